@@ -1,0 +1,52 @@
+/// One catalogue entry: everything the pipeline needs to authenticate, authorize and audit a call without
+/// knowing which front door it came through.
+package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
+    package let service: Service
+    /// The API name, as AWS's model spells it (CreateTrail) — also the event's eventName.
+    package let name: String
+    package let readOnly: Bool
+    /// What the IAM action applies to; the authorizer turns it into resource ARNs.
+    package let resource: ResourceScope
+    /// Operations only the operator account's principals can ever be allowed.
+    package let operatorOnly: Bool
+    /// Calls that need no permission (sts:GetCallerIdentity answers even with an explicit deny).
+    package let alwaysAllowed: Bool
+    /// The REST operationId(s) in openapi.yaml that decode into this operation.
+    package let restOperationIds: [String]
+
+    package init(
+        _ service: Service, _ name: String, readOnly: Bool, resource: ResourceScope = .any,
+        operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = []
+    ) {
+        self.service = service
+        self.name = name
+        self.readOnly = readOnly
+        self.resource = resource
+        self.operatorOnly = operatorOnly
+        self.alwaysAllowed = alwaysAllowed
+        self.restOperationIds = rest
+    }
+
+    /// The IAM action, e.g. `cloudtrail:CreateTrail`.
+    package var action: String { "\(service.actionPrefix):\(name)" }
+    package var eventCategory: String { "Management" }
+    package var description: String { action }
+
+    package static func == (a: CatalogueOperation, b: CatalogueOperation) -> Bool { a.service == b.service && a.name == b.name }
+    package func hash(into h: inout Hasher) {
+        h.combine(service)
+        h.combine(name)
+    }
+}
+
+/// How an operation's resource ARN is formed.
+package enum ResourceScope: Sendable, Hashable {
+    /// Actions without a resource type: only `Resource: "*"` (or NotResource) matches them.
+    case any
+    /// The caller's own account (`arn:aws:iam::ACCOUNT:root`).
+    case account
+    /// A trail, named by the request.
+    case trail
+    /// The caller's organization.
+    case organization
+}

@@ -1,0 +1,32 @@
+/// The only list of operations in Cairn. Both front doors decode into these entries, and the pipeline
+/// refuses to run anything that is not one, so no call can skip authentication, authorization or audit.
+package enum OperationCatalogue {
+    package static let getCallerIdentity = CatalogueOperation(
+        .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
+    package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
+
+    package static let all: [CatalogueOperation] = [
+        getCallerIdentity,
+        listRegions,
+    ]
+
+    private static let byKey: [String: CatalogueOperation] = Dictionary(
+        uniqueKeysWithValues: all.map { ("\($0.service.rawValue):\($0.name)", $0) })
+    private static let byRestId: [String: CatalogueOperation] = Dictionary(
+        uniqueKeysWithValues: all.flatMap { op in op.restOperationIds.map { ($0, op) } })
+
+    package static func operation(_ service: Service, _ name: String) -> CatalogueOperation? {
+        byKey["\(service.rawValue):\(name)"]
+    }
+
+    package static func operation(restOperationId id: String) -> CatalogueOperation? { byRestId[id] }
+
+    /// Decodes an `X-Amz-Target` header into the service and the operation it names.
+    package static func operation(target: String) -> CatalogueOperation? {
+        guard let dot = target.lastIndex(of: ".") else { return nil }
+        let prefix = String(target[..<dot])
+        let name = String(target[target.index(after: dot)...])
+        guard let service = Service.allCases.first(where: { $0.targetPrefix == prefix }) else { return nil }
+        return operation(service, name)
+    }
+}

@@ -1,0 +1,66 @@
+/// A service Cairn answers for: how its calls arrive on the AWS front door, how they are signed, and where
+/// their events are recorded.
+package enum Service: String, Sendable, Hashable, CaseIterable {
+    case cloudtrail
+    case cloudtrailData = "cloudtrail-data"
+    case organizations
+    case iam
+    case sts
+    /// Cairn's own operator and REST-only operations (regions, accounts, policy simulation).
+    case cairn
+
+    package enum WireProtocol: Sendable { case json11, query, restOnly }
+
+    /// The prefix of the service's IAM actions, e.g. `cloudtrail` in `cloudtrail:CreateTrail`.
+    package var actionPrefix: String { rawValue }
+
+    package var eventSource: String { "\(rawValue).amazonaws.com" }
+
+    package var wireProtocol: WireProtocol {
+        switch self {
+        case .cloudtrail, .cloudtrailData, .organizations: .json11
+        case .iam, .sts: .query
+        case .cairn: .restOnly
+        }
+    }
+
+    /// The `X-Amz-Target` prefix of a JSON 1.1 service, as botocore's model names it.
+    package var targetPrefix: String? {
+        switch self {
+        case .cloudtrail: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
+        case .organizations: "AWSOrganizationsV20161128"
+        case .cloudtrailData: "CloudTrailDataService"
+        default: nil
+        }
+    }
+
+    /// The Query protocol's API version and XML namespace.
+    package var queryVersion: (version: String, namespace: String)? {
+        switch self {
+        case .iam: ("2010-05-08", "https://iam.amazonaws.com/doc/2010-05-08/")
+        case .sts: ("2011-06-15", "https://sts.amazonaws.com/doc/2011-06-15/")
+        default: nil
+        }
+    }
+
+    /// Global services record their events in us-east-1 whatever the caller's region, as AWS does.
+    package var isGlobal: Bool {
+        switch self {
+        case .iam, .organizations: true
+        default: false
+        }
+    }
+
+    /// The service a SigV4 credential scope names, when it names one of ours.
+    package init?(signingName: String) {
+        switch signingName {
+        case "cloudtrail": self = .cloudtrail
+        case "cloudtrail-data": self = .cloudtrailData
+        case "organizations": self = .organizations
+        case "iam": self = .iam
+        case "sts": self = .sts
+        case "cairn": self = .cairn
+        default: return nil
+        }
+    }
+}

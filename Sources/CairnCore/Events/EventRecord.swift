@@ -1,0 +1,57 @@
+package import Foundation
+
+/// One call as CloudTrail records it (eventVersion 1.11). Built once per call by the pipeline, stored as JSONB
+/// and delivered unchanged, so event history and delivered log files always agree.
+package struct EventRecord: Sendable, Codable, Equatable {
+    package struct UserIdentity: Sendable, Codable, Equatable {
+        package var type: String
+        package var principalId: String
+        package var arn: String
+        package var accountId: String
+        package var accessKeyId: String?
+        package var userName: String?
+    }
+
+    package struct Resource: Sendable, Codable, Equatable {
+        package var ARN: String
+        package var accountId: String?
+        package var type: String?
+    }
+
+    package var eventVersion = "1.11"
+    package var userIdentity: UserIdentity
+    package var eventTime: String
+    package var eventSource: String
+    package var eventName: String
+    package var awsRegion: String
+    package var sourceIPAddress: String
+    package var userAgent: String
+    package var errorCode: String?
+    package var errorMessage: String?
+    package var requestParameters: JSONValue?
+    package var responseElements: JSONValue?
+    package var requestID: String
+    package var eventID: String
+    package var readOnly: Bool
+    package var resources: [Resource]?
+    package var eventType = "AwsApiCall"
+    package var managementEvent = true
+    package var recipientAccountId: String
+    package var eventCategory = "Management"
+
+    /// CloudTrail's timestamps: UTC, whole seconds, `Z`.
+    package static func timestamp(_ date: Date) -> String {
+        let f = ISO8601DateFormatter()
+        f.formatOptions = [.withInternetDateTime]
+        f.timeZone = TimeZone(identifier: "UTC")
+        return f.string(from: date)
+    }
+}
+
+extension EventRecord.UserIdentity {
+    package init(_ p: Principal) {
+        self.init(
+            type: p.type.rawValue, principalId: p.principalId, arn: p.arn, accountId: p.account.value,
+            accessKeyId: p.accessKeyId, userName: p.userName)
+    }
+}

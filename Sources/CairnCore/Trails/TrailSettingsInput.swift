@@ -1,0 +1,35 @@
+/// The settings fields of a CreateTrail or UpdateTrail request, exactly as sent: nil means "not sent".
+///
+/// On UpdateTrail an empty string for an optional string field means "remove this setting" (how the AWS
+/// CLI and Terraform switch off SNS, KMS or CloudWatch Logs delivery); on CreateTrail it means the same as
+/// not sending the field.
+package struct TrailSettingsInput: Hashable, Sendable {
+    package var s3BucketName: String?
+    package var s3KeyPrefix: String?
+    package var snsTopicName: String?
+    package var includeGlobalServiceEvents: Bool?
+    package var isMultiRegionTrail: Bool?
+    package var enableLogFileValidation: Bool?
+    package var cloudWatchLogsLogGroupArn: String?
+    package var cloudWatchLogsRoleArn: String?
+    package var kmsKeyId: String?
+    package var isOrganizationTrail: Bool?
+
+    package init(
+        s3BucketName: String? = nil, s3KeyPrefix: String? = nil, snsTopicName: String? = nil,
+        includeGlobalServiceEvents: Bool? = nil, isMultiRegionTrail: Bool? = nil,
+        enableLogFileValidation: Bool? = nil, cloudWatchLogsLogGroupArn: String? = nil,
+        cloudWatchLogsRoleArn: String? = nil, kmsKeyId: String? = nil, isOrganizationTrail: Bool? = nil
+    ) {
+        self.s3BucketName = s3BucketName
+        self.s3KeyPrefix = s3KeyPrefix
+        self.snsTopicName = snsTopicName
+        self.includeGlobalServiceEvents = includeGlobalServiceEvents
+        self.isMultiRegionTrail = isMultiRegionTrail
+        self.enableLogFileValidation = enableLogFileValidation
+        self.cloudWatchLogsLogGroupArn = cloudWatchLogsLogGroupArn
+        self.cloudWatchLogsRoleArn = cloudWatchLogsRoleArn
+        self.kmsKeyId = kmsKeyId
+        self.isOrganizationTrail = isOrganizationTrail
+    }
+}

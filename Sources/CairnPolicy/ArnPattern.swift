@@ -1,0 +1,140 @@
+/// A Resource/NotResource entry or an Arn* condition value, matched segment-wise and case-sensitively.
+///
+/// The first five colon-separated parts are matched separately, so a `*` there never eats a colon (the
+/// documented difference between ArnLike and StringLike); the sixth part, the resource, may contain colons
+/// and slashes and its `*` spans them. Variables are substituted only in the resource part.
+package struct ArnPattern: Sendable, Hashable {
+    package enum Shape: Sendable, Hashable {
+        /// `*`: every resource, including the `*` that wildcard-only actions are authorized against.
+        case anything
+        case arn(head: [GlobPattern], resource: ResourcePart)
+        /// Not `*` and not six parts: AWS rejects these; here they match nothing.
+        case invalid
+    }
+
+    package enum ResourcePart: Sendable, Hashable {
+        case fixed(GlobPattern)
+        case template(VariableTemplate)
+    }
+
+    package let text: String
+    package let shape: Shape
+
+    /// - Parameter wildcards: false for ArnEquals-as-exact uses; IAM treats ArnEquals like ArnLike, so
+    ///   callers pass true in practice.
+    package init(_ text: String, substituteVariables: Bool, wildcards: Bool = true) {
+        self.text = text
+        if text == "*" && wildcards {
+            shape = .anything
+            return
+        }
+        guard let split = ArnSplit(text) else {
+            shape = .invalid
+            return
+        }
+        let head = (0..<5).map { i in
+            let seg = String(decoding: split.segment(i, of: Array(text.utf8)), as: UTF8.self)
+            return wildcards ? GlobPattern(seg) : GlobPattern(literal: seg)
+        }
+        let resourceText = String(decoding: split.segment(5, of: Array(text.utf8)), as: UTF8.self)
+        let template = VariableTemplate(resourceText, substitute: substituteVariables)
+        if template.hasVariables {
+            shape = .arn(head: head, resource: .template(template))
+        } else {
+            shape = .arn(head: head, resource: .fixed(wildcards ? GlobPattern(resourceText) : GlobPattern(literal: resourceText)))
+        }
+    }
+
+    package var variableKeys: [String] {
+        if case .arn(_, .template(let t)) = shape { return t.variableKeys }
+        return []
+    }
+
+    package func matches(_ subject: ParsedArn, context: RequestContext) -> Bool {
+        switch shape {
+        case .anything:
+            return true
+        case .invalid:
+            return false
+        case .arn(let head, let resource):
+            guard let split = subject.split else { return false }
+            return subject.bytes.withUnsafeBufferPointer { buf in
+                for i in 0..<5 {
+                    let r = split.range(i)
+                    if !head[i].matches(UnsafeBufferPointer(rebasing: buf[r])) { return false }
+                }
+                let tail = UnsafeBufferPointer(rebasing: buf[split.range(5, count: buf.count)])
+                switch resource {
+                case .fixed(let g):
+                    return g.matches(tail)
+                case .template(let t):
+                    guard let tokens = t.resolveTokens(context, wildcards: true) else { return false }
+                    return GlobPattern(tokens: tokens).matches(tail)
+                }
+            }
+        }
+    }
+}
+
+/// Offsets of the five separating colons of an ARN (the sixth part keeps any further colons).
+package struct ArnSplit: Sendable, Hashable {
+    package var colons: (Int, Int, Int, Int, Int)
+
+    package static func == (a: ArnSplit, b: ArnSplit) -> Bool {
+        a.colons.0 == b.colons.0 && a.colons.1 == b.colons.1 && a.colons.2 == b.colons.2 && a.colons.3 == b.colons.3
+            && a.colons.4 == b.colons.4
+    }
+    package func hash(into h: inout Hasher) {
+        h.combine(colons.0); h.combine(colons.1); h.combine(colons.2); h.combine(colons.3); h.combine(colons.4)
+    }
+
+    package init?(_ text: String) {
+        var found: [Int] = []
+        found.reserveCapacity(5)
+        var i = 0
+        for b in text.utf8 {
+            if b == UInt8(ascii: ":") {
+                found.append(i)
+                if found.count == 5 { break }
+            }
+            i += 1
+        }
+        guard found.count == 5 else { return nil }
+        colons = (found[0], found[1], found[2], found[3], found[4])
+    }
+
+    package func range(_ i: Int, count: Int = .max) -> Range<Int> {
+        switch i {
+        case 0: 0..<colons.0
+        case 1: (colons.0 + 1)..<colons.1
+        case 2: (colons.1 + 1)..<colons.2
+        case 3: (colons.2 + 1)..<colons.3
+        case 4: (colons.3 + 1)..<colons.4
+        default: (colons.4 + 1)..<count
+        }
+    }
+
+    func segment(_ i: Int, of bytes: [UInt8]) -> ArraySlice<UInt8> {
+        bytes[range(i, count: bytes.count)]
+    }
+}
+
+/// A request-side ARN (or `*`), split once per decision.
+package struct ParsedArn: Sendable, Hashable {
+    package let text: String
+    package let bytes: [UInt8]
+    package let split: ArnSplit?
+
+    package init(_ text: String) {
+        self.text = text
+        bytes = Array(text.utf8)
+        split = ArnSplit(text)
+    }
+
+    /// The account segment, or nil when the ARN has none (e.g. S3 buckets) or is not an ARN.
+    package var account: String? {
+        guard let split else { return nil }
+        let seg = bytes[split.range(4)]
+        return seg.isEmpty ? nil : String(decoding: seg, as: UTF8.self)
+    }
+}

@@ -1,0 +1,46 @@
+/// One question for the evaluator, normalised once so the per-statement work is only comparisons.
+package struct AuthorizationRequest: Sendable, Hashable {
+    package var principal: RequestPrincipal
+    package var action: RequestAction
+    package var resource: ParsedArn
+    /// The account owning the resource; nil means the principal's own account.
+    package var resourceAccount: String?
+    package var context: RequestContext
+
+    /// Global keys that follow from the principal (aws:PrincipalArn, aws:username, aws:PrincipalTag/…, …)
+    /// are added unless `context` already has them.
+    package init(
+        principal: RequestPrincipal, action: String, resource: String, resourceAccount: String? = nil,
+        context: [String: ContextValue] = [:]
+    ) {
+        self.principal = principal
+        self.action = RequestAction(action)
+        self.resource = ParsedArn(resource)
+        self.resourceAccount = resourceAccount ?? self.resource.account
+        var ctx = RequestContext(context)
+        ctx.setDefault("aws:PrincipalArn", .single(principal.principalArnKey))
+        if !principal.account.isEmpty { ctx.setDefault("aws:PrincipalAccount", .single(principal.account)) }
+        switch principal.kind {
+        case .root:
+            ctx.setDefault("aws:PrincipalType", .single("Account"))
+            ctx.setDefault("aws:userid", .single(principal.account))
+        case .user:
+            ctx.setDefault("aws:PrincipalType", .single("User"))
+            if let name = principal.name { ctx.setDefault("aws:username", .single(name)) }
+        case .assumedRole, .role:
+            ctx.setDefault("aws:PrincipalType", .single("AssumedRole"))
+        case .federatedUser:
+            ctx.setDefault("aws:PrincipalType", .single("FederatedUser"))
+            if let name = principal.name { ctx.setDefault("aws:userid", .single("\(principal.account):\(name)")) }
+        case .service, .other:
+            break
+        }
+        for (k, v) in principal.tags { ctx.setDefault("aws:PrincipalTag/\(k)", .single(v)) }
+        if let org = principal.orgId { ctx.setDefault("aws:PrincipalOrgID", .single(org)) }
+        if !principal.orgPaths.isEmpty { ctx.setDefault("aws:PrincipalOrgPaths", .multiple(principal.orgPaths)) }
+        if let ra = self.resourceAccount { ctx.setDefault("aws:ResourceAccount", .single(ra)) }
+        self.context = ctx
+    }
+
+    package var isSameAccount: Bool { resourceAccount == nil || resourceAccount == principal.account }
+}

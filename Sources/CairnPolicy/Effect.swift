@@ -1,0 +1,4 @@
+package enum Effect: String, Sendable, Hashable, Codable {
+    case allow = "Allow"
+    case deny = "Deny"
+}

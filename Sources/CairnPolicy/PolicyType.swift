@@ -1,0 +1,26 @@
+/// The role a document plays. The same grammar means different things per role: a Principal is required in
+/// trust and resource policies and forbidden elsewhere; SCPs and boundaries never grant on their own.
+package enum PolicyType: String, Sendable, Hashable, Codable, CaseIterable {
+    case identity
+    case resource
+    case scp
+    case permissionsBoundary
+    case session
+    case trust
+
+    /// Accepts the short spellings people type on a command line.
+    package init?(name: String) {
+        switch name.lowercased() {
+        case "identity", "iam": self = .identity
+        case "resource": self = .resource
+        case "scp", "servicecontrolpolicy": self = .scp
+        case "boundary", "permissionsboundary", "permissions-boundary": self = .permissionsBoundary
+        case "session": self = .session
+        case "trust", "assumerolepolicy": self = .trust
+        default: return nil
+        }
+    }
+
+    /// Resource-attached documents name who they apply to; identity-attached ones are implicitly about their holder.
+    package var requiresPrincipal: Bool { self == .resource || self == .trust }
+}

@@ -1,0 +1,76 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Logging
+
+/// Turns a signed request into a principal, or refuses it with AWS's codes. The secret is unsealed only to
+/// recompute the signature and never leaves this type.
+struct Authenticator: Sendable {
+    let store: Store
+    /// AWS accepts a request whose X-Amz-Date is within 15 minutes of its own clock.
+    static let allowedSkew: TimeInterval = 15 * 60
+
+    struct Authenticated: Sendable {
+        let principal: Principal
+        let region: String
+        let service: Service
+    }
+
+    func authenticate(_ request: SigV4Request, now: Date, logger: Logger) async throws -> Authenticated {
+        let claim = try request.claim()
+        guard let signed = Authenticator.parseTimestamp(claim.timestamp) else {
+            throw ServiceError.incompleteSignature("X-Amz-Date must be in the ISO8601 Long Format \"yyyyMMdd'T'HHmmss'Z'\"")
+        }
+        if claim.presigned {
+            if let expires = claim.expires, now.timeIntervalSince(signed) > TimeInterval(expires) {
+                throw ServiceError(code: "AccessDeniedException", status: 403, message: "Request has expired")
+            }
+            if signed.timeIntervalSince(now) > Authenticator.allowedSkew {
+                throw ServiceError.signatureNotYetCurrent(
+                    signed: claim.timestamp, now: Authenticator.format(now),
+                    latest: Authenticator.format(now + Authenticator.allowedSkew))
+            }
+        } else if now.timeIntervalSince(signed) > Authenticator.allowedSkew {
+            throw ServiceError.signatureExpired(
+                signed: claim.timestamp, now: Authenticator.format(now),
+                earliest: Authenticator.format(now - Authenticator.allowedSkew))
+        } else if signed.timeIntervalSince(now) > Authenticator.allowedSkew {
+            throw ServiceError.signatureNotYetCurrent(
+                signed: claim.timestamp, now: Authenticator.format(now),
+                latest: Authenticator.format(now + Authenticator.allowedSkew))
+        }
+        guard let service = Service(signingName: claim.service) else {
+            throw ServiceError.incompleteSignature("Credential should be scoped to correct service: '\(claim.service)'. ")
+        }
+        guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
+        let (found, regionKnown) = try await store.read(logger: logger) { tx in
+            (try await tx.accessKeys.lookup(claim.accessKeyId), try await tx.regions.exists(claim.region))
+        }
+        guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
+        // Long-term keys carry no session token; one sent with them is a forged or stale token.
+        if claim.sessionToken != nil { throw ServiceError.unrecognizedClient }
+        let expected = request.expectedSignature(for: claim, secret: key.secret)
+        guard SigV4Request.constantTimeEquals(expected, claim.signature) else { throw ServiceError.signatureMismatch }
+        guard regionKnown else {
+            throw ServiceError.incompleteSignature("Credential should be scoped to a valid region, not '\(claim.region)'. ")
+        }
+        guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }
+        return Authenticated(principal: key.principal, region: claim.region, service: service)
+    }
+
+    static func parseTimestamp(_ s: String) -> Date? {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.date(from: s)
+    }
+
+    static func format(_ d: Date) -> String {
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
+        return f.string(from: d)
+    }
+}

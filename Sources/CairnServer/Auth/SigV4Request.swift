@@ -1,0 +1,197 @@
+import CairnCore
+import Crypto
+import Foundation
+
+/// The parts of a request a Signature Version 4 covers, taken from the wire before any decoding, and the
+/// signature the client claims for them.
+struct SigV4Request: Sendable {
+    let method: String
+    /// The path exactly as it arrived (still percent-encoded).
+    let rawPath: String
+    /// The query string exactly as it arrived, without the `?`.
+    let rawQuery: String
+    /// Header names lowercased; repeated headers joined with commas as AWS does.
+    let headers: [String: String]
+    let bodyHash: String
+
+    /// What the client signed and how.
+    struct Claim: Sendable {
+        let accessKeyId: String
+        let date: String  // yyyymmdd of the credential scope
+        let region: String
+        let service: String
+        let signedHeaders: [String]
+        let signature: String
+        let timestamp: String  // yyyymmddThhmmssZ
+        let sessionToken: String?
+        let presigned: Bool
+        let expires: Int?
+    }
+
+    /// Reads the claim from the Authorization header or, failing that, from a presigned query string.
+    /// Anything malformed is refused here, with AWS's codes, before a key is looked up.
+    func claim() throws(ServiceError) -> Claim {
+        if let auth = headers["authorization"] {
+            return try headerClaim(auth)
+        }
+        let query = SigV4Request.parseQuery(rawQuery)
+        if query["X-Amz-Algorithm"] != nil || query["X-Amz-Signature"] != nil {
+            return try queryClaim(query)
+        }
+        throw .missingAuthentication
+    }
+
+    private func headerClaim(_ auth: String) throws(ServiceError) -> Claim {
+        guard auth.hasPrefix("AWS4-HMAC-SHA256 ") else {
+            throw .incompleteSignature("Authorization header requires the AWS4-HMAC-SHA256 algorithm.")
+        }
+        var fields: [String: String] = [:]
+        for part in auth.dropFirst("AWS4-HMAC-SHA256 ".count).split(separator: ",") {
+            let kv = part.trimmingCharacters(in: .whitespaces)
+            guard let eq = kv.firstIndex(of: "=") else { continue }
+            fields[String(kv[..<eq])] = String(kv[kv.index(after: eq)...])
+        }
+        var missing: [String] = []
+        for name in ["Credential", "SignedHeaders", "Signature"] where fields[name] == nil {
+            missing.append("Authorization header requires '\(name)' parameter.")
+        }
+        let timestamp = headers["x-amz-date"] ?? ""
+        if timestamp.isEmpty {
+            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+        }
+        if !missing.isEmpty {
+            throw .incompleteSignature(missing.joined(separator: " ") + " Authorization=\(auth.prefix(16))")
+        }
+        return try buildClaim(
+            credential: fields["Credential"]!, signedHeaders: fields["SignedHeaders"]!,
+            signature: fields["Signature"]!, timestamp: timestamp, sessionToken: headers["x-amz-security-token"],
+            presigned: false, expires: nil)
+    }
+
+    private func queryClaim(_ q: [String: String]) throws(ServiceError) -> Claim {
+        guard q["X-Amz-Algorithm"] == "AWS4-HMAC-SHA256" else {
+            throw .incompleteSignature("X-Amz-Algorithm only supports \"AWS4-HMAC-SHA256\"")
+        }
+        var missing: [String] = []
+        for name in ["X-Amz-Credential", "X-Amz-Signature", "X-Amz-SignedHeaders", "X-Amz-Date"] where q[name] == nil {
+            missing.append("AWS query-string parameters must include '\(name)'.")
+        }
+        if !missing.isEmpty { throw .incompleteSignature(missing.joined(separator: " ") + " Re-examine the query-string parameters.") }
+        var expires: Int?
+        if let e = q["X-Amz-Expires"] {
+            guard let v = Int(e), v >= 1, v <= 604_800 else {
+                throw .incompleteSignature("X-Amz-Expires must be between 1 and 604800 seconds")
+            }
+            expires = v
+        }
+        return try buildClaim(
+            credential: q["X-Amz-Credential"]!, signedHeaders: q["X-Amz-SignedHeaders"]!,
+            signature: q["X-Amz-Signature"]!, timestamp: q["X-Amz-Date"]!,
+            sessionToken: q["X-Amz-Security-Token"], presigned: true, expires: expires)
+    }
+
+    private func buildClaim(
+        credential: String, signedHeaders: String, signature: String, timestamp: String, sessionToken: String?,
+        presigned: Bool, expires: Int?
+    ) throws(ServiceError) -> Claim {
+        let scope = credential.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard scope.count == 5, scope[4] == "aws4_request", !scope[0].isEmpty, scope[1].count == 8,
+            !scope[2].isEmpty, !scope[3].isEmpty
+        else {
+            throw .incompleteSignature(
+                "Credential should be scoped to a valid region, not '\(scope.count > 2 ? scope[2] : "")'. ")
+        }
+        guard timestamp.count == 16, timestamp.hasPrefix(scope[1]) else {
+            throw ServiceError(
+                code: "SignatureDoesNotMatch", status: 403,
+                message: "Credential should be scoped to a valid date matching X-Amz-Date: '\(timestamp)'")
+        }
+        let names = signedHeaders.split(separator: ";").map { $0.lowercased() }
+        guard names.contains("host") else {
+            throw .incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
+        }
+        return Claim(
+            accessKeyId: scope[0], date: scope[1], region: scope[2], service: scope[3], signedHeaders: names,
+            signature: signature.lowercased(), timestamp: timestamp, sessionToken: sessionToken,
+            presigned: presigned, expires: expires)
+    }
+
+    /// The signature the holder of `secret` would have sent for this request.
+    func expectedSignature(for claim: Claim, secret: String) -> String {
+        let canonical = canonicalRequest(claim)
+        let scope = "\(claim.date)/\(claim.region)/\(claim.service)/aws4_request"
+        let stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(scope)\n\(SigV4Request.hex(SHA256.hash(data: Data(canonical.utf8))))"
+        var key = SymmetricKey(data: Data("AWS4\(secret)".utf8))
+        for part in [claim.date, claim.region, claim.service, "aws4_request"] {
+            key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
+        }
+        return SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+    }
+
+    func canonicalRequest(_ claim: Claim) -> String {
+        var pairs: [(String, String)] = []
+        for item in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
+            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let k = SigV4Request.percentDecode(String(kv[0]))
+            let v = kv.count > 1 ? SigV4Request.percentDecode(String(kv[1])) : ""
+            if claim.presigned && k == "X-Amz-Signature" { continue }
+            pairs.append((SigV4Request.uriEncode(k), SigV4Request.uriEncode(v)))
+        }
+        pairs.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
+        let query = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
+        let headerLines = claim.signedHeaders.map { name in
+            "\(name):\(SigV4Request.normalizeHeaderValue(headers[name] ?? ""))\n"
+        }.joined()
+        let payload = claim.presigned ? (headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD") : bodyHash
+        return [method, canonicalPath, query, headerLines, claim.signedHeaders.joined(separator: ";"), payload]
+            .joined(separator: "\n")
+    }
+
+    /// AWS (non-S3) signs the path normalized and URI-encoded once more, on top of its wire encoding.
+    var canonicalPath: String {
+        let path = rawPath.isEmpty ? "/" : rawPath
+        return SigV4Request.uriEncode(path, keepSlash: true)
+    }
+
+    static func normalizeHeaderValue(_ v: String) -> String {
+        v.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    static func parseQuery(_ raw: String) -> [String: String] {
+        var out: [String: String] = [:]
+        for item in raw.split(separator: "&") {
+            let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            out[percentDecode(String(kv[0]))] = kv.count > 1 ? percentDecode(String(kv[1])) : ""
+        }
+        return out
+    }
+
+    static func percentDecode(_ s: String) -> String {
+        (s.replacingOccurrences(of: "+", with: "%20")).removingPercentEncoding ?? s
+    }
+
+    static func uriEncode(_ s: String, keepSlash: Bool = false) -> String {
+        var out = ""
+        for b in s.utf8 {
+            switch b {
+            case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(b))
+            case 0x2F where keepSlash: out.append("/")
+            default: out += String(format: "%%%02X", b)
+            }
+        }
+        return out
+    }
+
+    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
+        digest.map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Constant-time comparison: the time taken must not reveal how many leading characters matched.
+    static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        guard x.count == y.count else { return false }
+        var diff: UInt8 = 0
+        for i in 0..<x.count { diff |= x[i] ^ y[i] }
+        return diff == 0
+    }
+}

@@ -1,0 +1,42 @@
+import CairnCore
+package import CairnStore
+package import Hummingbird
+package import NIOCore
+package import Logging
+import OpenAPIHummingbird
+package import Prometheus
+
+/// Assembles the HTTP application: anonymous health routes, the AWS front door at `POST /`, and the REST API
+/// under `/v1`, all behind the edge middleware.
+package enum ApplicationBuilder {
+    package static func build(
+        settings: ServerSettings, store: Store, logger: Logger, registry: PrometheusCollectorRegistry?,
+        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+    ) throws -> some ApplicationProtocol {
+        let router = try router(settings: settings, store: store, registry: registry)
+        return Application(
+            router: router,
+            configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "cairn"),
+            onServerRunning: onServerRunning,
+            logger: logger)
+    }
+
+    static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {
+        let authenticator = Authenticator(store: store)
+        let runner = OperationRunner(
+            store: store, authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition))
+        let router = Router(context: CairnRequestContext.self)
+        router.add(middleware: EdgeMiddleware())
+        HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
+        let frontDoor = AWSFrontDoor(authenticator: authenticator, handlers: awsHandlers(runner))
+        router.post("/") { request, context in await frontDoor.respond(request, context: context) }
+        router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
+        try RESTService(runner: runner).registerHandlers(on: router)
+        return router
+    }
+
+    /// Every AWS-protocol handler; a test checks this table against the catalogue.
+    static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
+        STSHandlers(runner: runner).all
+    }
+}

@@ -1,0 +1,75 @@
+import CairnCore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Words one catalogue error for the front door the call came through: AWS JSON 1.1, AWS Query (XML), or
+/// REST problem+json. The code and message are the same; only the envelope differs.
+enum ErrorEncoder {
+    enum Door: Sendable { case json, query(Service?), rest }
+
+    static func response(_ error: ServiceError, door: Door, requestId: String) -> Response {
+        var headers = HTTPFields()
+        headers[HTTPField.Name("x-amzn-RequestId")!] = requestId
+        switch door {
+        case .json:
+            headers[.contentType] = "application/x-amz-json-1.1"
+            headers[HTTPField.Name("x-amzn-ErrorType")!] = error.code
+            let body = ["__type": error.code, "message": error.message]
+            return Response(status: .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
+        case .query(let service):
+            let (code, status) = queryCode(for: error)
+            let ns = service?.queryVersion?.namespace ?? Service.sts.queryVersion!.namespace
+            headers[.contentType] = "text/xml"
+            let xml = XMLWriter.document(
+                "ErrorResponse", namespace: ns,
+                [
+                    .element("Error", [.text("Type", error.faultType), .text("Code", code), .text("Message", error.message)]),
+                    .text("RequestId", requestId),
+                ])
+            return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(string: xml)))
+        case .rest:
+            headers[.contentType] = "application/problem+json"
+            let status = error.code == "AccessDeniedException" ? 403 : error.status
+            let body: [String: Any] = [
+                "type": "urn:cairn:error:\(error.code)", "title": error.code, "status": status,
+                "detail": error.message, "code": error.code, "requestId": requestId,
+            ]
+            return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
+        }
+    }
+
+    /// The Query protocol's services name the same failures differently.
+    static func queryCode(for error: ServiceError) -> (String, Int) {
+        switch error.code {
+        case "AccessDeniedException": ("AccessDenied", 403)
+        case "UnrecognizedClientException": ("InvalidClientTokenId", 403)
+        case "InvalidSignatureException": ("SignatureDoesNotMatch", 403)
+        case "MissingAuthenticationTokenException": ("MissingAuthenticationToken", 403)
+        case "IncompleteSignatureException": ("IncompleteSignature", 400)
+        case "ExpiredTokenException": ("ExpiredToken", 403)
+        case "ValidationException": ("ValidationError", 400)
+        case "SerializationException": ("MalformedInput", 400)
+        default: (error.code, error.status)
+        }
+    }
+
+    /// Any error that reaches the edge, as a catalogue error; what is not one is our bug, and says so only
+    /// in the server's log.
+    static func serviceError(from error: any Error) -> ServiceError {
+        if let e = error as? ServiceError { return e }
+        if let e = error as? HTTPError {
+            switch e.status {
+            case .notFound: return .notFound("this path")
+            case .contentTooLarge: return .bodyTooLarge(limit: ServerSettings.maxBodyBytes)
+            case .methodNotAllowed: return .methodNotAllowed("this method", "this path")
+            default:
+                if e.status.code < 500 {
+                    return ServiceError(code: "BadRequest", status: Int(e.status.code), message: e.body ?? e.status.reasonPhrase)
+                }
+            }
+        }
+        return .internalFailure
+    }
+}

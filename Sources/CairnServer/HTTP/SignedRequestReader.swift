@@ -1,0 +1,41 @@
+import CairnCore
+import Crypto
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// Reads a request's body (bounded) and the parts a SigV4 signature covers.
+enum SignedRequestReader {
+    static func read(_ request: Request, context: CairnRequestContext) async throws -> (SigV4Request, ByteBuffer) {
+        let body: ByteBuffer
+        do {
+            body = try await request.body.collect(upTo: ServerSettings.maxBodyBytes)
+        } catch {
+            throw ServiceError.bodyTooLarge(limit: ServerSettings.maxBodyBytes)
+        }
+        var headers: [String: String] = [:]
+        for field in request.headers {
+            let name = field.name.canonicalName.lowercased()
+            headers[name] = headers[name].map { "\($0),\(field.value)" } ?? field.value
+        }
+        if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
+        let computed = SigV4Request.hex(SHA256.hash(data: body.readableBytesView))
+        var bodyHash = computed
+        if let declared = headers["x-amz-content-sha256"] {
+            if declared == "UNSIGNED-PAYLOAD" {
+                bodyHash = declared
+            } else if declared.lowercased() != computed {
+                throw ServiceError(
+                    code: "XAmzContentSHA256Mismatch", status: 400,
+                    message: "The provided 'x-amz-content-sha256' header does not match what was computed.")
+            }
+        }
+        let path = request.uri.path
+        let query = request.uri.query ?? ""
+        return (
+            SigV4Request(method: request.method.rawValue, rawPath: path, rawQuery: query, headers: headers, bodyHash: bodyHash),
+            body
+        )
+    }
+}

@@ -1,0 +1,79 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Logging
+import Metrics
+
+/// The one path every call takes after decoding: authorize → execute in one transaction with the call's
+/// event → record the outcome. Handlers hand it a body; they cannot skip a step.
+struct OperationRunner: Sendable {
+    let store: Store
+    let authorizer: Authorizer
+
+    /// What a handler's body produces: its output, and what the event records of it.
+    struct Outcome<Output: Sendable>: Sendable {
+        let output: Output
+        var responseElements: JSONValue?
+        var resources: [EventRecord.Resource]?
+
+        init(_ output: Output, responseElements: JSONValue? = nil, resources: [EventRecord.Resource]? = nil) {
+            self.output = output
+            self.responseElements = responseElements
+            self.resources = resources
+        }
+    }
+
+    func run<Output: Sendable>(
+        _ operation: CatalogueOperation, parameters: JSONValue? = nil,
+        _ body: @Sendable (Transaction, CallFacts) async throws -> Outcome<Output>
+    ) async throws -> Output {
+        guard let scope = RequestScope.current else {
+            // Reaching an operation without an authenticated scope is a wiring bug, never a caller's fault.
+            throw ServiceError.internalFailure
+        }
+        let facts = CallFacts(
+            operation: operation, principal: scope.principal, region: scope.region, requestId: scope.requestId,
+            sourceIP: scope.sourceIP, userAgent: scope.userAgent, time: scope.received, requestParameters: parameters)
+        let started = ContinuousClock.now
+        defer {
+            Timer(label: "cairn_operation_duration_seconds", dimensions: [("operation", operation.action)])
+                .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        }
+        if let refusal = authorizer.refusal(for: facts) {
+            try await recordFailure(facts, refusal, logger: scope.logger)
+            throw refusal
+        }
+        do {
+            let output = try await store.transaction(logger: scope.logger) { tx in
+                let outcome = try await body(tx, facts)
+                let record = facts.record(
+                    eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
+                try await tx.events.append(record)
+                return outcome.output
+            }
+            count(operation, status: "ok")
+            return output
+        } catch let refusal as ServiceError {
+            try await recordFailure(facts, refusal, logger: scope.logger)
+            throw refusal
+        } catch {
+            let failure = PostgresFailure(error)
+            scope.logger.error("operation failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
+            let answer: ServiceError = failure.isConnectionProblem ? .serviceUnavailable : .internalFailure
+            try? await recordFailure(facts, answer, logger: scope.logger)
+            throw answer
+        }
+    }
+
+    /// A refused or failed call still has its event; it commits on its own because the call's transaction,
+    /// if any, rolled back.
+    private func recordFailure(_ facts: CallFacts, _ error: ServiceError, logger: Logger) async throws {
+        count(facts.operation, status: error.code)
+        let record = facts.record(eventId: UUID(), response: nil, error: error)
+        try await store.transaction(logger: logger) { tx in try await tx.events.append(record) }
+    }
+
+    private func count(_ operation: CatalogueOperation, status: String) {
+        Counter(label: "cairn_operations_total", dimensions: [("operation", operation.action), ("outcome", status)]).increment()
+    }
+}

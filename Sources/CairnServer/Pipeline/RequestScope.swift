@@ -1,0 +1,18 @@
+import CairnCore
+import Foundation
+import Logging
+
+/// What the front door learned about a call before the operation runs: who, where, from which address.
+/// Generated OpenAPI handlers only see their typed input, so the scope travels as a task-local value set by
+/// the authenticating middleware, the pattern Hummingbird's OpenAPI template uses.
+struct RequestScope: Sendable {
+    let requestId: String
+    let principal: Principal
+    let region: String
+    let sourceIP: String
+    let userAgent: String
+    let logger: Logger
+    let received: Date
+
+    @TaskLocal static var current: RequestScope?
+}

@@ -1,0 +1,68 @@
+package import Foundation
+import CairnCore
+
+/// Everything `cairn` reads from its environment and flags, resolved once at start.
+package struct CairnConfiguration: Sendable {
+    package var dataDirectory: URL
+    package var databaseURL: String?
+    package var listenHost: String
+    package var listenPort: Int
+    package var regions: [String]
+    package var partition: String
+    package var rootAccessKeyId: String?
+    package var rootSecretAccessKey: String?
+    package var masterKeyFile: String?
+    package var migrationsDirectory: String?
+    package var applyMigrations: Bool
+
+    package init(
+        dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,
+        rootAccessKeyId: String?, rootSecretAccessKey: String?, masterKeyFile: String?, migrationsDirectory: String?,
+        applyMigrations: Bool
+    ) throws(ConfigurationError) {
+        self.dataDirectory = URL(fileURLWithPath: dataDirectory).standardizedFileURL
+        self.databaseURL = databaseURL.flatMap { $0.isEmpty ? nil : $0 }
+        guard let colon = listen.lastIndex(of: ":"), let port = Int(listen[listen.index(after: colon)...]),
+            (0...65535).contains(port)
+        else { throw ConfigurationError("CAIRN_LISTEN must be HOST:PORT, e.g. 127.0.0.1:8080 (got '\(listen)')") }
+        listenHost = String(listen[..<colon]).trimmingCharacters(in: CharacterSet(charactersIn: "[]"))
+        listenPort = port
+        self.regions = regions.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        guard !self.regions.isEmpty else { throw ConfigurationError("CAIRN_REGIONS must name at least one region") }
+        for r in self.regions where !RegionName.isValid(r) {
+            throw ConfigurationError("CAIRN_REGIONS: '\(r)' is not a region name like us-east-1")
+        }
+        guard ["aws", "aws-cn", "aws-us-gov"].contains(partition) else {
+            throw ConfigurationError("CAIRN_PARTITION must be aws, aws-cn or aws-us-gov (got '\(partition)')")
+        }
+        self.partition = partition
+        switch (rootAccessKeyId?.isEmpty == false, rootSecretAccessKey?.isEmpty == false) {
+        case (true, true):
+            guard let id = rootAccessKeyId, id.count >= 16, id.count <= 128, id.allSatisfy({ $0.isLetter || $0.isNumber }) else {
+                throw ConfigurationError("CAIRN_ROOT_ACCESS_KEY_ID must be 16–128 letters and digits")
+            }
+            guard let secret = rootSecretAccessKey, secret.count >= 16 else {
+                throw ConfigurationError("CAIRN_ROOT_SECRET_ACCESS_KEY must be at least 16 characters")
+            }
+            self.rootAccessKeyId = id
+            self.rootSecretAccessKey = secret
+        case (false, false):
+            self.rootAccessKeyId = nil
+            self.rootSecretAccessKey = nil
+        default:
+            throw ConfigurationError("set both CAIRN_ROOT_ACCESS_KEY_ID and CAIRN_ROOT_SECRET_ACCESS_KEY, or neither")
+        }
+        self.masterKeyFile = masterKeyFile.flatMap { $0.isEmpty ? nil : $0 }
+        self.migrationsDirectory = migrationsDirectory.flatMap { $0.isEmpty ? nil : $0 }
+        self.applyMigrations = applyMigrations
+    }
+
+    package var credentialsFile: URL { dataDirectory.appendingPathComponent("credentials") }
+    package var resolvedMasterKeyFile: String { masterKeyFile ?? dataDirectory.appendingPathComponent("master.key").path }
+}
+
+/// A configuration mistake: reported as one line, and cairn exits 1.
+package struct ConfigurationError: Error, CustomStringConvertible {
+    package let description: String
+    package init(_ d: String) { description = d }
+}

@@ -1,0 +1,138 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Hummingbird
+package import Logging
+import NIOCore
+import PostgresNIO
+package import Prometheus
+
+/// The long-running and one-shot commands of the `cairn` executable, kept here so the executable only
+/// parses flags.
+package enum CairnRuntime {
+    /// `cairn serve`: database, migrations, bootstrap, then HTTP until SIGINT/SIGTERM.
+    package static func serve(_ config: CairnConfiguration, registry: PrometheusCollectorRegistry?, logger: Logger) async throws {
+        let session = try await DatabaseSession.open(config, logger: logger)
+        defer { stopEmbedded(session, logger: logger) }
+        let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: config.masterKeyFile == nil))
+        let migrations = try loadMigrations(config)
+        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        let store = Store(client: client, secrets: secrets, partition: config.partition)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            let outcome = try await prepare(config, store: store, migrations: migrations, session: session, logger: logger)
+            let settings = ServerSettings(
+                host: config.listenHost, port: config.listenPort, partition: config.partition,
+                operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
+            let app = try ApplicationBuilder.build(
+                settings: settings, store: store, logger: logger, registry: registry,
+                onServerRunning: { channel in
+                    announce(config, outcome: outcome, address: channel.localAddress)
+                })
+            try await app.runService()
+        }
+    }
+
+    /// `cairn migrate`: apply pending migrations and exit.
+    package static func migrate(_ config: CairnConfiguration, logger: Logger) async throws -> [String] {
+        let session = try await DatabaseSession.open(config, logger: logger)
+        let migrations = try loadMigrations(config)
+        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            defer { group.cancelAll() }
+            return try await withDatabaseDeadline(session) {
+                try await MigrationRunner(migrations: migrations, logger: logger).run(on: client)
+            }
+        }
+    }
+
+    private static func prepare(
+        _ config: CairnConfiguration, store: Store, migrations: [Migration], session: DatabaseSession, logger: Logger
+    ) async throws -> Bootstrap.Outcome {
+        try await withDatabaseDeadline(session) {
+            let runner = MigrationRunner(migrations: migrations, logger: logger)
+            if config.applyMigrations {
+                try await runner.run(on: store.client)
+            } else if try await !runner.isCurrent(on: store.client) {
+                throw ConfigurationError("the database is missing migrations and --skip-migrations was given: run `cairn migrate` first")
+            }
+            try await store.transaction(logger: logger) { tx in try await tx.events.ensurePartitions() }
+            let credentials = config.rootAccessKeyId.map { ($0, config.rootSecretAccessKey!) }
+            let outcome = try await Bootstrap(regions: config.regions, rootCredentials: credentials).run(on: store, logger: logger)
+            if let secret = outcome.generatedSecret, let id = outcome.accessKeyId {
+                try writeCredentials(id: id, secret: secret, to: config.credentialsFile)
+            }
+            return outcome
+        }
+    }
+
+    /// The first database call gets a deadline, so an unreachable server is one clear line, not a hang.
+    private static func withDatabaseDeadline<R: Sendable>(
+        _ session: DatabaseSession, _ body: @escaping @Sendable () async throws -> R
+    ) async throws -> R {
+        try await withThrowingTaskGroup(of: R?.self) { group in
+            group.addTask { try await body() }
+            group.addTask {
+                try await Task.sleep(for: .seconds(30))
+                return nil
+            }
+            defer { group.cancelAll() }
+            guard let first = try await group.next(), let value = first else {
+                throw ConfigurationError("could not reach the database (\(session.description)) within 30 seconds")
+            }
+            return value
+        }
+    }
+
+    private static func loadMigrations(_ config: CairnConfiguration) throws -> [Migration] {
+        let executable = CommandLine.arguments.first ?? "cairn"
+        guard let dir = Migration.locateDirectory(explicit: config.migrationsDirectory, executablePath: executable) else {
+            throw ConfigurationError("cannot find the migrations directory: run cairn from its checkout or set CAIRN_MIGRATIONS_DIR")
+        }
+        do { return try Migration.load(from: dir) } catch let e as MigrationError { throw e } catch {
+            throw ConfigurationError("cannot read migrations in \(dir.path): \(error.localizedDescription)")
+        }
+    }
+
+    private static func writeCredentials(id: String, secret: String, to file: URL) throws {
+        let text = "[default]\naws_access_key_id = \(id)\naws_secret_access_key = \(secret)\n"
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        guard FileManager.default.createFile(atPath: file.path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw ConfigurationError("cannot write \(file.path)")
+        }
+        say(
+            """
+            Generated root credentials for the operator account (shown once; saved to \(file.path), mode 0600):
+              aws_access_key_id     = \(id)
+              aws_secret_access_key = \(secret)
+            """)
+    }
+
+    private static func announce(_ config: CairnConfiguration, outcome: Bootstrap.Outcome, address: SocketAddress?) {
+        let port = address?.port ?? config.listenPort
+        let host = config.listenHost == "0.0.0.0" || config.listenHost.isEmpty ? "127.0.0.1" : config.listenHost
+        let endpoint = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
+        let region = config.regions[0]
+        let credentials = FileManager.default.fileExists(atPath: config.credentialsFile.path)
+            ? "AWS_SHARED_CREDENTIALS_FILE=\(config.credentialsFile.path) " : ""
+        say(
+            """
+            Cairn is listening on \(endpoint) (operator account \(outcome.operatorAccount)).
+            Try:
+              \(credentials)aws sts get-caller-identity --endpoint-url \(endpoint) --region \(region)
+              curl --aws-sigv4 "aws:amz:\(region):cairn" --user "$AWS_ACCESS_KEY_ID:$AWS_SECRET_ACCESS_KEY" \(endpoint)/v1/regions
+            """)
+    }
+
+    /// Unbuffered, so a supervisor or test reading stdout sees each line as it is written.
+    private static func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+
+    private static func stopEmbedded(_ session: DatabaseSession, logger: Logger) {
+        guard let pg = session.embedded else { return }
+        do { try pg.stop() } catch { logger.warning("could not stop the embedded PostgreSQL", metadata: ["error": "\(error)"]) }
+    }
+}

@@ -1,0 +1,65 @@
+package import Logging
+package import PostgresNIO
+
+/// Cairn's database: a PostgresNIO connection pool and the secret box. Every correctness rule is enforced
+/// here, inside PostgreSQL transactions, so any number of service processes are as correct as one.
+package struct Store: Sendable {
+    package let client: PostgresClient
+    package let secrets: SecretBox
+    package let partition: String
+
+    package init(client: PostgresClient, secrets: SecretBox, partition: String) {
+        self.client = client
+        self.secrets = secrets
+        self.partition = partition
+    }
+
+    /// Runs `body` in one transaction; a thrown error rolls everything back and reaches the caller unchanged.
+    package func transaction<R: Sendable>(
+        logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending R
+    ) async throws -> sending R {
+        try await client.withConnection { conn in
+            try await conn.inTransaction(logger: logger) { c in
+                try await body(Transaction(connection: c, logger: logger, store: self))
+            }
+        }
+    }
+
+    /// One statement outside any explicit transaction (reads that need no lock).
+    package func read<R: Sendable>(
+        logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending R
+    ) async throws -> sending R {
+        try await client.withConnection { conn in
+            try await body(Transaction(connection: conn, logger: logger, store: self))
+        }
+    }
+}
+
+/// A connection inside a transaction, with the request's logger; repositories hang off it so a handler can
+/// only touch the database through the transaction it was given.
+package struct Transaction: Sendable {
+    package let connection: PostgresConnection
+    package let logger: Logger
+    package let store: Store
+
+    package var regions: RegionRepository { RegionRepository(tx: self) }
+    package var accounts: AccountRepository { AccountRepository(tx: self) }
+    package var accessKeys: AccessKeyRepository { AccessKeyRepository(tx: self) }
+    package var events: EventRepository { EventRepository(tx: self) }
+
+    @discardableResult
+    package func query(_ q: PostgresQuery) async throws -> PostgresRowSequence {
+        try await connection.query(q, logger: logger)
+    }
+}
+
+extension Transaction {
+    /// How many migrations the database has applied (0 before the first).
+    package func appliedMigrationCount() async throws -> Int {
+        let rows = try await query("SELECT count(*)::int8 FROM schema_migrations")
+        for try await n in rows.decode(Int.self) { return n }
+        return 0
+    }
+}

@@ -1,0 +1,156 @@
+package import Foundation
+
+/// The PostgreSQL that `cairn` runs for itself when no DATABASE_URL is given: a cluster under
+/// `$CAIRN_DATA_DIR/pg`, reachable only through a unix socket in a directory only its owner can enter.
+///
+/// PostgreSQL refuses to run as root, so when cairn is root the cluster belongs to an unprivileged system
+/// user (`postgres`) and every server command runs as that user.
+package struct EmbeddedPostgres: Sendable {
+    package static let superuser = "cairn"
+    package static let database = "cairn"
+    static let port = 5432
+
+    package let dataDirectory: URL
+    package let binDirectory: String
+    package let serverUser: String?
+
+    package var clusterPath: String { dataDirectory.appendingPathComponent("pg").path }
+    package var logPath: String { clusterPath + "/server.log" }
+
+    /// Unix socket paths are limited to 107 bytes; a deep data directory falls back to a short path in /tmp
+    /// derived from the data directory, so the same data directory always finds the same socket.
+    package var socketDirectory: String {
+        let preferred = dataDirectory.appendingPathComponent("run").path
+        if preferred.utf8.count + 20 < 100 { return preferred }
+        var hash: UInt64 = 14_695_981_039_346_656_037
+        for b in dataDirectory.path.utf8 { hash = (hash ^ UInt64(b)) &* 1_099_511_628_211 }
+        return "/tmp/cairn-pg-\(String(hash, radix: 36))"
+    }
+
+    package var socketPath: String { "\(socketDirectory)/.s.PGSQL.\(Self.port)" }
+
+    package init(dataDirectory: URL, binDirectory: String, serverUser: String?) {
+        self.dataDirectory = dataDirectory.standardizedFileURL
+        self.binDirectory = binDirectory
+        self.serverUser = serverUser
+    }
+
+    /// Finds the server binaries: PATH, `pg_config --bindir`, then the newest /usr/lib/postgresql/*/bin.
+    package static func locateBinaries(environment: [String: String]) -> String? {
+        let fm = FileManager.default
+        func has(_ dir: String) -> Bool {
+            fm.isExecutableFile(atPath: dir + "/initdb") && fm.isExecutableFile(atPath: dir + "/pg_ctl")
+        }
+        for dir in (environment["PATH"] ?? "").split(separator: ":").map(String.init) where has(dir) { return dir }
+        if let out = try? ProcessRunner.run("pg_config", ["--bindir"], searchPath: environment["PATH"]),
+            out.status == 0
+        {
+            let dir = out.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if has(dir) { return dir }
+        }
+        let root = "/usr/lib/postgresql"
+        let versions = ((try? fm.contentsOfDirectory(atPath: root)) ?? []).compactMap { Int($0) }.sorted(by: >)
+        for v in versions where has("\(root)/\(v)/bin") { return "\(root)/\(v)/bin" }
+        return nil
+    }
+
+    /// Creates the cluster once, then makes sure a server is running on it. Returns true when this call started
+    /// the server (a server left running by a killed cairn is adopted, not restarted).
+    @discardableResult
+    package func start() throws -> Bool {
+        try prepareDirectories()
+        if !FileManager.default.fileExists(atPath: clusterPath + "/PG_VERSION") { try initialize() }
+        if try isRunning() { return false }
+        // A postmaster.pid left by a killed server whose process is gone would make pg_ctl wait and fail.
+        try? FileManager.default.removeItem(atPath: clusterPath + "/postmaster.pid")
+        let options = "-c listen_addresses='' -k \(socketDirectory) -p \(Self.port)"
+        let result = try serverCommand(
+            "pg_ctl", ["start", "-D", clusterPath, "-w", "-t", "60", "-l", logPath, "-s", "-o", options])
+        guard result.status == 0 else {
+            throw EmbeddedPostgresError.startFailed(lastLines(of: logPath) ?? result.output)
+        }
+        return true
+    }
+
+    package func stop() throws {
+        guard try isRunning() else { return }
+        let result = try serverCommand("pg_ctl", ["stop", "-D", clusterPath, "-m", "fast", "-w", "-t", "60", "-s"])
+        guard result.status == 0 else { throw EmbeddedPostgresError.stopFailed(result.output) }
+    }
+
+    package func isRunning() throws -> Bool {
+        guard FileManager.default.fileExists(atPath: clusterPath + "/PG_VERSION") else { return false }
+        // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory.
+        return try serverCommand("pg_ctl", ["status", "-D", clusterPath]).status == 0
+            && FileManager.default.fileExists(atPath: socketPath)
+    }
+
+    private func initialize() throws {
+        let fm = FileManager.default
+        // An initdb killed half-way leaves a directory without PG_VERSION; initdb wants it empty.
+        for entry in (try? fm.contentsOfDirectory(atPath: clusterPath)) ?? [] {
+            try fm.removeItem(atPath: clusterPath + "/" + entry)
+        }
+        let result = try serverCommand(
+            "initdb", ["-D", clusterPath, "-U", Self.superuser, "--auth=trust", "-E", "UTF8", "--no-locale", "--no-instructions"])
+        guard result.status == 0 else { throw EmbeddedPostgresError.initFailed(result.output) }
+    }
+
+    private func prepareDirectories() throws {
+        let fm = FileManager.default
+        try fm.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
+        for dir in [clusterPath, socketDirectory] where !fm.fileExists(atPath: dir) {
+            try fm.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        }
+        for dir in [clusterPath, socketDirectory] {
+            try fm.setAttributes([.posixPermissions: 0o700], ofItemAtPath: dir)
+        }
+        guard let user = serverUser else { return }
+        // The server user must be able to walk down to its directories; the data directory itself lets it
+        // pass without listing (the credentials file beside it stays 0600 and root's).
+        try fm.setAttributes([.posixPermissions: 0o711], ofItemAtPath: dataDirectory.path)
+        for dir in [clusterPath, socketDirectory] {
+            let chown = try ProcessRunner.run("chown", ["-R", "\(user):\(user)", dir], searchPath: nil)
+            guard chown.status == 0 else { throw EmbeddedPostgresError.permission(chown.output) }
+        }
+        var ancestor = dataDirectory.deletingLastPathComponent()
+        while ancestor.path != "/" {
+            let probe = try ProcessRunner.run(
+                "runuser", ["-u", user, "--", "test", "-x", ancestor.path], searchPath: nil)
+            if probe.status != 0 { throw EmbeddedPostgresError.unreachableByServerUser(ancestor.path, user) }
+            ancestor = ancestor.deletingLastPathComponent()
+        }
+    }
+
+    private func serverCommand(_ tool: String, _ args: [String]) throws -> ProcessRunner.Result {
+        let path = "\(binDirectory)/\(tool)"
+        if let user = serverUser {
+            return try ProcessRunner.run("runuser", ["-u", user, "--", path] + args, searchPath: nil)
+        }
+        return try ProcessRunner.run(path, args, searchPath: nil)
+    }
+
+    private func lastLines(of path: String) -> String? {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
+        return text.split(separator: "\n").suffix(5).joined(separator: "\n")
+    }
+}
+
+package enum EmbeddedPostgresError: Error, CustomStringConvertible {
+    case initFailed(String)
+    case startFailed(String)
+    case stopFailed(String)
+    case permission(String)
+    case unreachableByServerUser(String, String)
+
+    package var description: String {
+        switch self {
+        case .initFailed(let o): "initdb failed: \(o.trimmingCharacters(in: .whitespacesAndNewlines))"
+        case .startFailed(let o): "the embedded PostgreSQL did not start: \(o.trimmingCharacters(in: .whitespacesAndNewlines))"
+        case .stopFailed(let o): "the embedded PostgreSQL did not stop: \(o)"
+        case .permission(let o): "could not hand the data directory to the PostgreSQL user: \(o)"
+        case .unreachableByServerUser(let dir, let user):
+            "the PostgreSQL user '\(user)' cannot enter \(dir); choose a CAIRN_DATA_DIR it can reach, or set DATABASE_URL"
+        }
+    }
+}

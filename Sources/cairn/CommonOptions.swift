@@ -1,0 +1,60 @@
+import ArgumentParser
+import CairnServer
+import Foundation
+import Logging
+
+/// The settings every command shares; each flag defaults to its environment variable.
+struct CommonOptions: ParsableArguments {
+    @Option(name: .customLong("data-dir"), help: "Data directory (CAIRN_DATA_DIR); holds the embedded PostgreSQL, credentials and master key.")
+    var dataDir: String = env("CAIRN_DATA_DIR") ?? ".cairn"
+
+    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:5432/db (DATABASE_URL). Unset: embedded PostgreSQL.")
+    var databaseURL: String = env("DATABASE_URL") ?? ""
+
+    @Option(name: .customLong("regions"), help: "Comma-separated regions (CAIRN_REGIONS).")
+    var regions: String = env("CAIRN_REGIONS") ?? "us-east-1,us-east-2,us-west-1,us-west-2,eu-west-1,eu-central-1,ap-southeast-1,ap-northeast-1"
+
+    @Option(name: .customLong("partition"), help: "ARN partition (CAIRN_PARTITION).")
+    var partition: String = env("CAIRN_PARTITION") ?? "aws"
+
+    @Option(name: .customLong("master-key-file"), help: "File with the base64 AES-256 key sealing stored secrets (CAIRN_MASTER_KEY_FILE). Unset: DATA_DIR/master.key, created if missing.")
+    var masterKeyFile: String = env("CAIRN_MASTER_KEY_FILE") ?? ""
+
+    @Option(name: .customLong("migrations-dir"), help: "Directory of NNNN_name.sql migrations (CAIRN_MIGRATIONS_DIR). Unset: ./migrations or beside the executable's checkout.")
+    var migrationsDir: String = env("CAIRN_MIGRATIONS_DIR") ?? ""
+
+    @Option(name: .customLong("log-format"), help: "text or json (CAIRN_LOG_FORMAT).")
+    var logFormat: String = env("CAIRN_LOG_FORMAT") ?? "text"
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error (CAIRN_LOG_LEVEL).")
+    var logLevel: String = env("CAIRN_LOG_LEVEL") ?? "info"
+
+    func validate() throws {
+        guard ["text", "json"].contains(logFormat) else { throw ValidationError("--log-format must be text or json") }
+        guard Logger.Level(rawValue: logLevel) != nil else { throw ValidationError("--log-level '\(logLevel)' is not a log level") }
+    }
+
+    func configuration(listen: String = "127.0.0.1:8080", applyMigrations: Bool = true) throws -> CairnConfiguration {
+        try CairnConfiguration(
+            dataDirectory: dataDir, databaseURL: databaseURL, listen: listen, regions: regions, partition: partition,
+            rootAccessKeyId: env("CAIRN_ROOT_ACCESS_KEY_ID"), rootSecretAccessKey: env("CAIRN_ROOT_SECRET_ACCESS_KEY"),
+            masterKeyFile: masterKeyFile, migrationsDirectory: migrationsDir, applyMigrations: applyMigrations)
+    }
+
+    /// Bootstraps swift-log once for the process.
+    func makeLogger() -> Logger {
+        let level = Logger.Level(rawValue: logLevel) ?? .info
+        let json = logFormat == "json"
+        LoggingSystem.bootstrap { label in
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        return Logger(label: "cairn")
+    }
+}
+
+func env(_ name: String) -> String? {
+    guard let v = ProcessInfo.processInfo.environment[name], !v.isEmpty else { return nil }
+    return v
+}

@@ -1,0 +1,3 @@
+import Testing
+@testable import CairnCore
+@Test func placeholderBuilds() { #expect(true) }

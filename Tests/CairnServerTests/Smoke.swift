@@ -1,0 +1,4 @@
+import Testing
+import HummingbirdTesting
+@testable import CairnServer
+@Test func placeholderBuilds() { #expect(true) }
