@@ -28,8 +28,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        // CairnPolicy and CairnCore/Trails are being written in scratch packages; they rejoin here when done.
-        .target(name: "CairnCore", exclude: ["Trails"], swiftSettings: strict),
+        // CairnPolicy is being written in a scratch package; it rejoins here when done.
+        .target(name: "CairnCore", swiftSettings: strict),
         .target(
             name: "CairnStore",
             dependencies: [
@@ -67,12 +67,25 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
-        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"], exclude: ["Trails"], swiftSettings: strict),
-        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore"], swiftSettings: strict),
+        // Shared by the test targets: the per-run PostgreSQL, fresh databases, a SigV4 signer, a live server.
+        .target(
+            name: "CairnTestSupport",
+            dependencies: [
+                "CairnServer",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            path: "Tests/CairnTestSupport",
+            swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"], swiftSettings: strict),
+        .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTestSupport"], swiftSettings: strict),
         .testTarget(
             name: "CairnServerTests",
             dependencies: [
                 "CairnServer",
+                "CairnTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             swiftSettings: strict

@@ -4,51 +4,54 @@
 /// documented difference between ArnLike and StringLike); the sixth part, the resource, may contain colons
 /// and slashes and its `*` spans them. Variables are substituted only in the resource part.
 package struct ArnPattern: Sendable, Hashable {
-    package enum Shape: Sendable, Hashable {
+    package enum Shape: UInt8, Sendable, Hashable {
         /// `*`: every resource, including the `*` that wildcard-only actions are authorized against.
         case anything
-        case arn(head: [GlobPattern], resource: ResourcePart)
+        case arn
         /// Not `*` and not six parts: AWS rejects these; here they match nothing.
         case invalid
     }
 
-    package enum ResourcePart: Sendable, Hashable {
-        case fixed(GlobPattern)
-        case template(VariableTemplate)
-    }
-
     package let text: String
     package let shape: Shape
+    /// The first five parts (arn, partition, service, region, account).
+    package let head: [GlobPattern]
+    /// The resource part when it has no variables.
+    package let fixedResource: GlobPattern?
+    /// The resource part when it has `${…}` variables, resolved per request.
+    package let templateResource: VariableTemplate?
 
-    /// - Parameter wildcards: false for ArnEquals-as-exact uses; IAM treats ArnEquals like ArnLike, so
-    ///   callers pass true in practice.
-    package init(_ text: String, substituteVariables: Bool, wildcards: Bool = true) {
+    package init(_ text: String, substituteVariables: Bool) {
         self.text = text
-        if text == "*" && wildcards {
+        if text == "*" {
             shape = .anything
+            head = []
+            fixedResource = nil
+            templateResource = nil
             return
         }
         guard let split = ArnSplit(text) else {
             shape = .invalid
+            head = []
+            fixedResource = nil
+            templateResource = nil
             return
         }
-        let head = (0..<5).map { i in
-            let seg = String(decoding: split.segment(i, of: Array(text.utf8)), as: UTF8.self)
-            return wildcards ? GlobPattern(seg) : GlobPattern(literal: seg)
-        }
-        let resourceText = String(decoding: split.segment(5, of: Array(text.utf8)), as: UTF8.self)
+        shape = .arn
+        let bytes = Array(text.utf8)
+        head = (0..<5).map { GlobPattern(String(decoding: split.segment($0, of: bytes), as: UTF8.self)) }
+        let resourceText = String(decoding: split.segment(5, of: bytes), as: UTF8.self)
         let template = VariableTemplate(resourceText, substitute: substituteVariables)
         if template.hasVariables {
-            shape = .arn(head: head, resource: .template(template))
+            fixedResource = nil
+            templateResource = template
         } else {
-            shape = .arn(head: head, resource: .fixed(wildcards ? GlobPattern(resourceText) : GlobPattern(literal: resourceText)))
+            fixedResource = GlobPattern(resourceText)
+            templateResource = nil
         }
     }
 
-    package var variableKeys: [String] {
-        if case .arn(_, .template(let t)) = shape { return t.variableKeys }
-        return []
-    }
+    package var variableKeys: [String] { templateResource?.variableKeys ?? [] }
 
     package func matches(_ subject: ParsedArn, context: RequestContext) -> Bool {
         switch shape {
@@ -56,21 +59,16 @@ package struct ArnPattern: Sendable, Hashable {
             return true
         case .invalid:
             return false
-        case .arn(let head, let resource):
+        case .arn:
             guard let split = subject.split else { return false }
             return subject.bytes.withUnsafeBufferPointer { buf in
-                for i in 0..<5 {
-                    let r = split.range(i)
-                    if !head[i].matches(UnsafeBufferPointer(rebasing: buf[r])) { return false }
+                for i in 0..<5 where !head[i].matches(UnsafeBufferPointer(rebasing: buf[split.range(i)])) {
+                    return false
                 }
                 let tail = UnsafeBufferPointer(rebasing: buf[split.range(5, count: buf.count)])
-                switch resource {
-                case .fixed(let g):
-                    return g.matches(tail)
-                case .template(let t):
-                    guard let tokens = t.resolveTokens(context, wildcards: true) else { return false }
-                    return GlobPattern(tokens: tokens).matches(tail)
-                }
+                if let fixedResource { return fixedResource.matches(tail) }
+                guard let tokens = templateResource?.resolveTokens(context, wildcards: true) else { return false }
+                return GlobPattern(tokens: tokens).matches(tail)
             }
         }
     }

@@ -1,12 +1,11 @@
 /// All documents of one role for one decision (e.g. a user's inline, managed and group policies), with
-/// statements indexed by service prefix so a `cloudtrail:` request never looks at `s3:` statements.
-package struct CompiledPolicySet: Sendable, Hashable {
+/// statements indexed by their actions' literal prefixes, so a `cloudtrail:GetTrail` request never looks at
+/// `s3:` statements, nor at `cloudtrail:Delete*` ones.
+package struct CompiledPolicySet: Sendable {
     package let type: PolicyType
     package let statements: [CompiledStatement]
-    /// Statements whose actions all name concrete service prefixes, by prefix.
-    package let byService: [String: [Int32]]
-    /// NotAction statements and statements with a wildcard in a service prefix: candidates for every request.
-    package let anyService: [Int32]
+    /// Candidate lookup by the literal prefixes of Action patterns.
+    package let index: ActionIndex
     package let isEmpty: Bool
 
     package init(_ documents: [PolicyDocument], type: PolicyType, scpLevel: Int? = nil) {
@@ -16,29 +15,18 @@ package struct CompiledPolicySet: Sendable, Hashable {
     package init(_ policies: [CompiledPolicy], type: PolicyType) {
         self.type = type
         var all: [CompiledStatement] = []
-        var byService: [String: [Int32]] = [:]
-        var anyService: [Int32] = []
+        var index = ActionIndex()
         for p in policies {
             for s in p.statements {
-                let idx = Int32(all.count)
+                index.add(Int32(all.count), patterns: s.actions, negated: s.actionNegated)
                 all.append(s)
-                if let services = s.servicePrefixes {
-                    for svc in services { byService[svc, default: []].append(idx) }
-                } else {
-                    anyService.append(idx)
-                }
             }
         }
         statements = all
-        self.byService = byService
-        self.anyService = anyService
+        self.index = index
         isEmpty = policies.isEmpty
     }
 
-    package static func == (a: CompiledPolicySet, b: CompiledPolicySet) -> Bool {
-        a.type == b.type && a.statements.map(\.ref) == b.statements.map(\.ref)
-    }
-    package func hash(into h: inout Hasher) { h.combine(type); h.combine(statements.count) }
 
     /// What this set says about a request.
     package struct Outcome: Sendable {
@@ -53,31 +41,36 @@ package struct CompiledPolicySet: Sendable, Hashable {
     package func scan(_ request: AuthorizationRequest, hasBoundary: Bool, into trace: inout EvaluationTrace) -> Outcome {
         var outcome = Outcome()
         let requiresPrincipal = type.requiresPrincipal
-        func visit(_ i: Int32) {
-            let s = statements[Int(i)]
-            guard s.matchesAction(request.action) else { return }
-            if !s.resourceKeys.isEmpty { trace.noteKeys(s.resourceKeys, context: request.context) }
-            guard s.matchesResource(request.resource, context: request.context) else { return }
-            var kind: GrantKind?
-            if requiresPrincipal {
-                guard let pm = s.principal, let k = pm.applies(to: request.principal, effect: s.effect, hasBoundary: hasBoundary) else {
-                    return
+        // Bound once: reading these through `request` inside the loop would copy (and retain) them per statement.
+        let action = request.action
+        let resource = request.resource
+        let context = request.context
+        let principal = request.principal
+        statements.withUnsafeBufferPointer { buf in
+            func visit(_ s: CompiledStatement) {
+                guard s.matchesAction(action) else { return }
+                if !s.resourceKeys.isEmpty { trace.noteKeys(s.resourceKeys, context: context) }
+                guard s.matchesResource(resource, context: context) else { return }
+                var kind: GrantKind?
+                if requiresPrincipal {
+                    guard let pm = s.principal,
+                        let k = pm.applies(to: principal, effect: s.effect, hasBoundary: hasBoundary)
+                    else { return }
+                    kind = k
                 }
-                kind = k
+                if !s.conditionKeys.isEmpty { trace.noteKeys(s.conditionKeys, context: context) }
+                guard s.conditionsHold(context) else { return }
+                trace.matched.append(MatchedStatement(ref: s.ref, effect: s.effect))
+                switch s.effect {
+                case .deny:
+                    outcome.denied = true
+                case .allow:
+                    outcome.allowed = true
+                    if let kind, outcome.grant.map({ $0 < kind }) ?? true { outcome.grant = kind }
+                }
             }
-            if !s.conditionKeys.isEmpty { trace.noteKeys(s.conditionKeys, context: request.context) }
-            guard s.conditionsHold(request.context) else { return }
-            trace.matched.append(MatchedStatement(ref: s.ref, effect: s.effect))
-            switch s.effect {
-            case .deny:
-                outcome.denied = true
-            case .allow:
-                outcome.allowed = true
-                if let kind, outcome.grant.map({ $0 < kind }) ?? true { outcome.grant = kind }
-            }
+            index.forEachCandidate(action.lowercased) { visit(buf[Int($0)]) }
         }
-        if let list = byService[request.action.service] { for i in list { visit(i) } }
-        for i in anyService { visit(i) }
         return outcome
     }
 }

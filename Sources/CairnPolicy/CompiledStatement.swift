@@ -17,7 +17,11 @@ package struct StatementRef: Sendable, Hashable, Codable {
 }
 
 /// A statement ready for evaluation: every pattern parsed, every key lowercased.
-package struct CompiledStatement: Sendable, Hashable {
+///
+/// An immutable final class rather than a struct: the scan loop touches hundreds of these per decision, and
+/// copying a struct with eight array fields costs eight retain/release pairs where a reference costs one.
+/// All stored properties are `let` and Sendable, so instances are freely shareable.
+package final class CompiledStatement: Sendable, Hashable {
     package let ref: StatementRef
     package let effect: Effect
     package let actionNegated: Bool
@@ -67,11 +71,10 @@ package struct CompiledStatement: Sendable, Hashable {
 
     @inline(__always)
     package func matchesAction(_ action: RequestAction) -> Bool {
-        var hit = false
-        action.lowercased.withUnsafeBufferPointer { buf in
-            for a in actions where a.glob.matches(buf) {
-                hit = true
-                break
+        let hit = action.lowercased.withUnsafeBufferPointer { buf in
+            actions.withUnsafeBufferPointer { patterns in
+                for i in 0..<patterns.count where patterns[i].glob.matches(buf) { return true }
+                return false
             }
         }
         return hit != actionNegated
@@ -80,17 +83,18 @@ package struct CompiledStatement: Sendable, Hashable {
     @inline(__always)
     package func matchesResource(_ resource: ParsedArn, context: RequestContext) -> Bool {
         guard let resources else { return true }
-        var hit = false
-        for r in resources where r.matches(resource, context: context) {
-            hit = true
-            break
+        let hit = resources.withUnsafeBufferPointer { patterns in
+            for i in 0..<patterns.count where patterns[i].matches(resource, context: context) { return true }
+            return false
         }
         return hit != resourceNegated
     }
 
     @inline(__always)
     package func conditionsHold(_ context: RequestContext) -> Bool {
-        for c in conditions where !c.evaluate(context) { return false }
-        return true
+        conditions.withUnsafeBufferPointer { list in
+            for i in 0..<list.count where !list[i].evaluate(context) { return false }
+            return true
+        }
     }
 }

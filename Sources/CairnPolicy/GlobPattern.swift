@@ -1,3 +1,5 @@
+import Foundation
+
 /// IAM's `*`/`?` wildcard matching, linear-ish and recursion-free.
 ///
 /// Patterns come from untrusted policies and subjects from untrusted requests, so matching uses the greedy
@@ -8,15 +10,18 @@ package struct GlobPattern: Sendable, Hashable {
     package static let star: UInt16 = 0x100
     package static let question: UInt16 = 0x101
 
-    package enum Shape: Sendable, Hashable {
+    /// Matching strategy, chosen once: most IAM patterns are exact names, `*`, or a prefix followed by `*`.
+    package enum Shape: UInt8, Sendable, Hashable {
         case anything
-        case exact([UInt8])
-        case prefix([UInt8])
+        case exact
+        case prefix
         case general
     }
 
     package let tokens: [UInt16]
     package let shape: Shape
+    /// The literal bytes for `.exact` and `.prefix` (stored flat so matching borrows instead of copying).
+    package let literal: [UInt8]
 
     /// Wildcards in `text` are live.
     package init(_ text: String) {
@@ -47,21 +52,20 @@ package struct GlobPattern: Sendable, Hashable {
         }
         if tokens.count == 1 && tokens[0] == Self.star {
             shape = .anything
+            literal = []
         } else if wildcards == 0 {
-            shape = .exact(tokens.map { UInt8(truncatingIfNeeded: $0) })
+            shape = .exact
+            literal = tokens.map { UInt8(truncatingIfNeeded: $0) }
         } else if wildcards == 1 && onlyTrailingStar {
-            shape = .prefix(tokens.dropLast().map { UInt8(truncatingIfNeeded: $0) })
+            shape = .prefix
+            literal = tokens.dropLast().map { UInt8(truncatingIfNeeded: $0) }
         } else {
             shape = .general
+            literal = []
         }
     }
 
-    package var hasWildcards: Bool {
-        switch shape {
-        case .exact: false
-        default: true
-        }
-    }
+    package var hasWildcards: Bool { shape != .exact }
 
     @inlinable
     package func matches(_ subject: String) -> Bool {
@@ -73,22 +77,24 @@ package struct GlobPattern: Sendable, Hashable {
         switch shape {
         case .anything:
             return true
-        case .exact(let bytes):
-            guard bytes.count == subject.count else { return false }
-            return bytes.withUnsafeBufferPointer { b in
-                for i in 0..<b.count where b[i] != subject[i] { return false }
-                return true
-            }
-        case .prefix(let bytes):
-            guard bytes.count <= subject.count else { return false }
-            return bytes.withUnsafeBufferPointer { b in
-                for i in 0..<b.count where b[i] != subject[i] { return false }
-                return true
-            }
+        case .exact:
+            guard literal.count == subject.count else { return false }
+            return literal.withUnsafeBufferPointer { Self.equalPrefix($0, subject) }
+        case .prefix:
+            guard literal.count <= subject.count else { return false }
+            return literal.withUnsafeBufferPointer { Self.equalPrefix($0, subject) }
         case .general:
             var steps = 0
             return tokens.withUnsafeBufferPointer { Self.greedyMatch($0, subject, steps: &steps) }
         }
+    }
+
+    /// Most literals are a few bytes (ARN segments, action names): a plain loop beats a memcmp call.
+    @inline(__always)
+    private static func equalPrefix(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        if a.count > 32 { return memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+        for i in 0..<a.count where a[i] != b[i] { return false }
+        return true
     }
 
     /// The general algorithm, counting loop iterations so tests can prove the bound without a clock.

@@ -60,7 +60,7 @@ package enum PolicyTestRunner {
             }
         }
         return cases.map { label, json, error in
-            guard let json else { return Outcome(file: fileName, name: label, passed: false, explanation: error) }
+            guard let json else { return Outcome(file: fileName, name: label, passed: false, explanation: "\(label): \(error ?? "unreadable")") }
             return runCase(json, label: label, file: fileName)
         }
     }

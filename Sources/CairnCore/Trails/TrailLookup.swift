@@ -5,6 +5,10 @@
 ///   from a member or delegated-administrator account, is not found (aws/aws-cli#3048, the
 ///   terraform-provider-aws#28440 delegated-admin reports).
 /// - An **ARN** finds any trail visible to the caller in the calling Region, shadows included.
+///
+/// For tag operations, check the ARN's scope (`TrailWriteCheck.checkTagScope`) before resolving: AWS
+/// answers a foreign account or Region with CloudTrailARNInvalidException, not "not found"; and a missing
+/// trail is ResourceNotFoundException there, the code those operations list.
 package enum TrailLookup {
     /// `candidates` may hold any trails (for instance every trail with the requested name); visibility is
     /// applied here so that the storage layer cannot widen it by accident.
@@ -39,6 +43,7 @@ package enum TrailLookup {
         case .name(let name):
             echoed = name.value
         }
+        if operation.addressesTags { return .resourceNotFound(echoed) }
         return .trailNotFound(echoed, callerAccountId: viewer.accountId)
     }
 }

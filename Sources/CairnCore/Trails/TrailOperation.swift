@@ -42,7 +42,8 @@ package enum TrailOperation: String, CaseIterable, Hashable, Sendable {
     }
 
     /// Tag operations scope their ARN to the caller's own account and Region and fail with
-    /// `CloudTrailARNInvalidException` otherwise (observed on ListTags and AddTags).
+    /// `CloudTrailARNInvalidException` otherwise (observed on ListTags; the model gives AddTags and RemoveTags
+    /// the same exception and no InvalidHomeRegionException).
     package var addressesTags: Bool {
         self == .addTags || self == .removeTags || self == .listTags
     }

@@ -41,6 +41,11 @@ extension TrailRuleViolation {
         TrailRuleViolation(code: "TrailNotFoundException", message: "Unknown trail: \(echoed) for the user: \(callerAccountId)")
     }
 
+    /// Tag operations list ResourceNotFoundException, not TrailNotFoundException; AWS's wording is not public.
+    package static func resourceNotFound(_ echoed: String) -> TrailRuleViolation {
+        TrailRuleViolation(code: "ResourceNotFoundException", message: "Resource not found: \(echoed)")
+    }
+
     /// Observed wording (nozaq/terraform-aws-secure-baseline#306); the account is the trail's owner.
     package static func trailAlreadyExists(name: String, ownerAccountId: String) -> TrailRuleViolation {
         TrailRuleViolation(code: "TrailAlreadyExistsException", message: "Trail \(name) already exists for customer: \(ownerAccountId)")

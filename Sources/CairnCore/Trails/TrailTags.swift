@@ -1,14 +1,3 @@
-/// A tag on a trail. A key sent without a value gets a null value.
-package struct TrailTag: Hashable, Sendable {
-    package var key: String
-    package var value: String?
-
-    package init(key: String, value: String? = nil) {
-        self.key = key
-        self.value = value
-    }
-}
-
 /// AddTags / RemoveTags / CreateTrail TagsList rules.
 ///
 /// Keys 1–128 characters, values 1–256 (the model's lengths, counted in Unicode characters as the

@@ -21,7 +21,7 @@ package enum ApplicationBuilder {
             logger: logger)
     }
 
-    static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {
+    package static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {
         let authenticator = Authenticator(store: store)
         let runner = OperationRunner(
             store: store, authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition))

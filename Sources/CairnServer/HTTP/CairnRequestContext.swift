@@ -1,15 +1,15 @@
 import Foundation
-import Hummingbird
+package import Hummingbird
 import NIOCore
 
 /// Per-request context: Hummingbird's core storage plus the request id and the peer address, which the
 /// audit record and every response header need.
-struct CairnRequestContext: RequestContext {
-    var coreContext: CoreRequestContextStorage
+package struct CairnRequestContext: RequestContext {
+    package var coreContext: CoreRequestContextStorage
     let requestId: String
     let sourceIP: String
 
-    init(source: ApplicationRequestContextSource) {
+    package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestId = UUID().uuidString.lowercased()
         sourceIP = source.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
@@ -17,5 +17,5 @@ struct CairnRequestContext: RequestContext {
     }
 
     /// Bodies are read once, up to this size; larger ones are refused with 413 before any work.
-    var maxUploadSize: Int { ServerSettings.maxBodyBytes }
+    package var maxUploadSize: Int { ServerSettings.maxBodyBytes }
 }

@@ -93,7 +93,8 @@ package enum SQLStatementSplitter {
             if rest.isEmpty { return true }
             if rest.hasPrefix("--") {
                 rest = rest.drop(while: { $0 != "\n" })
-            } else if rest.hasPrefix("/*"), let end = rest.range(of: "*/") {
+            } else if rest.hasPrefix("/*") {
+                guard let end = rest.range(of: "*/") else { return true }
                 rest = rest[end.upperBound...]
             } else {
                 return false

@@ -113,6 +113,27 @@ struct TrailLookupTests {
             == .trailNotFound(arn, callerAccountId: F.outsider))
     }
 
+    @Test("an ARN naming the caller's single-Region trail from another Region is not found there")
+    func singleRegionARNFromAnotherRegion() {
+        let arn = F.arn("home", region: "us-east-1", account: F.member).description
+        #expect(F.violation { try resolve(arn, viewer: F.viewer(F.member, region: "eu-west-1")) }
+            == .trailNotFound(arn, callerAccountId: F.member))
+    }
+
+    @Test("an ARN in another partition does not find the trail")
+    func otherPartitionARN() {
+        let arn = "arn:aws-cn:cloudtrail:us-east-1:222222222222:trail/home"
+        #expect(F.violation { try resolve(arn, viewer: F.viewer(F.member)) }?.code == "TrailNotFoundException")
+    }
+
+    @Test("tag operations report a missing trail as ResourceNotFoundException, the code they list")
+    func tagOperationsNotFound() {
+        let arn = F.arn("gone", account: F.member).description
+        for operation in [TrailOperation.addTags, .removeTags, .listTags] {
+            #expect(F.violation { try resolve(arn, viewer: F.viewer(F.member), operation: operation) } == .resourceNotFound(arn))
+        }
+    }
+
     @Test("GetTrailStatus and GetEventSelectors echo a missing name as an ARN of the calling Region and account")
     func notFoundEchoesARN() {
         let viewer = F.viewer(F.member, region: "us-east-2")

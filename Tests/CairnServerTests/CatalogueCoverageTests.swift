@@ -1,0 +1,78 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Testing
+@testable import CairnServer
+import CairnTestSupport
+
+/// No call can skip authentication, authorization or audit: every route and target decodes into a catalogue
+/// entry, and every entry names an IAM action.
+@Suite struct CatalogueCoverageTests {
+    static func openAPIOperationIds() throws -> [String] {
+        let text = try String(contentsOf: TestPostgres.repositoryRoot.appendingPathComponent("openapi.yaml"), encoding: .utf8)
+        return text.split(separator: "\n").compactMap { line in
+            let t = line.trimmingCharacters(in: .whitespaces)
+            return t.hasPrefix("operationId:") ? t.dropFirst("operationId:".count).trimmingCharacters(in: .whitespaces) : nil
+        }
+    }
+
+    @Test func everyRESTOperationHasACatalogueEntry() throws {
+        let ids = try Self.openAPIOperationIds()
+        #expect(!ids.isEmpty)
+        for id in ids {
+            #expect(OperationCatalogue.operation(restOperationId: id) != nil, "openapi.yaml operation \(id) has no catalogue entry")
+        }
+        for op in OperationCatalogue.all {
+            for id in op.restOperationIds { #expect(ids.contains(id), "\(op) names REST operation \(id), which openapi.yaml lacks") }
+        }
+    }
+
+    @Test func everyAWSHandlerIsACatalogueEntryAndEveryAWSEntryHasAHandler() async throws {
+        try await withTestStore { store in
+            let runner = OperationRunner(store: store, authorizer: Authorizer(operatorAccount: AccountId("123456789012")!, partition: "aws"))
+            let handled = Set(ApplicationBuilder.awsHandlers(runner).map(\.operation))
+            for op in handled {
+                #expect(OperationCatalogue.operation(op.service, op.name) != nil)
+                #expect(op.service.wireProtocol != .restOnly)
+            }
+            for op in OperationCatalogue.all where op.service.wireProtocol != .restOnly {
+                #expect(handled.contains(op), "\(op) is in the catalogue but no front-door handler decodes it")
+            }
+        }
+    }
+
+    @Test func everyEntryNamesAnActionAndIsReachable() {
+        for op in OperationCatalogue.all {
+            #expect(op.action.hasPrefix("\(op.service.actionPrefix):") && op.name.first?.isUppercase == true)
+            #expect(op.service.wireProtocol != .restOnly || !op.restOperationIds.isEmpty, "\(op) is reachable through no front door")
+        }
+        #expect(Set(OperationCatalogue.all.map(\.action)).count == OperationCatalogue.all.count)
+    }
+
+    @Test func targetsDecodeOnlyIntoTheirOwnService() {
+        #expect(OperationCatalogue.operation(target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.GetCallerIdentity") == nil)
+        #expect(OperationCatalogue.operation(target: "nonsense") == nil)
+    }
+}
+
+@Suite struct AuthorizerTests {
+    let op = AccountId("111111111111")!
+    func facts(_ operation: CatalogueOperation, type: PrincipalType, account: String) -> CallFacts {
+        let a = AccountId(account)!
+        let p = Principal(type: type, account: a, arn: type == .root ? "arn:aws:iam::\(account):root" : "arn:aws:iam::\(account):user/u", principalId: "AIDA", accessKeyId: "AKIA")
+        return CallFacts(operation: operation, principal: p, region: "us-east-1", requestId: "r", sourceIP: "127.0.0.1", userAgent: "t", time: Date())
+    }
+
+    @Test func denyByDefaultForPrincipalsWithoutAGrant() {
+        let auth = Authorizer(operatorAccount: op, partition: "aws")
+        let refusal = auth.refusal(for: facts(OperationCatalogue.listRegions, type: .iamUser, account: "222222222222"))
+        #expect(refusal?.code == "AccessDeniedException")
+        #expect(refusal?.message == "User: arn:aws:iam::222222222222:user/u is not authorized to perform: cairn:ListRegions on resource: * because no identity-based policy allows the cairn:ListRegions action")
+    }
+
+    @Test func rootUsersActInTheirOwnAccountAndGetCallerIdentityAlwaysAnswers() {
+        let auth = Authorizer(operatorAccount: op, partition: "aws")
+        #expect(auth.refusal(for: facts(OperationCatalogue.listRegions, type: .root, account: "222222222222")) == nil)
+        #expect(auth.refusal(for: facts(OperationCatalogue.getCallerIdentity, type: .iamUser, account: "222222222222")) == nil)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-import HummingbirdTesting
-@testable import CairnServer
-@Test func placeholderBuilds() { #expect(true) }

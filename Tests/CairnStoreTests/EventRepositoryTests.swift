@@ -1,0 +1,55 @@
+import CairnCore
+import CairnTestSupport
+import Foundation
+import Logging
+import Testing
+@testable import CairnStore
+
+@Suite struct EventRepositoryTests {
+    let logger = Logger(label: "test")
+
+    func record(account: String, time: Date, name: String) -> EventRecord {
+        let facts = CallFacts(
+            operation: OperationCatalogue.listRegions,
+            principal: .root(of: AccountId(account)!, partition: "aws", accessKeyId: "AKIAEXAMPLE000000001"),
+            region: "eu-west-1", requestId: UUID().uuidString, sourceIP: "127.0.0.1", userAgent: "test", time: time)
+        var r = facts.record(eventId: UUID(), response: nil, error: nil)
+        r.eventName = name
+        return r
+    }
+
+    @Test func eventsAreStoredWholeAndReadBackNewestFirstPerAccount() async throws {
+        try await withTestStore { store in
+            try await store.transaction(logger: logger) { tx in try await tx.events.ensurePartitions() }
+            let now = Date()
+            try await store.transaction(logger: logger) { tx in
+                try await tx.events.append(record(account: "111111111111", time: now - 60, name: "Older"))
+                try await tx.events.append(record(account: "111111111111", time: now, name: "Newer"))
+                try await tx.events.append(record(account: "222222222222", time: now, name: "Other"))
+                // Far outside the made partitions: lands in the default partition instead of failing.
+                try await tx.events.append(record(account: "111111111111", time: now - 86400 * 60, name: "Old"))
+            }
+            let events = try await store.read(logger: logger) { tx in
+                try await tx.events.recent(account: AccountId("111111111111")!, region: "eu-west-1", limit: 10)
+            }
+            #expect(events.map(\.eventName) == ["Newer", "Older", "Old"])
+            #expect(events[0].userIdentity.arn == "arn:aws:iam::111111111111:root")
+        }
+    }
+
+    @Test func aRolledBackTransactionLeavesNoEvent() async throws {
+        struct Refused: Error {}
+        try await withTestStore { store in
+            await #expect(throws: Refused.self) {
+                try await store.transaction(logger: logger) { tx in
+                    try await tx.events.append(record(account: "111111111111", time: Date(), name: "Doomed"))
+                    throw Refused()
+                }
+            }
+            let events = try await store.read(logger: logger) { tx in
+                try await tx.events.recent(account: AccountId("111111111111")!, region: "eu-west-1", limit: 10)
+            }
+            #expect(events.isEmpty)
+        }
+    }
+}
