@@ -51,6 +51,11 @@ func randomStatement(_ rng: inout SplitMix64, service fixedService: String?) -> 
     let effect = rng.chance(15) ? "Deny" : "Allow"
     var actions: [String] = []
     for _ in 0..<(1 + rng.below(3)) {
+        if effect == "Deny" {
+            // Guardrail-style denies target destructive verbs, as real ones do.
+            actions.append("\(svc):\(rng.pick(["Delete", "Stop", "Update", "Put"]))*")
+            continue
+        }
         switch rng.below(10) {
         case 0: actions.append("\(svc):*")
         case 1...4: actions.append("\(svc):\(rng.pick(verbs))*")
@@ -112,7 +117,7 @@ func makeWorkload(name: String, label: String, seed: UInt64, policies: Int, stat
 let workloads = [
     makeWorkload(name: "a-ten-policies", label: "(a) principal with 10 policies (40 statements, half CloudTrail)", seed: 1, policies: 10, statementsPerPolicy: 4, focusPercent: 50),
     makeWorkload(name: "b-1000-statements", label: "(b) 1,000 statements over 20 services", seed: 2, policies: 100, statementsPerPolicy: 10, focusPercent: 0),
-    makeWorkload(name: "b-1000-same-service", label: "(b') 1,000 statements, all CloudTrail (index cannot skip any)", seed: 3, policies: 100, statementsPerPolicy: 10, focusPercent: 100),
+    makeWorkload(name: "b-1000-same-service", label: "(b') adversarial: 1,000 statements, all CloudTrail", seed: 3, policies: 100, statementsPerPolicy: 10, focusPercent: 100),
 ]
 
 // MARK: arguments

@@ -16,6 +16,8 @@ package struct ArnPattern: Sendable, Hashable {
     package let shape: Shape
     /// The first five parts (arn, partition, service, region, account).
     package let head: [GlobPattern]
+    /// When none of the first five parts has a wildcard: their text with its colons, compared in one go.
+    package let exactHead: GlobPattern?
     /// The resource part when it has no variables.
     package let fixedResource: GlobPattern?
     /// The resource part when it has `${…}` variables, resolved per request.
@@ -26,6 +28,7 @@ package struct ArnPattern: Sendable, Hashable {
         if text == "*" {
             shape = .anything
             head = []
+            exactHead = nil
             fixedResource = nil
             templateResource = nil
             return
@@ -33,6 +36,7 @@ package struct ArnPattern: Sendable, Hashable {
         guard let split = ArnSplit(text) else {
             shape = .invalid
             head = []
+            exactHead = nil
             fixedResource = nil
             templateResource = nil
             return
@@ -40,6 +44,7 @@ package struct ArnPattern: Sendable, Hashable {
         shape = .arn
         let bytes = Array(text.utf8)
         head = (0..<5).map { GlobPattern(String(decoding: split.segment($0, of: bytes), as: UTF8.self)) }
+        exactHead = head.allSatisfy { !$0.hasWildcards } ? GlobPattern(literal: String(decoding: bytes[0..<split.colons.4], as: UTF8.self)) : nil
         let resourceText = String(decoding: split.segment(5, of: bytes), as: UTF8.self)
         let template = VariableTemplate(resourceText, substitute: substituteVariables)
         if template.hasVariables {
@@ -62,8 +67,12 @@ package struct ArnPattern: Sendable, Hashable {
         case .arn:
             guard let split = subject.split else { return false }
             return subject.bytes.withUnsafeBufferPointer { buf in
-                for i in 0..<5 where !head[i].matches(UnsafeBufferPointer(rebasing: buf[split.range(i)])) {
-                    return false
+                if let exactHead {
+                    guard exactHead.matches(UnsafeBufferPointer(rebasing: buf[0..<split.colons.4])) else { return false }
+                } else {
+                    for i in 0..<5 where !head[i].matches(UnsafeBufferPointer(rebasing: buf[split.range(i)])) {
+                        return false
+                    }
                 }
                 let tail = UnsafeBufferPointer(rebasing: buf[split.range(5, count: buf.count)])
                 if let fixedResource { return fixedResource.matches(tail) }

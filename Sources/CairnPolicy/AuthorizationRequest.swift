@@ -17,28 +17,28 @@ package struct AuthorizationRequest: Sendable, Hashable {
         self.action = RequestAction(action)
         self.resource = ParsedArn(resource)
         self.resourceAccount = resourceAccount ?? self.resource.account
-        var ctx = RequestContext(context)
-        ctx.setDefault("aws:PrincipalArn", .single(principal.principalArnKey))
-        if !principal.account.isEmpty { ctx.setDefault("aws:PrincipalAccount", .single(principal.account)) }
+        var ctx = RequestContext(context, reservingCapacity: 8 + principal.tags.count)
+        ctx.setDefault(lowercased: "aws:principalarn", single: principal.principalArnKey)
+        if !principal.account.isEmpty { ctx.setDefault(lowercased: "aws:principalaccount", single: principal.account) }
         switch principal.kind {
         case .root:
-            ctx.setDefault("aws:PrincipalType", .single("Account"))
-            ctx.setDefault("aws:userid", .single(principal.account))
+            ctx.setDefault(lowercased: "aws:principaltype", single: "Account")
+            ctx.setDefault(lowercased: "aws:userid", single: principal.account)
         case .user:
-            ctx.setDefault("aws:PrincipalType", .single("User"))
-            if let name = principal.name { ctx.setDefault("aws:username", .single(name)) }
+            ctx.setDefault(lowercased: "aws:principaltype", single: "User")
+            if let name = principal.name { ctx.setDefault(lowercased: "aws:username", single: name) }
         case .assumedRole, .role:
-            ctx.setDefault("aws:PrincipalType", .single("AssumedRole"))
+            ctx.setDefault(lowercased: "aws:principaltype", single: "AssumedRole")
         case .federatedUser:
-            ctx.setDefault("aws:PrincipalType", .single("FederatedUser"))
-            if let name = principal.name { ctx.setDefault("aws:userid", .single("\(principal.account):\(name)")) }
+            ctx.setDefault(lowercased: "aws:principaltype", single: "FederatedUser")
+            if let name = principal.name { ctx.setDefault(lowercased: "aws:userid", single: "\(principal.account):\(name)") }
         case .service, .other:
             break
         }
         for (k, v) in principal.tags { ctx.setDefault("aws:PrincipalTag/\(k)", .single(v)) }
-        if let org = principal.orgId { ctx.setDefault("aws:PrincipalOrgID", .single(org)) }
+        if let org = principal.orgId { ctx.setDefault(lowercased: "aws:principalorgid", single: org) }
         if !principal.orgPaths.isEmpty { ctx.setDefault("aws:PrincipalOrgPaths", .multiple(principal.orgPaths)) }
-        if let ra = self.resourceAccount { ctx.setDefault("aws:ResourceAccount", .single(ra)) }
+        if let ra = self.resourceAccount { ctx.setDefault(lowercased: "aws:resourceaccount", single: ra) }
         self.context = ctx
     }
 

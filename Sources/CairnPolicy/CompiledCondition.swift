@@ -2,8 +2,9 @@ import Foundation
 
 /// A condition clause with its values parsed for its operator family, so a decision does no parsing of
 /// policy text. Values that cannot be parsed for their family (a Numeric value `"ten"`) never match;
-/// `PolicyLint` reports them.
-package struct CompiledCondition: Sendable, Hashable {
+/// `PolicyLint` reports them. A final class for the same reason as `CompiledStatement`: the scan loop
+/// must not copy (and retain) its payload per decision.
+package final class CompiledCondition: Sendable {
     package enum Values: Sendable, Hashable {
         case strings([VariableTemplate])
         case stringsIgnoringCase([VariableTemplate])

@@ -57,18 +57,6 @@ package final class CompiledStatement: Sendable, Hashable {
         resourceKeys = rkeys
     }
 
-    /// Service prefixes this statement can apply to; nil when it might apply to any service
-    /// (NotAction, or a wildcard in the service prefix).
-    package var servicePrefixes: Set<String>? {
-        if actionNegated { return nil }
-        var out = Set<String>()
-        for a in actions {
-            guard let s = a.service else { return nil }
-            out.insert(s)
-        }
-        return out
-    }
-
     @inline(__always)
     package func matchesAction(_ action: RequestAction) -> Bool {
         let hit = action.lowercased.withUnsafeBufferPointer { buf in

@@ -9,6 +9,7 @@ package enum PolicyEvaluator {
             return EvaluationResult(decision: .allow, decidingPolicyType: nil, reason: "sts:GetCallerIdentity requires no permission")
         }
         var trace = EvaluationTrace()
+        trace.matched.reserveCapacity(8)
         let hasBoundary = bundle.boundary != nil
         let scpApplies = !bundle.scpLevels.isEmpty && !principal.isManagementAccount && !principal.isServiceLinkedRole
         let resourceKind = bundle.resourcePolicyKind ?? autoResourceKind(request)

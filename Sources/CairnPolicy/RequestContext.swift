@@ -22,7 +22,8 @@ package struct RequestContext: Sendable, Hashable {
 
     package init() {}
 
-    package init(_ values: [String: ContextValue]) {
+    package init(_ values: [String: ContextValue], reservingCapacity extra: Int = 0) {
+        entries.reserveCapacity(values.count + extra)
         for (k, v) in values { set(k, v) }
     }
 
@@ -39,6 +40,11 @@ package struct RequestContext: Sendable, Hashable {
     /// Sets the key only when the caller did not supply it, so explicit context always wins over derivation.
     package mutating func setDefault(_ key: String, _ value: ContextValue) {
         if entries[key.lowercased()] == nil { set(key, value) }
+    }
+
+    /// `setDefault` for a key already in lowercase (the derived global keys), skipping the lowercasing.
+    package mutating func setDefault(lowercased key: String, single value: String) {
+        if entries[key] == nil { entries[key] = Entry(values: [value], isMultivalued: false) }
     }
 
     /// nil when the key is absent or an empty set: AWS treats both alike for every operator.

@@ -40,6 +40,17 @@ import Testing
         }
     }
 
+    @Test func aDifferentMasterKeyIsRefusedAtBootstrap() async throws {
+        try await withTestStore { store in
+            _ = try await Bootstrap(regions: ["us-east-1"], rootCredentials: nil).run(on: store, logger: logger)
+            let other = Store(client: store.client, secrets: SecretBox(key: SymmetricKey(size: .bits256)), partition: "aws")
+            await #expect(throws: BootstrapError.self) {
+                _ = try await Bootstrap(regions: ["us-east-1"], rootCredentials: nil).run(on: other, logger: logger)
+            }
+            _ = try await Bootstrap(regions: ["us-east-1"], rootCredentials: nil).run(on: store, logger: logger)
+        }
+    }
+
     @Test func concurrentBootstrapsCreateOneOperator() async throws {
         try await withTestStore { store in
             let ids = try await withThrowingTaskGroup(of: AccountId.self) { group in
@@ -85,6 +96,9 @@ import Testing
         #expect(url.redacted == "postgres://app@db.internal:6543/cairn")
         let short = try DatabaseURL("postgresql://app@localhost")
         #expect(short.port == 5432 && short.database == "app" && short.sslmode == "prefer")
+        let socket = try DatabaseURL("postgres://app@/cairn?host=/var/run/postgresql")
+        #expect(socket.socketDirectory == "/var/run/postgresql" && socket.database == "cairn")
+        #expect(socket.configuration.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432")
     }
 
     @Test func rejectsWhatItCannotUse() {

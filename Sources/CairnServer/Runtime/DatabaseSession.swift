@@ -15,6 +15,7 @@ struct DatabaseSession: Sendable {
         if let url = config.databaseURL {
             let parsed: DatabaseURL
             do { parsed = try DatabaseURL(url) } catch { throw ConfigurationError(error.description) }
+            try await probe(parsed, logger: logger)
             return DatabaseSession(configuration: parsed.configuration, description: parsed.redacted, embedded: nil)
         }
         guard let bin = EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment) else {
@@ -37,6 +38,27 @@ struct DatabaseSession: Sendable {
             unixSocketPath: pg.socketPath, username: EmbeddedPostgres.superuser, password: nil,
             database: EmbeddedPostgres.database)
         return DatabaseSession(configuration: configuration, description: "embedded PostgreSQL in \(pg.clusterPath)", embedded: pg)
+    }
+
+    /// Connects once, with a deadline, so that a refused connection or a wrong password is reported at once.
+    private static func probe(_ url: DatabaseURL, logger: Logger) async throws {
+        let configuration = try url.probeConfiguration()
+        try await withThrowingTaskGroup(of: Bool.self) { group in
+            group.addTask {
+                let conn = try await PostgresConnection.connect(
+                    on: MultiThreadedEventLoopGroup.singleton.next(), configuration: configuration, id: 0, logger: logger)
+                try await conn.close()
+                return true
+            }
+            group.addTask {
+                try await Task.sleep(for: .seconds(15))
+                return false
+            }
+            defer { group.cancelAll() }
+            guard try await group.next() == true else {
+                throw ConfigurationError("could not reach the database (\(url.redacted)) within 15 seconds")
+            }
+        }
     }
 
     /// CREATE DATABASE cannot run inside a transaction or the target database, so it goes through the

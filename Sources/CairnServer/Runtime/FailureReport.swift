@@ -20,6 +20,7 @@ package enum FailureReport {
         case let e as ConfigurationError: return e.description
         case let e as MigrationError: return e.description
         case let e as SecretBoxError: return e.description
+        case let e as BootstrapError: return e.description
         case let e as IOError where e.errnoCode == EADDRINUSE:
             return "the listen address is already in use (choose another with --listen or CAIRN_LISTEN)"
         case let e as IOError: return "network error: \(e.description)"
@@ -27,7 +28,10 @@ package enum FailureReport {
             let f = PostgresFailure(error)
             if f.isAuthenticationFailure { return "the database refused the credentials in DATABASE_URL (\(f.summary))" }
             if f.isMissingDatabase { return "the database named in DATABASE_URL does not exist (\(f.summary))" }
-            if f.isConnectionProblem { return "could not reach the database: check DATABASE_URL and that the server runs" }
+            if f.isConnectionProblem {
+                let cause = (error as? PSQLError)?.underlying.map { " (\($0))" } ?? ""
+                return "could not reach the database\(cause): check DATABASE_URL and that the server runs"
+            }
             return "database error: \(f.summary)"
         default:
             let text = String(describing: error)

@@ -11,12 +11,18 @@ package struct DatabaseURL: Sendable, Equatable {
     package let password: String?
     package let database: String
     package let sslmode: String
+    /// A directory holding the server's unix socket (libpq's `?host=/path`), instead of a TCP host.
+    package let socketDirectory: String?
 
     package init(_ text: String) throws(DatabaseURLError) {
         guard let c = URLComponents(string: text), let scheme = c.scheme, ["postgres", "postgresql"].contains(scheme) else {
             throw .malformed("DATABASE_URL must look like postgres://user:password@host:5432/database")
         }
-        guard let host = c.host, !host.isEmpty else { throw .malformed("DATABASE_URL names no host") }
+        let socketHost = c.queryItems?.first(where: { $0.name == "host" })?.value.flatMap { $0.hasPrefix("/") ? $0 : nil }
+        socketDirectory = socketHost
+        guard let host = c.host.flatMap({ $0.isEmpty ? nil : $0 }) ?? socketHost else {
+            throw .malformed("DATABASE_URL names no host")
+        }
         guard let user = c.user, !user.isEmpty else { throw .malformed("DATABASE_URL names no user") }
         self.host = host
         port = c.port ?? 5432
@@ -31,6 +37,10 @@ package struct DatabaseURL: Sendable, Equatable {
     }
 
     package var configuration: PostgresClient.Configuration {
+        if let socketDirectory {
+            return PostgresClient.Configuration(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: username, password: password, database: database)
+        }
         var tls = TLSConfiguration.makeClientConfiguration()
         let mode: PostgresClient.Configuration.TLS
         switch sslmode {
@@ -45,8 +55,31 @@ package struct DatabaseURL: Sendable, Equatable {
             host: host, port: port, username: username, password: password, database: database, tls: mode)
     }
 
+    /// One connection's configuration, for a start-up probe whose failure names its real cause (refused,
+    /// wrong password, missing database) instead of a pool's silent retries.
+    package func probeConfiguration() throws -> PostgresConnection.Configuration {
+        if let socketDirectory {
+            return PostgresConnection.Configuration(
+                unixSocketPath: "\(socketDirectory)/.s.PGSQL.\(port)", username: username, password: password, database: database)
+        }
+        var tls = TLSConfiguration.makeClientConfiguration()
+        let mode: PostgresConnection.Configuration.TLS
+        switch sslmode {
+        case "disable", "allow": mode = .disable
+        case "prefer", "require":
+            tls.certificateVerification = .none
+            let context = try NIOSSLContext(configuration: tls)
+            mode = sslmode == "prefer" ? .prefer(context) : .require(context)
+        default: mode = .require(try NIOSSLContext(configuration: tls))
+        }
+        return PostgresConnection.Configuration(
+            host: host, port: port, username: username, password: password, database: database, tls: mode)
+    }
+
     /// The URL with the password hidden, for logs.
-    package var redacted: String { "postgres://\(username)@\(host):\(port)/\(database)" }
+    package var redacted: String {
+        socketDirectory.map { "postgres://\(username)@/\(database)?host=\($0)" } ?? "postgres://\(username)@\(host):\(port)/\(database)"
+    }
 }
 
 package struct DatabaseURLError: Error, CustomStringConvertible {

@@ -35,12 +35,15 @@ package struct EmbeddedPostgres: Sendable {
         self.serverUser = serverUser
     }
 
-    /// Finds the server binaries: PATH, `pg_config --bindir`, then the newest /usr/lib/postgresql/*/bin.
+    /// Finds the server binaries: CAIRN_PG_BINDIR, PATH, `pg_config --bindir`, then the newest
+    /// /usr/lib/postgresql/*/bin.
     package static func locateBinaries(environment: [String: String]) -> String? {
         let fm = FileManager.default
         func has(_ dir: String) -> Bool {
             fm.isExecutableFile(atPath: dir + "/initdb") && fm.isExecutableFile(atPath: dir + "/pg_ctl")
         }
+        // An explicit directory is the only place looked at, so a wrong one is reported, not papered over.
+        if let explicit = environment["CAIRN_PG_BINDIR"], !explicit.isEmpty { return has(explicit) ? explicit : nil }
         for dir in (environment["PATH"] ?? "").split(separator: ":").map(String.init) where has(dir) { return dir }
         if let out = try? ProcessRunner.run("pg_config", ["--bindir"], searchPath: environment["PATH"]),
             out.status == 0
@@ -61,8 +64,12 @@ package struct EmbeddedPostgres: Sendable {
         try prepareDirectories()
         if !FileManager.default.fileExists(atPath: clusterPath + "/PG_VERSION") { try initialize() }
         if try isRunning() { return false }
-        // A postmaster.pid left by a killed server whose process is gone would make pg_ctl wait and fail.
-        try? FileManager.default.removeItem(atPath: clusterPath + "/postmaster.pid")
+        // Lock files left by a killed server would make the new one refuse to start: its pid may even
+        // still exist as a zombie, which passes PostgreSQL's own liveness check. Nothing answers on the
+        // socket, so they are stale.
+        for stale in [clusterPath + "/postmaster.pid", socketPath + ".lock", socketPath] {
+            try? FileManager.default.removeItem(atPath: stale)
+        }
         let options = "-c listen_addresses='' -k \(socketDirectory) -p \(Self.port)"
         let result = try serverCommand(
             "pg_ctl", ["start", "-D", clusterPath, "-w", "-t", "60", "-l", logPath, "-s", "-o", options])
@@ -80,9 +87,10 @@ package struct EmbeddedPostgres: Sendable {
 
     package func isRunning() throws -> Bool {
         guard FileManager.default.fileExists(atPath: clusterPath + "/PG_VERSION") else { return false }
-        // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory.
+        // pg_ctl status: 0 running, 3 not running, 4 no accessible data directory. It trusts the pid file,
+        // so the socket must also accept a connection.
         return try serverCommand("pg_ctl", ["status", "-D", clusterPath]).status == 0
-            && FileManager.default.fileExists(atPath: socketPath)
+            && UnixSocketProbe.accepts(socketPath)
     }
 
     private func initialize() throws {

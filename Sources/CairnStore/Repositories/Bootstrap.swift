@@ -1,4 +1,6 @@
 package import CairnCore
+import Foundation
+import PostgresNIO
 package import Logging
 
 /// Makes an empty database usable: the configured regions and the operator's account with root credentials.
@@ -25,6 +27,7 @@ package struct Bootstrap: Sendable {
     package func run(on store: Store, logger: Logger) async throws -> Outcome {
         try await store.transaction(logger: logger) { tx in
             try await tx.query("SELECT pg_advisory_xact_lock(\(Self.lockKey))")
+            try await verifyMasterKey(tx)
             var added: [String] = []
             for region in regions {
                 if try await tx.regions.add(region) { added.append(region) }
@@ -51,6 +54,33 @@ package struct Bootstrap: Sendable {
                 keyId = given.accessKeyId
             }
             return Outcome(operatorAccount: account, accessKeyId: keyId, generatedSecret: generated, addedRegions: added)
+        }
+    }
+
+    static let keyCheckPlaintext = "cairn master key check"
+
+    /// Seals a known value on first start; on every later start, the key in use must open it.
+    private func verifyMasterKey(_ tx: Transaction) async throws {
+        var sealed: Data?
+        for try await value in try await tx.query("SELECT sealed FROM master_key_check WHERE id = 1").decode(Data.self) {
+            sealed = value
+        }
+        guard let sealed else {
+            let fresh = try tx.store.secrets.seal(Self.keyCheckPlaintext)
+            try await tx.query("INSERT INTO master_key_check (id, sealed) VALUES (1, \(fresh))")
+            return
+        }
+        guard (try? tx.store.secrets.open(sealed)) == Self.keyCheckPlaintext else { throw BootstrapError.masterKeyMismatch }
+    }
+}
+
+package enum BootstrapError: Error, CustomStringConvertible {
+    case masterKeyMismatch
+
+    package var description: String {
+        switch self {
+        case .masterKeyMismatch:
+            "the master key (CAIRN_MASTER_KEY_FILE) is not the one this database's secrets were sealed with; every process on one database needs the same key"
         }
     }
 }

@@ -1,0 +1,163 @@
+import CairnStore
+import CairnTestSupport
+import Foundation
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `cairn serve` as an operator runs it: a real process, its embedded PostgreSQL, signals and kill -9.
+@Suite(.serialized) struct ServeProcessTests {
+    func dataDir() -> String {
+        NSTemporaryDirectory() + "cairn-serve-\(UUID().uuidString.prefix(8))"
+    }
+
+    func serve(_ dir: String, port: Int, extra: [String: String] = [:]) throws -> CairnProcess {
+        var env = ["CAIRN_DATA_DIR": dir, "CAIRN_LISTEN": "127.0.0.1:\(port)", "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path]
+        for (k, v) in extra { env[k] = v }
+        return try CairnProcess(["serve"], environment: env, port: port)
+    }
+
+    func credentials(in dir: String) throws -> TestCredentials {
+        let text = try String(contentsOfFile: dir + "/credentials", encoding: .utf8)
+        var values: [String: String] = [:]
+        for line in text.split(separator: "\n") {
+            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            if parts.count == 2 { values[parts[0]] = parts[1] }
+        }
+        return TestCredentials(accessKeyId: values["aws_access_key_id"] ?? "", secret: values["aws_secret_access_key"] ?? "")
+    }
+
+    func callerArn(_ p: CairnProcess, _ creds: TestCredentials) async throws -> String? {
+        let headers = TestSigner.sign(
+            method: "GET", path: "/v1/caller-identity", headers: ["host": "127.0.0.1:\(p.port)"], body: Data(),
+            region: "us-east-1", service: "cairn", credentials: creds)
+        var plain: [String: String] = [:]
+        for f in headers { plain[f.name.canonicalName] = f.value }
+        let reply = try await HTTPProbe.request(host: "127.0.0.1", port: p.port, method: "GET", path: "/v1/caller-identity", headers: plain, body: "")
+        let arn = (try? JSONSerialization.jsonObject(with: Data(reply.body.utf8)) as? [String: String])?["arn"]
+        if arn == nil { print("caller-identity answered \(reply.status): \(reply.body)") }
+        return arn
+    }
+
+    func embeddedRunning(_ dir: String) throws -> Bool {
+        let bin = try #require(EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment))
+        return try EmbeddedPostgres(dataDirectory: URL(fileURLWithPath: dir), binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil).isRunning()
+    }
+
+    @Test func firstStartBootstrapsSavesCredentialsAndASecondStartReusesTheData() async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try serve(dir, port: CairnProcess.freePort())
+        try await first.waitUntilReady()
+        let creds = try credentials(in: dir)
+        #expect(first.stdout.contains(creds.secret), "the generated secret is shown once")
+        #expect(first.stdout.contains("--endpoint-url \(first.endpoint)"))
+        let mode = try FileManager.default.attributesOfItem(atPath: dir + "/credentials")[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        let arn = try #require(try await callerArn(first, creds))
+        #expect(!first.stderr.contains(creds.secret), "secrets never reach the log")
+        first.signal(SIGTERM)
+        #expect(try await first.waitForExit() == 0)
+        #expect(try embeddedRunning(dir) == false, "a clean stop stops the embedded PostgreSQL")
+
+        let second = try serve(dir, port: CairnProcess.freePort())
+        defer { Task { await second.stop() } }
+        try await second.waitUntilReady()
+        #expect(!second.stdout.contains(creds.secret), "credentials are printed only when generated")
+        #expect(try await callerArn(second, creds) == arn)
+        second.signal(SIGINT)
+        #expect(try await second.waitForExit() == 0)
+    }
+
+    @Test func aStartAfterKillNineRecoversWhetherPostgresSurvivedOrLeftAStalePidFile() async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let first = try serve(dir, port: CairnProcess.freePort())
+        try await first.waitUntilReady()
+        let creds = try credentials(in: dir)
+        first.signal(SIGKILL)
+        _ = try await first.waitForExit()
+        #expect(try embeddedRunning(dir), "the embedded PostgreSQL outlives a killed cairn")
+
+        let adopted = try serve(dir, port: CairnProcess.freePort())
+        try await adopted.waitUntilReady()
+        #expect(try await callerArn(adopted, creds) != nil)
+        // Now kill both cairn and the postmaster: the pid file stays behind.
+        let pidText = try String(contentsOfFile: dir + "/pg/postmaster.pid", encoding: .utf8)
+        let postmaster = try #require(pid_t(pidText.split(separator: "\n").first ?? ""))
+        adopted.signal(SIGKILL)
+        _ = try await adopted.waitForExit()
+        kill(postmaster, SIGKILL)
+        try await Task.sleep(for: .milliseconds(500))
+        #expect(FileManager.default.fileExists(atPath: dir + "/pg/postmaster.pid"))
+
+        let recovered = try serve(dir, port: CairnProcess.freePort())
+        try await recovered.waitUntilReady()
+        #expect(try await callerArn(recovered, creds) != nil)
+        recovered.signal(SIGTERM)
+        #expect(try await recovered.waitForExit() == 0)
+    }
+
+    @Test func twoProcessesStartedTogetherOnOneDatabaseMigrateOnceAndBothServe() async throws {
+        let config = try await TestPostgres.shared.emptyDatabase()
+        let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
+        let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
+        let dirA = dataDir(), dirB = dataDir()
+        defer { [dirA, dirB].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        let keyFile = dirA + "-master.key"
+        defer { try? FileManager.default.removeItem(atPath: keyFile) }
+        _ = try SecretBox.loadKey(at: keyFile, create: true)
+        let shared = ["DATABASE_URL": url, "CAIRN_MASTER_KEY_FILE": keyFile, "CAIRN_ROOT_ACCESS_KEY_ID": "AKIASHAREDROOT000001", "CAIRN_ROOT_SECRET_ACCESS_KEY": "shared-root-secret-0123456789"]
+        let a = try serve(dirA, port: CairnProcess.freePort(), extra: shared)
+        let b = try serve(dirB, port: CairnProcess.freePort(), extra: shared)
+        try await a.waitUntilReady()
+        try await b.waitUntilReady()
+        let creds = TestCredentials(accessKeyId: "AKIASHAREDROOT000001", secret: "shared-root-secret-0123456789")
+        let arnA = try await callerArn(a, creds)
+        let arnB = try await callerArn(b, creds)
+        #expect(arnA != nil && arnA == arnB, "both processes serve one operator account")
+        let applied = (a.stderr + b.stderr).components(separatedBy: "applied migration").count - 1
+        let known = try Migration.load(from: TestPostgres.migrationsDirectory).count
+        #expect(applied == known)
+        await a.stop()
+        await b.stop()
+        // A third process with another key is refused before it serves anything.
+        let stranger = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["DATABASE_URL": url])
+        #expect(try await stranger.waitForExit() == 1)
+        #expect(stranger.stderr.contains("master key"), "\(stranger.stderr)")
+    }
+
+    @Test func aPortInUseIsOneClearLineAndExitOne() async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let port = CairnProcess.freePort()
+        let first = try serve(dir, port: port)
+        defer { Task { await first.stop() } }
+        try await first.waitUntilReady()
+        let second = try serve(dir, port: port)
+        #expect(try await second.waitForExit() == 1)
+        let lines = second.stderr.split(separator: "\n").filter { $0.hasPrefix("cairn:") }
+        #expect(lines.count == 1 && lines[0].contains("already in use"), "\(second.stderr)")
+        await first.stop()
+    }
+
+    @Test func anUnreachableDatabaseIsOneClearLineAndExitOne() async throws {
+        let p = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["DATABASE_URL": "postgres://cairn@127.0.0.1:1/cairn?sslmode=disable"])
+        #expect(try await p.waitForExit(timeout: .seconds(60)) == 1)
+        #expect(p.stderr.contains("cairn: ") && p.stderr.contains("database"), "\(p.stderr)")
+        #expect(!p.stderr.contains("Fatal error") && !p.stderr.contains("Stack"))
+    }
+
+    @Test func badConfigurationIsRefusedWithTheSettingNamed() async throws {
+        let p = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_REGIONS": "not a region"])
+        #expect(try await p.waitForExit() == 1)
+        #expect(p.stderr.contains("CAIRN_REGIONS"))
+        let q = try CairnProcess(["serve"], environment: ["CAIRN_LISTEN": "nowhere"], port: 0)
+        #expect(try await q.waitForExit() == 1)
+        #expect(q.stderr.contains("CAIRN_LISTEN"))
+        let r = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_PG_BINDIR": "/nonexistent"])
+        #expect(try await r.waitForExit() == 1)
+        #expect(r.stderr.contains("postgresql-15") && r.stderr.contains("DATABASE_URL"), "\(r.stderr)")
+    }
+}
