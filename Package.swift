@@ -28,8 +28,8 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
-        // CairnPolicy is being written in a scratch package; it rejoins here when done.
-        .target(name: "CairnCore", swiftSettings: strict),
+        .target(name: "CairnPolicy", swiftSettings: strict),
+        .target(name: "CairnCore", dependencies: ["CairnPolicy"], swiftSettings: strict),
         .target(
             name: "CairnStore",
             dependencies: [
@@ -56,6 +56,9 @@ let package = Package(
             swiftSettings: strict,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
+        // Benchmarks: release builds, run by hand (docs/benchmarks.md); never timed in tests.
+        .executableTarget(
+            name: "cairn-bench-policy", dependencies: ["CairnPolicy"], path: "Benchmarks/PolicyBenchmark", swiftSettings: strict),
         .executableTarget(
             name: "cairn",
             dependencies: [
@@ -78,6 +81,12 @@ let package = Package(
             ],
             path: "Tests/CairnTestSupport",
             swiftSettings: [.enableUpcomingFeature("ExistentialAny")]
+        ),
+        .testTarget(
+            name: "CairnPolicyTests",
+            dependencies: ["CairnPolicy", .product(name: "PropertyBased", package: "swift-property-based")],
+            exclude: ["Fixtures"],
+            swiftSettings: strict
         ),
         .testTarget(name: "CairnCoreTests", dependencies: ["CairnCore"], swiftSettings: strict),
         .testTarget(name: "CairnStoreTests", dependencies: ["CairnStore", "CairnTestSupport"], swiftSettings: strict),
