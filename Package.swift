@@ -63,6 +63,7 @@ let package = Package(
             name: "cairn",
             dependencies: [
                 "CairnServer",
+                "CairnPolicy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),

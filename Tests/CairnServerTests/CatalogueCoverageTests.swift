@@ -33,9 +33,9 @@ import CairnTestSupport
             let handled = Set(ApplicationBuilder.awsHandlers(runner).map(\.operation))
             for op in handled {
                 #expect(OperationCatalogue.operation(op.service, op.name) != nil)
-                #expect(op.service.wireProtocol != .restOnly)
+                #expect(op.onAWSFrontDoor)
             }
-            for op in OperationCatalogue.all where op.service.wireProtocol != .restOnly {
+            for op in OperationCatalogue.all where op.onAWSFrontDoor {
                 #expect(handled.contains(op), "\(op) is in the catalogue but no front-door handler decodes it")
             }
         }
@@ -44,7 +44,7 @@ import CairnTestSupport
     @Test func everyEntryNamesAnActionAndIsReachable() {
         for op in OperationCatalogue.all {
             #expect(op.action.hasPrefix("\(op.service.actionPrefix):") && op.name.first?.isUppercase == true)
-            #expect(op.service.wireProtocol != .restOnly || !op.restOperationIds.isEmpty, "\(op) is reachable through no front door")
+            #expect(op.onAWSFrontDoor || !op.restOperationIds.isEmpty, "\(op) is reachable through no front door")
         }
         #expect(Set(OperationCatalogue.all.map(\.action)).count == OperationCatalogue.all.count)
     }

@@ -13,10 +13,13 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
     package let alwaysAllowed: Bool
     /// The REST operationId(s) in openapi.yaml that decode into this operation.
     package let restOperationIds: [String]
+    /// Whether the service's AWS protocol (JSON 1.1 or Query) carries this operation; false for Cairn's
+    /// REST-only renderings of an AWS action, such as policy simulation with Cairn's own request shape.
+    package let onAWSFrontDoor: Bool
 
     package init(
         _ service: Service, _ name: String, readOnly: Bool, resource: ResourceScope = .any,
-        operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = []
+        operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = [], awsFrontDoor: Bool? = nil
     ) {
         self.service = service
         self.name = name
@@ -25,6 +28,7 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
         self.operatorOnly = operatorOnly
         self.alwaysAllowed = alwaysAllowed
         self.restOperationIds = rest
+        self.onAWSFrontDoor = awsFrontDoor ?? (service.wireProtocol != .restOnly)
     }
 
     /// The IAM action, e.g. `cloudtrail:CreateTrail`.

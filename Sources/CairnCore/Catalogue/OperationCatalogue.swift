@@ -5,9 +5,15 @@ package enum OperationCatalogue {
         .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
+    package static let simulateCustomPolicy = CatalogueOperation(
+        .iam, "SimulateCustomPolicy", readOnly: true, rest: ["simulatePolicy"], awsFrontDoor: false)
+    package static let validatePolicy = CatalogueOperation(.cairn, "ValidatePolicy", readOnly: true, rest: ["validatePolicy"])
+
     package static let all: [CatalogueOperation] = [
         getCallerIdentity,
         listRegions,
+        simulateCustomPolicy,
+        validatePolicy,
     ]
 
     private static let byKey: [String: CatalogueOperation] = Dictionary(

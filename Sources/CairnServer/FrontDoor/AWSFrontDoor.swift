@@ -44,7 +44,7 @@ struct AWSFrontDoor: Sendable {
     private func decode(target: String?, signedFor service: Service, body: ByteBuffer, query: String?) throws -> AWSCall {
         let data = Data(body.readableBytesView)
         if let target {
-            guard let op = OperationCatalogue.operation(target: target), op.service.wireProtocol == .json11 else {
+            guard let op = OperationCatalogue.operation(target: target), op.service.wireProtocol == .json11, op.onAWSFrontDoor else {
                 throw ServiceError.unknownOperation(target)
             }
             guard op.service == service else {
@@ -72,7 +72,7 @@ struct AWSFrontDoor: Sendable {
         guard let action = fields["Action"], !action.isEmpty else {
             throw ServiceError(code: "MissingAction", status: 400, message: "Missing Action")
         }
-        guard let op = OperationCatalogue.operation(service, action) else { throw ServiceError.invalidAction(action) }
+        guard let op = OperationCatalogue.operation(service, action), op.onAWSFrontDoor else { throw ServiceError.invalidAction(action) }
         var object: [String: JSONValue] = [:]
         for (k, v) in fields where k != "Action" && k != "Version" && !k.hasPrefix("X-Amz-") { object[k] = .string(v) }
         return AWSCall(operation: op, parameters: .object(object), jsonBody: Data())

@@ -1,4 +1,6 @@
 import CairnCore
+import CairnPolicy
+import Foundation
 import OpenAPIRuntime
 
 /// The REST API generated from openapi.yaml. Each handler maps its input to one catalogue operation and
@@ -14,5 +16,32 @@ struct RESTService: APIProtocol {
     func listRegions(_ input: Operations.ListRegions.Input) async throws -> Operations.ListRegions.Output {
         let regions = try await runner.run(OperationCatalogue.listRegions) { tx, _ in .init(try await tx.regions.list()) }
         return .ok(.init(body: .json(.init(regions: regions.map { .init(name: $0) }))))
+    }
+}
+
+extension RESTService {
+    func simulatePolicy(_ input: Operations.SimulatePolicy.Input) async throws -> Operations.SimulatePolicy.Output {
+        guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
+        let requestJSON = try JSONEncoder().encode(body)
+        let resultJSON = try await runner.run(OperationCatalogue.simulateCustomPolicy) { _, _ in
+            do {
+                return .init(try PolicySimulation.run(requestJSON: requestJSON))
+            } catch let error as SimulationError {
+                throw ServiceError(code: "InvalidInputException", status: 400, message: error.description)
+            }
+        }
+        let result = try JSONDecoder().decode(Components.Schemas.SimulationResult.self, from: resultJSON)
+        return .ok(.init(body: .json(result)))
+    }
+
+    func validatePolicy(_ input: Operations.ValidatePolicy.Input) async throws -> Operations.ValidatePolicy.Output {
+        guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
+        let type = body.policyType.map { PolicyType(rawValue: $0.rawValue) ?? .identity } ?? .identity
+        let issues = try await runner.run(OperationCatalogue.validatePolicy) { _, _ in
+            .init(PolicyLint.lint(text: body.policyDocument, type: type))
+        }
+        return .ok(.init(body: .json(.init(
+            valid: !issues.contains { $0.severity == .error },
+            findings: issues.map { .init(severity: $0.severity == .error ? .error : .warning, path: $0.path, message: $0.message) }))))
     }
 }

@@ -1,0 +1,102 @@
+import ArgumentParser
+import CairnPolicy
+import Foundation
+
+/// `cairn policy …`: the policy engine offline — no server, no database — for policy-as-code checks in CI.
+struct PolicyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "policy", abstract: "Evaluate, lint and test IAM policies offline.",
+        subcommands: [Simulate.self, Validate.self, RunTests.self])
+
+    struct Simulate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate one simulation request (docs/policy.md) and print the decision as JSON.")
+
+        @Argument(help: "A request file, or - for standard input.")
+        var file: String = "-"
+
+        @Flag(help: "Read one request per line and print one result per line, in order.")
+        var jsonl = false
+
+        func run() throws {
+            let input = try PolicyFiles.read(file)
+            if jsonl {
+                FileHandle.standardOutput.write(Data(PolicySimulation.runLines(String(decoding: input, as: UTF8.self)).utf8))
+                return
+            }
+            do {
+                var out = try PolicySimulation.run(requestJSON: input)
+                out.append(0x0A)
+                FileHandle.standardOutput.write(out)
+            } catch {
+                FileHandle.standardError.write(Data("cairn policy simulate: \(error.description)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+    }
+
+    struct Validate: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Lint policy documents; exits non-zero when any has an error.")
+
+        @Option(help: "identity, resource, scp, boundary, session or trust.")
+        var type: String = "identity"
+
+        @Argument(help: "Policy document files.")
+        var files: [String]
+
+        func validate() throws {
+            guard PolicyType(name: type) != nil else { throw ValidationError("--type '\(type)' is not a policy type") }
+            guard !files.isEmpty else { throw ValidationError("name at least one policy file") }
+        }
+
+        func run() throws {
+            let policyType = PolicyType(name: type)!
+            var errors = 0
+            for file in files {
+                let text = String(decoding: try PolicyFiles.read(file), as: UTF8.self)
+                let issues = PolicyLint.lint(text: text, type: policyType)
+                for issue in issues { print("\(file): \(issue.severity.rawValue): \(issue.path.isEmpty ? "" : "\(issue.path): ")\(issue.message)") }
+                errors += issues.filter { $0.severity == .error }.count
+                if issues.isEmpty { print("\(file): ok") }
+            }
+            if errors > 0 { throw ExitCode(1) }
+        }
+    }
+
+    struct RunTests: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "test",
+            abstract: "Run policy test suites (*.json, *.jsonl) under a directory; the last line is 'N passed, M failed'.")
+
+        @Argument(help: "Directory of test files.")
+        var directory: String
+
+        func run() throws {
+            let root = URL(fileURLWithPath: directory)
+            guard let walker = FileManager.default.enumerator(at: root, includingPropertiesForKeys: nil) else {
+                throw ValidationError("cannot read directory \(directory)")
+            }
+            var files: [(name: String, contents: String)] = []
+            for case let url as URL in walker where url.pathExtension == "json" || url.pathExtension == "jsonl" {
+                let name = String(url.path.dropFirst(root.path.count).drop(while: { $0 == "/" }))
+                files.append((name, try String(contentsOf: url, encoding: .utf8)))
+            }
+            let report = PolicyTestRunner.run(files: files)
+            for outcome in report.outcomes where !outcome.passed {
+                print("FAIL \(outcome.file) \(outcome.name): \(outcome.explanation ?? "")")
+            }
+            print(report.summary)
+            if !report.succeeded || report.outcomes.isEmpty { throw ExitCode(1) }
+        }
+    }
+}
+
+/// Reads a named file, or standard input for `-`, with a one-line error.
+enum PolicyFiles {
+    static func read(_ path: String) throws -> Data {
+        if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
+        guard let data = FileManager.default.contents(atPath: path) else { throw ValidationError("cannot read \(path)") }
+        return data
+    }
+}
