@@ -15,10 +15,19 @@ package final class CairnProcess: @unchecked Sendable {
     private var exitStatus: Int32?
 
     /// Starts `cairn ARGS` with the given environment added to a minimal one.
-    package init(_ arguments: [String], environment: [String: String], port: Int) throws {
+    package convenience init(_ arguments: [String], environment: [String: String], port: Int) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.executable) else {
             throw TestSetupError("\(Self.executable) is missing: run `swift build --build-tests` before `swift test --skip-build`")
         }
+        try self.init(program: Self.executable, arguments, environment: environment, port: port)
+    }
+
+    /// Starts any program the same way (a client test suite, for example).
+    package static func spawn(_ program: String, _ arguments: [String], environment: [String: String]) throws -> CairnProcess {
+        try CairnProcess(program: program, arguments, environment: environment, port: 0)
+    }
+
+    private init(program: String, _ arguments: [String], environment: [String: String], port: Int) throws {
         let tag = UUID().uuidString.prefix(8)
         stdoutPath = NSTemporaryDirectory() + "cairn-\(tag).out"
         stderrPath = NSTemporaryDirectory() + "cairn-\(tag).err"
@@ -31,13 +40,13 @@ package final class CairnProcess: @unchecked Sendable {
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        let argv = [Self.executable] + arguments
+        let argv = [program] + arguments
         let envp = env.map { "\($0.key)=\($0.value)" }
         var child: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = envp.map { strdup($0) } + [nil]
         defer { (cArgs + cEnv).forEach { free($0) } }
-        let rc = posix_spawn(&child, Self.executable, &actions, nil, cArgs, cEnv)
+        let rc = posix_spawn(&child, program, &actions, nil, cArgs, cEnv)
         guard rc == 0 else { throw TestSetupError("posix_spawn failed: \(rc)") }
         pid = child
     }

@@ -60,7 +60,8 @@ package func withTestServer(_ body: @escaping @Sendable (TestServer) async throw
             regions: RegionName.defaults, rootCredentials: (testRootCredentials.accessKeyId, testRootCredentials.secret)
         ).run(on: store, logger: Logger(label: "cairn.tests"))
         let settings = ServerSettings(
-            host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: outcome.operatorAccount, migrationCount: 1)
+            host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: outcome.operatorAccount,
+            migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
         let router = try ApplicationBuilder.router(settings: settings, store: store, registry: nil)
         let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
         try await app.test(.live) { client in

@@ -49,8 +49,7 @@ struct Authenticator: Sendable {
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
         // Long-term keys carry no session token; one sent with them is a forged or stale token.
         if claim.sessionToken != nil { throw ServiceError.unrecognizedClient }
-        let expected = request.expectedSignature(for: claim, secret: key.secret)
-        guard SigV4Request.constantTimeEquals(expected, claim.signature) else { throw ServiceError.signatureMismatch }
+        guard request.verify(claim, secret: key.secret) else { throw ServiceError.signatureMismatch }
         guard regionKnown else {
             throw ServiceError.incompleteSignature("Credential should be scoped to a valid region, not '\(claim.region)'. ")
         }

@@ -116,9 +116,29 @@ struct SigV4Request: Sendable {
             presigned: presigned, expires: expires)
     }
 
+    /// The canonical forms a correct client may have signed. Presigned URLs sign either the body's hash
+    /// (botocore, non-S3) or UNSIGNED-PAYLOAD; paths with escapes are signed re-encoded (AWS's rule for
+    /// non-S3 services) by botocore but as sent by some other clients. Each form still needs the secret.
+    func signingVariants(for claim: Claim) -> [(payload: String, doubleEncodePath: Bool)] {
+        var payloads = [bodyHash]
+        if claim.presigned { payloads.append(headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD") }
+        let encodings = rawPath.contains("%") ? [true, false] : [true]
+        return payloads.flatMap { p in encodings.map { (p, $0) } }
+    }
+
+    /// Whether `secret` produced the claimed signature for any form a correct client may have signed.
+    func verify(_ claim: Claim, secret: String) -> Bool {
+        var matched = false
+        for v in signingVariants(for: claim) {
+            let expected = expectedSignature(for: claim, secret: secret, payload: v.payload, doubleEncodePath: v.doubleEncodePath)
+            if SigV4Request.constantTimeEquals(expected, claim.signature) { matched = true }
+        }
+        return matched
+    }
+
     /// The signature the holder of `secret` would have sent for this request.
-    func expectedSignature(for claim: Claim, secret: String) -> String {
-        let canonical = canonicalRequest(claim)
+    func expectedSignature(for claim: Claim, secret: String, payload: String? = nil, doubleEncodePath: Bool = true) -> String {
+        let canonical = canonicalRequest(claim, payload: payload ?? bodyHash, doubleEncodePath: doubleEncodePath)
         let scope = "\(claim.date)/\(claim.region)/\(claim.service)/aws4_request"
         let stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(scope)\n\(SigV4Request.hex(SHA256.hash(data: Data(canonical.utf8))))"
         var key = SymmetricKey(data: Data("AWS4\(secret)".utf8))
@@ -128,7 +148,7 @@ struct SigV4Request: Sendable {
         return SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
     }
 
-    func canonicalRequest(_ claim: Claim) -> String {
+    func canonicalRequest(_ claim: Claim, payload: String, doubleEncodePath: Bool) -> String {
         var pairs: [(String, String)] = []
         for item in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
             let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -142,8 +162,8 @@ struct SigV4Request: Sendable {
         let headerLines = claim.signedHeaders.map { name in
             "\(name):\(SigV4Request.normalizeHeaderValue(headers[name] ?? ""))\n"
         }.joined()
-        let payload = claim.presigned ? (headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD") : bodyHash
-        return [method, canonicalPath, query, headerLines, claim.signedHeaders.joined(separator: ";"), payload]
+        let path = doubleEncodePath ? canonicalPath : (rawPath.isEmpty ? "/" : rawPath)
+        return [method, path, query, headerLines, claim.signedHeaders.joined(separator: ";"), payload]
             .joined(separator: "\n")
     }
 

@@ -30,6 +30,8 @@ package enum ApplicationBuilder {
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
         let frontDoor = AWSFrontDoor(authenticator: authenticator, handlers: awsHandlers(runner))
         router.post("/") { request, context in await frontDoor.respond(request, context: context) }
+        // Presigned Query-protocol calls (an STS GetCallerIdentity URL) arrive as GET.
+        router.get("/") { request, context in await frontDoor.respond(request, context: context) }
         router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
         try RESTService(runner: runner).registerHandlers(on: router)
         return router
