@@ -48,6 +48,7 @@ package struct Transaction: Sendable {
     package var accounts: AccountRepository { AccountRepository(tx: self) }
     package var accessKeys: AccessKeyRepository { AccessKeyRepository(tx: self) }
     package var events: EventRepository { EventRepository(tx: self) }
+    package var roles: RoleRepository { RoleRepository(tx: self) }
 
     @discardableResult
     package func query(_ q: PostgresQuery) async throws -> PostgresRowSequence {
