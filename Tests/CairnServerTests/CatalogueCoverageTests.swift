@@ -55,24 +55,3 @@ import CairnTestSupport
     }
 }
 
-@Suite struct AuthorizerTests {
-    let op = AccountId("111111111111")!
-    func facts(_ operation: CatalogueOperation, type: PrincipalType, account: String) -> CallFacts {
-        let a = AccountId(account)!
-        let p = Principal(type: type, account: a, arn: type == .root ? "arn:aws:iam::\(account):root" : "arn:aws:iam::\(account):user/u", principalId: "AIDA", accessKeyId: "AKIA")
-        return CallFacts(operation: operation, principal: p, region: "us-east-1", requestId: "r", sourceIP: "127.0.0.1", userAgent: "t", time: Date())
-    }
-
-    @Test func denyByDefaultForPrincipalsWithoutAGrant() {
-        let auth = Authorizer(operatorAccount: op, partition: "aws")
-        let refusal = auth.refusal(for: facts(OperationCatalogue.listRegions, type: .iamUser, account: "222222222222"))
-        #expect(refusal?.code == "AccessDeniedException")
-        #expect(refusal?.message == "User: arn:aws:iam::222222222222:user/u is not authorized to perform: cairn:ListRegions on resource: * because no identity-based policy allows the cairn:ListRegions action")
-    }
-
-    @Test func rootUsersActInTheirOwnAccountAndGetCallerIdentityAlwaysAnswers() {
-        let auth = Authorizer(operatorAccount: op, partition: "aws")
-        #expect(auth.refusal(for: facts(OperationCatalogue.listRegions, type: .root, account: "222222222222")) == nil)
-        #expect(auth.refusal(for: facts(OperationCatalogue.getCallerIdentity, type: .iamUser, account: "222222222222")) == nil)
-    }
-}

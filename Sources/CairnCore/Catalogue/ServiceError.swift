@@ -91,11 +91,12 @@ extension ServiceError {
 
     // MARK: Authorization
 
-    /// AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: RES because REASON".
-    package static func accessDenied(principal: String, action: String, resource: String, reason: String) -> ServiceError {
+    /// AWS's wording: "User: ARN is not authorized to perform: ACTION on resource: RES because no
+    /// identity-based policy allows the ACTION action" or "… with an explicit deny in a service control policy".
+    package static func accessDenied(principal: String, action: String, resource: String, tail: String) -> ServiceError {
         ServiceError(
             code: "AccessDeniedException", status: 400,
-            message: "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) because \(reason)")
+            message: "User: \(principal) is not authorized to perform: \(action) on resource: \(resource) \(tail)")
     }
 
     // MARK: Ours

@@ -10,6 +10,25 @@ package struct EventRecord: Sendable, Codable, Equatable {
         package var accountId: String
         package var accessKeyId: String?
         package var userName: String?
+        package var sessionContext: SessionContext?
+    }
+
+    /// CloudTrail's sessionContext for temporary credentials: who issued them and when.
+    package struct SessionContext: Sendable, Codable, Equatable {
+        package struct Issuer: Sendable, Codable, Equatable {
+            package var type: String
+            package var principalId: String
+            package var arn: String
+            package var accountId: String
+            package var userName: String
+        }
+        package struct Attributes: Sendable, Codable, Equatable {
+            package var creationDate: String
+            package var mfaAuthenticated: String
+        }
+        package var sessionIssuer: Issuer
+        package var attributes: Attributes
+        package var sourceIdentity: String?
     }
 
     package struct Resource: Sendable, Codable, Equatable {
@@ -50,8 +69,14 @@ package struct EventRecord: Sendable, Codable, Equatable {
 
 extension EventRecord.UserIdentity {
     package init(_ p: Principal) {
+        let context = p.session.map { s in
+            EventRecord.SessionContext(
+                sessionIssuer: .init(type: "Role", principalId: s.roleId, arn: s.roleArn, accountId: p.account.value, userName: s.roleName),
+                attributes: .init(creationDate: EventRecord.timestamp(s.issuedAt), mfaAuthenticated: "false"),
+                sourceIdentity: s.sourceIdentity)
+        }
         self.init(
             type: p.type.rawValue, principalId: p.principalId, arn: p.arn, accountId: p.account.value,
-            accessKeyId: p.accessKeyId, userName: p.userName)
+            accessKeyId: p.accessKeyId, userName: p.userName, sessionContext: context)
     }
 }

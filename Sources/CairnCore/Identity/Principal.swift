@@ -1,3 +1,5 @@
+package import Foundation
+
 /// An authenticated caller, as the authenticator resolved it from the request's credentials.
 package struct Principal: Sendable, Equatable {
     package let type: PrincipalType
@@ -9,10 +11,34 @@ package struct Principal: Sendable, Equatable {
     package let accessKeyId: String
     package let userName: String?
     package let tags: [String: String]
+    /// For a role session: the role, the session's name and when it was issued (CloudTrail's sessionContext).
+    package let session: RoleSession?
+
+    package struct RoleSession: Sendable, Equatable {
+        package let roleArn: String
+        package let roleId: String
+        package let roleName: String
+        package let sessionName: String
+        package let issuedAt: Date
+        package let expiresAt: Date
+        package let sourceIdentity: String?
+        package init(
+            roleArn: String, roleId: String, roleName: String, sessionName: String, issuedAt: Date, expiresAt: Date,
+            sourceIdentity: String? = nil
+        ) {
+            self.roleArn = roleArn
+            self.roleId = roleId
+            self.roleName = roleName
+            self.sessionName = sessionName
+            self.issuedAt = issuedAt
+            self.expiresAt = expiresAt
+            self.sourceIdentity = sourceIdentity
+        }
+    }
 
     package init(
         type: PrincipalType, account: AccountId, arn: String, principalId: String, accessKeyId: String,
-        userName: String? = nil, tags: [String: String] = [:]
+        userName: String? = nil, tags: [String: String] = [:], session: RoleSession? = nil
     ) {
         self.type = type
         self.account = account
@@ -21,6 +47,7 @@ package struct Principal: Sendable, Equatable {
         self.accessKeyId = accessKeyId
         self.userName = userName
         self.tags = tags
+        self.session = session
     }
 
     package static func root(of account: AccountId, partition: String, accessKeyId: String) -> Principal {

@@ -1,5 +1,6 @@
 import CairnCore
 import CairnStore
+import Crypto
 import Foundation
 import Logging
 
@@ -14,6 +15,8 @@ struct Authenticator: Sendable {
         let principal: Principal
         let region: String
         let service: Service
+        /// The account's policy epoch as of this request: cached policies older than it are stale.
+        let policyEpoch: Int64
     }
 
     func authenticate(_ request: SigV4Request, now: Date, logger: Logger) async throws -> Authenticated {
@@ -47,14 +50,22 @@ struct Authenticator: Sendable {
             (try await tx.accessKeys.lookup(claim.accessKeyId), try await tx.regions.exists(claim.region))
         }
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
-        // Long-term keys carry no session token; one sent with them is a forged or stale token.
-        if claim.sessionToken != nil { throw ServiceError.unrecognizedClient }
+        if let tokenHash = key.sessionTokenSHA256 {
+            // Temporary credentials are only valid with their own session token.
+            guard let token = claim.sessionToken,
+                SigV4Request.constantTimeEquals(SigV4Request.hex(SHA256.hash(data: Data(token.utf8))), tokenHash)
+            else { throw ServiceError.unrecognizedClient }
+        } else if claim.sessionToken != nil {
+            // Long-term keys carry no session token; one sent with them is a forged or stale token.
+            throw ServiceError.unrecognizedClient
+        }
         guard request.verify(claim, secret: key.secret) else { throw ServiceError.signatureMismatch }
         guard regionKnown else {
             throw ServiceError.incompleteSignature("Credential should be scoped to a valid region, not '\(claim.region)'. ")
         }
+        if let expiry = key.expiresAt, expiry <= now { throw ServiceError.expiredToken }
         guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }
-        return Authenticated(principal: key.principal, region: claim.region, service: service)
+        return Authenticated(principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch)
     }
 
     static func parseTimestamp(_ s: String) -> Date? {

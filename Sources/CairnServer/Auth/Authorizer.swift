@@ -1,33 +1,121 @@
 import CairnCore
+import CairnPolicy
+import CairnStore
+import Foundation
+import Logging
 
-/// Decides whether a principal may run a catalogue operation. Deny by default: a call is allowed only by a
-/// rule below, and operator-only operations are never allowed outside the operator account.
+/// Decides whether a principal may run a catalogue operation, with the policy engine, on every call. Deny
+/// by default: only an Allow from the engine lets a call through, and operator-only operations are never
+/// allowed outside the operator account, whatever a policy says.
 struct Authorizer: Sendable {
     let operatorAccount: AccountId
     let partition: String
+    let store: Store?
+    let cache: PolicyCache
 
-    /// The resource ARN an operation acts on, as the denial message names it.
-    func resource(for facts: CallFacts) -> String {
+    init(operatorAccount: AccountId, partition: String, store: Store? = nil, cache: PolicyCache = PolicyCache()) {
+        self.operatorAccount = operatorAccount
+        self.partition = partition
+        self.store = store
+        self.cache = cache
+    }
+
+    /// The resource ARN an operation acts on when the handler names none.
+    func defaultTarget(for facts: CallFacts) -> AuthorizationTarget {
         switch facts.operation.resource {
-        case .any: "*"
-        case .account, .organization: "arn:\(partition):iam::\(facts.principal.account):root"
-        case .trail: "arn:\(partition):cloudtrail:\(facts.region):\(facts.principal.account):trail/*"
+        case .any: AuthorizationTarget(resource: "*")
+        case .account, .organization: AuthorizationTarget(resource: "arn:\(partition):iam::\(facts.principal.account):root")
+        case .trail: AuthorizationTarget(resource: "arn:\(partition):cloudtrail:\(facts.region):\(facts.principal.account):trail/*")
         }
     }
 
     /// nil when allowed; otherwise the refusal, worded as AWS words it.
-    func refusal(for facts: CallFacts) -> ServiceError? {
+    func refusal(for facts: CallFacts, target: AuthorizationTarget?, epoch: Int64, logger: Logger) async throws -> ServiceError? {
         let op = facts.operation
+        let target = target ?? defaultTarget(for: facts)
         if op.alwaysAllowed { return nil }
         if op.operatorOnly && facts.principal.account != operatorAccount {
-            return denial(facts, because: "no identity-based policy allows the \(op.action) action")
+            return denial(facts, target, "because no identity-based policy allows the \(op.action) action")
         }
-        // The root user has full power inside its own account.
-        if facts.principal.type == .root { return nil }
-        return denial(facts, because: "no identity-based policy allows the \(op.action) action")
+        let compiled = try await policies(for: facts.principal, epoch: epoch, logger: logger)
+        let request = AuthorizationRequest(
+            principal: requestPrincipal(facts.principal), action: op.action, resource: target.resource,
+            resourceAccount: target.resourceAccount, context: context(facts, target))
+        let resource = target.resourcePolicies.isEmpty
+            ? CompiledPolicySet([], type: .resource)
+            : CompiledPolicySet(
+                target.resourcePolicies.compactMap { try? PolicyDocument.parse($0) },
+                type: target.resourcePolicyKind == .trust ? .trust : .resource)
+        let bundle = PolicyBundle(
+            identity: compiled.identity, resource: resource, boundary: compiled.boundary, session: compiled.session,
+            scpLevels: [], resourcePolicyKind: target.resourcePolicyKind)
+        let result = PolicyEvaluator.evaluate(request, bundle)
+        guard result.decision != .allow else { return nil }
+        return denial(facts, target, Self.wording(result, action: op.action))
     }
 
-    private func denial(_ facts: CallFacts, because reason: String) -> ServiceError {
-        .accessDenied(principal: facts.principal.arn, action: facts.operation.action, resource: resource(for: facts), reason: reason)
+    /// AWS's phrasing: "with an explicit deny in a …" or "because no … allows the ACTION action".
+    static func wording(_ result: EvaluationResult, action: String) -> String {
+        let type = result.decidingPolicyType
+        let noun: String =
+            switch type {
+            case .scp: "service control policy"
+            case .resource: "resource-based policy"
+            case .trust: "role trust policy"
+            case .permissionsBoundary: "permissions boundary"
+            case .session: "session policy"
+            default: "identity-based policy"
+            }
+        if result.decision == .explicitDeny {
+            return "with an explicit deny in \(noun == "identity-based policy" ? "an" : "a") \(noun)"
+        }
+        return "because no \(noun) allows the \(action) action"
+    }
+
+    private func policies(for principal: Principal, epoch: Int64, logger: Logger) async throws -> PolicyCache.Entry {
+        let key = principal.type == .assumedRole ? principal.accessKeyId : principal.arn
+        if let hit = cache.entry(key, epoch: epoch) { return hit }
+        let docs: PrincipalPolicies
+        if let store {
+            docs = try await store.read(logger: logger) { tx in try await tx.principalPolicies.policies(for: principal) }
+        } else {
+            docs = PrincipalPolicies()
+        }
+        // Stored documents were validated when written; one that no longer parses grants nothing.
+        func parse(_ texts: [String]) -> [PolicyDocument] { texts.compactMap { try? PolicyDocument.parse($0) } }
+        let entry = PolicyCache.Entry(
+            epoch: epoch,
+            identity: CompiledPolicySet(parse(docs.identity), type: .identity),
+            boundary: docs.boundary.isEmpty ? nil : CompiledPolicySet(parse(docs.boundary), type: .permissionsBoundary),
+            session: docs.session.isEmpty ? nil : CompiledPolicySet(parse(docs.session), type: .session))
+        cache.store(key, entry)
+        return entry
+    }
+
+    private func requestPrincipal(_ p: Principal) -> RequestPrincipal {
+        RequestPrincipal(
+            arn: p.arn, account: p.account.value, tags: p.tags, isManagementAccount: false, roleArn: p.session?.roleArn)
+    }
+
+    /// The global condition keys AWS supplies on every request.
+    private func context(_ facts: CallFacts, _ target: AuthorizationTarget) -> [String: ContextValue] {
+        var c = target.context
+        c["aws:RequestedRegion"] = .single(facts.region)
+        c["aws:SourceIp"] = .single(facts.sourceIP)
+        c["aws:CurrentTime"] = .single(EventRecord.timestamp(facts.time))
+        c["aws:EpochTime"] = .single(String(Int(facts.time.timeIntervalSince1970)))
+        c["aws:SecureTransport"] = .single("false")
+        c["aws:MultiFactorAuthPresent"] = .single("false")
+        c["aws:userid"] = .single(facts.principal.principalId)
+        c["aws:ViaAWSService"] = .single("false")
+        if let s = facts.principal.session {
+            c["aws:TokenIssueTime"] = .single(EventRecord.timestamp(s.issuedAt))
+            if let source = s.sourceIdentity { c["aws:SourceIdentity"] = .single(source) }
+        }
+        return c
+    }
+
+    private func denial(_ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String) -> ServiceError {
+        .accessDenied(principal: facts.principal.arn, action: facts.operation.action, resource: target.resource, tail: tail)
     }
 }

@@ -24,7 +24,8 @@ package enum ApplicationBuilder {
     package static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {
         let authenticator = Authenticator(store: store)
         let runner = OperationRunner(
-            store: store, authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition))
+            store: store,
+            authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store))
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)

@@ -21,7 +21,8 @@ struct RESTAuthenticationMiddleware: RouterMiddleware {
         request.body = .init(buffer: body)
         let scope = RequestScope(
             requestId: context.requestId, principal: who.principal, region: who.region, sourceIP: context.sourceIP,
-            userAgent: request.headers[.userAgent] ?? "", logger: context.logger, received: Date())
+            userAgent: request.headers[.userAgent] ?? "", logger: context.logger, received: Date(),
+                policyEpoch: who.policyEpoch)
         return try await RequestScope.$current.withValue(scope) { try await next(request, context) }
     }
 }

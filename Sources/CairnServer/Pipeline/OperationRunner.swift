@@ -23,8 +23,10 @@ struct OperationRunner: Sendable {
         }
     }
 
+    /// Runs one call. `target` names the resource (and its resource-based policy) when the catalogue
+    /// entry's default — derived from the operation alone — is not precise enough.
     func run<Output: Sendable>(
-        _ operation: CatalogueOperation, parameters: JSONValue? = nil,
+        _ operation: CatalogueOperation, parameters: JSONValue? = nil, target: AuthorizationTarget? = nil,
         _ body: @Sendable (Transaction, CallFacts) async throws -> Outcome<Output>
     ) async throws -> Output {
         guard let scope = RequestScope.current else {
@@ -39,7 +41,14 @@ struct OperationRunner: Sendable {
             Timer(label: "cairn_operation_duration_seconds", dimensions: [("operation", operation.action)])
                 .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         }
-        if let refusal = authorizer.refusal(for: facts) {
+        let refusal: ServiceError?
+        do {
+            refusal = try await authorizer.refusal(for: facts, target: target, epoch: scope.policyEpoch, logger: scope.logger)
+        } catch {
+            scope.logger.error("authorization failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
+            throw PostgresFailure(error).isConnectionProblem ? ServiceError.serviceUnavailable : ServiceError.internalFailure
+        }
+        if let refusal {
             try await recordFailure(facts, refusal, logger: scope.logger)
             throw refusal
         }

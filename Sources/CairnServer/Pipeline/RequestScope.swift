@@ -13,6 +13,7 @@ struct RequestScope: Sendable {
     let userAgent: String
     let logger: Logger
     let received: Date
+    let policyEpoch: Int64
 
     @TaskLocal static var current: RequestScope?
 }

@@ -49,6 +49,8 @@ package struct Transaction: Sendable {
     package var accessKeys: AccessKeyRepository { AccessKeyRepository(tx: self) }
     package var events: EventRepository { EventRepository(tx: self) }
     package var roles: RoleRepository { RoleRepository(tx: self) }
+    package var principalPolicies: PrincipalPolicyRepository { PrincipalPolicyRepository(tx: self) }
+    package var sessions: SessionRepository { SessionRepository(tx: self) }
 
     @discardableResult
     package func query(_ q: PostgresQuery) async throws -> PostgresRowSequence {

@@ -1,37 +1,75 @@
-import PostgresNIO
 package import CairnCore
-import Foundation
+package import Foundation
+import PostgresNIO
 
-/// What authentication needs to know about an access key: who it belongs to, whether it may be used, and
-/// its secret (unsealed only here, only to check a signature).
+/// What authentication needs to know about a credential: who it belongs to, whether it may be used, its
+/// secret (unsealed only here, only to check a signature), and the account's policy epoch, which tells the
+/// authorizer whether its cached policies for this principal are still current.
 package struct AccessKeyRecord: Sendable {
     package let principal: Principal
     package let active: Bool
     package let accountActive: Bool
     package let secret: String
+    package let policyEpoch: Int64
+    /// Temporary credentials only: the session token's SHA-256 and when the credentials expire.
+    package let sessionTokenSHA256: String?
+    package let expiresAt: Date?
 }
 
 package struct AccessKeyRepository: Sendable {
     let tx: Transaction
 
+    /// Long-term keys (root and IAM users) and temporary ones (role sessions), in one round trip.
     package func lookup(_ accessKeyId: String) async throws -> AccessKeyRecord? {
+        if accessKeyId.hasPrefix("ASIA") { return try await lookupSession(accessKeyId) }
         let rows = try await tx.query(
             """
             SELECT k.account_id, k.principal_type, k.principal_arn, k.principal_id, k.user_name, k.status,
-                   k.secret_sealed, a.status
+                   k.secret_sealed, a.status, a.policy_epoch, coalesce(u.tags, '{}'::jsonb)::text
             FROM access_keys k JOIN accounts a ON a.id = k.account_id
+            LEFT JOIN iam_users u ON u.user_id = k.user_id
             WHERE k.access_key_id = \(accessKeyId)
             """)
-        for try await (account, type, arn, pid, userName, status, sealed, accountStatus) in rows.decode(
-            (String, String, String, String, String?, String, Data, String).self)
+        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags) in rows.decode(
+            (String, String, String, String, String?, String, Data, String, Int64, String).self)
         {
             guard let accountId = AccountId(account), let principalType = PrincipalType(rawValue: type) else { return nil }
             let principal = Principal(
                 type: principalType, account: accountId, arn: arn, principalId: pid, accessKeyId: accessKeyId,
-                userName: userName)
+                userName: userName, tags: Self.decodeTags(tags))
             return AccessKeyRecord(
                 principal: principal, active: status == "Active", accountActive: accountStatus == "ACTIVE",
-                secret: try tx.store.secrets.open(sealed))
+                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: nil, expiresAt: nil)
+        }
+        return nil
+    }
+
+    private func lookupSession(_ accessKeyId: String) async throws -> AccessKeyRecord? {
+        let rows = try await tx.query(
+            """
+            SELECT s.account_id, s.role_id, s.role_arn, s.session_name, s.assumed_role_arn, s.secret_sealed,
+                   s.session_token_sha256, s.session_tags::text, s.source_identity, s.created_at, s.expires_at,
+                   a.status, a.policy_epoch, (r.role_id IS NOT NULL)
+            FROM sts_sessions s JOIN accounts a ON a.id = s.account_id
+            LEFT JOIN iam_roles r ON r.role_id = s.role_id
+            WHERE s.access_key_id = \(accessKeyId)
+            """)
+        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists)
+            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool).self)
+        {
+            guard let accountId = AccountId(account) else { return nil }
+            let roleName = String(roleArn.split(separator: "/").last ?? "")
+            let principal = Principal(
+                type: .assumedRole, account: accountId, arn: arn, principalId: "\(roleId):\(sessionName)",
+                accessKeyId: accessKeyId, tags: Self.decodeTags(tags),
+                session: .init(
+                    roleArn: roleArn, roleId: roleId, roleName: roleName, sessionName: sessionName, issuedAt: created,
+                    expiresAt: expires, sourceIdentity: source))
+            // A session of a deleted role is dead, as AWS's are.
+            return AccessKeyRecord(
+                principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",
+                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: tokenHash,
+                expiresAt: expires)
         }
         return nil
     }
@@ -47,5 +85,9 @@ package struct AccessKeyRepository: Sendable {
             ON CONFLICT (access_key_id) DO UPDATE SET secret_sealed = EXCLUDED.secret_sealed, status = 'Active'
             WHERE access_keys.account_id = EXCLUDED.account_id
             """)
+    }
+
+    static func decodeTags(_ json: String) -> [String: String] {
+        (try? JSONDecoder().decode([String: String].self, from: Data(json.utf8))) ?? [:]
     }
 }

@@ -1,0 +1,11 @@
+import CairnPolicy
+
+/// What a call acts on, when the handler knows more than the catalogue entry: the resource ARN, its
+/// resource-based policy (a role's trust policy for sts:AssumeRole) and service-specific condition keys.
+struct AuthorizationTarget: Sendable {
+    var resource: String
+    var resourceAccount: String?
+    var resourcePolicies: [String] = []
+    var resourcePolicyKind: PolicyBundle.ResourcePolicyKind? = nil
+    var context: [String: ContextValue] = [:]
+}
