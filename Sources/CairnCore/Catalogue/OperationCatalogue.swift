@@ -3,6 +3,7 @@
 package enum OperationCatalogue {
     package static let getCallerIdentity = CatalogueOperation(
         .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
+    package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any)
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
     package static let simulateCustomPolicy = CatalogueOperation(
@@ -11,6 +12,7 @@ package enum OperationCatalogue {
 
     package static let all: [CatalogueOperation] = [
         getCallerIdentity,
+        assumeRole,
         listRegions,
         simulateCustomPolicy,
         validatePolicy,

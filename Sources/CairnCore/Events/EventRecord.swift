@@ -35,6 +35,12 @@ package struct EventRecord: Sendable, Codable, Equatable {
         package var ARN: String
         package var accountId: String?
         package var type: String?
+
+        package init(ARN: String, accountId: String?, type: String?) {
+            self.ARN = ARN
+            self.accountId = accountId
+            self.type = type
+        }
     }
 
     package var eventVersion = "1.11"

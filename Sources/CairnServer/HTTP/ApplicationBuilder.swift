@@ -4,6 +4,7 @@ package import Hummingbird
 package import NIOCore
 package import Logging
 import OpenAPIHummingbird
+import OpenAPIRuntime
 package import Prometheus
 
 /// Assembles the HTTP application: anonymous health routes, the AWS front door at `POST /`, and the REST API
@@ -34,7 +35,9 @@ package enum ApplicationBuilder {
         // Presigned Query-protocol calls (an STS GetCallerIdentity URL) arrive as GET.
         router.get("/") { request, context in await frontDoor.respond(request, context: context) }
         router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
-        try RESTService(runner: runner).registerHandlers(on: router)
+        // Compact JSON with ARNs left readable (no escaped slashes).
+        try RESTService(runner: runner).registerHandlers(
+            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
         return router
     }
 
