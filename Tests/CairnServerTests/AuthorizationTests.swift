@@ -107,3 +107,40 @@ import Testing
         }
     }
 }
+
+@Suite struct SimulatePrincipalTests {
+    func json(_ r: TestResponse) -> [String: Any] {
+        (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any]) ?? [:]
+    }
+
+    @Test func evaluatesAStoredPrincipalsLivePolicies() async throws {
+        try await withTestServer { server in
+            let regional = policy("Allow", "cloudtrail:Describe*", condition: #"{"StringEquals": {"aws:RequestedRegion": "eu-west-1"}}"#)
+            let alice = try await server.createUser("alice", inline: [regional, policy("Deny", "cloudtrail:DeleteTrail")])
+            func simulate(_ action: String, context: String = #"{"aws:RequestedRegion": "eu-west-1"}"#) async throws -> TestResponse {
+                try await server.send(
+                    .post, "/v1/policy/simulate-principal",
+                    body: #"{"principalArn": "\#(alice.arn)", "action": "\#(action)", "context": \#(context)}"#,
+                    headers: ["content-type": "application/json"])
+            }
+            #expect(json(try await simulate("cloudtrail:DescribeTrails"))["decision"] as? String == "Allow")
+            #expect(json(try await simulate("cloudtrail:DescribeTrails", context: #"{"aws:RequestedRegion": ["us-east-1"]}"#))["decision"] as? String == "ImplicitDeny")
+            #expect(json(try await simulate("cloudtrail:DeleteTrail"))["decision"] as? String == "ExplicitDeny")
+            let missing = try await server.send(
+                .post, "/v1/policy/simulate-principal", body: #"{"principalArn": "arn:aws:iam::\#(server.operatorAccount):user/ghost", "action": "s3:GetObject"}"#,
+                headers: ["content-type": "application/json"])
+            #expect(missing.status.code == 404 && json(missing)["code"] as? String == "NoSuchEntity")
+            let badContext = try await simulate("s3:GetObject", context: #"{"k": 5}"#)
+            #expect(badContext.status.code == 400 && (json(badContext)["detail"] as? String ?? "").contains("context.k"))
+        }
+    }
+
+    @Test func anotherAccountsPrincipalIsNotFound() async throws {
+        try await withTestServer { server in
+            let r = try await server.send(
+                .post, "/v1/policy/simulate-principal", body: #"{"principalArn": "arn:aws:iam::999999999999:user/x", "action": "s3:GetObject"}"#,
+                headers: ["content-type": "application/json"])
+            #expect(r.status.code == 404)
+        }
+    }
+}

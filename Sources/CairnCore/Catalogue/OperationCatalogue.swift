@@ -8,6 +8,8 @@ package enum OperationCatalogue {
 
     package static let simulateCustomPolicy = CatalogueOperation(
         .iam, "SimulateCustomPolicy", readOnly: true, rest: ["simulatePolicy"], awsFrontDoor: false)
+    package static let simulatePrincipalPolicy = CatalogueOperation(
+        .iam, "SimulatePrincipalPolicy", readOnly: true, rest: ["simulatePrincipalPolicy"], awsFrontDoor: false)
     package static let validatePolicy = CatalogueOperation(.cairn, "ValidatePolicy", readOnly: true, rest: ["validatePolicy"])
 
     package static let all: [CatalogueOperation] = [
@@ -15,6 +17,7 @@ package enum OperationCatalogue {
         assumeRole,
         listRegions,
         simulateCustomPolicy,
+        simulatePrincipalPolicy,
         validatePolicy,
     ]
 

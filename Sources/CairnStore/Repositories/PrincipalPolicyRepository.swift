@@ -31,6 +31,22 @@ package struct PrincipalPolicyRepository: Sendable {
         }
     }
 
+    /// A stored user's or role's policies by ARN, for simulating the live configuration; nil when no such
+    /// principal exists in the account.
+    package func policies(forArn arn: String, account: AccountId) async throws -> PrincipalPolicies? {
+        if arn == "arn:\(tx.store.partition):iam::\(account.value):root" { return PrincipalPolicies() }
+        let rows = try await tx.query(
+            """
+            SELECT 'user', user_id FROM iam_users WHERE arn = \(arn) AND account_id = \(account.value)
+            UNION ALL
+            SELECT 'role', role_id FROM iam_roles WHERE arn = \(arn) AND account_id = \(account.value)
+            """)
+        for try await (kind, id) in rows.decode((String, String).self) {
+            return try await load(kind: kind, id: id, sessionKey: nil)
+        }
+        return nil
+    }
+
     private func load(kind: String, id: String, sessionKey: String?) async throws -> PrincipalPolicies {
         let rows = try await tx.query(
             """
