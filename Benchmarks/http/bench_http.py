@@ -69,7 +69,7 @@ def wrk(url, headers, seconds, connections):
                          capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    pct = {m.group(1): m.group(2) for m in re.finditer(r"\s+(50|90|99)\.000%\s+(\S+)", out)}
+    pct = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {"rps": rps, "p50": pct.get("50"), "p90": pct.get("90"), "p99": pct.get("99"),
             "non2xx": int(non2xx.group(1)) if non2xx else 0}

@@ -128,6 +128,27 @@ import Glibc
         #expect(stranger.stderr.contains("master key"), "\(stranger.stderr)")
     }
 
+    @Test func jsonLogsAndPrometheusMetricsFromALiveProcess() async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = try serve(dir, port: CairnProcess.freePort(), extra: ["CAIRN_LOG_FORMAT": "json"])
+        defer { Task { await p.stop() } }
+        try await p.waitUntilReady()
+        _ = try await callerArn(p, try credentials(in: dir))
+        let metrics = try await HTTPProbe.request(host: "127.0.0.1", port: p.port, method: "GET", path: "/metrics", headers: [:], body: "")
+        for family in ["cairn_operations_total", "cairn_http_requests_total", "cairn_db_duration_seconds", "cairn_operation_duration_seconds"] {
+            #expect(metrics.body.contains(family), "\(family) missing from /metrics")
+        }
+        #expect(metrics.body.contains(#"operation="sts:GetCallerIdentity""#))
+        let lines = p.stderr.split(separator: "\n")
+        #expect(!lines.isEmpty)
+        for line in lines {
+            let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            #expect(object?["level"] != nil && object?["message"] != nil, "not a JSON log line: \(line)")
+        }
+        await p.stop()
+    }
+
     @Test func aPortInUseIsOneClearLineAndExitOne() async throws {
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

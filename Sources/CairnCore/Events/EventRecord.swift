@@ -65,12 +65,7 @@ package struct EventRecord: Sendable, Codable, Equatable {
     package var eventCategory = "Management"
 
     /// CloudTrail's timestamps: UTC, whole seconds, `Z`.
-    package static func timestamp(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.formatOptions = [.withInternetDateTime]
-        f.timeZone = TimeZone(identifier: "UTC")
-        return f.string(from: date)
-    }
+    package static func timestamp(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
 }
 
 extension EventRecord.UserIdentity {

@@ -47,7 +47,7 @@ struct Authenticator: Sendable {
         }
         guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
         let (found, regionKnown) = try await store.read(logger: logger) { tx in
-            (try await tx.accessKeys.lookup(claim.accessKeyId), try await tx.regions.exists(claim.region))
+            try await tx.accessKeys.lookup(claim.accessKeyId, region: claim.region)
         }
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
         if let tokenHash = key.sessionTokenSHA256 {
@@ -68,19 +68,7 @@ struct Authenticator: Sendable {
         return Authenticated(principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch)
     }
 
-    static func parseTimestamp(_ s: String) -> Date? {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return f.date(from: s)
-    }
+    static func parseTimestamp(_ s: String) -> Date? { UTCTimestamp.parseCompact(s) }
 
-    static func format(_ d: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
-        return f.string(from: d)
-    }
+    static func format(_ d: Date) -> String { UTCTimestamp.compact(d) }
 }

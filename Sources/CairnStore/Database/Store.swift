@@ -1,4 +1,5 @@
 package import Logging
+import Metrics
 package import PostgresNIO
 
 /// Cairn's database: a PostgresNIO connection pool and the secret box. Every correctness rule is enforced
@@ -19,20 +20,46 @@ package struct Store: Sendable {
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
-        try await client.withConnection { conn in
-            try await conn.inTransaction(logger: logger) { c in
-                try await body(Transaction(connection: c, logger: logger, store: self))
+        try await measured("transaction") {
+            try await client.withConnection { conn in
+                try await conn.inTransaction(logger: logger) { c in
+                    try await body(Transaction(connection: c, logger: logger, store: self))
+                }
             }
         }
     }
 
-    /// One statement outside any explicit transaction (reads that need no lock).
+    /// Statements outside any explicit transaction (reads that need no lock).
     package func read<R: Sendable>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
-        try await client.withConnection { conn in
-            try await body(Transaction(connection: conn, logger: logger, store: self))
+        try await measured("read") {
+            try await client.withConnection { conn in
+                try await body(Transaction(connection: conn, logger: logger, store: self))
+            }
+        }
+    }
+
+    /// Pool-level metrics: database work in flight (a pool near its limit shows here first), how long each
+    /// unit of work held a connection, and failures.
+    private func measured<R: Sendable>(
+        _ kind: String, isolation: isolated (any Actor)? = #isolation, _ work: () async throws -> sending R
+    ) async throws -> sending R {
+        let inFlight = Meter(label: "cairn_db_in_flight", dimensions: [("kind", kind)])
+        inFlight.increment()
+        let started = ContinuousClock.now
+        defer {
+            inFlight.decrement()
+            let elapsed = ContinuousClock.now - started
+            Timer(label: "cairn_db_duration_seconds", dimensions: [("kind", kind)])
+                .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        }
+        do {
+            return try await work()
+        } catch {
+            Counter(label: "cairn_db_errors_total", dimensions: [("kind", kind)]).increment()
+            throw error
         }
     }
 }

@@ -19,45 +19,53 @@ package struct AccessKeyRecord: Sendable {
 package struct AccessKeyRepository: Sendable {
     let tx: Transaction
 
-    /// Long-term keys (root and IAM users) and temporary ones (role sessions), in one round trip.
+    /// A credential alone, without the region check.
     package func lookup(_ accessKeyId: String) async throws -> AccessKeyRecord? {
-        if accessKeyId.hasPrefix("ASIA") { return try await lookupSession(accessKeyId) }
+        try await lookup(accessKeyId, region: "").0
+    }
+
+    /// Long-term keys (root and IAM users) and temporary ones (role sessions), and whether the request's
+    /// region exists: authentication's one round trip. An unknown key says nothing about the region.
+    package func lookup(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
+        if accessKeyId.hasPrefix("ASIA") { return try await lookupSession(accessKeyId, region: region) }
         let rows = try await tx.query(
             """
             SELECT k.account_id, k.principal_type, k.principal_arn, k.principal_id, k.user_name, k.status,
-                   k.secret_sealed, a.status, a.policy_epoch, coalesce(u.tags, '{}'::jsonb)::text
+                   k.secret_sealed, a.status, a.policy_epoch, coalesce(u.tags, '{}'::jsonb)::text,
+                   EXISTS (SELECT 1 FROM regions WHERE name = \(region))
             FROM access_keys k JOIN accounts a ON a.id = k.account_id
             LEFT JOIN iam_users u ON u.user_id = k.user_id
             WHERE k.access_key_id = \(accessKeyId)
             """)
-        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags) in rows.decode(
-            (String, String, String, String, String?, String, Data, String, Int64, String).self)
+        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags, regionKnown) in rows.decode(
+            (String, String, String, String, String?, String, Data, String, Int64, String, Bool).self)
         {
-            guard let accountId = AccountId(account), let principalType = PrincipalType(rawValue: type) else { return nil }
+            guard let accountId = AccountId(account), let principalType = PrincipalType(rawValue: type) else { return (nil, false) }
             let principal = Principal(
                 type: principalType, account: accountId, arn: arn, principalId: pid, accessKeyId: accessKeyId,
                 userName: userName, tags: Self.decodeTags(tags))
-            return AccessKeyRecord(
+            let record = AccessKeyRecord(
                 principal: principal, active: status == "Active", accountActive: accountStatus == "ACTIVE",
                 secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: nil, expiresAt: nil)
+            return (record, regionKnown)
         }
-        return nil
+        return (nil, false)
     }
 
-    private func lookupSession(_ accessKeyId: String) async throws -> AccessKeyRecord? {
+    private func lookupSession(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
         let rows = try await tx.query(
             """
             SELECT s.account_id, s.role_id, s.role_arn, s.session_name, s.assumed_role_arn, s.secret_sealed,
                    s.session_token_sha256, s.session_tags::text, s.source_identity, s.created_at, s.expires_at,
-                   a.status, a.policy_epoch, (r.role_id IS NOT NULL)
+                   a.status, a.policy_epoch, (r.role_id IS NOT NULL), EXISTS (SELECT 1 FROM regions WHERE name = \(region))
             FROM sts_sessions s JOIN accounts a ON a.id = s.account_id
             LEFT JOIN iam_roles r ON r.role_id = s.role_id
             WHERE s.access_key_id = \(accessKeyId)
             """)
-        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists)
-            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool).self)
+        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown)
+            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool, Bool).self)
         {
-            guard let accountId = AccountId(account) else { return nil }
+            guard let accountId = AccountId(account) else { return (nil, false) }
             let roleName = String(roleArn.split(separator: "/").last ?? "")
             let principal = Principal(
                 type: .assumedRole, account: accountId, arn: arn, principalId: "\(roleId):\(sessionName)",
@@ -66,12 +74,13 @@ package struct AccessKeyRepository: Sendable {
                     roleArn: roleArn, roleId: roleId, roleName: roleName, sessionName: sessionName, issuedAt: created,
                     expiresAt: expires, sourceIdentity: source))
             // A session of a deleted role is dead, as AWS's are.
-            return AccessKeyRecord(
+            let record = AccessKeyRecord(
                 principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",
                 secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: tokenHash,
                 expiresAt: expires)
+            return (record, regionKnown)
         }
-        return nil
+        return (nil, false)
     }
 
     /// Stores the root user's key of an account; an existing key id gets the given secret.
