@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// IAM's list paging: `MaxItems` (1–1000, default 100) and an opaque `Marker`. The marker carries the sort
 /// key of the last item returned, so a page is a keyset seek: stable under concurrent inserts and deletes,

@@ -116,8 +116,8 @@ struct IAMRequest: Sendable {
 
     /// The call's requestParameters as CloudTrail records IAM's: lowerCamelCase names, lists as arrays,
     /// numbers and booleans typed.
-    var cloudTrailParameters: JSONValue {
-        var object: [String: JSONValue] = [:]
+    var cloudTrailParameters: CairnCore.JSONValue {
+        var object: [String: CairnCore.JSONValue] = [:]
         var lists: [String: [Int: [String: String]]] = [:]
         for (k, v) in fields {
             let parts = k.split(separator: ".")
@@ -129,7 +129,7 @@ struct IAMRequest: Sendable {
             }
         }
         for (name, items) in lists {
-            object[name] = .array(items.sorted { $0.key < $1.key }.map { _, fields in
+            object[name] = .array(items.sorted { $0.key < $1.key }.map { (_, fields) -> CairnCore.JSONValue in
                 if let single = fields[""] { return .string(single) }
                 return .object(fields.mapValues { .string($0) })
             })
@@ -137,7 +137,7 @@ struct IAMRequest: Sendable {
         return .object(object)
     }
 
-    private static func typed(_ field: String, _ value: String) -> JSONValue {
+    private static func typed(_ field: String, _ value: String) -> CairnCore.JSONValue {
         switch field {
         case "MaxItems", "MaxSessionDuration": Int(value).map { .number(Double($0)) } ?? .string(value)
         case "SetAsDefault", "OnlyAttached": value.lowercased() == "true" ? .bool(true) : value.lowercased() == "false" ? .bool(false) : .string(value)
