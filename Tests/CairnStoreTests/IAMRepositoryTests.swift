@@ -26,7 +26,7 @@ import Testing
                 }
             }
             // A unique violation aborts its transaction, so the duplicate gets one of its own.
-            try await store.transaction(logger: logger) { tx in
+            _ = try await store.transaction(logger: logger) { tx in
                 await #expect(throws: ServiceError.entityAlreadyExists("User with name ALICE already exists.")) {
                     try await tx.iamUsers.create(account: account, name: "ALICE", path: "/", permissionsBoundaryArn: nil, tags: [])
                 }
@@ -119,7 +119,7 @@ import Testing
                 #expect(try await tx.iamPolicies.find(policy.arn, seenBy: account) == nil)
                 try await tx.iamPolicies.create(account: account, name: "names", path: "/", description: nil, document: doc, tags: [])
             }
-            try await store.transaction(logger: logger) { tx in
+            _ = try await store.transaction(logger: logger) { tx in
                 await #expect(throws: ServiceError.entityAlreadyExists("A policy called NAMES already exists. Duplicate names are not allowed.")) {
                     try await tx.iamPolicies.create(account: account, name: "NAMES", path: "/other/", description: nil, document: "{}", tags: [])
                 }
