@@ -43,6 +43,6 @@ package enum ApplicationBuilder {
 
     /// Every AWS-protocol handler; a test checks this table against the catalogue.
     static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
-        STSHandlers(runner: runner).all
+        STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all
     }
 }

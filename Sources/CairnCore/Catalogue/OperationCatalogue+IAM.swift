@@ -1,0 +1,136 @@
+/// IAM management, per account: users, groups, roles, inline and managed policies, attachments, permissions
+/// boundaries, tags and access keys. Every call acts in the caller's own account. The entries are namespaced
+/// (`OperationCatalogue.IAM.createUser`) because other services reuse IAM's verbs (Organizations' ListPolicies).
+extension OperationCatalogue {
+    package enum IAM {
+        package static let createUser = CatalogueOperation(.iam, "CreateUser", readOnly: false, rest: ["createIamUser"])
+        package static let getUser = CatalogueOperation(.iam, "GetUser", readOnly: true, rest: ["getIamUser"])
+        package static let listUsers = CatalogueOperation(.iam, "ListUsers", readOnly: true, rest: ["listIamUsers"])
+        package static let updateUser = CatalogueOperation(.iam, "UpdateUser", readOnly: false)
+        package static let deleteUser = CatalogueOperation(.iam, "DeleteUser", readOnly: false, rest: ["deleteIamUser"])
+        package static let createGroup = CatalogueOperation(.iam, "CreateGroup", readOnly: false)
+        package static let getGroup = CatalogueOperation(.iam, "GetGroup", readOnly: true)
+        package static let listGroups = CatalogueOperation(.iam, "ListGroups", readOnly: true)
+        package static let deleteGroup = CatalogueOperation(.iam, "DeleteGroup", readOnly: false)
+        package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false)
+        package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false)
+        package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true)
+        package static let createRole = CatalogueOperation(.iam, "CreateRole", readOnly: false, rest: ["createIamRole"])
+        package static let getRole = CatalogueOperation(.iam, "GetRole", readOnly: true, rest: ["getIamRole"])
+        package static let listRoles = CatalogueOperation(.iam, "ListRoles", readOnly: true, rest: ["listIamRoles"])
+        package static let updateRole = CatalogueOperation(.iam, "UpdateRole", readOnly: false)
+        package static let deleteRole = CatalogueOperation(.iam, "DeleteRole", readOnly: false, rest: ["deleteIamRole"])
+        package static let updateAssumeRolePolicy = CatalogueOperation(.iam, "UpdateAssumeRolePolicy", readOnly: false)
+        package static let putUserPolicy = CatalogueOperation(.iam, "PutUserPolicy", readOnly: false)
+        package static let getUserPolicy = CatalogueOperation(.iam, "GetUserPolicy", readOnly: true)
+        package static let deleteUserPolicy = CatalogueOperation(.iam, "DeleteUserPolicy", readOnly: false)
+        package static let listUserPolicies = CatalogueOperation(.iam, "ListUserPolicies", readOnly: true)
+        package static let putRolePolicy = CatalogueOperation(.iam, "PutRolePolicy", readOnly: false)
+        package static let getRolePolicy = CatalogueOperation(.iam, "GetRolePolicy", readOnly: true)
+        package static let deleteRolePolicy = CatalogueOperation(.iam, "DeleteRolePolicy", readOnly: false)
+        package static let listRolePolicies = CatalogueOperation(.iam, "ListRolePolicies", readOnly: true)
+        package static let putGroupPolicy = CatalogueOperation(.iam, "PutGroupPolicy", readOnly: false)
+        package static let getGroupPolicy = CatalogueOperation(.iam, "GetGroupPolicy", readOnly: true)
+        package static let deleteGroupPolicy = CatalogueOperation(.iam, "DeleteGroupPolicy", readOnly: false)
+        package static let listGroupPolicies = CatalogueOperation(.iam, "ListGroupPolicies", readOnly: true)
+        package static let createPolicy = CatalogueOperation(.iam, "CreatePolicy", readOnly: false, rest: ["createIamPolicy"])
+        package static let getPolicy = CatalogueOperation(.iam, "GetPolicy", readOnly: true, rest: ["getIamPolicy"])
+        package static let listPolicies = CatalogueOperation(.iam, "ListPolicies", readOnly: true, rest: ["listIamPolicies"])
+        package static let deletePolicy = CatalogueOperation(.iam, "DeletePolicy", readOnly: false, rest: ["deleteIamPolicy"])
+        package static let createPolicyVersion = CatalogueOperation(.iam, "CreatePolicyVersion", readOnly: false)
+        package static let getPolicyVersion = CatalogueOperation(.iam, "GetPolicyVersion", readOnly: true)
+        package static let listPolicyVersions = CatalogueOperation(.iam, "ListPolicyVersions", readOnly: true)
+        package static let setDefaultPolicyVersion = CatalogueOperation(.iam, "SetDefaultPolicyVersion", readOnly: false)
+        package static let deletePolicyVersion = CatalogueOperation(.iam, "DeletePolicyVersion", readOnly: false)
+        package static let attachUserPolicy = CatalogueOperation(.iam, "AttachUserPolicy", readOnly: false, rest: ["attachIamUserPolicy"])
+        package static let attachRolePolicy = CatalogueOperation(.iam, "AttachRolePolicy", readOnly: false, rest: ["attachIamRolePolicy"])
+        package static let attachGroupPolicy = CatalogueOperation(.iam, "AttachGroupPolicy", readOnly: false)
+        package static let detachUserPolicy = CatalogueOperation(.iam, "DetachUserPolicy", readOnly: false)
+        package static let detachRolePolicy = CatalogueOperation(.iam, "DetachRolePolicy", readOnly: false)
+        package static let detachGroupPolicy = CatalogueOperation(.iam, "DetachGroupPolicy", readOnly: false)
+        package static let listAttachedUserPolicies = CatalogueOperation(.iam, "ListAttachedUserPolicies", readOnly: true)
+        package static let listAttachedRolePolicies = CatalogueOperation(.iam, "ListAttachedRolePolicies", readOnly: true)
+        package static let listAttachedGroupPolicies = CatalogueOperation(.iam, "ListAttachedGroupPolicies", readOnly: true)
+        package static let putUserPermissionsBoundary = CatalogueOperation(.iam, "PutUserPermissionsBoundary", readOnly: false)
+        package static let putRolePermissionsBoundary = CatalogueOperation(.iam, "PutRolePermissionsBoundary", readOnly: false)
+        package static let deleteUserPermissionsBoundary = CatalogueOperation(.iam, "DeleteUserPermissionsBoundary", readOnly: false)
+        package static let deleteRolePermissionsBoundary = CatalogueOperation(.iam, "DeleteRolePermissionsBoundary", readOnly: false)
+        package static let tagUser = CatalogueOperation(.iam, "TagUser", readOnly: false)
+        package static let untagUser = CatalogueOperation(.iam, "UntagUser", readOnly: false)
+        package static let listUserTags = CatalogueOperation(.iam, "ListUserTags", readOnly: true)
+        package static let tagRole = CatalogueOperation(.iam, "TagRole", readOnly: false)
+        package static let untagRole = CatalogueOperation(.iam, "UntagRole", readOnly: false)
+        package static let listRoleTags = CatalogueOperation(.iam, "ListRoleTags", readOnly: true)
+        package static let createAccessKey = CatalogueOperation(.iam, "CreateAccessKey", readOnly: false, rest: ["createIamAccessKey"])
+        package static let listAccessKeys = CatalogueOperation(.iam, "ListAccessKeys", readOnly: true, rest: ["listIamAccessKeys"])
+        package static let updateAccessKey = CatalogueOperation(.iam, "UpdateAccessKey", readOnly: false, rest: ["updateIamAccessKey"])
+        package static let deleteAccessKey = CatalogueOperation(.iam, "DeleteAccessKey", readOnly: false, rest: ["deleteIamAccessKey"])
+
+        package static let all: [CatalogueOperation] = [
+            createUser,
+            getUser,
+            listUsers,
+            updateUser,
+            deleteUser,
+            createGroup,
+            getGroup,
+            listGroups,
+            deleteGroup,
+            addUserToGroup,
+            removeUserFromGroup,
+            listGroupsForUser,
+            createRole,
+            getRole,
+            listRoles,
+            updateRole,
+            deleteRole,
+            updateAssumeRolePolicy,
+            putUserPolicy,
+            getUserPolicy,
+            deleteUserPolicy,
+            listUserPolicies,
+            putRolePolicy,
+            getRolePolicy,
+            deleteRolePolicy,
+            listRolePolicies,
+            putGroupPolicy,
+            getGroupPolicy,
+            deleteGroupPolicy,
+            listGroupPolicies,
+            createPolicy,
+            getPolicy,
+            listPolicies,
+            deletePolicy,
+            createPolicyVersion,
+            getPolicyVersion,
+            listPolicyVersions,
+            setDefaultPolicyVersion,
+            deletePolicyVersion,
+            attachUserPolicy,
+            attachRolePolicy,
+            attachGroupPolicy,
+            detachUserPolicy,
+            detachRolePolicy,
+            detachGroupPolicy,
+            listAttachedUserPolicies,
+            listAttachedRolePolicies,
+            listAttachedGroupPolicies,
+            putUserPermissionsBoundary,
+            putRolePermissionsBoundary,
+            deleteUserPermissionsBoundary,
+            deleteRolePermissionsBoundary,
+            tagUser,
+            untagUser,
+            listUserTags,
+            tagRole,
+            untagRole,
+            listRoleTags,
+            createAccessKey,
+            listAccessKeys,
+            updateAccessKey,
+            deleteAccessKey,
+        ]
+    }
+
+    package static let iam: [CatalogueOperation] = IAM.all
+}
