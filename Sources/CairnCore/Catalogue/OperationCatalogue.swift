@@ -14,7 +14,7 @@ package enum OperationCatalogue {
         listRegions,
         simulateCustomPolicy,
         validatePolicy,
-    ]
+    ] + tenancy
 
     private static let byKey: [String: CatalogueOperation] = Dictionary(
         uniqueKeysWithValues: all.map { ("\($0.service.rawValue):\($0.name)", $0) })
