@@ -1,5 +1,6 @@
 import CairnTestSupport
 import Foundation
+import HTTPTypes
 import HummingbirdTesting
 import Testing
 

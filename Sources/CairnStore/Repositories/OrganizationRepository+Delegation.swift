@@ -32,7 +32,7 @@ extension OrganizationRepository {
         try await count(
             """
             SELECT count(*)::int8 FROM organization_delegated_administrators
-            WHERE account_id = \(account.value) AND (\(servicePrincipal) IS NULL OR service_principal = \(servicePrincipal))
+            WHERE account_id = \(account.value) AND (\(servicePrincipal)::text IS NULL OR service_principal = \(servicePrincipal))
             """) > 0
     }
 
@@ -43,7 +43,7 @@ extension OrganizationRepository {
             """
             SELECT d.account_id, min(d.delegated_at), string_agg(d.service_principal, ',' ORDER BY d.service_principal)
             FROM organization_delegated_administrators d
-            WHERE d.organization_id = \(org.id) AND (\(servicePrincipal) IS NULL OR d.service_principal = \(servicePrincipal))
+            WHERE d.organization_id = \(org.id) AND (\(servicePrincipal)::text IS NULL OR d.service_principal = \(servicePrincipal))
             GROUP BY d.account_id ORDER BY d.account_id
             """)
         var found: [(String, Date, String)] = []
@@ -71,6 +71,9 @@ extension OrganizationRepository {
     /// Registers a delegated administrator. The caller has locked the organization, so the per-service limit
     /// (three for CloudTrail) cannot be overshot by concurrent registrations.
     package func registerDelegatedAdministrator(_ org: OrganizationRecord, account: AccountId, servicePrincipal: String) async throws {
+        guard try await !isDelegatedAdministrator(account: account, servicePrincipal: servicePrincipal) else {
+            throw ServiceError.accountAlreadyRegistered
+        }
         if let limit = OrganizationLimits.maximumDelegatedAdministrators(for: servicePrincipal) {
             let existing = try await count(
                 "SELECT count(*)::int8 FROM organization_delegated_administrators WHERE organization_id = \(org.id) AND service_principal = \(servicePrincipal)")

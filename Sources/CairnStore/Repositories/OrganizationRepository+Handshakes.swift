@@ -68,7 +68,7 @@ extension OrganizationRepository {
                                         target_account_id, target_type, target_value, notes, expires_at)
                 VALUES (\(id), \(org.id), \(org.managementAccount.value), \(org.managementEmail), \(org.managementName),
                         \(org.featureSet), \(target.value), \(targetType), \(targetValue), \(notes),
-                        now() + make_interval(days => \(OrganizationLimits.invitationDays)))
+                        now() + make_interval(days => \(OrganizationLimits.invitationDays)::int))
                 ON CONFLICT DO NOTHING RETURNING 1)
             SELECT count(*)::int8 FROM ins
             """)
