@@ -37,6 +37,22 @@ import Testing
         }
     }
 
+    @Test func concurrentPartitionMakersDoNotFail() async throws {
+        try await withTestStore { store in
+            try await store.client.query("DROP TABLE IF EXISTS events_21000101")
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<8 {
+                    group.addTask { () async throws -> Void in
+                        try await store.transaction(logger: logger) { tx in
+                            _ = try await tx.query("SELECT cairn_ensure_event_partitions('2100-01-01'::date, 3)")
+                        }
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+    }
+
     @Test func aRolledBackTransactionLeavesNoEvent() async throws {
         struct Refused: Error {}
         try await withTestStore { store in

@@ -32,7 +32,10 @@ package actor TestPostgres {
             throw TestSetupError("PostgreSQL server binaries not found; install postgresql-15")
         }
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cairn-tests-\(getpid())")
-        let pg = EmbeddedPostgres(dataDirectory: dir, binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil)
+        // Hundreds of tests run in parallel, each with a small pool, beside the cairn processes some start.
+        let pg = EmbeddedPostgres(
+            dataDirectory: dir, binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil,
+            settings: ["max_connections": "600", "shared_buffers": "64MB", "fsync": "off"])
         try pg.start()
         Self.clusterToStop = pg
         atexit {
@@ -85,10 +88,18 @@ package actor TestPostgres {
         let pg = try await embedded()
         counter += 1
         let name = "e\(getpid())_\(counter)"
-        try await admin(pg) { conn in
-            try await conn.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: self.logger)
+        var attempt = 0
+        while true {
+            do {
+                try await admin(pg) { conn in
+                    try await conn.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: self.logger)
+                }
+                return Self.configuration(pg, database: name)
+            } catch where attempt < 50 && PostgresFailure(error).sqlState == "55006" {
+                attempt += 1
+                try await Task.sleep(for: .milliseconds(100))
+            }
         }
-        return Self.configuration(pg, database: name)
     }
 
     package static func configuration(_ pg: EmbeddedPostgres, database: String) -> PostgresClient.Configuration {
@@ -107,6 +118,8 @@ package actor TestPostgres {
             try await body(conn)
         } catch {
             try? await conn.close()
+            // PSQLError hides its details on purpose; a test setup failure needs them.
+            if error is PSQLError, PostgresFailure(error).sqlState != "55006" { throw TestSetupError(String(reflecting: error)) }
             throw error
         }
         try await conn.close()

@@ -6,13 +6,17 @@ package struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible
     package let code: String
     package let status: Int
     package let message: String
+    /// The modeled `Reason` member some AWS errors carry (Organizations' ConstraintViolationException,
+    /// InvalidInputException, HandshakeConstraintViolationException); botocore exposes it as `Reason`.
+    package let reason: String?
     /// Query-protocol fault type: "Sender" for client faults, "Receiver" for ours.
     package var faultType: String { status >= 500 ? "Receiver" : "Sender" }
 
-    package init(code: String, status: Int, message: String) {
+    package init(code: String, status: Int, message: String, reason: String? = nil) {
         self.code = code
         self.status = status
         self.message = message
+        self.reason = reason
     }
 
     package var description: String { "\(code): \(message)" }

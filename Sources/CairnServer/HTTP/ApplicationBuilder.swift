@@ -43,6 +43,7 @@ package enum ApplicationBuilder {
 
     /// Every AWS-protocol handler; a test checks this table against the catalogue.
     static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
-        STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all
+        STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
+            + CloudTrailDelegatedAdminHandlers(runner: runner).all
     }
 }

@@ -16,7 +16,8 @@ enum ErrorEncoder {
         case .json:
             headers[.contentType] = "application/x-amz-json-1.1"
             headers[HTTPField.Name("x-amzn-ErrorType")!] = error.code
-            let body = ["__type": error.code, "message": error.message]
+            var body = ["__type": error.code, "message": error.message]
+            if let reason = error.reason { body["Reason"] = reason }
             return Response(status: .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
         case .query(let service):
             let (code, status) = queryCode(for: error)
@@ -32,10 +33,11 @@ enum ErrorEncoder {
         case .rest:
             headers[.contentType] = "application/problem+json"
             let status = error.code == "AccessDeniedException" ? 403 : error.status
-            let body: [String: Any] = [
+            var body: [String: Any] = [
                 "type": "urn:cairn:error:\(error.code)", "title": error.code, "status": status,
                 "detail": error.message, "code": error.code, "requestId": requestId,
             ]
+            if let reason = error.reason { body["reason"] = reason }
             return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
         }
     }

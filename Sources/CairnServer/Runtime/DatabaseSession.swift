@@ -10,6 +10,8 @@ struct DatabaseSession: Sendable {
     let configuration: PostgresClient.Configuration
     let description: String
     let embedded: EmbeddedPostgres?
+    /// Whether this process started the embedded server (a one-shot command stops only what it started).
+    var startedEmbedded = false
 
     static func open(_ config: CairnConfiguration, logger: Logger) async throws -> DatabaseSession {
         if let url = config.databaseURL {
@@ -27,8 +29,9 @@ struct DatabaseSession: Sendable {
             throw ConfigurationError("cairn runs as root and PostgreSQL refuses to: create the system user 'postgres' (apt-get install postgresql-15 does), or set DATABASE_URL")
         }
         let pg = EmbeddedPostgres(dataDirectory: config.dataDirectory, binDirectory: bin, serverUser: serverUser)
+        let started: Bool
         do {
-            let started = try pg.start()
+            started = try pg.start()
             logger.info("embedded PostgreSQL \(started ? "started" : "already running")", metadata: ["socket": "\(pg.socketPath)"])
         } catch {
             throw ConfigurationError("\(error)")
@@ -37,7 +40,8 @@ struct DatabaseSession: Sendable {
         let configuration = PostgresClient.Configuration(
             unixSocketPath: pg.socketPath, username: EmbeddedPostgres.superuser, password: nil,
             database: EmbeddedPostgres.database)
-        return DatabaseSession(configuration: configuration, description: "embedded PostgreSQL in \(pg.clusterPath)", embedded: pg)
+        return DatabaseSession(
+            configuration: configuration, description: "embedded PostgreSQL in \(pg.clusterPath)", embedded: pg, startedEmbedded: started)
     }
 
     /// Connects once, with a deadline, so that a refused connection or a wrong password is reported at once.

@@ -13,6 +13,8 @@ package struct EmbeddedPostgres: Sendable {
     package let dataDirectory: URL
     package let binDirectory: String
     package let serverUser: String?
+    /// Server settings passed with `-c` at start (the test suite raises max_connections, for example).
+    package let settings: [String: String]
 
     package var clusterPath: String { dataDirectory.appendingPathComponent("pg").path }
     package var logPath: String { clusterPath + "/server.log" }
@@ -29,10 +31,11 @@ package struct EmbeddedPostgres: Sendable {
 
     package var socketPath: String { "\(socketDirectory)/.s.PGSQL.\(Self.port)" }
 
-    package init(dataDirectory: URL, binDirectory: String, serverUser: String?) {
+    package init(dataDirectory: URL, binDirectory: String, serverUser: String?, settings: [String: String] = [:]) {
         self.dataDirectory = dataDirectory.standardizedFileURL
         self.binDirectory = binDirectory
         self.serverUser = serverUser
+        self.settings = settings
     }
 
     /// Finds the server binaries: CAIRN_PG_BINDIR, PATH, `pg_config --bindir`, then the newest
@@ -70,7 +73,8 @@ package struct EmbeddedPostgres: Sendable {
         for stale in [clusterPath + "/postmaster.pid", socketPath + ".lock", socketPath] {
             try? FileManager.default.removeItem(atPath: stale)
         }
-        let options = "-c listen_addresses='' -k \(socketDirectory) -p \(Self.port)"
+        let extra = settings.sorted { $0.key < $1.key }.map { " -c \($0.key)=\($0.value)" }.joined()
+        let options = "-c listen_addresses='' -k \(socketDirectory) -p \(Self.port)\(extra)"
         let result = try serverCommand(
             "pg_ctl", ["start", "-D", clusterPath, "-w", "-t", "60", "-l", logPath, "-s", "-o", options])
         guard result.status == 0 else {

@@ -1,0 +1,35 @@
+/// The ARNs AWS Organizations gives its resources. All live in the management account's namespace, and all
+/// but the organization's own name the organization.
+package struct OrganizationARN: Sendable {
+    package let partition: String
+    package let organizationId: String
+    package let managementAccount: AccountId
+
+    package init(partition: String, organizationId: String, managementAccount: AccountId) {
+        self.partition = partition
+        self.organizationId = organizationId
+        self.managementAccount = managementAccount
+    }
+
+    private var prefix: String { "arn:\(partition):organizations::\(managementAccount.value)" }
+
+    package var organization: String { "\(prefix):organization/\(organizationId)" }
+    package func root(_ id: String) -> String { "\(prefix):root/\(organizationId)/\(id)" }
+    package func organizationalUnit(_ id: String) -> String { "\(prefix):ou/\(organizationId)/\(id)" }
+    package func account(_ id: String) -> String { "\(prefix):account/\(organizationId)/\(id)" }
+    package func handshake(_ id: String) -> String { "\(prefix):handshake/\(organizationId)/invite/\(id)" }
+
+    /// AWS-managed policies live in the `aws` namespace, not the organization's.
+    package func policy(_ id: String, awsManaged: Bool) -> String {
+        awsManaged
+            ? "arn:\(partition):organizations::aws:policy/service_control_policy/\(id)"
+            : "\(prefix):policy/\(organizationId)/service_control_policy/\(id)"
+    }
+
+    /// A target's ARN by the shape of its id.
+    package func target(_ id: String) -> String {
+        if OrganizationIdentifiers.isRoot(id) { return root(id) }
+        if OrganizationIdentifiers.isOrganizationalUnit(id) { return organizationalUnit(id) }
+        return account(id)
+    }
+}

@@ -1,0 +1,20 @@
+/// A policy of an organization (or the AWS-managed FullAWSAccess, shared by all).
+package struct OrganizationPolicyRecord: Sendable, Equatable {
+    package static let fullAWSAccessId = "p-FullAWSAccess"
+
+    package let id: String
+    package let type: String
+    package let name: String
+    package let description: String
+    package let content: String
+
+    package init(id: String, type: String, name: String, description: String, content: String) {
+        self.id = id
+        self.type = type
+        self.name = name
+        self.description = description
+        self.content = content
+    }
+
+    package var awsManaged: Bool { id == Self.fullAWSAccessId }
+}

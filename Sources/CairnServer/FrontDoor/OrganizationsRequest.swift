@@ -1,0 +1,142 @@
+import CairnCore
+import Foundation
+
+/// Every input member of the Organizations operations Cairn serves, in one shape: each operation reads the
+/// members its model gives it and checks them here, so every refusal names the member at fault.
+/// `Filter` is a policy type for ListPolicies but an object for ListHandshakes*, so it stays raw JSON.
+struct OrganizationsRequest: Decodable, Sendable {
+    struct Tag: Decodable, Sendable {
+        let Key: String
+        let Value: String
+    }
+
+    struct Party: Decodable, Sendable {
+        let Id: String?
+        let `Type`: String?
+    }
+
+    var FeatureSet: String?
+    var ParentId: String?
+    var Name: String?
+    var OrganizationalUnitId: String?
+    var ChildId: String?
+    var ChildType: String?
+    var AccountId: String?
+    var SourceParentId: String?
+    var DestinationParentId: String?
+    var Email: String?
+    var AccountName: String?
+    var RoleName: String?
+    var IamUserAccessToBilling: String?
+    var Tags: [Tag]?
+    var CreateAccountRequestId: String?
+    var States: [String]?
+    var Target: Party?
+    var Notes: String?
+    var HandshakeId: String?
+    var Filter: JSONValue?
+    var RootId: String?
+    var PolicyType: String?
+    var Content: String?
+    var Description: String?
+    var `Type`: String?
+    var PolicyId: String?
+    var TargetId: String?
+    var ServicePrincipal: String?
+    var NextToken: String?
+    var MaxResults: Int?
+
+    // MARK: Checks
+
+    static func required(_ value: String?, _ member: String) throws(ServiceError) -> String {
+        guard let value, !value.isEmpty else { throw .inputRequired(member) }
+        return value
+    }
+
+    /// A required member that must match one of the model's id patterns.
+    static func id(_ value: String?, _ member: String, _ matches: (String) -> Bool) throws(ServiceError) -> String {
+        let v = try required(value, member)
+        guard matches(v) else { throw .invalidPattern(member, v) }
+        return v
+    }
+
+    static func length(_ value: String, _ member: String, _ range: ClosedRange<Int>) throws(ServiceError) {
+        if value.count < range.lowerBound {
+            throw .invalidInput("MIN_LENGTH_EXCEEDED", "\(member) must be at least \(range.lowerBound) characters long.")
+        }
+        if value.count > range.upperBound {
+            throw .invalidInput("MAX_LENGTH_EXCEEDED", "\(member) must be at most \(range.upperBound) characters long.")
+        }
+    }
+
+    static func oneOf(_ value: String?, _ member: String, _ allowed: [String]) throws(ServiceError) -> String {
+        let v = try required(value, member)
+        guard allowed.contains(v) else {
+            throw .invalidInput("INVALID_ENUM", "\(member) must be one of \(allowed.joined(separator: ", ")); got '\(v)'.")
+        }
+        return v
+    }
+
+    /// Policy types: Cairn serves SERVICE_CONTROL_POLICY; the model's others are refused by name.
+    static func policyType(_ value: String?, _ member: String) throws(ServiceError) -> String {
+        let v = try required(value, member)
+        let known = [
+            "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY",
+            "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY",
+        ]
+        guard known.contains(v) else { throw .invalidInput("INVALID_ENUM_POLICY_TYPE", "\(member) '\(v)' is not a policy type.") }
+        guard v == "SERVICE_CONTROL_POLICY" else { throw .policyTypeNotAvailable }
+        return v
+    }
+
+    static func email(_ value: String?, _ member: String) throws(ServiceError) -> String {
+        let v = try required(value, member)
+        try length(v, member, 6...64)
+        let parts = v.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
+            !v.contains(where: \.isWhitespace)
+        else { throw .invalidPattern(member, v) }
+        return v
+    }
+
+    static func servicePrincipal(_ value: String?) throws(ServiceError) -> String {
+        let v = try required(value, "ServicePrincipal")
+        try length(v, "ServicePrincipal", 1...128)
+        guard OrganizationLimits.isRecognisedServicePrincipal(v) else {
+            throw .invalidInput("UNRECOGNIZED_SERVICE_PRINCIPAL", "You specified an unrecognized service principal: \(v).")
+        }
+        return v
+    }
+
+    func checkTags() throws(ServiceError) {
+        guard let Tags else { return }
+        var seen = Set<String>()
+        for (i, t) in Tags.enumerated() {
+            try Self.length(t.Key, "Tags[\(i)].Key", 1...128)
+            try Self.length(t.Value, "Tags[\(i)].Value", 0...256)
+            guard seen.insert(t.Key).inserted else { throw .invalidInput("DUPLICATE_TAG_KEY", "Tags contains the key '\(t.Key)' twice.") }
+        }
+        guard Tags.count <= 50 else { throw .invalidInput("MAX_LENGTH_EXCEEDED", "Tags may hold at most 50 tags.") }
+    }
+}
+
+/// Organizations' cursor paging: at most 20 per page, and an opaque token bound to the operation that gave it.
+struct OrganizationsPage {
+    static func slice<T>(_ items: [T], _ request: OrganizationsRequest, operation: String) throws(ServiceError) -> (items: [T], nextToken: String?) {
+        let size = request.MaxResults ?? OrganizationLimits.maximumPageSize
+        guard size >= 1 else { throw .invalidInput("MIN_VALUE_EXCEEDED", "MaxResults must be at least 1.") }
+        guard size <= OrganizationLimits.maximumPageSize else {
+            throw .invalidInput("MAX_VALUE_EXCEEDED", "MaxResults must be at most \(OrganizationLimits.maximumPageSize).")
+        }
+        var start = 0
+        if let token = request.NextToken {
+            guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
+                text.hasPrefix(operation + ":"), let offset = Int(text.dropFirst(operation.count + 1)), offset >= 0, offset <= items.count
+            else { throw .invalidNextToken }
+            start = offset
+        }
+        let end = min(items.count, start + size)
+        let next = end < items.count ? Data("\(operation):\(end)".utf8).base64EncodedString() : nil
+        return (Array(items[start..<end]), next)
+    }
+}

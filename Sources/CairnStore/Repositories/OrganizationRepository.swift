@@ -1,0 +1,188 @@
+package import CairnCore
+import Foundation
+import PostgresNIO
+
+extension Transaction {
+    package var organizations: OrganizationRepository { OrganizationRepository(tx: self) }
+}
+
+/// AWS Organizations' state. Every query is scoped by organization id, so a caller can only ever reach its
+/// own organization's rows; the handlers decide which organization a caller may act on (its standing).
+/// Writes first lock the organization's row (`standing(of:lock: true)`), which serialises every change
+/// to one organization across all processes and makes the limits exact.
+package struct OrganizationRepository: Sendable {
+    let tx: Transaction
+
+    static let organizationColumns = """
+        o.id, o.root_id, o.management_account_id, ma.email, ma.name, o.feature_set, o.scp_enabled, o.account_limit,
+        o.policy_epoch, o.created_at
+        """
+
+    typealias OrganizationRow = (String, String, String, String, String, String, Bool, Int, Int64, Date)
+
+    static func organization(_ r: OrganizationRow) -> OrganizationRecord? {
+        guard let mgmt = AccountId(r.2) else { return nil }
+        return OrganizationRecord(
+            id: r.0, rootId: r.1, managementAccount: mgmt, managementEmail: r.3, managementName: r.4, featureSet: r.5,
+            scpEnabled: r.6, accountLimit: r.7, policyEpoch: r.8, createdAt: r.9)
+    }
+
+    /// What the account is to its organization, if any. With `lock`, the organization's row is locked for
+    /// the rest of the transaction.
+    package func standing(of account: AccountId, lock: Bool = false) async throws -> OrganizationStanding {
+        let q: PostgresQuery =
+            lock
+            ? """
+            SELECT \(unescaped: Self.organizationColumns),
+                   EXISTS (SELECT 1 FROM organization_delegated_administrators d WHERE d.account_id = m.account_id)
+            FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+            JOIN accounts ma ON ma.id = o.management_account_id
+            WHERE m.account_id = \(account.value) FOR UPDATE OF o
+            """
+            : """
+            SELECT \(unescaped: Self.organizationColumns),
+                   EXISTS (SELECT 1 FROM organization_delegated_administrators d WHERE d.account_id = m.account_id)
+            FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+            JOIN accounts ma ON ma.id = o.management_account_id
+            WHERE m.account_id = \(account.value)
+            """
+        let rows = try await tx.query(q)
+        for try await r in rows.decode((String, String, String, String, String, String, Bool, Int, Int64, Date, Bool).self) {
+            guard let org = Self.organization((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9)) else { continue }
+            if org.managementAccount == account { return .management(org) }
+            return r.10 ? .delegatedAdministrator(org) : .member(org)
+        }
+        return .standalone
+    }
+
+    /// The organization an account belongs to, for trails and the authorizer; nil for a standalone account.
+    package func organizationOf(account: AccountId) async throws -> OrganizationRecord? {
+        try await standing(of: account).organization
+    }
+
+    /// Creates an organization with the caller as its management account, sitting under the new root.
+    package func create(management: AccountRecord, featureSet: String) async throws -> OrganizationRecord {
+        var g = SystemRandomNumberGenerator()
+        let id = OrganizationIdentifiers.newOrganization(using: &g)
+        let root = OrganizationIdentifiers.newRoot(using: &g)
+        // The account row is locked first so two concurrent CreateOrganization calls of one account queue.
+        try await tx.query("SELECT 1 FROM accounts WHERE id = \(management.id.value) FOR UPDATE")
+        guard case .standalone = try await standing(of: management.id) else { throw ServiceError.alreadyInOrganization }
+        try await tx.query(
+            """
+            INSERT INTO organizations (id, management_account_id, feature_set, root_id)
+            VALUES (\(id), \(management.id.value), \(featureSet), \(root))
+            """)
+        try await tx.query(
+            """
+            INSERT INTO organization_members (account_id, organization_id, parent_ou_id, joined_method)
+            VALUES (\(management.id.value), \(id), NULL, 'INVITED')
+            """)
+        guard let org = try await standing(of: management.id).organization else { throw ServiceError.internalFailure }
+        return org
+    }
+
+    /// Deletes an organization that has no member but its management account; OUs, policies, trusted access
+    /// and delegations go with it, and open invitations are canceled.
+    package func delete(_ org: OrganizationRecord) async throws {
+        guard try await memberCount(org) <= 1 else { throw ServiceError.organizationNotEmpty }
+        try await tx.query("UPDATE handshakes SET state = 'CANCELED' WHERE organization_id = \(org.id) AND state = 'OPEN'")
+        try await tx.query("DELETE FROM organization_delegated_administrators WHERE organization_id = \(org.id)")
+        try await tx.query("DELETE FROM organization_service_access WHERE organization_id = \(org.id)")
+        try await tx.query("DELETE FROM organization_policy_attachments WHERE organization_id = \(org.id)")
+        try await tx.query("DELETE FROM organization_policies WHERE organization_id = \(org.id)")
+        try await tx.query("DELETE FROM organization_members WHERE organization_id = \(org.id)")
+        // Deepest first: each OU references its parent.
+        for depth in stride(from: OrganizationLimits.maximumOUDepth, through: 1, by: -1) {
+            try await tx.query("DELETE FROM organizational_units WHERE organization_id = \(org.id) AND cardinality(path_ids) = \(depth)")
+        }
+        try await tx.query("DELETE FROM organizations WHERE id = \(org.id)")
+    }
+
+    // MARK: Members
+
+    static let memberColumns = """
+        m.account_id, a.name, a.email, a.status, m.organization_id, coalesce(m.parent_ou_id, o.root_id),
+        coalesce(u.path_ids, '{}'::text[]), m.joined_method, m.joined_at
+        """
+    static let memberFrom = """
+        organization_members m JOIN accounts a ON a.id = m.account_id JOIN organizations o ON o.id = m.organization_id
+        LEFT JOIN organizational_units u ON u.id = m.parent_ou_id
+        """
+
+    func members(_ q: PostgresQuery) async throws -> [MemberAccountRecord] {
+        var out: [MemberAccountRecord] = []
+        let rows = try await tx.query(q)
+        for try await r in rows.decode((String, String, String, String, String, String, [String], String, Date).self) {
+            guard let id = AccountId(r.0) else { continue }
+            out.append(MemberAccountRecord(
+                account: id, name: r.1, email: r.2, status: r.3, organizationId: r.4, parentId: r.5, parentPathIds: r.6,
+                joinedMethod: r.7, joinedAt: r.8))
+        }
+        return out
+    }
+
+    /// Every account of the organization, ordered by id.
+    package func members(of org: OrganizationRecord) async throws -> [MemberAccountRecord] {
+        try await members(
+            "SELECT \(unescaped: Self.memberColumns) FROM \(unescaped: Self.memberFrom) WHERE m.organization_id = \(org.id) ORDER BY m.account_id")
+    }
+
+    /// The accounts directly under a parent (root id or OU id).
+    package func members(of org: OrganizationRecord, parent: String) async throws -> [MemberAccountRecord] {
+        let ou: String? = parent == org.rootId ? nil : parent
+        return try await members(
+            """
+            SELECT \(unescaped: Self.memberColumns) FROM \(unescaped: Self.memberFrom)
+            WHERE m.organization_id = \(org.id) AND m.parent_ou_id IS NOT DISTINCT FROM \(ou) ORDER BY m.account_id
+            """)
+    }
+
+    package func member(of org: OrganizationRecord, account: String) async throws -> MemberAccountRecord? {
+        try await members(
+            """
+            SELECT \(unescaped: Self.memberColumns) FROM \(unescaped: Self.memberFrom)
+            WHERE m.organization_id = \(org.id) AND m.account_id = \(account)
+            """
+        ).first
+    }
+
+    package func memberCount(_ org: OrganizationRecord) async throws -> Int {
+        try await count("SELECT count(*)::int8 FROM organization_members WHERE organization_id = \(org.id)")
+    }
+
+    /// Adds a standalone account under the root; FullAWSAccess follows it when SCPs are enabled.
+    package func addMember(_ org: OrganizationRecord, account: AccountId, joinedMethod: String) async throws {
+        do {
+            try await tx.query(
+                """
+                INSERT INTO organization_members (account_id, organization_id, parent_ou_id, joined_method)
+                VALUES (\(account.value), \(org.id), NULL, \(joinedMethod))
+                """)
+        } catch where PostgresFailure(error).isUniqueViolation {
+            throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
+        }
+        if org.scpEnabled { try await attachDefault(org, target: account.value) }
+    }
+
+    /// Removes a member (never the management account) and its policy attachments.
+    package func removeMember(_ org: OrganizationRecord, account: AccountId) async throws {
+        if try await isDelegatedAdministrator(account: account, servicePrincipal: nil) {
+            throw ServiceError.constraintViolation(.cannotRemoveDelegatedAdministratorFromOrg)
+        }
+        try await tx.query("DELETE FROM organization_policy_attachments WHERE organization_id = \(org.id) AND target_id = \(account.value)")
+        try await tx.query("DELETE FROM organization_members WHERE organization_id = \(org.id) AND account_id = \(account.value)")
+    }
+
+    /// Moves a member between parents of its organization.
+    package func moveMember(_ org: OrganizationRecord, account: AccountId, to parent: String) async throws {
+        let ou: String? = parent == org.rootId ? nil : parent
+        try await tx.query(
+            "UPDATE organization_members SET parent_ou_id = \(ou) WHERE organization_id = \(org.id) AND account_id = \(account.value)")
+    }
+
+    func count(_ q: PostgresQuery) async throws -> Int {
+        for try await n in try await tx.query(q).decode(Int.self) { return n }
+        return 0
+    }
+}

@@ -1,0 +1,261 @@
+"""AWS Organizations (and CloudTrail's delegated-administrator registration) through boto3, as tenants made by
+the operator see it: every operation Cairn serves, and the errors AWS answers with."""
+import uuid
+
+import botocore.exceptions
+import pytest
+
+from cairn_rest import call, create_tenant, tenant_client
+
+SCP = '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Action":"cloudtrail:StopLogging","Resource":"*"}]}'
+
+
+def code(excinfo):
+    return excinfo.value.response["Error"]["Code"]
+
+
+@pytest.fixture
+def tenant(client_factory):
+    """A fresh standalone tenant: (account id, organizations client, the tenant tuple)."""
+    t = create_tenant()
+    return t[0], tenant_client(client_factory, "organizations", t), t
+
+
+@pytest.fixture
+def org(tenant):
+    account, orgs, t = tenant
+    created = orgs.create_organization(FeatureSet="ALL")["Organization"]
+    root = orgs.list_roots()["Roots"][0]
+    return account, orgs, t, created, root
+
+
+def test_create_and_describe_organization(org):
+    account, orgs, _, created, root = org
+    assert created["Id"].startswith("o-") and created["MasterAccountId"] == account
+    assert created["Arn"] == f"arn:aws:organizations::{account}:organization/{created['Id']}"
+    assert orgs.describe_organization()["Organization"]["Id"] == created["Id"]
+    assert root["Id"].startswith("r-") and root["Name"] == "Root" and root["PolicyTypes"] == []
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_organization()
+    assert code(e) == "AlreadyInOrganizationException"
+
+
+def test_standalone_account_has_no_organization(tenant):
+    _, orgs, _ = tenant
+    for call_ in (orgs.describe_organization, orgs.list_accounts, orgs.list_roots, orgs.delete_organization):
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            call_()
+        assert code(e) == "AWSOrganizationsNotInUseException"
+    assert orgs.list_handshakes_for_account()["Handshakes"] == []
+
+
+def test_organizational_units(org):
+    _, orgs, _, created, root = org
+    ou = orgs.create_organizational_unit(ParentId=root["Id"], Name="Prod")["OrganizationalUnit"]
+    assert ou["Id"].startswith(f"ou-{root['Id'][2:]}-") and ou["Path"] == f"{created['Id']}/{root['Id']}/{ou['Id']}/"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_organizational_unit(ParentId=root["Id"], Name="Prod")
+    assert code(e) == "DuplicateOrganizationalUnitException"
+    assert orgs.describe_organizational_unit(OrganizationalUnitId=ou["Id"])["OrganizationalUnit"]["Name"] == "Prod"
+    assert orgs.update_organizational_unit(OrganizationalUnitId=ou["Id"], Name="Production")["OrganizationalUnit"]["Name"] == "Production"
+    assert [o["Id"] for o in orgs.list_organizational_units_for_parent(ParentId=root["Id"])["OrganizationalUnits"]] == [ou["Id"]]
+    assert orgs.list_children(ParentId=root["Id"], ChildType="ORGANIZATIONAL_UNIT")["Children"] == [{"Id": ou["Id"], "Type": "ORGANIZATIONAL_UNIT"}]
+    assert orgs.list_parents(ChildId=ou["Id"])["Parents"] == [{"Id": root["Id"], "Type": "ROOT"}]
+    parent = ou["Id"]
+    for level in range(2, 6):
+        parent = orgs.create_organizational_unit(ParentId=parent, Name=f"L{level}")["OrganizationalUnit"]["Id"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_organizational_unit(ParentId=parent, Name="L6")
+    assert code(e) == "ConstraintViolationException" and e.value.response["Reason"] == "OU_DEPTH_LIMIT_EXCEEDED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.delete_organizational_unit(OrganizationalUnitId=ou["Id"])
+    assert code(e) == "OrganizationalUnitNotEmptyException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_organizational_unit(OrganizationalUnitId="ou-zzzz-zzzzzzzz")
+    assert code(e) == "OrganizationalUnitNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_organizational_unit(ParentId="r-zzzz", Name="x")
+    assert code(e) == "ParentNotFoundException"
+    orgs.delete_organizational_unit(OrganizationalUnitId=parent)
+
+
+def test_invitation_accept_move_remove_and_leave(org, client_factory):
+    account, orgs, _, created, root = org
+    invited = create_tenant("invited")
+    their = tenant_client(client_factory, "organizations", invited)
+    h = orgs.invite_account_to_organization(Target={"Id": invited[0], "Type": "ACCOUNT"}, Notes="welcome")["Handshake"]
+    assert h["Id"].startswith("h-") and h["State"] == "OPEN" and h["Action"] == "INVITE"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.invite_account_to_organization(Target={"Id": invited[0], "Type": "ACCOUNT"})
+    assert code(e) == "DuplicateHandshakeException"
+    assert [x["Id"] for x in their.list_handshakes_for_account()["Handshakes"]] == [h["Id"]]
+    assert [x["Id"] for x in orgs.list_handshakes_for_organization()["Handshakes"]] == [h["Id"]]
+    assert their.accept_handshake(HandshakeId=h["Id"])["Handshake"]["State"] == "ACCEPTED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.accept_handshake(HandshakeId=h["Id"])
+    assert code(e) == "HandshakeAlreadyInStateException"
+    accounts = {a["Id"]: a for a in orgs.list_accounts()["Accounts"]}
+    assert set(accounts) == {account, invited[0]} and accounts[invited[0]]["JoinedMethod"] == "INVITED"
+    ou = orgs.create_organizational_unit(ParentId=root["Id"], Name="Dev")["OrganizationalUnit"]
+    orgs.move_account(AccountId=invited[0], SourceParentId=root["Id"], DestinationParentId=ou["Id"])
+    assert [a["Id"] for a in orgs.list_accounts_for_parent(ParentId=ou["Id"])["Accounts"]] == [invited[0]]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.move_account(AccountId=invited[0], SourceParentId=root["Id"], DestinationParentId=ou["Id"])
+    assert code(e) == "SourceParentNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.list_accounts()
+    assert code(e) == "AccessDeniedException"
+    assert their.describe_account(AccountId=invited[0])["Account"]["Id"] == invited[0]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.remove_account_from_organization(AccountId=account)
+    assert code(e) == "MasterCannotLeaveOrganizationException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.leave_organization()
+    assert code(e) == "MasterCannotLeaveOrganizationException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.delete_organization()
+    assert code(e) == "OrganizationNotEmptyException"
+    their.leave_organization()
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.describe_organization()
+    assert code(e) == "AWSOrganizationsNotInUseException"
+    again = orgs.invite_account_to_organization(Target={"Id": f"{invited[0]}", "Type": "ACCOUNT"})["Handshake"]
+    assert their.decline_handshake(HandshakeId=again["Id"])["Handshake"]["State"] == "DECLINED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.accept_handshake(HandshakeId=again["Id"])
+    assert code(e) == "InvalidHandshakeTransitionException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.accept_handshake(HandshakeId="h-doesnotexist")
+    assert code(e) == "HandshakeNotFoundException"
+    orgs.delete_organizational_unit(OrganizationalUnitId=ou["Id"])
+    orgs.delete_organization()
+
+
+def test_create_account_and_status(org):
+    _, orgs, _, _, _ = org
+    status = orgs.create_account(Email=f"made-{uuid.uuid4().hex[:8]}@tenants.example", AccountName="Made")["CreateAccountStatus"]
+    assert status["Id"].startswith("car-") and status["State"] == "IN_PROGRESS"
+    done = orgs.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]
+    assert done["State"] == "SUCCEEDED" and len(done["AccountId"]) == 12
+    listed = orgs.list_create_account_status(States=["SUCCEEDED"])["CreateAccountStatuses"]
+    assert [s["Id"] for s in listed] == [status["Id"]]
+    account = orgs.describe_account(AccountId=done["AccountId"])["Account"]
+    assert account["JoinedMethod"] == "CREATED" and account["Status"] == "ACTIVE"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_create_account_status(CreateAccountRequestId="car-00000000000000000000000000000000")
+    assert code(e) == "CreateAccountStatusNotFoundException"
+    orgs.remove_account_from_organization(AccountId=done["AccountId"])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_account(AccountId=done["AccountId"])
+    assert code(e) == "AccountNotFoundException"
+
+
+def test_service_control_policies(org):
+    account, orgs, _, created, root = org
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.attach_policy(PolicyId="p-FullAWSAccess", TargetId=root["Id"])
+    assert code(e) == "PolicyTypeNotEnabledException"
+    enabled = orgs.enable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")["Root"]
+    assert enabled["PolicyTypes"] == [{"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.enable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")
+    assert code(e) == "PolicyTypeAlreadyEnabledException"
+    assert [p["Id"] for p in orgs.list_policies_for_target(TargetId=account, Filter="SERVICE_CONTROL_POLICY")["Policies"]] == ["p-FullAWSAccess"]
+    policy = orgs.create_policy(Name="NoStop", Description="deny", Type="SERVICE_CONTROL_POLICY", Content=SCP)["Policy"]
+    pid = policy["PolicySummary"]["Id"]
+    assert pid.startswith("p-") and policy["PolicySummary"]["AwsManaged"] is False
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_policy(Name="NoStop", Description="", Type="SERVICE_CONTROL_POLICY", Content=SCP)
+    assert code(e) == "DuplicatePolicyException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_policy(Name="Bad", Description="", Type="SERVICE_CONTROL_POLICY", Content='{"Statement": 3}')
+    assert code(e) == "MalformedPolicyDocumentException"
+    orgs.attach_policy(PolicyId=pid, TargetId=root["Id"])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.attach_policy(PolicyId=pid, TargetId=root["Id"])
+    assert code(e) == "DuplicatePolicyAttachmentException"
+    assert [t["TargetId"] for t in orgs.list_targets_for_policy(PolicyId=pid)["Targets"]] == [root["Id"]]
+    assert orgs.describe_policy(PolicyId=pid)["Policy"]["Content"] == SCP
+    assert orgs.update_policy(PolicyId=pid, Description="changed")["Policy"]["PolicySummary"]["Description"] == "changed"
+    assert {p["Id"] for p in orgs.list_policies(Filter="SERVICE_CONTROL_POLICY")["Policies"]} == {pid, "p-FullAWSAccess"}
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.delete_policy(PolicyId=pid)
+    assert code(e) == "PolicyInUseException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.update_policy(PolicyId="p-FullAWSAccess", Description="x")
+    assert code(e) == "InvalidInputException"
+    orgs.detach_policy(PolicyId=pid, TargetId=root["Id"])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.detach_policy(PolicyId="p-FullAWSAccess", TargetId=root["Id"])
+    assert code(e) == "ConstraintViolationException" and e.value.response["Reason"] == "MIN_POLICY_TYPE_ATTACHMENT_LIMIT_EXCEEDED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.detach_policy(PolicyId=pid, TargetId=root["Id"])
+    assert code(e) == "PolicyNotAttachedException"
+    orgs.delete_policy(PolicyId=pid)
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_policy(PolicyId=pid)
+    assert code(e) == "PolicyNotFoundException"
+    assert orgs.disable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")["Root"]["PolicyTypes"] == []
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.disable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")
+    assert code(e) == "PolicyTypeNotEnabledException"
+
+
+def test_trusted_access_and_delegated_administrators(org, client_factory):
+    account, orgs, t, _, _ = org
+    member = create_tenant("delegate")
+    h = orgs.invite_account_to_organization(Target={"Id": member[0], "Type": "ACCOUNT"})["Handshake"]
+    tenant_client(client_factory, "organizations", member).accept_handshake(HandshakeId=h["Id"])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.register_delegated_administrator(AccountId=member[0], ServicePrincipal="cloudtrail.amazonaws.com")
+    assert e.value.response["Reason"] == "SERVICE_ACCESS_NOT_ENABLED"
+    orgs.enable_aws_service_access(ServicePrincipal="cloudtrail.amazonaws.com")
+    assert [s["ServicePrincipal"] for s in orgs.list_aws_service_access_for_organization()["EnabledServicePrincipals"]] == ["cloudtrail.amazonaws.com"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.register_delegated_administrator(AccountId=account, ServicePrincipal="cloudtrail.amazonaws.com")
+    assert e.value.response["Reason"] == "CANNOT_REGISTER_MASTER_AS_DELEGATED_ADMINISTRATOR"
+    orgs.register_delegated_administrator(AccountId=member[0], ServicePrincipal="cloudtrail.amazonaws.com")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.register_delegated_administrator(AccountId=member[0], ServicePrincipal="cloudtrail.amazonaws.com")
+    assert code(e) == "AccountAlreadyRegisteredException"
+    admins = orgs.list_delegated_administrators(ServicePrincipal="cloudtrail.amazonaws.com")["DelegatedAdministrators"]
+    assert [a["Id"] for a in admins] == [member[0]]
+    services = orgs.list_delegated_services_for_account(AccountId=member[0])["DelegatedServices"]
+    assert [s["ServicePrincipal"] for s in services] == ["cloudtrail.amazonaws.com"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.remove_account_from_organization(AccountId=member[0])
+    assert e.value.response["Reason"] == "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG"
+    orgs.deregister_delegated_administrator(AccountId=member[0], ServicePrincipal="cloudtrail.amazonaws.com")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.list_delegated_services_for_account(AccountId=member[0])
+    assert code(e) == "AccountNotRegisteredException"
+    trail = tenant_client(client_factory, "cloudtrail", t)
+    trail.register_organization_delegated_admin(MemberAccountId=member[0])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        trail.register_organization_delegated_admin(MemberAccountId=member[0])
+    assert code(e) == "AccountRegisteredException"
+    trail.deregister_organization_delegated_admin(DelegatedAdminAccountId=member[0])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        trail.deregister_organization_delegated_admin(DelegatedAdminAccountId=member[0])
+    assert code(e) == "AccountNotRegisteredException"
+    orgs.disable_aws_service_access(ServicePrincipal="cloudtrail.amazonaws.com")
+    assert orgs.list_aws_service_access_for_organization()["EnabledServicePrincipals"] == []
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.enable_aws_service_access(ServicePrincipal="nonsense")
+    assert code(e) == "InvalidInputException"
+
+
+def test_paging_with_a_paginator(org, client_factory):
+    _, orgs, _, _, root = org
+    for i in range(3):
+        orgs.create_organizational_unit(ParentId=root["Id"], Name=f"U{i}")
+    first = orgs.list_organizational_units_for_parent(ParentId=root["Id"], MaxResults=2)
+    assert len(first["OrganizationalUnits"]) == 2 and first["NextToken"]
+    pages = orgs.get_paginator("list_organizational_units_for_parent").paginate(ParentId=root["Id"], PaginationConfig={"PageSize": 1})
+    assert sum(len(p["OrganizationalUnits"]) for p in pages) == 3
+
+
+def test_operator_rest_is_refused_to_tenants(tenant):
+    _, _, t = tenant
+    status, body = call("GET", "/v1/accounts", access_key=t[1], secret_key=t[2])
+    assert status == 403 and body["code"] == "AccessDeniedException"
