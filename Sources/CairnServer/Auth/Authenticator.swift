@@ -15,8 +15,10 @@ struct Authenticator: Sendable {
         let principal: Principal
         let region: String
         let service: Service
-        /// The account's policy epoch as of this request: cached policies older than it are stale.
+        /// The account's and its organization's policy epochs as of this request: cached policies built at
+        /// other epochs are stale.
         let policyEpoch: Int64
+        let organizationEpoch: Int64
     }
 
     func authenticate(_ request: SigV4Request, now: Date, logger: Logger) async throws -> Authenticated {
@@ -65,7 +67,8 @@ struct Authenticator: Sendable {
         }
         if let expiry = key.expiresAt, expiry <= now { throw ServiceError.expiredToken }
         guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }
-        return Authenticated(principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch)
+        return Authenticated(principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch,
+            organizationEpoch: key.organizationEpoch)
     }
 
     static func parseTimestamp(_ s: String) -> Date? { UTCTimestamp.parseCompact(s) }

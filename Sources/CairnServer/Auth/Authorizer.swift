@@ -30,16 +30,18 @@ struct Authorizer: Sendable {
     }
 
     /// nil when allowed; otherwise the refusal, worded as AWS words it.
-    func refusal(for facts: CallFacts, target: AuthorizationTarget?, epoch: Int64, logger: Logger) async throws -> ServiceError? {
+    func refusal(
+        for facts: CallFacts, target: AuthorizationTarget?, epoch: Int64, organizationEpoch: Int64 = -1, logger: Logger
+    ) async throws -> ServiceError? {
         let op = facts.operation
         let target = target ?? defaultTarget(for: facts)
         if op.alwaysAllowed { return nil }
         if op.operatorOnly && facts.principal.account != operatorAccount {
             return denial(facts, target, "because no identity-based policy allows the \(op.action) action")
         }
-        let compiled = try await policies(for: facts.principal, epoch: epoch, logger: logger)
+        let compiled = try await policies(for: facts.principal, epoch: epoch, organizationEpoch: organizationEpoch, logger: logger)
         let request = AuthorizationRequest(
-            principal: requestPrincipal(facts.principal), action: op.action, resource: target.resource,
+            principal: requestPrincipal(facts.principal, compiled), action: op.action, resource: target.resource,
             resourceAccount: target.resourceAccount, context: context(facts, target))
         let resource = target.resourcePolicies.isEmpty
             ? CompiledPolicySet([], type: .resource)
@@ -48,7 +50,7 @@ struct Authorizer: Sendable {
                 type: target.resourcePolicyKind == .trust ? .trust : .resource)
         let bundle = PolicyBundle(
             identity: compiled.identity, resource: resource, boundary: compiled.boundary, session: compiled.session,
-            scpLevels: [], resourcePolicyKind: target.resourcePolicyKind)
+            scpLevels: compiled.scpLevels, resourcePolicyKind: target.resourcePolicyKind)
         let result = PolicyEvaluator.evaluate(request, bundle)
         guard result.decision != .allow else { return nil }
         return denial(facts, target, Self.wording(result, action: op.action))
@@ -72,29 +74,36 @@ struct Authorizer: Sendable {
         return "because no \(noun) allows the \(action) action"
     }
 
-    private func policies(for principal: Principal, epoch: Int64, logger: Logger) async throws -> PolicyCache.Entry {
+    private func policies(for principal: Principal, epoch: Int64, organizationEpoch: Int64, logger: Logger) async throws -> PolicyCache.Entry {
         let key = principal.type == .assumedRole ? principal.accessKeyId : principal.arn
-        if let hit = cache.entry(key, epoch: epoch) { return hit }
+        if let hit = cache.entry(key, epoch: epoch, organizationEpoch: organizationEpoch) { return hit }
         let docs: PrincipalPolicies
+        let path: SCPPath?
         if let store {
-            docs = try await store.read(logger: logger) { tx in try await tx.principalPolicies.policies(for: principal) }
+            (docs, path) = try await store.read(logger: logger) { tx in
+                (try await tx.principalPolicies.policies(for: principal), try await tx.organizations.scpPath(for: principal.account))
+            }
         } else {
-            docs = PrincipalPolicies()
+            (docs, path) = (PrincipalPolicies(), nil)
         }
         // Stored documents were validated when written; one that no longer parses grants nothing.
         func parse(_ texts: [String]) -> [PolicyDocument] { texts.compactMap { try? PolicyDocument.parse($0) } }
         let entry = PolicyCache.Entry(
-            epoch: epoch,
+            epoch: epoch, organizationEpoch: organizationEpoch,
             identity: CompiledPolicySet(parse(docs.identity), type: .identity),
             boundary: docs.boundary.isEmpty ? nil : CompiledPolicySet(parse(docs.boundary), type: .permissionsBoundary),
-            session: docs.session.isEmpty ? nil : CompiledPolicySet(parse(docs.session), type: .session))
+            session: docs.session.isEmpty ? nil : CompiledPolicySet(parse(docs.session), type: .session),
+            scpLevels: (path?.levels ?? []).enumerated().map { CompiledPolicySet(parse($1), type: .scp, scpLevel: $0) },
+            organizationId: path?.organizationId, orgPaths: path?.orgPaths ?? [],
+            isManagementAccount: path?.managementAccount == principal.account)
         cache.store(key, entry)
         return entry
     }
 
-    private func requestPrincipal(_ p: Principal) -> RequestPrincipal {
+    private func requestPrincipal(_ p: Principal, _ compiled: PolicyCache.Entry) -> RequestPrincipal {
         RequestPrincipal(
-            arn: p.arn, account: p.account.value, tags: p.tags, isManagementAccount: false, roleArn: p.session?.roleArn)
+            arn: p.arn, account: p.account.value, tags: p.tags, orgId: compiled.organizationId, orgPaths: compiled.orgPaths,
+            isManagementAccount: compiled.isManagementAccount, roleArn: p.session?.roleArn)
     }
 
     /// The global condition keys AWS supplies on every request.

@@ -7,18 +7,24 @@ import Synchronization
 final class PolicyCache: Sendable {
     struct Entry: Sendable {
         let epoch: Int64
+        let organizationEpoch: Int64
         let identity: CompiledPolicySet
         let boundary: CompiledPolicySet?
         let session: CompiledPolicySet?
+        /// The SCPs on the account's path, root first; empty for standalone accounts or when SCPs are off.
+        let scpLevels: [CompiledPolicySet]
+        let organizationId: String?
+        let orgPaths: [String]
+        let isManagementAccount: Bool
     }
 
     private let entries = Mutex<[String: Entry]>([:])
     /// Bounds memory under many principals; eviction is wholesale and rare, and only costs a recompile.
     private let capacity = 50_000
 
-    func entry(_ key: String, epoch: Int64) -> Entry? {
+    func entry(_ key: String, epoch: Int64, organizationEpoch: Int64) -> Entry? {
         entries.withLock { table in
-            guard let e = table[key], e.epoch == epoch else { return nil }
+            guard let e = table[key], e.epoch == epoch, e.organizationEpoch == organizationEpoch else { return nil }
             return e
         }
     }

@@ -30,7 +30,7 @@ struct AWSFrontDoor: Sendable {
             let scope = RequestScope(
                 requestId: context.requestId, principal: who.principal, region: who.region, sourceIP: context.sourceIP,
                 userAgent: request.headers[.userAgent] ?? "", logger: context.logger, received: Date(),
-                policyEpoch: who.policyEpoch)
+                policyEpoch: who.policyEpoch, organizationEpoch: who.organizationEpoch)
             let reply = try await RequestScope.$current.withValue(scope) { try await handler.handle(call) }
             return encode(reply, operation: call.operation, requestId: context.requestId)
         } catch {

@@ -22,7 +22,7 @@ struct RESTAuthenticationMiddleware: RouterMiddleware {
         let scope = RequestScope(
             requestId: context.requestId, principal: who.principal, region: who.region, sourceIP: context.sourceIP,
             userAgent: request.headers[.userAgent] ?? "", logger: context.logger, received: Date(),
-                policyEpoch: who.policyEpoch)
+                policyEpoch: who.policyEpoch, organizationEpoch: who.organizationEpoch)
         return try await RequestScope.$current.withValue(scope) { try await next(request, context) }
     }
 }

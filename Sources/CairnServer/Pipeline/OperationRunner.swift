@@ -43,7 +43,8 @@ struct OperationRunner: Sendable {
         }
         let refusal: ServiceError?
         do {
-            refusal = try await authorizer.refusal(for: facts, target: target, epoch: scope.policyEpoch, logger: scope.logger)
+            refusal = try await authorizer.refusal(
+                for: facts, target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger)
         } catch {
             scope.logger.error("authorization failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
             throw PostgresFailure(error).isConnectionProblem ? ServiceError.serviceUnavailable : ServiceError.internalFailure

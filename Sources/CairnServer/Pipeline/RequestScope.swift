@@ -14,6 +14,7 @@ struct RequestScope: Sendable {
     let logger: Logger
     let received: Date
     let policyEpoch: Int64
+    var organizationEpoch: Int64 = -1
 
     @TaskLocal static var current: RequestScope?
 }

@@ -11,6 +11,8 @@ package struct AccessKeyRecord: Sendable {
     package let accountActive: Bool
     package let secret: String
     package let policyEpoch: Int64
+    /// The epoch of the account's organization (SCPs, OU tree, membership); -1 for a standalone account.
+    package let organizationEpoch: Int64
     /// Temporary credentials only: the session token's SHA-256 and when the credentials expire.
     package let sessionTokenSHA256: String?
     package let expiresAt: Date?
@@ -32,13 +34,14 @@ package struct AccessKeyRepository: Sendable {
             """
             SELECT k.account_id, k.principal_type, k.principal_arn, k.principal_id, k.user_name, k.status,
                    k.secret_sealed, a.status, a.policy_epoch, coalesce(u.tags, '{}'::jsonb)::text,
-                   EXISTS (SELECT 1 FROM regions WHERE name = \(region))
+                   EXISTS (SELECT 1 FROM regions WHERE name = \(region)),
+                   coalesce((SELECT o.policy_epoch FROM organization_members om JOIN organizations o ON o.id = om.organization_id WHERE om.account_id = a.id), -1)
             FROM access_keys k JOIN accounts a ON a.id = k.account_id
             LEFT JOIN iam_users u ON u.user_id = k.user_id
             WHERE k.access_key_id = \(accessKeyId)
             """)
-        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags, regionKnown) in rows.decode(
-            (String, String, String, String, String?, String, Data, String, Int64, String, Bool).self)
+        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags, regionKnown, orgEpoch) in rows.decode(
+            (String, String, String, String, String?, String, Data, String, Int64, String, Bool, Int64).self)
         {
             guard let accountId = AccountId(account), let principalType = PrincipalType(rawValue: type) else { return (nil, false) }
             let principal = Principal(
@@ -46,7 +49,8 @@ package struct AccessKeyRepository: Sendable {
                 userName: userName, tags: Self.decodeTags(tags))
             let record = AccessKeyRecord(
                 principal: principal, active: status == "Active", accountActive: accountStatus == "ACTIVE",
-                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: nil, expiresAt: nil)
+                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
+                sessionTokenSHA256: nil, expiresAt: nil)
             return (record, regionKnown)
         }
         return (nil, false)
@@ -57,13 +61,14 @@ package struct AccessKeyRepository: Sendable {
             """
             SELECT s.account_id, s.role_id, s.role_arn, s.session_name, s.assumed_role_arn, s.secret_sealed,
                    s.session_token_sha256, s.session_tags::text, s.source_identity, s.created_at, s.expires_at,
-                   a.status, a.policy_epoch, (r.role_id IS NOT NULL), EXISTS (SELECT 1 FROM regions WHERE name = \(region))
+                   a.status, a.policy_epoch, (r.role_id IS NOT NULL), EXISTS (SELECT 1 FROM regions WHERE name = \(region)),
+                   coalesce((SELECT o.policy_epoch FROM organization_members om JOIN organizations o ON o.id = om.organization_id WHERE om.account_id = a.id), -1)
             FROM sts_sessions s JOIN accounts a ON a.id = s.account_id
             LEFT JOIN iam_roles r ON r.role_id = s.role_id
             WHERE s.access_key_id = \(accessKeyId)
             """)
-        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown)
-            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool, Bool).self)
+        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown, orgEpoch)
+            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool, Bool, Int64).self)
         {
             guard let accountId = AccountId(account) else { return (nil, false) }
             let roleName = String(roleArn.split(separator: "/").last ?? "")
@@ -76,8 +81,8 @@ package struct AccessKeyRepository: Sendable {
             // A session of a deleted role is dead, as AWS's are.
             let record = AccessKeyRecord(
                 principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",
-                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, sessionTokenSHA256: tokenHash,
-                expiresAt: expires)
+                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
+                sessionTokenSHA256: tokenHash, expiresAt: expires)
             return (record, regionKnown)
         }
         return (nil, false)
