@@ -1,0 +1,65 @@
+"""Tenant onboarding as automation does it: the management account creates a member account, assumes its
+OrganizationAccountAccessRole and acts inside it; SCPs then govern what the member can do."""
+import json
+import uuid
+
+import botocore.exceptions
+import pytest
+
+from cairn_rest import create_tenant, tenant_client
+
+
+def test_create_member_assume_its_access_role_and_act_inside(client_factory):
+    tenant = create_tenant("onboard")
+    management_id = tenant[0]
+    orgs = tenant_client(client_factory, "organizations", tenant)
+    iam = tenant_client(client_factory, "iam", tenant)
+    orgs.create_organization(FeatureSet="ALL")
+
+    status = orgs.create_account(Email=f"app-{uuid.uuid4().hex[:8]}@tenants.example", AccountName="app")["CreateAccountStatus"]
+    member = orgs.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]["AccountId"]
+    role_arn = f"arn:aws:iam::{member}:role/OrganizationAccountAccessRole"
+
+    # Automation runs as an IAM user of the management account allowed to assume the access role.
+    iam.create_user(UserName="automation")
+    iam.put_user_policy(UserName="automation", PolicyName="assume", PolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Action": "sts:AssumeRole", "Resource": "arn:aws:iam::*:role/OrganizationAccountAccessRole"}]}))
+    key = iam.create_access_key(UserName="automation")["AccessKey"]
+    sts = client_factory("sts", access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    creds = sts.assume_role(RoleArn=role_arn, RoleSessionName="onboarding")["Credentials"]
+    inside = lambda service: client_factory(service, access_key=creds["AccessKeyId"], secret_key=creds["SecretAccessKey"],
+                                            session_token=creds["SessionToken"])
+    who = inside("sts").get_caller_identity()
+    assert who["Account"] == member
+    assert who["Arn"] == f"arn:aws:sts::{member}:assumed-role/OrganizationAccountAccessRole/onboarding"
+
+    # Inside the member: the role administers the account.
+    member_iam = inside("iam")
+    member_iam.create_user(UserName="app-deployer")
+    assert [u["UserName"] for u in member_iam.list_users()["Users"]] == ["app-deployer"]
+
+    # The management account's own users are not visible from the member, and vice versa.
+    assert "automation" not in [u["UserName"] for u in member_iam.list_users()["Users"]]
+    assert "app-deployer" not in [u["UserName"] for u in iam.list_users()["Users"]]
+
+    # An SCP at the root denying iam:CreateUser stops the member's session, not the management account.
+    root_id = orgs.list_roots()["Roots"][0]["Id"]
+    orgs.enable_policy_type(RootId=root_id, PolicyType="SERVICE_CONTROL_POLICY")
+    scp = orgs.create_policy(Name="NoNewUsers", Description="d", Type="SERVICE_CONTROL_POLICY", Content=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Deny", "Action": "iam:CreateUser", "Resource": "*"}]}))
+    orgs.attach_policy(PolicyId=scp["Policy"]["PolicySummary"]["Id"], TargetId=root_id)
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        member_iam.create_user(UserName="blocked")
+    assert e.value.response["Error"]["Code"] == "AccessDenied"
+    assert "service control policy" in e.value.response["Error"]["Message"]
+    iam.create_user(UserName="still-allowed")
+
+    # A different user without the permission cannot assume the role.
+    iam.create_user(UserName="intern")
+    intern_key = iam.create_access_key(UserName="intern")["AccessKey"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        client_factory("sts", access_key=intern_key["AccessKeyId"], secret_key=intern_key["SecretAccessKey"]).assume_role(
+            RoleArn=role_arn, RoleSessionName="nope")
+    assert e.value.response["Error"]["Code"] == "AccessDenied"
+    assert management_id != member
