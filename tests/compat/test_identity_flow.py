@@ -78,3 +78,23 @@ def test_root_cannot_assume_roles(client_factory, names):
         client_factory("sts").assume_role(RoleArn=role["Arn"], RoleSessionName="root")
     assert "Roles may not be assumed by root accounts." in e.value.response["Error"]["Message"]
     iam.delete_role(RoleName=names["role"])
+
+
+def test_iam_calls_are_authorized_against_the_named_entity(client_factory, names):
+    iam = client_factory("iam")
+    account = client_factory("sts").get_caller_identity()["Account"]
+    iam.create_user(UserName=names["user"])
+    key = iam.create_access_key(UserName=names["user"])["AccessKey"]
+    # May manage users named ci-*, and nothing else.
+    iam.put_user_policy(UserName=names["user"], PolicyName="ci-users", PolicyDocument=doc(
+        "Allow", ["iam:CreateUser", "iam:DeleteUser"], f"arn:aws:iam::{account}:user/ci-*"))
+    scoped = client_factory("iam", access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    scoped.create_user(UserName="ci-builder")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        scoped.create_user(UserName="admin")
+    assert e.value.response["Error"]["Code"] == "AccessDenied"
+    assert f"on resource: arn:aws:iam::{account}:user/admin" in e.value.response["Error"]["Message"]
+    scoped.delete_user(UserName="ci-builder")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        scoped.list_users()
+    assert f"on resource: arn:aws:iam::{account}:user/" in e.value.response["Error"]["Message"]

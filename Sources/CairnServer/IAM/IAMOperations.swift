@@ -12,7 +12,10 @@ struct IAMOperations: Sendable {
         _ operation: CatalogueOperation, _ request: IAMRequest,
         _ body: @Sendable (Transaction, CallFacts) async throws -> OperationRunner.Outcome<Output>
     ) async throws -> Output {
-        try await runner.run(operation, parameters: request.cloudTrailParameters, body)
+        let target = RequestScope.current.map {
+            IAMResource.target(for: operation, request, principal: $0.principal, partition: runner.store.partition)
+        }
+        return try await runner.run(operation, parameters: request.cloudTrailParameters, target: target, body)
     }
 
     /// Limits of IAM's name fields (botocore's iam model).
