@@ -98,3 +98,24 @@ def test_iam_calls_are_authorized_against_the_named_entity(client_factory, names
     with pytest.raises(botocore.exceptions.ClientError) as e:
         scoped.list_users()
     assert f"on resource: arn:aws:iam::{account}:user/" in e.value.response["Error"]["Message"]
+
+
+def test_tag_conditions_on_iam_calls(client_factory, names):
+    iam = client_factory("iam")
+    iam.create_user(UserName=names["user"])
+    key = iam.create_access_key(UserName=names["user"])["AccessKey"]
+    # May create users only with team=ci, and delete only users tagged team=ci.
+    iam.put_user_policy(UserName=names["user"], PolicyName="tags", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [
+            {"Effect": "Allow", "Action": ["iam:CreateUser", "iam:TagUser"], "Resource": "*",
+             "Condition": {"StringEquals": {"aws:RequestTag/team": "ci"}}},
+            {"Effect": "Allow", "Action": "iam:DeleteUser", "Resource": "*",
+             "Condition": {"StringEquals": {"aws:ResourceTag/team": "ci"}}}]}))
+    scoped = client_factory("iam", access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    scoped.create_user(UserName=names["user"] + "-ok", Tags=[{"Key": "team", "Value": "ci"}])
+    with pytest.raises(botocore.exceptions.ClientError):
+        scoped.create_user(UserName=names["user"] + "-no", Tags=[{"Key": "team", "Value": "ops"}])
+    iam.create_user(UserName=names["user"] + "-ops", Tags=[{"Key": "team", "Value": "ops"}])
+    with pytest.raises(botocore.exceptions.ClientError):
+        scoped.delete_user(UserName=names["user"] + "-ops")
+    scoped.delete_user(UserName=names["user"] + "-ok")

@@ -12,9 +12,16 @@ struct IAMOperations: Sendable {
         _ operation: CatalogueOperation, _ request: IAMRequest,
         _ body: @Sendable (Transaction, CallFacts) async throws -> OperationRunner.Outcome<Output>
     ) async throws -> Output {
-        let target = RequestScope.current.map {
-            IAMResource.target(for: operation, request, principal: $0.principal, partition: runner.store.partition)
+        guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
+        let userName = request.optional("UserName"), roleName = request.optional("RoleName")
+        var tags: [String: String] = [:]
+        if userName != nil || roleName != nil {
+            tags = try await runner.store.read(logger: scope.logger) { tx in
+                try await tx.principalPolicies.entityTags(account: scope.principal.account, userName: userName, roleName: roleName)
+            }
         }
+        let target = IAMResource.target(
+            for: operation, request, principal: scope.principal, partition: runner.store.partition, resourceTags: tags)
         return try await runner.run(operation, parameters: request.cloudTrailParameters, target: target, body)
     }
 

@@ -6,13 +6,30 @@ import CairnPolicy
 /// the caller itself (a root user's own access keys). Entity ARNs use the request's Path or `/`: IAM
 /// authorizes names, and a path-scoped policy (`user/division/*`) needs the Path on the request.
 enum IAMResource {
-    static func target(for operation: CatalogueOperation, _ request: IAMRequest, principal: Principal, partition: String) -> AuthorizationTarget {
+    static func target(
+        for operation: CatalogueOperation, _ request: IAMRequest, principal: Principal, partition: String,
+        resourceTags: [String: String] = [:]
+    ) -> AuthorizationTarget {
         let account = principal.account.value
         let path = request.optional("Path") ?? "/"
         func arn(_ kind: String, _ name: String) -> String { "arn:\(partition):iam::\(account):\(kind)\(path)\(name)" }
         var context: [String: ContextValue] = [:]
         if let policyArn = request.optional("PolicyArn") { context["iam:PolicyARN"] = .single(policyArn) }
         if let boundary = request.optional("PermissionsBoundary") { context["iam:PermissionsBoundary"] = .single(boundary) }
+        var requestTagKeys: [String] = []
+        var i = 1
+        while let key = request.optional("Tags.member.\(i).Key") {
+            context["aws:RequestTag/\(key)"] = .single(request.optional("Tags.member.\(i).Value") ?? "")
+            requestTagKeys.append(key)
+            i += 1
+        }
+        i = 1
+        while let key = request.optional("TagKeys.member.\(i)") {
+            requestTagKeys.append(key)
+            i += 1
+        }
+        if !requestTagKeys.isEmpty { context["aws:TagKeys"] = .multiple(requestTagKeys) }
+        for (k, v) in resourceTags { context["aws:ResourceTag/\(k)"] = .single(v) }
         let resource: String
         if let user = request.optional("UserName") {
             resource = arn("user", user)

@@ -1,4 +1,5 @@
 package import CairnCore
+import Foundation
 import PostgresNIO
 
 /// The policy documents in force for one principal, as stored: what the authorizer compiles and caches.
@@ -88,6 +89,31 @@ package struct PrincipalPolicyRepository: Sendable {
             default:
                 out.session.append(document)
             }
+        }
+        return out
+    }
+
+    /// The tags of a user or role named in a request, for aws:ResourceTag/* conditions; empty when neither
+    /// exists (a create, or a name that is not there).
+    package func entityTags(account: AccountId, userName: String?, roleName: String?) async throws -> [String: String] {
+        let rows = try await tx.query(
+            """
+            SELECT tags::text FROM iam_users WHERE account_id = \(account.value) AND lower(name) = lower(\(userName ?? ""))
+            UNION ALL
+            SELECT tags::text FROM iam_roles WHERE account_id = \(account.value) AND lower(name) = lower(\(roleName ?? ""))
+            LIMIT 1
+            """)
+        for try await text in rows.decode(String.self) { return Self.tagDictionary(text) }
+        return [:]
+    }
+
+    /// Tags are stored either as an object or as a list of {Key, Value}; both read as a dictionary.
+    static func tagDictionary(_ json: String) -> [String: String] {
+        guard let value = try? JSONSerialization.jsonObject(with: Data(json.utf8)) else { return [:] }
+        if let object = value as? [String: String] { return object }
+        var out: [String: String] = [:]
+        for item in value as? [[String: Any]] ?? [] {
+            if let k = (item["Key"] ?? item["key"]) as? String { out[k] = ((item["Value"] ?? item["value"]) as? String) ?? "" }
         }
         return out
     }
