@@ -170,6 +170,16 @@ import Glibc
         #expect(!p.stderr.contains("Fatal error") && !p.stderr.contains("Stack"))
     }
 
+    @Test func refusedDatabaseCredentialsAreOneClearLine() async throws {
+        let config = try await TestPostgres.shared.freshDatabase()
+        let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
+        let p = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["DATABASE_URL": "postgres://nosuchrole:wrong@/\(config.database ?? "")?host=\(socketDir)"])
+        #expect(try await p.waitForExit() == 1)
+        let lines = p.stderr.split(separator: "\n").filter { $0.hasPrefix("cairn:") }
+        #expect(lines.count == 1 && lines[0].contains("refused the credentials"), "\(p.stderr)")
+        #expect(!p.stderr.contains("wrong"), "the password never reaches the output")
+    }
+
     @Test func badConfigurationIsRefusedWithTheSettingNamed() async throws {
         let p = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_REGIONS": "not a region"])
         #expect(try await p.waitForExit() == 1)
