@@ -55,10 +55,32 @@ def postgres_pids(data_dir):
     return pids, children
 
 
-def signed_headers(endpoint, path, service="cairn", region="us-east-1"):
+def signed_headers(endpoint, path, service="cairn", region="us-east-1", key=KEY_ID, secret=SECRET):
     req = AWSRequest(method="GET", url=endpoint + path, headers={})
-    SigV4Auth(Credentials(KEY_ID, SECRET), service, region).add_auth(req)
+    SigV4Auth(Credentials(key, secret), service, region).add_auth(req)
     return dict(req.headers.items())
+
+
+def iam_user_with_policies(endpoint, count):
+    """An IAM user with `count` attached managed policies (the last one allows the call), made through the IAM
+    API (inline policies are capped at 2,048 characters per user in all, as in AWS)."""
+    import boto3
+    iam = boto3.client("iam", endpoint_url=endpoint, region_name="us-east-1", aws_access_key_id=KEY_ID,
+                       aws_secret_access_key=SECRET)
+    iam.create_user(UserName="bench")
+    for i in range(count):
+        action = "cairn:ListRegions" if i == count - 1 else f"cloudtrail:Describe{i}*"
+        statements = [{"Effect": "Allow", "Action": action, "Resource": "*"},
+                      {"Effect": "Deny", "Action": f"s3:Delete{i}*", "Resource": "*"},
+                      {"Effect": "Allow", "Action": ["sts:Get*", f"iam:Get{i}*"], "Resource": "*",
+                       "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}},
+                      {"Effect": "Allow", "Action": "organizations:Describe*", "Resource": "*",
+                       "Condition": {"IpAddress": {"aws:SourceIp": "127.0.0.0/8"}}}]
+        arn = iam.create_policy(PolicyName=f"bench-p{i}",
+                                PolicyDocument=json.dumps({"Version": "2012-10-17", "Statement": statements}))["Policy"]["Arn"]
+        iam.attach_user_policy(UserName="bench", PolicyArn=arn)
+    key = iam.create_access_key(UserName="bench")["AccessKey"]
+    return key["AccessKeyId"], key["SecretAccessKey"]
 
 
 def wrk(url, headers, seconds, connections):
@@ -103,13 +125,17 @@ def main():
                 "postgres_postmaster_rss_kb": sum(rss_kb(p) for p in pm),
                 "postgres_all_rss_kb": sum(rss_kb(p) for p in pm + children)}
         results = {"idle": idle, "runs": {}}
+        user_key, user_secret = iam_user_with_policies(endpoint, 10)
         cases = [
-            ("GET /healthz (no auth, no database)", "/healthz", None),
-            ("GET /v1/caller-identity (SigV4 + authz + event)", "/v1/caller-identity", "cairn"),
-            ("GET /v1/regions (SigV4 + authz + query + event)", "/v1/regions", "cairn"),
+            ("GET /healthz (no auth, no database)", "/healthz", None, None),
+            ("GET /v1/caller-identity as root (SigV4 + authz + event)", "/v1/caller-identity", "cairn", None),
+            ("GET /v1/regions as root (SigV4 + authz + query + event)", "/v1/regions", "cairn", None),
+            ("GET /v1/regions as an IAM user with 10 attached policies (40 statements)", "/v1/regions", "cairn", (user_key, user_secret)),
         ]
-        for name, path, service in cases:
-            headers = signed_headers(endpoint, path, service) if service else {}
+        for name, path, service, creds in cases:
+            headers = {}
+            if service:
+                headers = signed_headers(endpoint, path, service, key=creds[0], secret=creds[1]) if creds else signed_headers(endpoint, path, service)
             results["runs"][name] = wrk(endpoint + path, headers, args.seconds, args.connections)
         pm, children = postgres_pids(data)
         results["loaded"] = {"cairn_peak_rss_kb": rss_kb(server.pid, "VmHWM"), "cairn_rss_kb": rss_kb(server.pid),
