@@ -53,6 +53,19 @@ import Testing
         }
     }
 
+    @Test func aNulCharacterInRequestParametersStillRecordsTheEvent() async throws {
+        try await withTestStore { store in
+            var r = record(account: "111111111111", time: Date(), name: "WithNul")
+            r.requestParameters = .object(["name": .string("a\u{0}b"), "literal": .string("\\u0000 stays text")])
+            try await store.transaction(logger: logger) { tx in try await tx.events.append(r) }
+            let events = try await store.read(logger: logger) { tx in
+                try await tx.events.recent(account: AccountId("111111111111")!, region: "eu-west-1", limit: 1)
+            }
+            #expect(events.first?.requestParameters?["name"]?.stringValue == "a\u{FFFD}b")
+            #expect(events.first?.requestParameters?["literal"]?.stringValue == "\\u0000 stays text")
+        }
+    }
+
     @Test func aRolledBackTransactionLeavesNoEvent() async throws {
         struct Refused: Error {}
         try await withTestStore { store in

@@ -8,7 +8,7 @@ package struct EventRepository: Sendable {
     let tx: Transaction
 
     package func append(_ record: EventRecord) async throws {
-        let json = String(decoding: try EventRepository.encoder.encode(record), as: UTF8.self)
+        let json = Self.storable(try EventRepository.encoder.encode(record))
         guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
         let types = record.resources?.compactMap(\.type) ?? []
         let names = record.resources?.map(\.ARN) ?? []
@@ -40,6 +40,33 @@ package struct EventRepository: Sendable {
     /// Makes the daily partitions from yesterday to a week ahead; run at start and daily.
     package func ensurePartitions() async throws {
         try await tx.query("SELECT cairn_ensure_event_partitions((now() AT TIME ZONE 'UTC')::date - 1, 9)")
+    }
+
+    /// JSONB cannot hold U+0000, which a caller may send inside any string; an event must never fail to
+    /// record because of its call's input, so NUL escapes become U+FFFD. Escaped backslashes are skipped, so a
+    /// literal `\u0000` text stays as it was.
+    static func storable(_ json: Data) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(json.count)
+        let bytes = [UInt8](json)
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            if b == UInt8(ascii: "\\"), i + 1 < bytes.count {
+                if bytes[i + 1] == UInt8(ascii: "u"), i + 5 < bytes.count, bytes[(i + 2)...(i + 5)].elementsEqual("0000".utf8) {
+                    out.append(contentsOf: Array("\\ufffd".utf8))
+                    i += 6
+                    continue
+                }
+                out.append(b)
+                out.append(bytes[i + 1])
+                i += 2
+                continue
+            }
+            out.append(b)
+            i += 1
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     static let encoder: JSONEncoder = {
