@@ -1,4 +1,6 @@
 import CairnCore
+import CairnStore
+import PostgresNIO
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -61,6 +63,7 @@ enum ErrorEncoder {
     /// in the server's log.
     static func serviceError(from error: any Error) -> ServiceError {
         if let e = error as? ServiceError { return e }
+        if error is PSQLError { return PostgresFailure(error).serviceError }
         if let e = error as? HTTPError {
             switch e.status {
             case .notFound: return .notFound("this path")

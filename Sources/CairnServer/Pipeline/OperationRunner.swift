@@ -47,7 +47,9 @@ struct OperationRunner: Sendable {
                 for: facts, target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger)
         } catch {
             scope.logger.error("authorization failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
-            throw PostgresFailure(error).isConnectionProblem ? ServiceError.serviceUnavailable : ServiceError.internalFailure
+            let answer = PostgresFailure(error).serviceError
+            if answer.status < 500 { try? await recordFailure(facts, answer, logger: scope.logger) }
+            throw answer
         }
         if let refusal {
             try await recordFailure(facts, refusal, logger: scope.logger)
@@ -67,9 +69,10 @@ struct OperationRunner: Sendable {
             try await recordFailure(facts, refusal, logger: scope.logger)
             throw refusal
         } catch {
-            let failure = PostgresFailure(error)
-            scope.logger.error("operation failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
-            let answer: ServiceError = failure.isConnectionProblem ? .serviceUnavailable : .internalFailure
+            let answer = PostgresFailure(error).serviceError
+            if answer.status >= 500 {
+                scope.logger.error("operation failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
+            }
             try? await recordFailure(facts, answer, logger: scope.logger)
             throw answer
         }
