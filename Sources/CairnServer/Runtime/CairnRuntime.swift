@@ -22,6 +22,7 @@ package enum CairnRuntime {
             group.addTask { await client.run() }
             defer { group.cancelAll() }
             let outcome = try await prepare(config, store: store, migrations: migrations, session: session, logger: logger)
+            group.addTask { await maintain(store, logger: logger) }
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
@@ -31,6 +32,22 @@ package enum CairnRuntime {
                     announce(config, outcome: outcome, address: channel.localAddress)
                 })
             try await app.runService()
+        }
+    }
+
+    /// Hourly upkeep: the coming days' event partitions, and sessions that expired more than a day ago (they
+    /// can no longer authenticate). Every process runs it; both statements are safe to run concurrently.
+    static func maintain(_ store: Store, logger: Logger) async {
+        while !Task.isCancelled {
+            do {
+                try await store.transaction(logger: logger) { tx in
+                    try await tx.events.ensurePartitions()
+                    try await tx.sessions.purgeExpired(before: Date().addingTimeInterval(-86_400))
+                }
+            } catch {
+                logger.warning("maintenance failed; retrying in an hour", metadata: ["error": "\(String(reflecting: error))"])
+            }
+            try? await Task.sleep(for: .seconds(3600))
         }
     }
 
