@@ -7,7 +7,7 @@ import Foundation
 /// same IAMOperations method as the Query door, so validation, errors and events are identical; only the
 /// encoding differs (JSON, RFC 3339 dates, documents as plain JSON text, `limit`/`nextToken` paging).
 extension RESTService {
-    private var iam: IAMOperations { IAMOperations(runner: runner) }
+    var iam: IAMOperations { IAMOperations(runner: runner) }
 
     func listIamUsers(_ input: Operations.ListIamUsers.Input) async throws -> Operations.ListIamUsers.Output {
         let page = try await iam.listUsers(IAMRequest(fields: Self.listFields(input.query.pathPrefix, input.query.limit, input.query.nextToken)))
@@ -133,7 +133,7 @@ extension RESTService {
 
     // MARK: Encoding
 
-    private static func listFields(_ pathPrefix: String?, _ limit: Int?, _ nextToken: String?) -> [String: String] {
+    static func listFields(_ pathPrefix: String?, _ limit: Int?, _ nextToken: String?) -> [String: String] {
         var fields: [String: String] = [:]
         fields["PathPrefix"] = pathPrefix
         fields["MaxItems"] = limit.map(String.init)
@@ -152,7 +152,7 @@ extension RESTService {
         tags.isEmpty ? nil : tags.map { .init(key: $0.key, value: $0.value) }
     }
 
-    private static func user(_ u: IAMUserRecord, withTags: Bool) -> Components.Schemas.IamUser {
+    static func user(_ u: IAMUserRecord, withTags: Bool) -> Components.Schemas.IamUser {
         .init(
             userName: u.name, userId: u.userId, arn: u.arn, path: u.path, createDate: u.createdAt,
             permissionsBoundary: u.permissionsBoundaryArn, tags: withTags ? tags(u.tags) : nil)

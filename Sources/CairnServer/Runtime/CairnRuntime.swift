@@ -38,7 +38,9 @@ package enum CairnRuntime {
     /// Hourly upkeep: the coming days' event partitions, and sessions that expired more than a day ago (they
     /// can no longer authenticate). Every process runs it; both statements are safe to run concurrently.
     static func maintain(_ store: Store, logger: Logger) async {
-        while !Task.isCancelled {
+        // Sleep first: start-up has just made the partitions, and a shutdown (or a failed bind) then always
+        // finds this task asleep rather than holding a connection lease from a pool being torn down.
+        while (try? await Task.sleep(for: .seconds(3600))) != nil, !Task.isCancelled {
             do {
                 try await store.transaction(logger: logger) { tx in
                     try await tx.events.ensurePartitions()
@@ -47,7 +49,6 @@ package enum CairnRuntime {
             } catch {
                 logger.warning("maintenance failed; retrying in an hour", metadata: ["error": "\(String(reflecting: error))"])
             }
-            try? await Task.sleep(for: .seconds(3600))
         }
     }
 
