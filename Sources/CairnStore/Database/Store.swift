@@ -1,3 +1,4 @@
+import CairnCore
 package import Logging
 import Metrics
 package import PostgresNIO
@@ -86,6 +87,22 @@ package struct Transaction: Sendable {
 }
 
 extension Transaction {
+    /// Whether a query returns any row; for refusal checks such as IAM's DeleteConflict.
+    package func exists(_ q: PostgresQuery) async throws -> Bool {
+        for try await _ in try await query(q).decode(Int.self) { return true }
+        return false
+    }
+
+    /// IAM refuses to delete a user, group or role that still has inline or attached managed policies.
+    package func refuseDeleteWhilePoliciesRemain(kind: String, id: String) async throws {
+        if try await exists("SELECT 1 FROM iam_inline_policies WHERE principal_kind = \(kind) AND principal_id = \(id)") {
+            throw ServiceError.deleteConflict("Cannot delete entity, must delete policies first.")
+        }
+        if try await exists("SELECT 1 FROM iam_policy_attachments WHERE principal_kind = \(kind) AND principal_id = \(id)") {
+            throw ServiceError.deleteConflict("Cannot delete entity, must detach all policies first.")
+        }
+    }
+
     /// How many migrations the database has applied (0 before the first).
     package func appliedMigrationCount() async throws -> Int {
         let rows = try await query("SELECT count(*)::int8 FROM schema_migrations")

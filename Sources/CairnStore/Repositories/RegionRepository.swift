@@ -12,13 +12,6 @@ package struct RegionRepository: Sendable {
         return names
     }
 
-    package func exists(_ name: String) async throws -> Bool {
-        for try await _ in try await tx.query("SELECT 1 FROM regions WHERE name = \(name)").decode(Int.self) {
-            return true
-        }
-        return false
-    }
-
     /// Returns true when the region is new.
     @discardableResult
     package func add(_ name: String) async throws -> Bool {

@@ -104,21 +104,11 @@ package struct IAMGroupRepository: Sendable {
     /// Deletes an empty group with no policies, or refuses as IAM does. The caller holds the group's row lock.
     package func delete(_ group: IAMGroupRecord) async throws {
         let id = group.groupId
-        if try await exists("SELECT 1 FROM iam_group_members WHERE group_id = \(id)") {
+        if try await tx.exists("SELECT 1 FROM iam_group_members WHERE group_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must remove users from group first.")
         }
-        if try await exists("SELECT 1 FROM iam_inline_policies WHERE principal_kind = 'group' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must delete policies first.")
-        }
-        if try await exists("SELECT 1 FROM iam_policy_attachments WHERE principal_kind = 'group' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must detach all policies first.")
-        }
+        try await tx.refuseDeleteWhilePoliciesRemain(kind: "group", id: id)
         try await tx.query("DELETE FROM iam_groups WHERE group_id = \(id)")
-    }
-
-    private func exists(_ q: PostgresQuery) async throws -> Bool {
-        for try await _ in try await tx.query(q).decode(Int.self) { return true }
-        return false
     }
 
     private func decode(_ q: PostgresQuery) async throws -> [IAMGroupRecord] {

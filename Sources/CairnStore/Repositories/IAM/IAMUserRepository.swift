@@ -105,24 +105,14 @@ package struct IAMUserRepository: Sendable {
     /// the user's row lock.
     package func delete(_ user: IAMUserRecord) async throws {
         let id = user.userId
-        if try await exists("SELECT 1 FROM access_keys WHERE user_id = \(id)") {
+        if try await tx.exists("SELECT 1 FROM access_keys WHERE user_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must delete access keys first.")
         }
-        if try await exists("SELECT 1 FROM iam_inline_policies WHERE principal_kind = 'user' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must delete policies first.")
-        }
-        if try await exists("SELECT 1 FROM iam_policy_attachments WHERE principal_kind = 'user' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must detach all policies first.")
-        }
-        if try await exists("SELECT 1 FROM iam_group_members WHERE user_id = \(id)") {
+        try await tx.refuseDeleteWhilePoliciesRemain(kind: "user", id: id)
+        if try await tx.exists("SELECT 1 FROM iam_group_members WHERE user_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must remove user from all groups first.")
         }
         try await tx.query("DELETE FROM iam_users WHERE user_id = \(id)")
-    }
-
-    private func exists(_ q: PostgresQuery) async throws -> Bool {
-        for try await _ in try await tx.query(q).decode(Int.self) { return true }
-        return false
     }
 
     private func decode(_ q: PostgresQuery) async throws -> [IAMUserRecord] {

@@ -61,18 +61,8 @@ extension RoleRepository {
     /// Deletes a role with no policies, or refuses as IAM does. The caller holds the role's row lock.
     package func delete(_ role: RoleRecord) async throws {
         let id = role.roleId
-        if try await exists("SELECT 1 FROM iam_inline_policies WHERE principal_kind = 'role' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must delete policies first.")
-        }
-        if try await exists("SELECT 1 FROM iam_policy_attachments WHERE principal_kind = 'role' AND principal_id = \(id)") {
-            throw ServiceError.deleteConflict("Cannot delete entity, must detach all policies first.")
-        }
+        try await tx.refuseDeleteWhilePoliciesRemain(kind: "role", id: id)
         try await tx.query("DELETE FROM iam_roles WHERE role_id = \(id)")
-    }
-
-    private func exists(_ q: PostgresQuery) async throws -> Bool {
-        for try await _ in try await tx.query(q).decode(Int.self) { return true }
-        return false
     }
 
     private func decode(_ q: PostgresQuery) async throws -> [RoleRecord] {
