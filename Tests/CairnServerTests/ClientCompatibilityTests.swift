@@ -21,7 +21,7 @@ import Testing
                 "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
                 "CAIRN_ROOT_ACCESS_KEY_ID": keyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": secret,
             ], port: port)
-        defer { Task { await server.stop() } }
+        defer { server.stopNow() }
         try await server.waitUntilReady()
         let account = try #require(server.stdout.firstMatch(of: /operator account (\d{12})/)?.1)
 

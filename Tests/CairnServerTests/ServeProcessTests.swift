@@ -62,7 +62,7 @@ import Glibc
         #expect(try embeddedRunning(dir) == false, "a clean stop stops the embedded PostgreSQL")
 
         let second = try serve(dir, port: CairnProcess.freePort())
-        defer { Task { await second.stop() } }
+        defer { second.stopNow() }
         try await second.waitUntilReady()
         #expect(!second.stdout.contains(creds.secret), "credentials are printed only when generated")
         #expect(try await callerArn(second, creds) == arn)
@@ -132,7 +132,7 @@ import Glibc
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let p = try serve(dir, port: CairnProcess.freePort(), extra: ["CAIRN_LOG_FORMAT": "json"])
-        defer { Task { await p.stop() } }
+        defer { p.stopNow() }
         try await p.waitUntilReady()
         _ = try await callerArn(p, try credentials(in: dir))
         let metrics = try await HTTPProbe.request(host: "127.0.0.1", port: p.port, method: "GET", path: "/metrics", headers: [:], body: "")
@@ -154,7 +154,7 @@ import Glibc
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let port = CairnProcess.freePort()
         let first = try serve(dir, port: port)
-        defer { Task { await first.stop() } }
+        defer { first.stopNow() }
         try await first.waitUntilReady()
         let second = try serve(dir, port: port)
         #expect(try await second.waitForExit() == 1)

@@ -98,6 +98,18 @@ package final class CairnProcess: @unchecked Sendable {
         }
     }
 
+    /// The same as `stop()`, but blocking, for `defer`: a cleanup task launched from `defer` can lose the race
+    /// with the test process's exit and leave the server (and its PostgreSQL) running.
+    package func stopNow() {
+        guard poll() == nil else { return }
+        kill(pid, SIGTERM)
+        for _ in 0..<600 where poll() == nil { usleep(50_000) }
+        if poll() == nil {
+            kill(pid, SIGKILL)
+            for _ in 0..<200 where poll() == nil { usleep(50_000) }
+        }
+    }
+
     /// A port nothing listens on right now.
     package static func freePort() -> Int {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
