@@ -88,3 +88,16 @@ import Testing
         }
     }
 }
+
+@Suite struct UnstorableInputTests {
+    @Test func aNulInAnIAMNameIsA400WithItsEvent() async throws {
+        try await withTestServer { server in
+            let r = try await server.awsQuery("Action=DeleteUser&Version=2010-05-08&UserName=a%00b", service: "iam")
+            #expect(r.status.code == 400, "\(String(buffer: r.body))")
+            let events = try await server.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.events.recent(account: server.operatorAccount, region: "us-east-1", limit: 5)
+            }
+            #expect(events.contains { $0.eventName == "DeleteUser" && $0.errorCode != nil }, "the refusal is recorded")
+        }
+    }
+}

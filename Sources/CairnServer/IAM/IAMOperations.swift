@@ -16,8 +16,13 @@ struct IAMOperations: Sendable {
         let userName = request.optional("UserName"), roleName = request.optional("RoleName")
         var tags: [String: String] = [:]
         if userName != nil || roleName != nil {
-            tags = try await runner.store.read(logger: scope.logger) { tx in
-                try await tx.principalPolicies.entityTags(account: scope.principal.account, userName: userName, roleName: roleName)
+            do {
+                tags = try await runner.store.read(logger: scope.logger) { tx in
+                    try await tx.principalPolicies.entityTags(account: scope.principal.account, userName: userName, roleName: roleName)
+                }
+            } catch where PostgresFailure(error).serviceError.status == 400 {
+                // A name PostgreSQL cannot compare names no entity: the operation's own validation refuses it
+                // inside the runner, so the refusal still has its event.
             }
         }
         let target = IAMResource.target(
