@@ -68,9 +68,11 @@ extension OperationCatalogue {
     // MARK: CloudTrail delegated administrators
 
     package static let registerOrganizationDelegatedAdmin = CatalogueOperation(
-        .cloudtrail, "RegisterOrganizationDelegatedAdmin", readOnly: false, resource: .organization)
+        .cloudtrail, "RegisterOrganizationDelegatedAdmin", readOnly: false, resource: .organization,
+        rest: ["registerTrailDelegatedAdministrator"])
     package static let deregisterOrganizationDelegatedAdmin = CatalogueOperation(
-        .cloudtrail, "DeregisterOrganizationDelegatedAdmin", readOnly: false, resource: .organization)
+        .cloudtrail, "DeregisterOrganizationDelegatedAdmin", readOnly: false, resource: .organization,
+        rest: ["deregisterTrailDelegatedAdministrator"])
 
     static let tenancy: [CatalogueOperation] = [
         createTenantAccount, listTenantAccounts, describeTenantAccount, updateTenantAccount, addRegion,

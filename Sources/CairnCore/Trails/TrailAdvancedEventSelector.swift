@@ -8,3 +8,7 @@ package struct TrailAdvancedEventSelector: Hashable, Sendable {
         self.fieldSelectors = fieldSelectors
     }
 }
+
+extension TrailAdvancedEventSelector: Codable {
+    enum CodingKeys: String, CodingKey { case name = "Name", fieldSelectors = "FieldSelectors" }
+}

@@ -64,3 +64,10 @@ package struct TrailAdvancedFieldSelector: Hashable, Sendable {
     /// Number of values this condition contributes to the 500-value limit.
     package var valueCount: Int { operators.reduce(0) { $0 + $1.values.count } }
 }
+
+extension TrailAdvancedFieldSelector: Codable {
+    enum CodingKeys: String, CodingKey {
+        case field = "Field", equals = "Equals", startsWith = "StartsWith", endsWith = "EndsWith"
+        case notEquals = "NotEquals", notStartsWith = "NotStartsWith", notEndsWith = "NotEndsWith"
+    }
+}

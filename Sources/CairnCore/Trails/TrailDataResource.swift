@@ -22,3 +22,11 @@ package struct TrailDataResourceInput: Hashable, Sendable {
         self.values = values
     }
 }
+
+extension TrailDataResource: Codable {
+    enum CodingKeys: String, CodingKey { case type = "Type", values = "Values" }
+}
+
+extension TrailDataResourceInput: Decodable {
+    enum CodingKeys: String, CodingKey { case type = "Type", values = "Values" }
+}

@@ -33,3 +33,12 @@ package struct TrailEventSelector: Hashable, Sendable {
     /// write, no data events.
     package static let `default` = TrailEventSelector()
 }
+
+extension TrailEventSelector: Codable {
+    enum CodingKeys: String, CodingKey {
+        case readWriteType = "ReadWriteType", includeManagementEvents = "IncludeManagementEvents"
+        case dataResources = "DataResources", excludeManagementEventSources = "ExcludeManagementEventSources"
+    }
+}
+
+extension TrailEventSelector.ReadWriteType: Codable {}

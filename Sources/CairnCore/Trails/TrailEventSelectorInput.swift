@@ -15,3 +15,10 @@ package struct TrailEventSelectorInput: Hashable, Sendable {
         self.excludeManagementEventSources = excludeManagementEventSources
     }
 }
+
+extension TrailEventSelectorInput: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case readWriteType = "ReadWriteType", includeManagementEvents = "IncludeManagementEvents"
+        case dataResources = "DataResources", excludeManagementEventSources = "ExcludeManagementEventSources"
+    }
+}

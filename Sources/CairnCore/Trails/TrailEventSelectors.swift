@@ -66,3 +66,26 @@ extension TrailAdvancedEventSelector {
         fieldSelectors.first { $0.field == "eventCategory" }?.equals?.first
     }
 }
+
+/// Stored as `{"EventSelectors": [...]}` or `{"AdvancedEventSelectors": [...]}`, which is also the shape of
+/// GetEventSelectors' answer once the TrailARN is added.
+extension TrailEventSelectors: Codable {
+    enum CodingKeys: String, CodingKey { case eventSelectors = "EventSelectors", advancedEventSelectors = "AdvancedEventSelectors" }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        if let advanced = try c.decodeIfPresent([TrailAdvancedEventSelector].self, forKey: .advancedEventSelectors) {
+            self = .advanced(advanced)
+        } else {
+            self = .basic(try c.decodeIfPresent([TrailEventSelector].self, forKey: .eventSelectors) ?? [])
+        }
+    }
+
+    package func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        switch self {
+        case .basic(let selectors): try c.encode(selectors, forKey: .eventSelectors)
+        case .advanced(let selectors): try c.encode(selectors, forKey: .advancedEventSelectors)
+        }
+    }
+}

@@ -18,3 +18,11 @@ package struct TrailInsightSelector: Hashable, Sendable {
         self.eventCategories = eventCategories
     }
 }
+
+extension TrailInsightSelector: Codable {
+    enum CodingKeys: String, CodingKey { case insightType = "InsightType", eventCategories = "EventCategories" }
+}
+
+extension TrailInsightSelector.InsightType: Codable {}
+
+extension TrailInsightSelector.EventCategory: Codable {}

@@ -8,3 +8,7 @@ package struct TrailInsightSelectorInput: Hashable, Sendable {
         self.eventCategories = eventCategories
     }
 }
+
+extension TrailInsightSelectorInput: Decodable {
+    enum CodingKeys: String, CodingKey { case insightType = "InsightType", eventCategories = "EventCategories" }
+}

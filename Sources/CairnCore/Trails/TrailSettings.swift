@@ -113,3 +113,16 @@ package struct TrailSettings: Hashable, Sendable {
         try TrailDeliveryTargets.validateCloudWatchLogsPair(logGroupArn: cloudWatchLogsLogGroupArn, roleArn: cloudWatchLogsRoleArn)
     }
 }
+
+/// CloudTrail's member names are the trail rules' vocabulary: the JSON 1.1 door decodes requests straight into
+/// the rules' inputs, the store keeps settings and selectors as JSONB in the same shape, and REST uses the same
+/// shapes with lower-camel keys, so the three cannot drift apart.
+extension TrailSettings: Codable {
+    enum CodingKeys: String, CodingKey {
+        case s3BucketName = "S3BucketName", s3KeyPrefix = "S3KeyPrefix", snsTopicName = "SnsTopicName"
+        case snsTopicARN = "SnsTopicARN", includeGlobalServiceEvents = "IncludeGlobalServiceEvents"
+        case isMultiRegionTrail = "IsMultiRegionTrail", logFileValidationEnabled = "LogFileValidationEnabled"
+        case cloudWatchLogsLogGroupArn = "CloudWatchLogsLogGroupArn", cloudWatchLogsRoleArn = "CloudWatchLogsRoleArn"
+        case kmsKeyId = "KmsKeyId", isOrganizationTrail = "IsOrganizationTrail"
+    }
+}

@@ -33,3 +33,27 @@ package struct TrailSettingsInput: Hashable, Sendable {
         self.isOrganizationTrail = isOrganizationTrail
     }
 }
+
+extension TrailSettingsInput: Decodable {
+    enum CodingKeys: String, CodingKey {
+        case s3BucketName = "S3BucketName", s3KeyPrefix = "S3KeyPrefix", snsTopicName = "SnsTopicName"
+        case includeGlobalServiceEvents = "IncludeGlobalServiceEvents", isMultiRegionTrail = "IsMultiRegionTrail"
+        case enableLogFileValidation = "EnableLogFileValidation", cloudWatchLogsLogGroupArn = "CloudWatchLogsLogGroupArn"
+        case cloudWatchLogsRoleArn = "CloudWatchLogsRoleArn", kmsKeyId = "KmsKeyId", isOrganizationTrail = "IsOrganizationTrail"
+    }
+
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init()
+        s3BucketName = try c.decodeIfPresent(String.self, forKey: .s3BucketName)
+        s3KeyPrefix = try c.decodeIfPresent(String.self, forKey: .s3KeyPrefix)
+        snsTopicName = try c.decodeIfPresent(String.self, forKey: .snsTopicName)
+        includeGlobalServiceEvents = try c.decodeIfPresent(Bool.self, forKey: .includeGlobalServiceEvents)
+        isMultiRegionTrail = try c.decodeIfPresent(Bool.self, forKey: .isMultiRegionTrail)
+        enableLogFileValidation = try c.decodeIfPresent(Bool.self, forKey: .enableLogFileValidation)
+        cloudWatchLogsLogGroupArn = try c.decodeIfPresent(String.self, forKey: .cloudWatchLogsLogGroupArn)
+        cloudWatchLogsRoleArn = try c.decodeIfPresent(String.self, forKey: .cloudWatchLogsRoleArn)
+        kmsKeyId = try c.decodeIfPresent(String.self, forKey: .kmsKeyId)
+        isOrganizationTrail = try c.decodeIfPresent(Bool.self, forKey: .isOrganizationTrail)
+    }
+}

@@ -8,3 +8,7 @@ package struct TrailTag: Hashable, Sendable {
         self.value = value
     }
 }
+
+extension TrailTag: Codable {
+    enum CodingKeys: String, CodingKey { case key = "Key", value = "Value" }
+}

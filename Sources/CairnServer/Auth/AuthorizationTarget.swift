@@ -8,4 +8,7 @@ struct AuthorizationTarget: Sendable {
     var resourcePolicies: [String] = []
     var resourcePolicyKind: PolicyBundle.ResourcePolicyKind? = nil
     var context: [String: ContextValue] = [:]
+    /// Further resources the same call acts on (cloudtrail:ListTags names up to 20 trails): the call is allowed
+    /// only if every one of them is.
+    var additionalResources: [String] = []
 }

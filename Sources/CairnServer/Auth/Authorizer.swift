@@ -52,8 +52,18 @@ struct Authorizer: Sendable {
             identity: compiled.identity, resource: resource, boundary: compiled.boundary, session: compiled.session,
             scpLevels: compiled.scpLevels, resourcePolicyKind: target.resourcePolicyKind)
         let result = PolicyEvaluator.evaluate(request, bundle)
-        guard result.decision != .allow else { return nil }
-        return denial(facts, target, Self.wording(result, action: op.action))
+        guard result.decision == .allow else { return denial(facts, target, Self.wording(result, action: op.action)) }
+        for resource in target.additionalResources {
+            var each = request
+            each.resource = ParsedArn(resource)
+            let other = PolicyEvaluator.evaluate(each, bundle)
+            if other.decision != .allow {
+                var named = target
+                named.resource = resource
+                return denial(facts, named, Self.wording(other, action: op.action))
+            }
+        }
+        return nil
     }
 
     /// AWS's phrasing: "with an explicit deny in a …" or "because no … allows the ACTION action".

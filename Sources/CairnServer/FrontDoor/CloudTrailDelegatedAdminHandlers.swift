@@ -35,44 +35,52 @@ struct CloudTrailDelegatedAdminHandlers: Sendable {
         return org
     }
 
+    /// RegisterOrganizationDelegatedAdmin, for both doors.
+    func register(_ raw: String?, parameters: JSONValue?) async throws {
+        let account = try Self.accountId(raw, "MemberAccountId")
+        try await runner.run(OperationCatalogue.registerOrganizationDelegatedAdmin, parameters: parameters) { tx, facts in
+            let org = try await Self.managedOrganization(tx, facts)
+            switch try await OrganizationsHandlers.checkDelegation(tx, org, account: account, servicePrincipal: Self.servicePrincipal) {
+            case .failure(.management): throw ServiceError.cannotDelegateManagementAccount
+            case .failure(.notMember), .failure(.suspended): throw ServiceError.cloudTrailAccountNotFound(account)
+            case .failure(.notAllFeatures): throw ServiceError.organizationNotInAllFeaturesMode
+            case .failure(.serviceAccessNotEnabled): throw ServiceError.cloudTrailAccessNotEnabled(caller: facts.principal.account)
+            case .success(let m):
+                do {
+                    try await tx.organizations.registerDelegatedAdministrator(org, account: m.account, servicePrincipal: Self.servicePrincipal)
+                } catch let e as ServiceError where e.code == "AccountAlreadyRegisteredException" {
+                    throw ServiceError.accountRegistered(account)
+                } catch let e as ServiceError where e.reason == OrganizationConstraint.maxDelegatedAdministratorsForServiceLimitExceeded.rawValue {
+                    throw ServiceError.delegatedAdminAccountLimitExceeded
+                }
+            }
+            return .init(())
+        }
+    }
+
+    /// DeregisterOrganizationDelegatedAdmin, for both doors.
+    func deregister(_ raw: String?, parameters: JSONValue?) async throws {
+        let account = try Self.accountId(raw, "DelegatedAdminAccountId")
+        try await runner.run(OperationCatalogue.deregisterOrganizationDelegatedAdmin, parameters: parameters) { tx, facts in
+            let org = try await Self.managedOrganization(tx, facts)
+            guard let m = try await tx.organizations.member(of: org, account: account) else {
+                throw ServiceError.cloudTrailAccountNotFound(account)
+            }
+            guard try await tx.organizations.deregisterDelegatedAdministrator(org, account: m.account, servicePrincipal: Self.servicePrincipal) else {
+                throw ServiceError.accountNotRegistered(account)
+            }
+            return .init(())
+        }
+    }
+
     var all: [AWSHandler] {
         [
-            AWSHandler(operation: OperationCatalogue.registerOrganizationDelegatedAdmin) { [runner] call in
-                let input = try call.decode(Input.self)
-                let account = try Self.accountId(input.MemberAccountId, "MemberAccountId")
-                try await runner.run(OperationCatalogue.registerOrganizationDelegatedAdmin, parameters: call.parameters) { tx, facts in
-                    let org = try await Self.managedOrganization(tx, facts)
-                    switch try await OrganizationsHandlers.checkDelegation(tx, org, account: account, servicePrincipal: Self.servicePrincipal) {
-                    case .failure(.management): throw ServiceError.cannotDelegateManagementAccount
-                    case .failure(.notMember), .failure(.suspended): throw ServiceError.cloudTrailAccountNotFound(account)
-                    case .failure(.notAllFeatures): throw ServiceError.organizationNotInAllFeaturesMode
-                    case .failure(.serviceAccessNotEnabled): throw ServiceError.cloudTrailAccessNotEnabled(caller: facts.principal.account)
-                    case .success(let m):
-                        do {
-                            try await tx.organizations.registerDelegatedAdministrator(org, account: m.account, servicePrincipal: Self.servicePrincipal)
-                        } catch let e as ServiceError where e.code == "AccountAlreadyRegisteredException" {
-                            throw ServiceError.accountRegistered(account)
-                        } catch let e as ServiceError where e.reason == OrganizationConstraint.maxDelegatedAdministratorsForServiceLimitExceeded.rawValue {
-                            throw ServiceError.delegatedAdminAccountLimitExceeded
-                        }
-                    }
-                    return .init(())
-                }
+            AWSHandler(operation: OperationCatalogue.registerOrganizationDelegatedAdmin) { [self] call in
+                try await register(try call.decode(Input.self).MemberAccountId, parameters: call.parameters)
                 return .json(Data("{}".utf8))
             },
-            AWSHandler(operation: OperationCatalogue.deregisterOrganizationDelegatedAdmin) { [runner] call in
-                let input = try call.decode(Input.self)
-                let account = try Self.accountId(input.DelegatedAdminAccountId, "DelegatedAdminAccountId")
-                try await runner.run(OperationCatalogue.deregisterOrganizationDelegatedAdmin, parameters: call.parameters) { tx, facts in
-                    let org = try await Self.managedOrganization(tx, facts)
-                    guard let m = try await tx.organizations.member(of: org, account: account) else {
-                        throw ServiceError.cloudTrailAccountNotFound(account)
-                    }
-                    guard try await tx.organizations.deregisterDelegatedAdministrator(org, account: m.account, servicePrincipal: Self.servicePrincipal) else {
-                        throw ServiceError.accountNotRegistered(account)
-                    }
-                    return .init(())
-                }
+            AWSHandler(operation: OperationCatalogue.deregisterOrganizationDelegatedAdmin) { [self] call in
+                try await deregister(try call.decode(Input.self).DelegatedAdminAccountId, parameters: call.parameters)
                 return .json(Data("{}".utf8))
             },
         ]

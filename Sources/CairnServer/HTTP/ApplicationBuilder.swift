@@ -45,5 +45,6 @@ package enum ApplicationBuilder {
     static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
         STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
             + CloudTrailDelegatedAdminHandlers(runner: runner).all
+            + CloudTrailHandlers(trails: TrailOperations(runner: runner)).all
     }
 }

@@ -78,6 +78,17 @@ struct OperationRunner: Sendable {
         }
     }
 
+    /// Whether the current caller may call `operation` too, without calling it: for operations whose AWS
+    /// counterpart needs the caller's permission on the APIs it calls on the caller's behalf.
+    func isAllowed(_ operation: CatalogueOperation) async throws -> Bool {
+        guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
+        let facts = CallFacts(
+            operation: operation, principal: scope.principal, region: scope.region, requestId: scope.requestId,
+            sourceIP: scope.sourceIP, userAgent: scope.userAgent, time: scope.received)
+        return try await authorizer.refusal(
+            for: facts, target: nil, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger) == nil
+    }
+
     /// A refused or failed call still has its event; it commits on its own because the call's transaction,
     /// if any, rolled back.
     private func recordFailure(_ facts: CallFacts, _ error: ServiceError, logger: Logger) async throws {

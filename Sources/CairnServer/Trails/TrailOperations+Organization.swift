@@ -1,0 +1,59 @@
+import CairnCore
+import CairnStore
+import Foundation
+
+/// The organization side of trails: the facts OrganizationTrailRules judge, and the service-linked role
+/// CloudTrail keeps in the management account.
+extension TrailOperations {
+    static let serviceLinkedRoleName = "AWSServiceRoleForCloudTrail"
+    static let serviceLinkedRolePath = "/aws-service-role/cloudtrail.amazonaws.com/"
+
+    /// Whether the caller may call what CloudTrail calls on its behalf to set up an organization trail. AWS
+    /// does not publish the list; Cairn checks the two reads every such setup needs.
+    func callerMayReadOrganization() async throws -> Bool {
+        guard try await runner.isAllowed(OperationCatalogue.describeOrganization) else { return false }
+        return try await runner.isAllowed(OperationCatalogue.listAWSServiceAccessForOrganization)
+    }
+
+    /// Judges an organization-trail action. The organization's row is locked, so the organization cannot be
+    /// deleted, nor the caller removed, before the transaction commits.
+    func organizationClearance(
+        _ action: OrganizationTrailRules.Action, _ tx: Transaction, _ facts: CallFacts, dependencyAllowed: Bool
+    ) async throws -> (OrganizationTrailRules.Clearance, organizationId: String) {
+        let account = facts.principal.account
+        let standing = try await tx.organizations.standing(of: account, lock: true)
+        let org = standing.organization
+        let ruleStanding: OrganizationTrailRules.Standing
+        switch standing {
+        case .standalone: ruleStanding = .standalone
+        case .management: ruleStanding = .managementAccount
+        case .member: ruleStanding = .memberAccount
+        case .delegatedAdministrator:
+            ruleStanding = try await tx.organizations.isDelegatedAdministrator(account: account, servicePrincipal: Self.servicePrincipal)
+                ? .delegatedAdministrator : .memberAccount
+        }
+        var trusted = false
+        var hasRole = false
+        if let org {
+            trusted = try await tx.organizations.isServiceAccessEnabled(org, Self.servicePrincipal)
+            hasRole = try await tx.roles.find(account: org.managementAccount, name: Self.serviceLinkedRoleName) != nil
+        }
+        let ruleFacts = OrganizationTrailRules.Facts(
+            callerAccountId: account.value, standing: ruleStanding, managementAccountId: org?.managementAccount.value,
+            allFeaturesEnabled: org?.allFeatures ?? false, trustedAccessEnabled: trusted,
+            managementAccountHasServiceLinkedRole: hasRole, callerHasDependencyPermissions: dependencyAllowed)
+        let clearance = try OrganizationTrailRules.check(action, facts: ruleFacts)
+        guard let org else { throw ServiceError.internalFailure }
+        if clearance.createsServiceLinkedRole && !hasRole {
+            try await tx.roles.create(
+                account: org.managementAccount, name: Self.serviceLinkedRoleName, path: Self.serviceLinkedRolePath,
+                trustPolicy: Self.serviceLinkedRoleTrust,
+                description: "Allows CloudTrail to manage organization trails and describe the organization.")
+        }
+        return (clearance, org.id)
+    }
+
+    static let serviceLinkedRoleTrust = """
+        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"sts:AssumeRole"}]}
+        """
+}

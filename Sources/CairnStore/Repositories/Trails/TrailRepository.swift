@@ -1,0 +1,139 @@
+package import CairnCore
+package import Foundation
+import PostgresNIO
+
+extension Transaction {
+    package var trails: TrailRepository { TrailRepository(tx: self) }
+}
+
+/// CloudTrail trails, one row each. Reads return the rows that *might* be visible to a viewer (its own, and
+/// its organization's organization trails); CairnCore's TrailVisibility decides the rest, so a member's read
+/// costs the same with 1 or 10,000 accounts in its organization.
+package struct TrailRepository: Sendable {
+    let tx: Transaction
+
+    static let columns = """
+        id, owner_account_id, home_region, name, is_multi_region, organization_id, settings::text AS settings,
+        event_selectors::text AS event_selectors, has_custom_event_selectors, insight_selectors::text AS insight_selectors,
+        tags::text AS tags, is_logging, start_logging_time, stop_logging_time, latest_delivery_time, latest_delivery_error,
+        latest_delivery_attempt_time, latest_delivery_attempt_succeeded, latest_digest_delivery_time,
+        latest_digest_delivery_error, latest_notification_time, latest_notification_error,
+        latest_cloudwatch_logs_delivery_time, latest_cloudwatch_logs_delivery_error
+        """
+
+    /// Serialises every trail write of one owner across processes: the limit and name checks that follow read
+    /// the owner's trails under this lock, so concurrent creators cannot both see room for one more.
+    package func lockOwner(_ account: String) async throws {
+        try await tx.query("SELECT 1 FROM accounts WHERE id = \(account) FOR UPDATE")
+    }
+
+    /// Every trail the account owns, in every region.
+    package func owned(by account: String) async throws -> [TrailRecord] {
+        try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE owner_account_id = \(account) ORDER BY id")
+    }
+
+    /// The trails an account could see anywhere: its own and its organization's organization trails.
+    package func candidates(account: String, organizationId: String?) async throws -> [TrailRecord] {
+        try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM trails
+            WHERE owner_account_id = \(account) OR (\(organizationId)::text IS NOT NULL AND organization_id = \(organizationId))
+            ORDER BY id
+            """)
+    }
+
+    /// Re-reads one trail, locking its row for the rest of the transaction.
+    package func lock(_ id: Int64) async throws -> TrailRecord? {
+        try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE id = \(id) FOR UPDATE").first
+    }
+
+    package func insert(
+        arn: TrailARN, settings: TrailSettings, organizationId: String?, tags: [TrailTag]
+    ) async throws -> TrailRecord {
+        let selectors = try Self.json(TrailEventSelectors.default)
+        let rows = try await tx.query(
+            """
+            INSERT INTO trails (owner_account_id, home_region, name, is_multi_region, organization_id, settings,
+                                event_selectors, tags)
+            VALUES (\(arn.accountId), \(arn.region), \(arn.name.value), \(settings.isMultiRegionTrail), \(organizationId),
+                    \(try Self.json(settings))::jsonb, \(selectors)::jsonb, \(try Self.json(tags))::jsonb)
+            RETURNING \(unescaped: Self.columns)
+            """)
+        guard let record = try await decode(rows).first else { throw ServiceError.internalFailure }
+        return record
+    }
+
+    /// Writes back everything a caller can change on a trail (settings, selectors, tags).
+    package func save(_ trail: TrailRecord) async throws {
+        try await tx.query(
+            """
+            UPDATE trails SET is_multi_region = \(trail.settings.isMultiRegionTrail), organization_id = \(trail.organizationId),
+                settings = \(try Self.json(trail.settings))::jsonb, event_selectors = \(try Self.json(trail.eventSelectors))::jsonb,
+                has_custom_event_selectors = \(trail.hasCustomEventSelectors),
+                insight_selectors = \(try Self.json(trail.insightSelectors))::jsonb, tags = \(try Self.json(trail.tags))::jsonb
+            WHERE id = \(trail.id)
+            """)
+    }
+
+    /// StartLogging / StopLogging: each sets its own time and keeps the other's.
+    package func setLogging(_ id: Int64, _ isLogging: Bool, at time: Date) async throws {
+        if isLogging {
+            try await tx.query("UPDATE trails SET is_logging = true, start_logging_time = \(time) WHERE id = \(id)")
+        } else {
+            try await tx.query("UPDATE trails SET is_logging = false, stop_logging_time = \(time) WHERE id = \(id)")
+        }
+    }
+
+    package func delete(_ id: Int64) async throws {
+        try await tx.query("DELETE FROM trails WHERE id = \(id)")
+    }
+
+    // MARK: Rows
+
+    static func json<T: Encodable>(_ value: T) throws -> String {
+        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
+    }
+
+    private func records(_ q: PostgresQuery) async throws -> [TrailRecord] {
+        try await decode(try await tx.query(q))
+    }
+
+    private func decode(_ rows: PostgresRowSequence) async throws -> [TrailRecord] {
+        var out: [TrailRecord] = []
+        let decoder = JSONDecoder()
+        for try await row in rows {
+            let r = row.makeRandomAccess()
+            let name = try TrailName.validate(try r["name"].decode(String.self))
+            let arn = TrailARN(
+                partition: tx.store.partition, region: try r["home_region"].decode(String.self),
+                accountId: try r["owner_account_id"].decode(String.self), name: name)
+            let organizationId = try r["organization_id"].decode(String?.self)
+            var settings = try decoder.decode(TrailSettings.self, from: Data(try r["settings"].decode(String.self).utf8))
+            settings.isMultiRegionTrail = try r["is_multi_region"].decode(Bool.self)
+            settings.isOrganizationTrail = organizationId != nil
+            var status = TrailStatus()
+            status.isLogging = try r["is_logging"].decode(Bool.self)
+            status.startLoggingTime = try r["start_logging_time"].decode(Date?.self)
+            status.stopLoggingTime = try r["stop_logging_time"].decode(Date?.self)
+            status.latestDeliveryTime = try r["latest_delivery_time"].decode(Date?.self)
+            status.latestDeliveryError = try r["latest_delivery_error"].decode(String?.self)
+            status.latestDeliveryAttemptTime = try r["latest_delivery_attempt_time"].decode(Date?.self)
+            status.latestDeliveryAttemptSucceeded = try r["latest_delivery_attempt_succeeded"].decode(Date?.self)
+            status.latestDigestDeliveryTime = try r["latest_digest_delivery_time"].decode(Date?.self)
+            status.latestDigestDeliveryError = try r["latest_digest_delivery_error"].decode(String?.self)
+            status.latestNotificationTime = try r["latest_notification_time"].decode(Date?.self)
+            status.latestNotificationError = try r["latest_notification_error"].decode(String?.self)
+            status.latestCloudWatchLogsDeliveryTime = try r["latest_cloudwatch_logs_delivery_time"].decode(Date?.self)
+            status.latestCloudWatchLogsDeliveryError = try r["latest_cloudwatch_logs_delivery_error"].decode(String?.self)
+            out.append(
+                TrailRecord(
+                    id: try r["id"].decode(Int64.self), arn: arn, settings: settings, organizationId: organizationId,
+                    eventSelectors: try decoder.decode(TrailEventSelectors.self, from: Data(try r["event_selectors"].decode(String.self).utf8)),
+                    hasCustomEventSelectors: try r["has_custom_event_selectors"].decode(Bool.self),
+                    insightSelectors: try decoder.decode([TrailInsightSelector].self, from: Data(try r["insight_selectors"].decode(String.self).utf8)),
+                    tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)),
+                    status: status))
+        }
+        return out
+    }
+}
