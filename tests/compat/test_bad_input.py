@@ -67,9 +67,11 @@ def test_no_bad_input_reaches_a_5xx(endpoint):
                 if status >= 500:
                     failures.append((service, op, str(fields)[:60], status, text))
     for path in ["/v1/policy/simulate", "/v1/policy/validate", "/v1/policy/simulate-principal", "/v1/accounts",
-                 "/v1/regions", "/v1/iam/users", "/v1/iam/roles", "/v1/iam/policies"]:
+                 "/v1/regions", "/v1/iam/users", "/v1/iam/roles", "/v1/iam/policies", "/v1/trails", "/v1/trails/x-trail/tags",
+                 "/v1/trails/x-trail/start-logging", "/v1/organization/trail-delegated-administrators"]:
         for raw in ["{", "[]", "null", '{"a":1}', '{"name":5,"email":[]}', '{"policyDocument":5}',
-                    '{"principalArn":"x","action":"y","context":{"k":[1]}}', '{"userName":"\\u0000"}']:
+                    '{"principalArn":"x","action":"y","context":{"k":[1]}}', '{"userName":"\\u0000"}', '{"name":"t-1","s3BucketName":"b-1","s3KeyPrefix":"\\u0000"}',
+                    '{"tagsList":[{"key":5}]}', '{"memberAccountId":[]}']:
             status, text = send(endpoint, "cairn", {"content-type": "application/json"}, raw, path)
             if status >= 500:
                 failures.append(("rest", path, raw, status, text))
