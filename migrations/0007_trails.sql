@@ -23,7 +23,19 @@ CREATE TABLE trails (
     is_logging boolean NOT NULL DEFAULT false,
     start_logging_time timestamptz,
     stop_logging_time timestamptz,
-    -- Delivery state, written by the delivery stage.
+    created_at timestamptz NOT NULL DEFAULT now(),
+    UNIQUE (owner_account_id, home_region, name)
+);
+
+-- What a member account's reads need: the organization trails reaching it, whatever the organization's size.
+CREATE INDEX trails_by_organization ON trails (organization_id) WHERE organization_id IS NOT NULL;
+
+-- What the delivery stage last did for a trail in one region: a multi-region trail has its own delivery times
+-- and errors in each region (GetTrailStatus answers per region). A row appears when the delivery stage first
+-- works for that trail in that region, never when a region or an account is added.
+CREATE TABLE trail_delivery_status (
+    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    region text NOT NULL REFERENCES regions (name),
     latest_delivery_time timestamptz,
     latest_delivery_error text,
     latest_delivery_attempt_time timestamptz,
@@ -32,11 +44,9 @@ CREATE TABLE trails (
     latest_digest_delivery_error text,
     latest_notification_time timestamptz,
     latest_notification_error text,
+    latest_notification_attempt_time timestamptz,
+    latest_notification_attempt_succeeded timestamptz,
     latest_cloudwatch_logs_delivery_time timestamptz,
     latest_cloudwatch_logs_delivery_error text,
-    created_at timestamptz NOT NULL DEFAULT now(),
-    UNIQUE (owner_account_id, home_region, name)
+    PRIMARY KEY (trail_id, region)
 );
-
--- What a member account's reads need: the organization trails reaching it, whatever the organization's size.
-CREATE INDEX trails_by_organization ON trails (organization_id) WHERE organization_id IS NOT NULL;

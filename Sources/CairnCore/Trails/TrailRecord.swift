@@ -36,7 +36,8 @@ package struct TrailRecord: Sendable, Equatable {
     }
 }
 
-/// What GetTrailStatus reports: logging state, and the delivery stage's latest outcomes.
+/// What GetTrailStatus reports: the trail's logging state, and the delivery stage's latest outcomes in the
+/// region asked about (each region of a multi-region trail has its own).
 package struct TrailStatus: Sendable, Equatable {
     package var isLogging = false
     package var startLoggingTime: Date?
@@ -49,6 +50,8 @@ package struct TrailStatus: Sendable, Equatable {
     package var latestDigestDeliveryError: String?
     package var latestNotificationTime: Date?
     package var latestNotificationError: String?
+    package var latestNotificationAttemptTime: Date?
+    package var latestNotificationAttemptSucceeded: Date?
     package var latestCloudWatchLogsDeliveryTime: Date?
     package var latestCloudWatchLogsDeliveryError: String?
 

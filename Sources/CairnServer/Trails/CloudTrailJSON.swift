@@ -140,12 +140,15 @@ enum CloudTrailJSON {
         var LatestCloudWatchLogsDeliveryTime: Date?
         var LatestDigestDeliveryTime: Date?
         var LatestDigestDeliveryError: String?
-        var LatestDeliveryAttemptTime: String?
-        var LatestDeliveryAttemptSucceeded: String?
-        var TimeLoggingStarted: String?
-        var TimeLoggingStopped: String?
+        var LatestDeliveryAttemptTime: String
+        var LatestNotificationAttemptTime: String
+        var LatestNotificationAttemptSucceeded: String
+        var LatestDeliveryAttemptSucceeded: String
+        var TimeLoggingStarted: String
+        var TimeLoggingStopped: String
 
-        /// The deprecated string fields carry the same instants as ISO 8601 text, as AWS still fills them.
+        /// The six deprecated string fields are always sent, as AWS still sends them: the same instants as
+        /// ISO 8601 text, or "" when there is none.
         init(_ s: TrailStatus) {
             IsLogging = s.isLogging
             LatestDeliveryError = s.latestDeliveryError
@@ -158,13 +161,15 @@ enum CloudTrailJSON {
             LatestCloudWatchLogsDeliveryTime = s.latestCloudWatchLogsDeliveryTime
             LatestDigestDeliveryTime = s.latestDigestDeliveryTime
             LatestDigestDeliveryError = s.latestDigestDeliveryError
-            LatestDeliveryAttemptTime = s.latestDeliveryAttemptTime.map(Self.text)
-            LatestDeliveryAttemptSucceeded = s.latestDeliveryAttemptSucceeded.map(Self.text)
-            TimeLoggingStarted = s.startLoggingTime.map(Self.text)
-            TimeLoggingStopped = s.stopLoggingTime.map(Self.text)
+            LatestDeliveryAttemptTime = Self.text(s.latestDeliveryAttemptTime)
+            LatestNotificationAttemptTime = Self.text(s.latestNotificationAttemptTime)
+            LatestNotificationAttemptSucceeded = Self.text(s.latestNotificationAttemptSucceeded)
+            LatestDeliveryAttemptSucceeded = Self.text(s.latestDeliveryAttemptSucceeded)
+            TimeLoggingStarted = Self.text(s.startLoggingTime)
+            TimeLoggingStopped = Self.text(s.stopLoggingTime)
         }
 
-        static func text(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
+        static func text(_ date: Date?) -> String { date.map(UTCTimestamp.iso8601) ?? "" }
     }
 
     struct EventSelectorsOutput: Encodable, Sendable {

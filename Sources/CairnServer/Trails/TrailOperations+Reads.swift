@@ -48,13 +48,15 @@ extension TrailOperations {
         }
     }
 
-    /// A member account's view of an organization trail omits the management side's delivery errors.
+    /// Status in the calling region. A member account's view of an organization trail omits the management
+    /// side's delivery errors.
     func getTrailStatus(_ raw: String?, parameters: JSONValue?) async throws -> TrailStatus {
         try await run(OperationCatalogue.Trails.getTrailStatus, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
             let viewer = try await viewer(tx, facts)
             let trail = try await resolve(raw, member: "Name", .getTrailStatus, tx, viewer)
             let outside = TrailVisibility.of(trail.footprint, seenBy: viewer)?.isOutsideOwnerAccount ?? true
-            return .init(outside ? trail.status.withoutDeliveryErrors : trail.status, resources: Self.eventResources(trail))
+            let status = try await tx.trails.status(of: trail, in: facts.region)
+            return .init(outside ? status.withoutDeliveryErrors : status, resources: Self.eventResources(trail))
         }
     }
 }

@@ -203,4 +203,30 @@ import Testing
             #expect(creates.contains { $0.errorCode == nil && $0.resources?.first?.ARN.hasSuffix(":trail/audited") == true })
         }
     }
+
+    @Test func statusIsPerRegionAndAMemberSeesNoDeliveryErrors() async throws {
+        try await withTestServer { server in
+            let management = try await server.createTenant("mgmt")
+            let member = try await server.createTenant("member")
+            try await server.organizationForTrails(management: management, members: [member])
+            let created = try await server.trailOK(
+                "CreateTrail", ["Name": "org-trail", "S3BucketName": "org-logs", "IsOrganizationTrail": true, "IsMultiRegionTrail": true],
+                as: management)
+            let arn = try #require(created["TrailARN"] as? String)
+            let fresh = try await server.trailOK("GetTrailStatus", ["Name": "org-trail"], as: management)
+            #expect(fresh["IsLogging"] as? Bool == false && fresh["StartLoggingTime"] == nil)
+            #expect(fresh["TimeLoggingStarted"] as? String == "" && fresh["LatestDeliveryAttemptTime"] as? String == "")
+            // The delivery stage reports a failure in us-east-1 only.
+            try await server.store.transaction(logger: Logger(label: "t")) { tx in
+                let trail = try #require(try await tx.trails.owned(by: management.account).first)
+                try await tx.trails.recordDelivery(trailId: trail.id, region: "us-east-1", at: Date(), error: "AccessDenied")
+            }
+            let home = try await server.trailOK("GetTrailStatus", ["Name": arn], as: management)
+            #expect(home["LatestDeliveryError"] as? String == "AccessDenied" && (home["LatestDeliveryAttemptTime"] as? String)?.isEmpty == false)
+            let elsewhere = try await server.trailOK("GetTrailStatus", ["Name": arn], as: management, region: "eu-west-1")
+            #expect(elsewhere["LatestDeliveryError"] == nil)
+            let memberView = try await server.trailOK("GetTrailStatus", ["Name": arn], as: member)
+            #expect(memberView["LatestDeliveryError"] == nil && memberView["IsLogging"] as? Bool == false)
+        }
+    }
 }

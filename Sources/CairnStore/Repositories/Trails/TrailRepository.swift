@@ -15,10 +15,7 @@ package struct TrailRepository: Sendable {
     static let columns = """
         id, owner_account_id, home_region, name, is_multi_region, organization_id, settings::text AS settings,
         event_selectors::text AS event_selectors, has_custom_event_selectors, insight_selectors::text AS insight_selectors,
-        tags::text AS tags, is_logging, start_logging_time, stop_logging_time, latest_delivery_time, latest_delivery_error,
-        latest_delivery_attempt_time, latest_delivery_attempt_succeeded, latest_digest_delivery_time,
-        latest_digest_delivery_error, latest_notification_time, latest_notification_error,
-        latest_cloudwatch_logs_delivery_time, latest_cloudwatch_logs_delivery_error
+        tags::text AS tags, is_logging, start_logging_time, stop_logging_time
         """
 
     /// Serialises every trail write of one owner across processes: the limit and name checks that follow read
@@ -84,6 +81,52 @@ package struct TrailRepository: Sendable {
         }
     }
 
+    /// GetTrailStatus in one region: the trail's logging state, and what delivery last did in that region.
+    package func status(of trail: TrailRecord, in region: String) async throws -> TrailStatus {
+        var status = trail.status
+        let rows = try await tx.query(
+            """
+            SELECT latest_delivery_time, latest_delivery_error, latest_delivery_attempt_time, latest_delivery_attempt_succeeded,
+                   latest_digest_delivery_time, latest_digest_delivery_error, latest_notification_time, latest_notification_error,
+                   latest_notification_attempt_time, latest_notification_attempt_succeeded,
+                   latest_cloudwatch_logs_delivery_time, latest_cloudwatch_logs_delivery_error
+            FROM trail_delivery_status WHERE trail_id = \(trail.id) AND region = \(region)
+            """)
+        for try await row in rows {
+            let r = row.makeRandomAccess()
+            status.latestDeliveryTime = try r["latest_delivery_time"].decode(Date?.self)
+            status.latestDeliveryError = try r["latest_delivery_error"].decode(String?.self)
+            status.latestDeliveryAttemptTime = try r["latest_delivery_attempt_time"].decode(Date?.self)
+            status.latestDeliveryAttemptSucceeded = try r["latest_delivery_attempt_succeeded"].decode(Date?.self)
+            status.latestDigestDeliveryTime = try r["latest_digest_delivery_time"].decode(Date?.self)
+            status.latestDigestDeliveryError = try r["latest_digest_delivery_error"].decode(String?.self)
+            status.latestNotificationTime = try r["latest_notification_time"].decode(Date?.self)
+            status.latestNotificationError = try r["latest_notification_error"].decode(String?.self)
+            status.latestNotificationAttemptTime = try r["latest_notification_attempt_time"].decode(Date?.self)
+            status.latestNotificationAttemptSucceeded = try r["latest_notification_attempt_succeeded"].decode(Date?.self)
+            status.latestCloudWatchLogsDeliveryTime = try r["latest_cloudwatch_logs_delivery_time"].decode(Date?.self)
+            status.latestCloudWatchLogsDeliveryError = try r["latest_cloudwatch_logs_delivery_error"].decode(String?.self)
+        }
+        return status
+    }
+
+    /// The delivery stage's report of one log-file delivery attempt for a trail in a region: a success sets
+    /// the delivery time and clears the error; a failure keeps the last success and records the S3 error code.
+    package func recordDelivery(trailId: Int64, region: String, at time: Date, error: String?) async throws {
+        try await tx.query(
+            """
+            INSERT INTO trail_delivery_status AS s (trail_id, region, latest_delivery_attempt_time, latest_delivery_attempt_succeeded,
+                                                 latest_delivery_time, latest_delivery_error)
+            VALUES (\(trailId), \(region), \(time), CASE WHEN \(error)::text IS NULL THEN \(time)::timestamptz END,
+                    CASE WHEN \(error)::text IS NULL THEN \(time)::timestamptz END, \(error))
+            ON CONFLICT (trail_id, region) DO UPDATE SET
+                latest_delivery_attempt_time = excluded.latest_delivery_attempt_time,
+                latest_delivery_attempt_succeeded = coalesce(excluded.latest_delivery_attempt_succeeded, s.latest_delivery_attempt_succeeded),
+                latest_delivery_time = coalesce(excluded.latest_delivery_time, s.latest_delivery_time),
+                latest_delivery_error = excluded.latest_delivery_error
+            """)
+    }
+
     package func delete(_ id: Int64) async throws {
         try await tx.query("DELETE FROM trails WHERE id = \(id)")
     }
@@ -115,16 +158,6 @@ package struct TrailRepository: Sendable {
             status.isLogging = try r["is_logging"].decode(Bool.self)
             status.startLoggingTime = try r["start_logging_time"].decode(Date?.self)
             status.stopLoggingTime = try r["stop_logging_time"].decode(Date?.self)
-            status.latestDeliveryTime = try r["latest_delivery_time"].decode(Date?.self)
-            status.latestDeliveryError = try r["latest_delivery_error"].decode(String?.self)
-            status.latestDeliveryAttemptTime = try r["latest_delivery_attempt_time"].decode(Date?.self)
-            status.latestDeliveryAttemptSucceeded = try r["latest_delivery_attempt_succeeded"].decode(Date?.self)
-            status.latestDigestDeliveryTime = try r["latest_digest_delivery_time"].decode(Date?.self)
-            status.latestDigestDeliveryError = try r["latest_digest_delivery_error"].decode(String?.self)
-            status.latestNotificationTime = try r["latest_notification_time"].decode(Date?.self)
-            status.latestNotificationError = try r["latest_notification_error"].decode(String?.self)
-            status.latestCloudWatchLogsDeliveryTime = try r["latest_cloudwatch_logs_delivery_time"].decode(Date?.self)
-            status.latestCloudWatchLogsDeliveryError = try r["latest_cloudwatch_logs_delivery_error"].decode(String?.self)
             out.append(
                 TrailRecord(
                     id: try r["id"].decode(Int64.self), arn: arn, settings: settings, organizationId: organizationId,
