@@ -18,6 +18,8 @@ MULTI_NEEDS_GLOBAL = "Multi-Region trail must include global service events."
 CHARACTERS = ("Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), "
               "and underscores (_).")
 DEFAULT_SELECTOR = {"ReadWriteType": "All", "IncludeManagementEvents": True, "DataResources": [], "ExcludeManagementEventSources": []}
+DEPRECATED_STATUS_FIELDS = ["LatestDeliveryAttemptTime", "LatestNotificationAttemptTime", "LatestNotificationAttemptSucceeded",
+                            "LatestDeliveryAttemptSucceeded", "TimeLoggingStarted", "TimeLoggingStopped"]
 OPTIONAL_FIELDS = {"S3KeyPrefix", "SnsTopicName", "SnsTopicARN", "CloudWatchLogsLogGroupArn", "CloudWatchLogsRoleArn", "KmsKeyId"}
 
 
@@ -158,6 +160,53 @@ def test_malformed_arns_and_unknown_trails(account):
         refused("TrailNotFoundException", ct.get_trail, Name=china, message=unknown(china, account))
         # DescribeTrails skips unknown entries.
         assert names(ct.describe_trails(trailNameList=["missing", missing, "exists"])["trailList"]) == ["exists"]
+
+
+def test_another_accounts_trails_are_invisible(client_factory):
+    a, b = Account(client_factory), Account(client_factory)
+    a.create("private", IsMultiRegionTrail=True)
+    arn = a.arn("private")
+    ct = b.ct()
+    assert ct.describe_trails()["trailList"] == [] and all_listed(ct) == []
+    assert ct.describe_trails(trailNameList=[arn])["trailList"] == []
+    with Unchanged(a, b):
+        refused("TrailNotFoundException", ct.get_trail, Name=arn, message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.get_trail_status, Name=arn, message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.get_event_selectors, TrailName=arn, message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.update_trail, Name=arn, S3KeyPrefix="x", message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.delete_trail, Name=arn, message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.stop_logging, Name=arn, message=unknown(arn, b))
+        refused("TrailNotFoundException", ct.get_trail, Name="private", message=unknown("private", b))
+
+
+def test_a_deleted_trail_leaves_nothing_behind(account):
+    a = account
+    ct = a.ct()
+    arn = a.arn("reborn")
+    a.create("reborn", TagsList=[{"Key": "team", "Value": "core"}], S3KeyPrefix="old")
+    ct.put_event_selectors(TrailName="reborn", EventSelectors=[{"ReadWriteType": "WriteOnly", "IncludeManagementEvents": True}])
+    ct.put_insight_selectors(TrailName="reborn", InsightSelectors=[{"InsightType": "ApiCallRateInsight"}])
+    ct.start_logging(Name="reborn")
+    # An update leaves logging, selectors and tags alone.
+    ct.update_trail(Name="reborn", S3KeyPrefix="new")
+    assert ct.get_trail_status(Name="reborn")["IsLogging"] is True
+    assert ct.get_event_selectors(TrailName="reborn")["EventSelectors"][0]["ReadWriteType"] == "WriteOnly"
+    assert ct.get_insight_selectors(TrailName="reborn")["InsightSelectors"][0]["InsightType"] == "ApiCallRateInsight"
+    assert tags_of(ct, arn) == {"team": "core"}
+    ct.delete_trail(Name="reborn")
+    with Unchanged(a):
+        refused("TrailNotFoundException", ct.get_trail, Name="reborn", message=unknown("reborn", a))
+        refused("TrailNotFoundException", ct.delete_trail, Name="reborn", message=unknown("reborn", a))
+        refused("ResourceNotFoundException", ct.list_tags, ResourceIdList=[arn])
+    a.create("reborn")
+    got = ct.get_trail(Name="reborn")["Trail"]
+    assert "S3KeyPrefix" not in got and got["HasCustomEventSelectors"] is False and got["HasInsightSelectors"] is False
+    status = ct.get_trail_status(Name="reborn")
+    assert status["IsLogging"] is False and "StartLoggingTime" not in status
+    assert ct.get_event_selectors(TrailName="reborn")["EventSelectors"] == [DEFAULT_SELECTOR]
+    assert tags_of(ct, arn) == {}
+    with Unchanged(a):
+        refused("InsightNotEnabledException", ct.get_insight_selectors, TrailName="reborn")
 
 
 # 2. Duplicates
@@ -528,15 +577,22 @@ def test_members_see_organization_trails_but_cannot_change_them(client_factory):
     m.create("org-wide", IsOrganizationTrail=True, IsMultiRegionTrail=True)
     m.create("org-home", IsOrganizationTrail=True)
     m.create("private")
+    member.create("member-own")
     wide, home = m.arn("org-wide"), m.arn("org-home")
     mine = {t["TrailARN"]: t for t in m.ct().describe_trails()["trailList"]}
     ct = member.ct()
-    seen = ct.describe_trails()["trailList"]
-    assert arns(seen) == sorted([wide, home])
+    # Organization membership shows organization trails only: not the members' trails to the management account,
+    # nor the management account's account trails to members.
+    assert member.arn("member-own") not in mine
+    with Unchanged(m, member):
+        refused("TrailNotFoundException", m.ct().get_trail, Name=member.arn("member-own"), message=unknown(member.arn("member-own"), m))
+    seen = ct.describe_trails(includeShadowTrails=True)["trailList"]
+    assert arns(seen) == sorted([wide, home, member.arn("member-own")])
+    seen = [t for t in seen if t["TrailARN"] != member.arn("member-own")]
     for t in seen:
         assert t == mine[t["TrailARN"]] and t["IsOrganizationTrail"] is True and t["HomeRegion"] == HOME
     # Shadows: even in its home region, the member's copy is not its own.
-    assert ct.describe_trails(includeShadowTrails=False)["trailList"] == []
+    assert arns(ct.describe_trails(includeShadowTrails=False)["trailList"]) == [member.arn("member-own")]
     assert ct.describe_trails(trailNameList=["org-wide", "org-home"])["trailList"] == []
     assert arns(ct.describe_trails(trailNameList=[wide, home])["trailList"]) == sorted([wide, home])
     assert arns(member.ct(r2).describe_trails()["trailList"]) == [wide]
@@ -546,7 +602,8 @@ def test_members_see_organization_trails_but_cannot_change_them(client_factory):
     assert status["IsLogging"] is False and "LatestDeliveryError" not in status
     assert body(ct.get_event_selectors(TrailName=wide)) == {"TrailARN": wide, "EventSelectors": [DEFAULT_SELECTOR]}
     expected = sorted([{"TrailARN": wide, "Name": "org-wide", "HomeRegion": HOME},
-                       {"TrailARN": home, "Name": "org-home", "HomeRegion": HOME}], key=lambda t: t["TrailARN"])
+                       {"TrailARN": home, "Name": "org-home", "HomeRegion": HOME},
+                       {"TrailARN": member.arn("member-own"), "Name": "member-own", "HomeRegion": HOME}], key=lambda t: t["TrailARN"])
     assert sorted(all_listed(ct), key=lambda t: t["TrailARN"]) == expected
     assert sorted(all_listed(member.ct(r2)), key=lambda t: t["TrailARN"]) == expected
     with Unchanged(m, member, regions=[HOME, r2]):
@@ -581,7 +638,7 @@ def test_members_see_organization_trails_but_cannot_change_them(client_factory):
     assert ct.get_trail_status(Name=home)["IsLogging"] is True
     assert member.ct(r2).get_trail(Name=wide)["Trail"]["S3KeyPrefix"] == "changed"
     m.ct().delete_trail(Name="org-wide")
-    assert arns(ct.describe_trails()["trailList"]) == [home]
+    assert arns(ct.describe_trails()["trailList"]) == sorted([home, member.arn("member-own")])
     assert member.ct(r2).describe_trails()["trailList"] == []
 
 
@@ -605,7 +662,11 @@ def test_organization_trails_count_for_the_management_account_only(client_factor
     # administrator creates one.
     for i in range(4):
         m.create(f"m-{i}")
-    d = org.delegate()
+    # A delegated administrator is a member: its own five trails do not stop it creating organization trails.
+    d = Account(client_factory, "delegate")
+    for i in range(5):
+        d.create(f"own-{i}")
+    org.delegate(d)
     full = f"User: {m.id} already has 5 trails in {HOME}."
     with Unchanged(m, d):
         refused("MaximumNumberOfTrailsExceededException", m.create, "m-4", message=full)
@@ -629,6 +690,9 @@ def test_accounts_joining_see_organization_trails_and_accounts_leaving_stop(clie
     assert arns(newcomer.ct(r2).describe_trails()["trailList"]) == [arn]
     assert [t["TrailARN"] for t in all_listed(newcomer.ct())] == [arn]
     assert newcomer.ct().get_trail(Name=arn)["Trail"]["IsOrganizationTrail"] is True
+    # A region added later shows the organization's multi-region trail to its members at once.
+    r3 = add_region()
+    assert arns(newcomer.ct(r3).describe_trails()["trailList"]) == [arn]
     newcomer.orgs.leave_organization()
     assert newcomer.ct().describe_trails()["trailList"] == []
     assert newcomer.ct(r2).describe_trails()["trailList"] == []
@@ -662,8 +726,9 @@ def test_delegated_administrator_manages_organization_trails(client_factory):
     assert arn in arns(member.ct().describe_trails()["trailList"])
     with Unchanged(m, d):
         refused("TrailNotFoundException", d.ct().get_trail, Name="by-delegate", message=unknown("by-delegate", d))
-    # It modifies organization trails, its own and the management account's.
-    assert d.ct().update_trail(Name=arn, S3KeyPrefix="changed")["S3KeyPrefix"] == "changed"
+    # It modifies organization trails, its own and the management account's; short forms land in the owner's account.
+    updated = d.ct().update_trail(Name=arn, S3KeyPrefix="changed", SnsTopicName="topic")
+    assert updated["S3KeyPrefix"] == "changed" and updated["SnsTopicARN"] == f"arn:aws:sns:us-east-1:{m.id}:topic"
     d.ct().start_logging(Name=arn)
     assert m.ct().get_trail_status(Name="by-delegate")["IsLogging"] is True
     d.ct().put_event_selectors(TrailName=m.arn("by-management"), EventSelectors=[{"ReadWriteType": "WriteOnly", "IncludeManagementEvents": True}])
@@ -701,9 +766,16 @@ def test_converting_between_account_and_organization_trails(client_factory):
     assert m.ct().update_trail(Name="conv", IsOrganizationTrail=True)["IsOrganizationTrail"] is True
     assert arns(member.ct().describe_trails()["trailList"]) == [m.arn("conv")]
     assert m.ct().get_trail(Name="conv")["Trail"]["IsOrganizationTrail"] is True
+    # Made multi-region, it reaches the members' other regions too.
+    r2 = add_region()
+    assert member.ct(r2).describe_trails()["trailList"] == []
+    m.ct().update_trail(Name="conv", IsMultiRegionTrail=True)
+    assert arns(member.ct(r2).describe_trails()["trailList"]) == [m.arn("conv")]
     assert m.ct().update_trail(Name="conv", IsOrganizationTrail=False)["IsOrganizationTrail"] is False
     assert member.ct().describe_trails()["trailList"] == []
+    assert member.ct(r2).describe_trails()["trailList"] == []
     assert m.ct().get_trail(Name="conv")["Trail"]["IsOrganizationTrail"] is False
+    assert arns(m.ct(r2).describe_trails()["trailList"]) == [m.arn("conv")]
 
 
 def test_deleting_the_organization_turns_organization_trails_into_account_trails(client_factory):
@@ -730,10 +802,13 @@ def test_start_and_stop_logging(account):
     status = ct.get_trail_status(Name="logged")
     assert status["IsLogging"] is False
     assert "StartLoggingTime" not in status and "StopLoggingTime" not in status and "LatestDeliveryError" not in status
+    # The deprecated string fields are sent anyway, empty, as AWS sends them.
+    assert {k: status[k] for k in DEPRECATED_STATUS_FIELDS} == dict.fromkeys(DEPRECATED_STATUS_FIELDS, "")
     now = datetime.now(timezone.utc)
     ct.start_logging(Name="logged")
     started = ct.get_trail_status(Name="logged")
     assert started["IsLogging"] is True and "StopLoggingTime" not in started
+    assert started["TimeLoggingStarted"] != "" and started["TimeLoggingStopped"] == ""
     assert abs(started["StartLoggingTime"] - now) < timedelta(minutes=2)
     ct.stop_logging(Name=a.arn("logged"))
     stopped = ct.get_trail_status(Name="logged")
@@ -899,7 +974,7 @@ def test_insight_selectors(account):
         {"InsightType": "ApiCallRateInsight"}, {"InsightType": "ApiErrorRateInsight", "EventCategories": ["Management"]}]))
     assert put["TrailARN"] == arn
     got = body(ct.get_insight_selectors(TrailName="insights"))
-    assert got["TrailARN"] == arn
+    assert got["TrailARN"] == arn and put["InsightSelectors"] == got["InsightSelectors"]
     # Omitted categories mean Management.
     assert [(s["InsightType"], s.get("EventCategories", ["Management"])) for s in got["InsightSelectors"]] == [
         ("ApiCallRateInsight", ["Management"]), ("ApiErrorRateInsight", ["Management"])]
@@ -1059,8 +1134,8 @@ def test_list_trails_pages_through_every_region(account):
     expected = []
     for region in regions_:
         for i in range(5):
-            a.create(f"p{i}", region=region)
-            expected.append({"TrailARN": a.arn(f"p{i}", region), "Name": f"p{i}", "HomeRegion": region})
+            a.create(f"page-{i}", region=region)
+            expected.append({"TrailARN": a.arn(f"page-{i}", region), "Name": f"page-{i}", "HomeRegion": region})
     first = a.ct().list_trails()
     assert len(first["Trails"]) == 50 and first["NextToken"]
     second = a.ct().list_trails(NextToken=first["NextToken"])

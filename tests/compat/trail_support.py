@@ -15,23 +15,12 @@ HOME = "us-east-1"
 BUCKET = "cairn-trail-logs"
 
 
-def unique(prefix="t"):
-    """A trail name no other test uses (trail names are per account anyway; this keeps failures readable)."""
-    return f"{prefix}-{uuid.uuid4().hex[:8]}"
-
-
 def add_region():
     """A new region, unique to the caller, added by the operator; every multi-region trail is there at once."""
     name = f"eu-test-{uuid.uuid4().int % 10**10:010d}-1"
     status, body = call("POST", "/v1/regions", {"name": name})
     assert status == 201, body
     return name
-
-
-def regions():
-    status, body = call("GET", "/v1/regions")
-    assert status == 200, body
-    return [r["name"] for r in body["regions"]]
 
 
 class Account:

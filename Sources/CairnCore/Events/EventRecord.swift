@@ -81,3 +81,15 @@ extension EventRecord.UserIdentity {
             accessKeyId: p.accessKeyId, userName: p.userName, sessionContext: context)
     }
 }
+
+extension EventRecord {
+    /// Event history's `Username`: `root`, the IAM user's name, or the role session's name (the last part of
+    /// an assumed-role ARN), as CloudTrail's console and LookupEvents show it.
+    package var historyUsername: String? {
+        switch userIdentity.type {
+        case "Root": return "root"
+        case "AssumedRole": return userIdentity.arn.split(separator: "/").last.map(String.init)
+        default: return userIdentity.userName
+        }
+    }
+}

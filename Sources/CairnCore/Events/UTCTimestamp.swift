@@ -14,6 +14,14 @@ package enum UTCTimestamp {
         return "\(pad(y, 4))\(pad(mo, 2))\(pad(d, 2))T\(pad(h, 2))\(pad(mi, 2))\(pad(s, 2))Z"
     }
 
+    /// Parses `yyyy-MM-dd'T'HH:mm:ss'Z'` (what `iso8601` writes) by dropping the separators.
+    package static func parse(_ text: String) -> Date? {
+        let u = Array(text.utf8)
+        guard u.count == 20, u[4] == UInt8(ascii: "-"), u[7] == UInt8(ascii: "-"), u[13] == UInt8(ascii: ":"), u[16] == UInt8(ascii: ":")
+        else { return nil }
+        return parseCompact(String(decoding: u[0..<4] + u[5..<7] + u[8..<13] + u[14..<16] + u[17..<20], as: UTF8.self))
+    }
+
     /// Parses `yyyyMMdd'T'HHmmss'Z'`; nil for anything else, including impossible dates.
     package static func parseCompact(_ text: String) -> Date? {
         let u = Array(text.utf8)

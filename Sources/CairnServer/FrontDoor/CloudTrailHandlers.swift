@@ -1,10 +1,11 @@
 import CairnCore
 import Foundation
 
-/// The CloudTrail JSON 1.1 door for trails: decode the request as botocore's model shapes it, run the one
+/// The CloudTrail JSON 1.1 door for trails and event history: decode the request as botocore's model shapes it, run the one
 /// TrailOperations method, encode the answer. No rule lives here.
 struct CloudTrailHandlers: Sendable {
     let trails: TrailOperations
+    let history: EventHistory
 
     private static func reply<T: Encodable>(_ value: T) throws -> AWSReply {
         .json(try CloudTrailJSON.encoder.encode(value))
@@ -77,6 +78,11 @@ struct CloudTrailHandlers: Sendable {
             AWSHandler(operation: Ops.removeTags) { call in
                 try await trails.removeTags(try call.decode(CloudTrailJSON.TagsInput.self), parameters: call.parameters)
                 return try Self.reply(CloudTrailJSON.Empty())
+            },
+            AWSHandler(operation: OperationCatalogue.Events.lookupEvents) { [history] call in
+                let input = try call.decode(LookupEventsJSON.Input.self)
+                let page = try await history.lookup(parameters: call.parameters) { now in try input.lookup(now: now) }
+                return try Self.reply(LookupEventsJSON.Output(Events: page.events.map { .init($0.record, json: $0.json) }, NextToken: page.nextToken))
             },
             AWSHandler(operation: Ops.listTags) { call in
                 let tagged = try await trails.listTags(try call.decode(CloudTrailJSON.ListTagsInput.self), parameters: call.parameters)

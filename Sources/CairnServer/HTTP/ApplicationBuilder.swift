@@ -26,7 +26,8 @@ package enum ApplicationBuilder {
         let authenticator = Authenticator(store: store)
         let runner = OperationRunner(
             store: store,
-            authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store))
+            authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store),
+            eventQueue: EventCommitQueue(store: store))
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
@@ -45,6 +46,6 @@ package enum ApplicationBuilder {
     static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
         STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
             + CloudTrailDelegatedAdminHandlers(runner: runner).all
-            + CloudTrailHandlers(trails: TrailOperations(runner: runner)).all
+            + CloudTrailHandlers(trails: TrailOperations(runner: runner), history: EventHistory(runner: runner)).all
     }
 }

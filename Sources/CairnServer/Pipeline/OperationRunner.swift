@@ -9,6 +9,8 @@ import Metrics
 struct OperationRunner: Sendable {
     let store: Store
     let authorizer: Authorizer
+    /// Group commit for events that ride with no write (reads, refusals); without it each commits alone.
+    var eventQueue: EventCommitQueue? = nil
 
     /// What a handler's body produces: its output, and what the event records of it.
     struct Outcome<Output: Sendable>: Sendable {
@@ -56,12 +58,23 @@ struct OperationRunner: Sendable {
             throw refusal
         }
         do {
-            let output = try await store.transaction(logger: scope.logger) { tx in
-                let outcome = try await body(tx, facts)
+            let output: Output
+            if operation.readOnly, let eventQueue {
+                // A read changes nothing, so its event need not share a transaction with it; it must only be
+                // durable before the answer leaves.
+                let outcome = try await store.read(logger: scope.logger) { tx in try await body(tx, facts) }
                 let record = facts.record(
                     eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
-                try await tx.events.append(record)
-                return outcome.output
+                try await eventQueue.commit(record, at: facts.time)
+                output = outcome.output
+            } else {
+                output = try await store.transaction(logger: scope.logger) { tx in
+                    let outcome = try await body(tx, facts)
+                    let record = facts.record(
+                        eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
+                    try await tx.events.append(record, at: facts.time)
+                    return outcome.output
+                }
             }
             count(operation, status: "ok")
             return output
@@ -94,7 +107,11 @@ struct OperationRunner: Sendable {
     private func recordFailure(_ facts: CallFacts, _ error: ServiceError, logger: Logger) async throws {
         count(facts.operation, status: error.code)
         let record = facts.record(eventId: UUID(), response: nil, error: error)
-        try await store.transaction(logger: logger) { tx in try await tx.events.append(record) }
+        if let eventQueue {
+            try await eventQueue.commit(record, at: facts.time)
+        } else {
+            try await store.transaction(logger: logger) { tx in try await tx.events.append(record, at: facts.time) }
+        }
     }
 
     private func count(_ operation: CatalogueOperation, status: String) {

@@ -1,5 +1,5 @@
 package import CairnCore
-import Foundation
+package import Foundation
 import PostgresNIO
 
 /// The event log. Events are only ever inserted: the record of a write is inserted inside the write's own
@@ -7,19 +7,46 @@ import PostgresNIO
 package struct EventRepository: Sendable {
     let tx: Transaction
 
-    package func append(_ record: EventRecord) async throws {
-        let json = Self.storable(try EventRepository.encoder.encode(record))
-        guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
-        let types = record.resources?.compactMap(\.type) ?? []
-        let names = record.resources?.map(\.ARN) ?? []
+    /// Inserts one event. `at` is the call's precise time (the record's eventTime has whole seconds), so history
+    /// keeps the calls of one second in the order they happened.
+    package func append(_ record: EventRecord, at time: Date? = nil) async throws {
+        try await append(batch: [(record, time)])
+    }
+
+    /// Inserts a batch of events in one statement: the read events that commit together.
+    package func append(batch: [(record: EventRecord, time: Date?)]) async throws {
+        var ids: [UUID] = [], times: [Date] = [], accounts: [String] = [], regions: [String] = [], sources: [String] = []
+        var names: [String] = [], readOnly: [Bool] = [], users: [String] = [], keys: [String] = [], categories: [String] = []
+        var errors: [String] = [], types: [String] = [], resources: [String] = [], records: [String] = []
+        for (record, time) in batch {
+            guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
+            ids.append(id)
+            times.append(time ?? UTCTimestamp.parse(record.eventTime) ?? Date())
+            accounts.append(record.recipientAccountId)
+            regions.append(record.awsRegion)
+            sources.append(record.eventSource)
+            names.append(record.eventName)
+            readOnly.append(record.readOnly)
+            // '' stands for NULL: arrays of optionals do not bind, and none of these is ever legitimately empty.
+            users.append(record.historyUsername ?? "")
+            keys.append(record.userIdentity.accessKeyId ?? "")
+            categories.append(record.eventCategory)
+            errors.append(record.errorCode ?? "")
+            types.append(Self.storable(try Self.encoder.encode(record.resources?.compactMap(\.type) ?? [])))
+            resources.append(Self.storable(try Self.encoder.encode(record.resources?.map(\.ARN) ?? [])))
+            records.append(Self.storable(try Self.encoder.encode(record)))
+        }
         try await tx.query(
             """
             INSERT INTO events (event_id, event_time, account_id, region, event_source, event_name, read_only,
                                 username, access_key_id, event_category, error_code, resource_types, resource_names, record)
-            VALUES (\(id), \(record.eventTime)::timestamptz, \(record.recipientAccountId), \(record.awsRegion),
-                    \(record.eventSource), \(record.eventName), \(record.readOnly), \(record.userIdentity.userName),
-                    \(record.userIdentity.accessKeyId), \(record.eventCategory), \(record.errorCode), \(types),
-                    \(names), \(json)::jsonb)
+            SELECT u.id, u.t, u.account, u.region, u.source, u.name, u.ro, NULLIF(u.username, ''), NULLIF(u.key, ''), u.category,
+                   NULLIF(u.error, ''), ARRAY(SELECT jsonb_array_elements_text(u.types::jsonb)),
+                   ARRAY(SELECT jsonb_array_elements_text(u.resources::jsonb)), u.record::jsonb
+            FROM unnest(\(ids)::uuid[], \(times)::timestamptz[], \(accounts)::text[], \(regions)::text[], \(sources)::text[],
+                        \(names)::text[], \(readOnly)::boolean[], \(users)::text[], \(keys)::text[], \(categories)::text[],
+                        \(errors)::text[], \(types)::text[], \(resources)::text[], \(records)::text[])
+                 AS u(id, t, account, region, source, name, ro, username, key, category, error, types, resources, record)
             """)
     }
 
@@ -35,6 +62,48 @@ package struct EventRepository: Sendable {
             out.append(try JSONDecoder().decode(EventRecord.self, from: Data(text.utf8)))
         }
         return out
+    }
+
+    /// One page of event history, newest first, and the cursor after its last event when more may follow.
+    package func lookup(account: AccountId, region: String, _ q: EventLookup) async throws -> (events: [(record: EventRecord, json: String)], next: EventLookup.Cursor?) {
+        func value(_ a: EventLookup.Attribute) -> String? { q.filters.first { $0.attribute == a }?.value }
+        let eventId: UUID?
+        if let raw = value(.eventId) {
+            guard let id = UUID(uuidString: raw) else { return ([], nil) }
+            eventId = id
+        } else {
+            eventId = nil
+        }
+        let readOnly = value(.readOnly).map { $0 == "true" }
+        let category = q.insights ? "Insight" : "Management"
+        let rows = try await tx.query(
+            """
+            SELECT record::text, event_time, event_id FROM events
+            WHERE account_id = \(account.value) AND region = \(region) AND event_category = \(category)
+              AND event_time >= \(q.start) AND event_time <= \(q.end)
+              AND (\(eventId)::uuid IS NULL OR event_id = \(eventId))
+              AND (\(value(.eventName))::text IS NULL OR event_name = \(value(.eventName)))
+              AND (\(readOnly)::boolean IS NULL OR read_only = \(readOnly))
+              AND (\(value(.username))::text IS NULL OR username = \(value(.username)))
+              AND (\(value(.eventSource))::text IS NULL OR event_source = \(value(.eventSource)))
+              AND (\(value(.accessKeyId))::text IS NULL OR access_key_id = \(value(.accessKeyId)))
+              AND (\(value(.resourceName))::text IS NULL OR resource_names @> ARRAY[\(value(.resourceName))]::text[])
+              AND (\(value(.resourceType))::text IS NULL OR resource_types @> ARRAY[\(value(.resourceType))]::text[])
+              AND (\(q.after?.time)::timestamptz IS NULL OR (event_time, event_id) < (\(q.after?.time), \(q.after?.eventId)))
+            ORDER BY event_time DESC, event_id DESC LIMIT \(q.maxResults + 1)
+            """)
+        var out: [(record: EventRecord, json: String)] = []
+        var last: EventLookup.Cursor? = nil
+        var more = false
+        for try await (text, time, id) in rows.decode((String, Date, UUID).self) {
+            if out.count == q.maxResults {
+                more = true
+                break
+            }
+            out.append((try JSONDecoder().decode(EventRecord.self, from: Data(text.utf8)), text))
+            last = EventLookup.Cursor(time: time, eventId: id)
+        }
+        return (out, more ? last : nil)
     }
 
     /// Makes the daily partitions from yesterday to a week ahead; run at start and daily.

@@ -1,0 +1,37 @@
+import CairnCore
+import Foundation
+import OpenAPIRuntime
+
+/// Event history over REST: LookupEvents with several attributes at once and RFC 3339 times.
+extension RESTService {
+    func lookupEvents(_ input: Operations.LookupEvents.Input) async throws -> Operations.LookupEvents.Output {
+        let q = input.query
+        var filters: [(key: String, value: String)] = []
+        let given: [(EventLookup.Attribute, String?)] = [
+            (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
+            (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
+        ]
+        for (attribute, value) in given { if let value { filters.append((attribute.rawValue, value)) } }
+        var parameters: [String: CairnCore.JSONValue] = [:]
+        for (k, v) in filters { parameters[k] = .string(v) }
+        if let start = q.startTime { parameters["StartTime"] = .string(UTCTimestamp.iso8601(start)) }
+        if let end = q.endTime { parameters["EndTime"] = .string(UTCTimestamp.iso8601(end)) }
+        let asked = filters
+        let page = try await EventHistory(runner: runner).lookup(parameters: .object(parameters)) { now in
+            try EventLookup.forREST(
+                filters: asked, startTime: q.startTime, endTime: q.endTime, eventCategory: q.eventCategory, limit: q.limit,
+                nextToken: q.nextToken, now: now)
+        }
+        return .ok(.init(body: .json(.init(events: try page.events.map(Self.event), nextToken: page.nextToken))))
+    }
+
+    static func event(_ e: (record: EventRecord, json: String)) throws -> Components.Schemas.Event {
+        let r = e.record
+        return .init(
+            eventId: r.eventID, eventName: r.eventName, eventSource: r.eventSource,
+            eventTime: UTCTimestamp.parse(r.eventTime) ?? Date(timeIntervalSince1970: 0), readOnly: r.readOnly,
+            username: r.historyUsername, accessKeyId: r.userIdentity.accessKeyId,
+            resources: (r.resources ?? []).map { .init(resourceType: $0.type, resourceName: $0.ARN) },
+            cloudTrailEvent: try JSONDecoder().decode(Components.Schemas.Event.CloudTrailEventPayload.self, from: Data(e.json.utf8)))
+    }
+}
