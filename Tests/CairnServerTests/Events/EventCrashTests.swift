@@ -1,0 +1,114 @@
+import CairnStore
+import CairnTestSupport
+import Foundation
+import PostgresNIO
+import Testing
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Audit completeness across a crash: kill -9 `cairn serve` under a mixed load of writes (IAM CreateUser) and
+/// reads (DescribeTrails, GetCallerIdentity), restart it, and check that every call answered 2xx has exactly
+/// one event and that no write's event exists without its change, nor a change without its event.
+@Suite(.serialized) struct EventCrashTests {
+    let root = TestCredentials(accessKeyId: "AKIASHAREDROOT000003", secret: "shared-root-secret-crash-0123456789")
+
+    func serve(url: String, keyFile: String, dir: String, port: Int) throws -> CairnProcess {
+        let env = [
+            "CAIRN_DATA_DIR": dir, "CAIRN_LISTEN": "127.0.0.1:\(port)", "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
+            "DATABASE_URL": url, "CAIRN_MASTER_KEY_FILE": keyFile, "CAIRN_ROOT_ACCESS_KEY_ID": root.accessKeyId,
+            "CAIRN_ROOT_SECRET_ACCESS_KEY": root.secret,
+        ]
+        return try CairnProcess(["serve"], environment: env, port: port)
+    }
+
+    /// One signed call; the reply's request id when it answered 2xx.
+    func call(_ port: Int, service: String, target: String?, body: String) async -> String? {
+        var headers = ["host": "127.0.0.1:\(port)"]
+        if let target {
+            headers["x-amz-target"] = target
+            headers["content-type"] = "application/x-amz-json-1.1"
+        } else {
+            headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8"
+        }
+        let signed = TestSigner.sign(method: "POST", path: "/", headers: headers, body: Data(body.utf8), region: "us-east-1", service: service, credentials: root)
+        var plain: [String: String] = [:]
+        for f in signed { plain[f.name.canonicalName] = f.value }
+        guard let reply = try? await HTTPProbe.request(host: "127.0.0.1", port: port, method: "POST", path: "/", headers: plain, body: body),
+            (200..<300).contains(reply.status)
+        else { return nil }
+        return reply.headers.first { $0.key.lowercased() == "x-amzn-requestid" }?.value
+    }
+
+    @Test func afterKillNineEveryAnsweredCallHasExactlyOneEventAndEveryEventItsChange() async throws {
+        let config = try await TestPostgres.shared.emptyDatabase()
+        let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
+        let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
+        let dir = NSTemporaryDirectory() + "cairn-crash-\(UUID().uuidString.prefix(8))"
+        let keyFile = dir + "-master.key"
+        defer { [dir, keyFile].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        _ = try SecretBox.loadKey(at: keyFile, create: true)
+        let port = CairnProcess.freePort()
+        let first = try serve(url: url, keyFile: keyFile, dir: dir, port: port)
+        defer { first.stopNow() }
+        try await first.waitUntilReady()
+
+        let answered = try await withThrowingTaskGroup(of: [String].self) { group in
+            for worker in 0..<6 {
+                group.addTask {
+                    var ids: [String] = []
+                    for i in 0..<10_000 {
+                        let id: String?
+                        switch i % 3 {
+                        case 0:
+                            id = await call(port, service: "iam", target: nil, body: "Action=CreateUser&Version=2010-05-08&UserName=crash-\(worker)-\(i)")
+                        case 1:
+                            id = await call(port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails", body: "{}")
+                        default:
+                            id = await call(port, service: "sts", target: nil, body: "Action=GetCallerIdentity&Version=2011-06-15")
+                        }
+                        guard let id else { return ids }
+                        ids.append(id)
+                    }
+                    return ids
+                }
+            }
+            group.addTask {
+                try await Task.sleep(for: .milliseconds(1500))
+                first.signal(SIGKILL)
+                return []
+            }
+            var all: [String] = []
+            for try await ids in group { all += ids }
+            return all
+        }
+        _ = try await first.waitForExit()
+        #expect(answered.count > 30, "the load ran before the kill: \(answered.count) answered")
+
+        // Restart on the same database, then audit it.
+        let second = try serve(url: url, keyFile: keyFile, dir: dir, port: CairnProcess.freePort())
+        defer { second.stopNow() }
+        try await second.waitUntilReady()
+        try await withClient(config) { client in
+            var perRequest: [String: Int] = [:]
+            for try await (id, n) in try await client.query(
+                "SELECT record->>'requestID', count(*)::int8 FROM events GROUP BY 1"
+            ).decode((String, Int64).self) { perRequest[id] = Int(n) }
+            let missing = answered.filter { perRequest[$0] == nil }
+            let doubled = answered.filter { (perRequest[$0] ?? 0) > 1 }
+            #expect(missing.isEmpty, "\(missing.count) answered calls have no event")
+            #expect(doubled.isEmpty, "\(doubled.count) answered calls have several events")
+
+            var recorded: Set<String> = []
+            for try await name in try await client.query(
+                "SELECT record->'requestParameters'->>'userName' FROM events WHERE event_name = 'CreateUser' AND error_code IS NULL"
+            ).decode(String.self) { recorded.insert(name) }
+            var existing: Set<String> = []
+            for try await name in try await client.query("SELECT name FROM iam_users WHERE name LIKE 'crash-%'").decode(String.self) {
+                existing.insert(name)
+            }
+            #expect(!existing.isEmpty)
+            #expect(recorded == existing, "events without users: \(recorded.subtracting(existing)); users without events: \(existing.subtracting(recorded))")
+        }
+    }
+}
