@@ -9,56 +9,13 @@ Starts its own server on an embedded PostgreSQL in a temporary directory and sto
 import argparse
 import json
 import os
-import re
-import shutil
-import subprocess
-import tempfile
+import sys
 import time
-import urllib.request
 
-from botocore.auth import SigV4Auth
-from botocore.awsrequest import AWSRequest
-from botocore.credentials import Credentials
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from benchlib import cairn_server, postgres_pids, rss_kb, signed, wrk  # noqa: E402
 
 KEY_ID, SECRET = "AKIABENCHROOT0000001", "bench-root-secret-0123456789abcdefghij"
-
-
-def rss_kb(pid, field="VmRSS"):
-    with open(f"/proc/{pid}/status") as f:
-        for line in f:
-            if line.startswith(field + ":"):
-                return int(line.split()[1])
-    return 0
-
-
-def postgres_pids(data_dir):
-    pids = []
-    for p in os.listdir("/proc"):
-        if not p.isdigit():
-            continue
-        try:
-            cmd = open(f"/proc/{p}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
-        except OSError:
-            continue
-        if "postgres" in cmd and data_dir in cmd:
-            pids.append(int(p))
-    # The postmaster's children carry no data-dir argument: find them by parent.
-    children = []
-    for p in os.listdir("/proc"):
-        if p.isdigit():
-            try:
-                ppid = int(open(f"/proc/{p}/stat").read().split(") ")[1].split()[1])
-            except (OSError, IndexError, ValueError):
-                continue
-            if ppid in pids:
-                children.append(int(p))
-    return pids, children
-
-
-def signed_headers(endpoint, path, service="cairn", region="us-east-1", key=KEY_ID, secret=SECRET):
-    req = AWSRequest(method="GET", url=endpoint + path, headers={})
-    SigV4Auth(Credentials(key, secret), service, region).add_auth(req)
-    return dict(req.headers.items())
 
 
 def iam_user_with_policies(endpoint, count):
@@ -83,20 +40,6 @@ def iam_user_with_policies(endpoint, count):
     return key["AccessKeyId"], key["SecretAccessKey"]
 
 
-def wrk(url, headers, seconds, connections):
-    lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
-    lua.write("".join(f'wrk.headers["{k}"] = "{v}"\n' for k, v in headers.items() if k.lower() != "host"))
-    lua.close()
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, url],
-                         capture_output=True, text=True, check=True).stdout
-    os.unlink(lua.name)
-    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
-    pct = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}
-    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
-    return {"rps": rps, "p50": pct.get("50"), "p90": pct.get("90"), "p99": pct.get("99"),
-            "non2xx": int(non2xx.group(1)) if non2xx else 0}
-
-
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--binary", default=".build-release/release/cairn")
@@ -105,23 +48,11 @@ def main():
     ap.add_argument("--port", type=int, default=18080)
     args = ap.parse_args()
 
-    data = tempfile.mkdtemp(prefix="cairn-bench-")
-    os.chmod(data, 0o755)
-    env = dict(os.environ, CAIRN_DATA_DIR=data, CAIRN_LISTEN=f"127.0.0.1:{args.port}",
-               CAIRN_ROOT_ACCESS_KEY_ID=KEY_ID, CAIRN_ROOT_SECRET_ACCESS_KEY=SECRET, CAIRN_LOG_LEVEL="warning",
-               CAIRN_MIGRATIONS_DIR=os.path.abspath("migrations"))
-    server = subprocess.Popen([args.binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    endpoint = f"http://127.0.0.1:{args.port}"
-    try:
-        for _ in range(300):
-            try:
-                if urllib.request.urlopen(endpoint + "/readyz").status == 200:
-                    break
-            except OSError:
-                time.sleep(0.1)
+    with cairn_server(args.binary, args.port, KEY_ID, SECRET) as server:
+        endpoint = server.endpoint
         time.sleep(5)
-        pm, children = postgres_pids(data)
-        idle = {"cairn_rss_kb": rss_kb(server.pid), "cairn_hwm_kb": rss_kb(server.pid, "VmHWM"),
+        pm, children = postgres_pids(server.data)
+        idle = {"cairn_rss_kb": rss_kb(server.process.pid), "cairn_hwm_kb": rss_kb(server.process.pid, "VmHWM"),
                 "postgres_postmaster_rss_kb": sum(rss_kb(p) for p in pm),
                 "postgres_all_rss_kb": sum(rss_kb(p) for p in pm + children)}
         results = {"idle": idle, "runs": {}}
@@ -135,16 +66,13 @@ def main():
         for name, path, service, creds in cases:
             headers = {}
             if service:
-                headers = signed_headers(endpoint, path, service, key=creds[0], secret=creds[1]) if creds else signed_headers(endpoint, path, service)
+                key, secret = creds or (KEY_ID, SECRET)
+                headers = signed(endpoint, "GET", path, b"", service, key, secret)
             results["runs"][name] = wrk(endpoint + path, headers, args.seconds, args.connections)
-        pm, children = postgres_pids(data)
-        results["loaded"] = {"cairn_peak_rss_kb": rss_kb(server.pid, "VmHWM"), "cairn_rss_kb": rss_kb(server.pid),
+        pm, children = postgres_pids(server.data)
+        results["loaded"] = {"cairn_peak_rss_kb": rss_kb(server.process.pid, "VmHWM"), "cairn_rss_kb": rss_kb(server.process.pid),
                              "postgres_all_rss_kb": sum(rss_kb(p) for p in pm + children)}
         print(json.dumps(results, indent=2))
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        shutil.rmtree(data, ignore_errors=True)
 
 
 if __name__ == "__main__":

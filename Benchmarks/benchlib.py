@@ -1,0 +1,142 @@
+"""What every Cairn benchmark script shares: a release `cairn serve` on its own embedded PostgreSQL in a
+temporary directory, SigV4 signing (botocore), wrk runs with percentiles, psql on the embedded database, and
+resident memory of a process and of the embedded PostgreSQL."""
+import contextlib
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import time
+import urllib.request
+
+from botocore.auth import SigV4Auth
+from botocore.awsrequest import AWSRequest
+from botocore.credentials import Credentials
+
+CLOUDTRAIL_TARGET = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101."
+
+
+class Server:
+    """A running `cairn serve`: its endpoint, operator root credentials, data directory and pid."""
+
+    def __init__(self, endpoint, key, secret, data, process):
+        self.endpoint, self.key, self.secret, self.data, self.process = endpoint, key, secret, data, process
+
+    def rest(self, method, path, body=None):
+        """A REST call signed as the operator's root; returns (status, decoded body)."""
+        data = json.dumps(body).encode() if body is not None else b""
+        headers = signed(self.endpoint, method, path, data, "cairn", self.key, self.secret, {"content-type": "application/json"})
+        req = urllib.request.Request(self.endpoint + path, data=data or None, method=method, headers=headers)
+        with urllib.request.urlopen(req) as r:
+            return r.status, json.loads(r.read() or b"{}")
+
+    def tenant(self, name):
+        """A new tenant account: (account id, root access key id, secret)."""
+        _, body = self.rest("POST", "/v1/accounts", {"name": name, "email": f"{name}@bench.example"})
+        c = body["credentials"]
+        return body["account"]["id"], c["accessKeyId"], c["secretAccessKey"]
+
+    def psql(self, sql):
+        """Runs SQL on the embedded database as its superuser; returns the unaligned output."""
+        sock = glob.glob(os.path.join(self.data, "**", ".s.PGSQL.5432"), recursive=True) or glob.glob("/tmp/cairn-pg-*/.s.PGSQL.5432")
+        out = subprocess.run(["psql", "-h", os.path.dirname(sock[0]), "-U", "cairn", "-d", "cairn", "-Atc", sql],
+                             capture_output=True, text=True, check=True)
+        return out.stdout.strip()
+
+
+@contextlib.contextmanager
+def cairn_server(binary, port, key, secret):
+    """Starts `binary serve` on a fresh data directory, waits until it is ready, and stops it afterwards."""
+    data = tempfile.mkdtemp(prefix="cairn-bench-")
+    os.chmod(data, 0o755)
+    env = dict(os.environ, CAIRN_DATA_DIR=data, CAIRN_LISTEN=f"127.0.0.1:{port}", CAIRN_ROOT_ACCESS_KEY_ID=key,
+               CAIRN_ROOT_SECRET_ACCESS_KEY=secret, CAIRN_LOG_LEVEL="warning", CAIRN_MIGRATIONS_DIR=os.path.abspath("migrations"))
+    process = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    endpoint = f"http://127.0.0.1:{port}"
+    try:
+        wait_ready(endpoint + "/readyz")
+        yield Server(endpoint, key, secret, data, process)
+    finally:
+        process.terminate()
+        process.wait(timeout=60)
+        shutil.rmtree(data, ignore_errors=True)
+
+
+def wait_ready(url, attempts=600):
+    for _ in range(attempts):
+        try:
+            urllib.request.urlopen(url)
+            return
+        except urllib.error.HTTPError:
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise SystemExit(f"{url} did not come up")
+
+
+def signed(endpoint, method, path, body, service, key, secret, extra=None, region="us-east-1"):
+    """The headers of a SigV4-signed request (a signature stays valid 15 minutes, so wrk may replay it)."""
+    req = AWSRequest(method=method, url=endpoint + path, data=body, headers=dict(extra or {}))
+    SigV4Auth(Credentials(key, secret), service, region).add_auth(req)
+    return dict(req.headers.items())
+
+
+def wrk(url, headers, seconds, connections, method="GET", body=None):
+    """One wrk run: requests/s, latency percentiles and non-2xx count."""
+    lua = tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False)
+    if method != "GET":
+        lua.write(f'wrk.method = "{method}"\n')
+    if body is not None:
+        lua.write("wrk.body = " + json.dumps(body) + "\n")
+    lua.write("".join(f'wrk.headers["{k}"] = "{v}"\n' for k, v in headers.items() if k.lower() not in ("host", "content-length")))
+    lua.close()
+    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, url],
+                         capture_output=True, text=True, check=True).stdout
+    os.unlink(lua.name)
+    pct = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50": pct.get("50"),
+            "p90": pct.get("90"), "p99": pct.get("99"), "non2xx": int(non2xx.group(1)) if non2xx else 0}
+
+
+def cloudtrail_wrk(endpoint, operation, request, key, secret, seconds, connections):
+    """wrk on one signed CloudTrail JSON 1.1 call."""
+    body = json.dumps(request)
+    headers = signed(endpoint, "POST", "/", body, "cloudtrail", key, secret,
+                     {"x-amz-target": CLOUDTRAIL_TARGET + operation, "content-type": "application/x-amz-json-1.1"})
+    return wrk(endpoint + "/", headers, seconds, connections, method="POST", body=body)
+
+
+def rss_kb(pid, field="VmRSS"):
+    with open(f"/proc/{pid}/status") as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def postgres_pids(data_dir):
+    """The embedded postmaster (found by its data directory) and its children (found by parent pid)."""
+    pids = []
+    for p in os.listdir("/proc"):
+        if not p.isdigit():
+            continue
+        try:
+            cmd = open(f"/proc/{p}/cmdline", "rb").read().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if "postgres" in cmd and data_dir in cmd:
+            pids.append(int(p))
+    children = []
+    for p in os.listdir("/proc"):
+        if p.isdigit():
+            try:
+                ppid = int(open(f"/proc/{p}/stat").read().split(") ")[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            if ppid in pids:
+                children.append(int(p))
+    return pids, children
