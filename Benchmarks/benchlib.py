@@ -93,7 +93,7 @@ def wrk(url, headers, seconds, connections, method="GET", body=None):
         lua.write("wrk.body = " + json.dumps(body) + "\n")
     lua.write("".join(f'wrk.headers["{k}"] = "{v}"\n' for k, v in headers.items() if k.lower() not in ("host", "content-length")))
     lua.close()
-    out = subprocess.run(["wrk", "-t2", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, url],
+    out = subprocess.run(["wrk", f"-t{min(2, connections)}", f"-c{connections}", f"-d{seconds}s", "--latency", "-s", lua.name, url],
                          capture_output=True, text=True, check=True).stdout
     os.unlink(lua.name)
     pct = {m.group(1): m.group(2) for m in re.finditer(r"^\s+(50|90|99)%\s+(\S+)", out, re.M)}

@@ -196,15 +196,28 @@ struct SigV4Request: Sendable {
             switch b {
             case 0x41...0x5A, 0x61...0x7A, 0x30...0x39, 0x2D, 0x2E, 0x5F, 0x7E: out.unicodeScalars.append(Unicode.Scalar(b))
             case 0x2F where keepSlash: out.append("/")
-            default: out += String(format: "%%%02X", b)
+            default:
+                out.append("%")
+                out.unicodeScalars.append(Unicode.Scalar(Self.upperHexDigits[Int(b >> 4)]))
+                out.unicodeScalars.append(Unicode.Scalar(Self.upperHexDigits[Int(b & 0x0F)]))
             }
         }
         return out
     }
 
+    /// Lower-case hex by table: String(format:) costs a CFString round trip per byte, on every request.
     static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        digest.map { String(format: "%02x", $0) }.joined()
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(64)
+        for b in digest {
+            bytes.append(lowerHexDigits[Int(b >> 4)])
+            bytes.append(lowerHexDigits[Int(b & 0x0F)])
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
+
+    static let lowerHexDigits = Array("0123456789abcdef".utf8)
+    static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Constant-time comparison: the time taken must not reveal how many leading characters matched.
     static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
