@@ -95,3 +95,38 @@ def test_the_aws_cli_looks_up_events(account):
     assert [e["EventName"] for e in out["Events"]] == ["CreateTrail"]
     code, _, err = cli(account, "lookup-events", "--max-results", "51", expect_ok=False)
     assert code != 0 and "InvalidMaxResultsException" in err
+
+
+def test_tenants_send_their_own_events_through_a_channel(client_factory):
+    import base64
+    import hashlib
+
+    a = Account(client_factory, prefix="ingest")
+    store = f"arn:aws:cloudtrail:{HOME}:{a.id}:eventdatastore/app"
+    channel = a.ct().create_channel(Name="billing-app", Source="Custom", Destinations=[{"Type": "EVENT_DATA_STORE", "Location": store}])
+    arn = channel["ChannelArn"]
+    data = a.client("cloudtrail-data")
+
+    def event(i, recipient=None):
+        return json.dumps({"version": "1.0", "userIdentity": {"type": "CustomUser", "principalId": "alice"},
+                           "eventSource": "billing.example.com", "eventName": "RefundIssued", "eventTime": "2025-01-01T00:00:00Z",
+                           "UID": f"u-{i}", "recipientAccountId": recipient or a.id})
+
+    good = event(1)
+    checksum = base64.b64encode(hashlib.sha256(good.encode()).digest()).decode()
+    out = data.put_audit_events(channelArn=arn, auditEvents=[
+        {"id": "one", "eventData": good, "eventDataChecksum": checksum},
+        {"id": "two", "eventData": event(2, recipient="111122223333")},
+    ])
+    assert [s["id"] for s in out["successful"]] == ["one"]
+    assert [(f["id"], f["errorCode"]) for f in out["failed"]] == [("two", "InvalidRecipient")]
+    # By id as well as by ARN, as the model allows.
+    out = data.put_audit_events(channelArn=arn.split("/")[-1], auditEvents=[{"id": "three", "eventData": event(3)}])
+    assert [s["id"] for s in out["successful"]] == ["three"]
+    refused("DuplicatedAuditEventId", data.put_audit_events, channelArn=arn,
+            auditEvents=[{"id": "d", "eventData": good}, {"id": "d", "eventData": good}])
+    status = a.ct().get_channel(Channel=arn)["IngestionStatus"]
+    assert "LatestIngestionSuccessTime" in status
+    assert [c["Name"] for c in a.ct().list_channels()["Channels"]] == ["billing-app"]
+    a.ct().delete_channel(Channel=arn)
+    refused("ChannelNotFoundException", a.ct().get_channel, Channel=arn)

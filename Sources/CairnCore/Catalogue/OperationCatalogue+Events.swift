@@ -1,8 +1,17 @@
-/// Event history: LookupEvents reads the caller's own account and region, so it acts on no named resource.
+/// Event history and ingestion. LookupEvents reads the caller's own account and region; channel operations
+/// act on a channel (the handler names its ARN); PutAuditEvents arrives on cloudtrail-data's REST-JSON path.
 extension OperationCatalogue {
     package enum Events {
         package static let lookupEvents = CatalogueOperation(.cloudtrail, "LookupEvents", readOnly: true, rest: ["lookupEvents"])
+        package static let createChannel = CatalogueOperation(.cloudtrail, "CreateChannel", readOnly: false, rest: ["createChannel"])
+        package static let getChannel = CatalogueOperation(.cloudtrail, "GetChannel", readOnly: true, rest: ["getChannel"])
+        package static let listChannels = CatalogueOperation(.cloudtrail, "ListChannels", readOnly: true, rest: ["listChannels"])
+        package static let updateChannel = CatalogueOperation(.cloudtrail, "UpdateChannel", readOnly: false, rest: ["updateChannel"])
+        package static let deleteChannel = CatalogueOperation(.cloudtrail, "DeleteChannel", readOnly: false, rest: ["deleteChannel"])
+        package static let putAuditEvents = CatalogueOperation(.cloudtrailData, "PutAuditEvents", readOnly: false, rest: ["putAuditEvents"])
 
-        static let all: [CatalogueOperation] = [lookupEvents]
+        static let all: [CatalogueOperation] = [
+            lookupEvents, createChannel, getChannel, listChannels, updateChannel, deleteChannel, putAuditEvents,
+        ]
     }
 }

@@ -9,7 +9,7 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
     /// Cairn's own operator and REST-only operations (regions, accounts, policy simulation).
     case cairn
 
-    package enum WireProtocol: Sendable { case json11, query, restOnly }
+    package enum WireProtocol: Sendable { case json11, query, restJSON, restOnly }
 
     /// The prefix of the service's IAM actions, e.g. `cloudtrail` in `cloudtrail:CreateTrail`.
     package var actionPrefix: String { rawValue }
@@ -18,7 +18,8 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
 
     package var wireProtocol: WireProtocol {
         switch self {
-        case .cloudtrail, .cloudtrailData, .organizations: .json11
+        case .cloudtrail, .organizations: .json11
+        case .cloudtrailData: .restJSON
         case .iam, .sts: .query
         case .cairn: .restOnly
         }
@@ -29,7 +30,6 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
         switch self {
         case .cloudtrail: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101"
         case .organizations: "AWSOrganizationsV20161128"
-        case .cloudtrailData: "CloudTrailDataService"
         default: nil
         }
     }

@@ -18,12 +18,12 @@ struct AWSFrontDoor: Sendable {
 
     func respond(_ request: Request, context: CairnRequestContext) async -> Response {
         let target = request.headers[HTTPField.Name("x-amz-target")!]
-        var door: ErrorEncoder.Door = target != nil ? .json : .query(nil)
+        var door: ErrorEncoder.Door = target != nil || request.uri.path != "/" ? .json : .query(nil)
         do {
             let (signed, body) = try await SignedRequestReader.read(request, context: context)
             let who = try await authenticator.authenticate(signed, now: Date(), logger: context.logger)
             if case .query = door { door = .query(who.service) }
-            let call = try decode(target: target, signedFor: who.service, body: body, query: request.uri.query)
+            let call = try decode(target: target, path: request.uri.path, signedFor: who.service, body: body, query: request.uri.query)
             guard let handler = handlers[call.operation] else {
                 throw target.map { ServiceError.unknownOperation($0) } ?? ServiceError.invalidAction(call.operation.name)
             }
@@ -42,8 +42,11 @@ struct AWSFrontDoor: Sendable {
         }
     }
 
-    private func decode(target: String?, signedFor service: Service, body: ByteBuffer, query: String?) throws -> AWSCall {
+    private func decode(target: String?, path: String, signedFor service: Service, body: ByteBuffer, query: String?) throws -> AWSCall {
         let data = Data(body.readableBytesView)
+        if path != "/" {
+            return try decodeRESTJSON(path: path, signedFor: service, data: data, query: query)
+        }
         if let target {
             guard let op = OperationCatalogue.operation(target: target), op.service.wireProtocol == .json11, op.onAWSFrontDoor else {
                 throw ServiceError.unknownOperation(target)
@@ -77,6 +80,26 @@ struct AWSFrontDoor: Sendable {
         var object: [String: JSONValue] = [:]
         for (k, v) in fields where k != "Action" && k != "Version" && !k.hasPrefix("X-Amz-") { object[k] = .string(v) }
         return AWSCall(operation: op, parameters: .object(object), jsonBody: Data())
+    }
+
+    /// REST-JSON services (cloudtrail-data) name the operation in the path: `POST /PutAuditEvents`. Query-string
+    /// members join the body's.
+    private func decodeRESTJSON(path: String, signedFor service: Service, data: Data, query: String?) throws -> AWSCall {
+        let name = String(path.dropFirst())
+        guard let op = OperationCatalogue.operation(.cloudtrailData, name), op.onAWSFrontDoor else { throw ServiceError.notFound(path) }
+        guard op.service == service else {
+            throw ServiceError.incompleteSignature("Credential should be scoped to correct service: '\(op.service.rawValue)'. ")
+        }
+        var object: [String: JSONValue] = [:]
+        if !data.isEmpty {
+            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let members) = value else {
+                throw ServiceError.serialization("The request body must be a JSON object.")
+            }
+            object = members
+        }
+        for (k, v) in SigV4Request.parseQuery(query ?? "") { object[k] = .string(v) }
+        let parameters = JSONValue.object(object)
+        return AWSCall(operation: op, parameters: parameters, jsonBody: try JSONEncoder().encode(parameters))
     }
 
     private func encode(_ reply: AWSReply, operation: CatalogueOperation, requestId: String) -> Response {

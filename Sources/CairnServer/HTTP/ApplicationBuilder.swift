@@ -33,6 +33,8 @@ package enum ApplicationBuilder {
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
         let frontDoor = AWSFrontDoor(authenticator: authenticator, handlers: awsHandlers(runner))
         router.post("/") { request, context in await frontDoor.respond(request, context: context) }
+        // cloudtrail-data is a REST-JSON service: its one operation is its path.
+        router.post("/PutAuditEvents") { request, context in await frontDoor.respond(request, context: context) }
         // Presigned Query-protocol calls (an STS GetCallerIdentity URL) arrive as GET.
         router.get("/") { request, context in await frontDoor.respond(request, context: context) }
         router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
@@ -47,5 +49,6 @@ package enum ApplicationBuilder {
         STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
             + CloudTrailDelegatedAdminHandlers(runner: runner).all
             + CloudTrailHandlers(trails: TrailOperations(runner: runner), history: EventHistory(runner: runner)).all
+            + ChannelHandlers(channels: ChannelOperations(runner: runner)).all
     }
 }

@@ -15,27 +15,54 @@ package struct EventRepository: Sendable {
 
     /// Inserts a batch of events in one statement: the read events that commit together.
     package func append(batch: [(record: EventRecord, time: Date?)]) async throws {
-        var ids: [UUID] = [], times: [Date] = [], accounts: [String] = [], regions: [String] = [], sources: [String] = []
-        var names: [String] = [], readOnly: [Bool] = [], users: [String] = [], keys: [String] = [], categories: [String] = []
-        var errors: [String] = [], types: [String] = [], resources: [String] = [], records: [String] = []
+        var rows: [EventRow] = []
+        rows.reserveCapacity(batch.count)
         for (record, time) in batch {
             guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
-            ids.append(id)
-            times.append(time ?? UTCTimestamp.parse(record.eventTime) ?? Date())
-            accounts.append(record.recipientAccountId)
-            regions.append(record.awsRegion)
-            sources.append(record.eventSource)
-            names.append(record.eventName)
-            readOnly.append(record.readOnly)
-            // '' stands for NULL: arrays of optionals do not bind, and none of these is ever legitimately empty.
-            users.append(record.historyUsername ?? "")
-            keys.append(record.userIdentity.accessKeyId ?? "")
-            categories.append(record.eventCategory)
-            errors.append(record.errorCode ?? "")
-            types.append(Self.storable(try Self.encoder.encode(record.resources?.compactMap(\.type) ?? [])))
-            resources.append(Self.storable(try Self.encoder.encode(record.resources?.map(\.ARN) ?? [])))
-            records.append(Self.storable(try Self.encoder.encode(record)))
+            rows.append(
+                EventRow(
+                    id: id, time: time ?? UTCTimestamp.parse(record.eventTime) ?? Date(), account: record.recipientAccountId,
+                    region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,
+                    username: record.historyUsername, accessKeyId: record.userIdentity.accessKeyId, category: record.eventCategory,
+                    errorCode: record.errorCode, resourceTypes: record.resources?.compactMap(\.type) ?? [],
+                    resourceNames: record.resources?.map(\.ARN) ?? [], record: Self.storable(try Self.encoder.encode(record))))
         }
+        try await insert(rows)
+    }
+
+    /// One row of `events`: the lookup columns and the record as JSON text.
+    package struct EventRow: Sendable {
+        package var id: UUID
+        package var time: Date
+        package var account: String
+        package var region: String
+        package var source: String
+        package var name: String
+        package var readOnly: Bool
+        package var username: String?
+        package var accessKeyId: String?
+        package var category: String
+        package var errorCode: String?
+        package var resourceTypes: [String]
+        package var resourceNames: [String]
+        package var record: String
+
+        package init(
+            id: UUID, time: Date, account: String, region: String, source: String, name: String, readOnly: Bool, username: String?,
+            accessKeyId: String?, category: String, errorCode: String?, resourceTypes: [String], resourceNames: [String], record: String
+        ) {
+            (self.id, self.time, self.account, self.region, self.source, self.name) = (id, time, account, region, source, name)
+            (self.readOnly, self.username, self.accessKeyId, self.category, self.errorCode) = (readOnly, username, accessKeyId, category, errorCode)
+            (self.resourceTypes, self.resourceNames, self.record) = (resourceTypes, resourceNames, record)
+        }
+    }
+
+    /// Inserts rows in one statement (`unnest` of one array per column).
+    package func insert(_ rows: [EventRow]) async throws {
+        guard !rows.isEmpty else { return }
+        // '' stands for NULL: arrays of optionals do not bind, and none of these is ever legitimately empty.
+        let types = try rows.map { Self.storable(try Self.encoder.encode($0.resourceTypes)) }
+        let names = try rows.map { Self.storable(try Self.encoder.encode($0.resourceNames)) }
         try await tx.query(
             """
             INSERT INTO events (event_id, event_time, account_id, region, event_source, event_name, read_only,
@@ -43,9 +70,11 @@ package struct EventRepository: Sendable {
             SELECT u.id, u.t, u.account, u.region, u.source, u.name, u.ro, NULLIF(u.username, ''), NULLIF(u.key, ''), u.category,
                    NULLIF(u.error, ''), ARRAY(SELECT jsonb_array_elements_text(u.types::jsonb)),
                    ARRAY(SELECT jsonb_array_elements_text(u.resources::jsonb)), u.record::jsonb
-            FROM unnest(\(ids)::uuid[], \(times)::timestamptz[], \(accounts)::text[], \(regions)::text[], \(sources)::text[],
-                        \(names)::text[], \(readOnly)::boolean[], \(users)::text[], \(keys)::text[], \(categories)::text[],
-                        \(errors)::text[], \(types)::text[], \(resources)::text[], \(records)::text[])
+            FROM unnest(\(rows.map(\.id))::uuid[], \(rows.map(\.time))::timestamptz[], \(rows.map(\.account))::text[],
+                        \(rows.map(\.region))::text[], \(rows.map(\.source))::text[], \(rows.map(\.name))::text[],
+                        \(rows.map(\.readOnly))::boolean[], \(rows.map { $0.username ?? "" })::text[],
+                        \(rows.map { $0.accessKeyId ?? "" })::text[], \(rows.map(\.category))::text[],
+                        \(rows.map { $0.errorCode ?? "" })::text[], \(types)::text[], \(names)::text[], \(rows.map(\.record))::text[])
                  AS u(id, t, account, region, source, name, ro, username, key, category, error, types, resources, record)
             """)
     }

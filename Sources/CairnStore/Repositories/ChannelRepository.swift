@@ -1,0 +1,106 @@
+package import CairnCore
+package import Foundation
+import PostgresNIO
+
+extension Transaction {
+    package var channels: ChannelRepository { ChannelRepository(tx: self) }
+}
+
+/// Channels of one account and region. Creation locks the account row, so the limit of channels holds across
+/// processes; names are unique per account and region by constraint.
+package struct ChannelRepository: Sendable {
+    let tx: Transaction
+
+    static let columns = """
+        id, account_id, region, name, source, destinations::text AS destinations, tags::text AS tags,
+        latest_ingestion_success_time, latest_ingestion_success_event_id, latest_ingestion_error_code,
+        latest_ingestion_attempt_time, latest_ingestion_attempt_event_id
+        """
+
+    package func create(
+        account: String, region: String, name: String, source: String, destinations: [ChannelDestination], tags: [TrailTag]
+    ) async throws -> ChannelRecord {
+        try await tx.query("SELECT 1 FROM accounts WHERE id = \(account) FOR UPDATE")
+        let existing = try await list(account: account, region: region)
+        guard existing.count < ChannelRules.maximumChannels else {
+            throw ServiceError(
+                code: "ChannelMaxLimitExceededException", status: 400,
+                message: "Account \(account) already has \(ChannelRules.maximumChannels) channels in \(region).")
+        }
+        guard !existing.contains(where: { $0.name == name }) else { throw Self.alreadyExists(name) }
+        let id = UUID()
+        try await tx.query(
+            """
+            INSERT INTO channels (id, account_id, region, name, source, destinations, tags)
+            VALUES (\(id), \(account), \(region), \(name), \(source), \(try Self.json(destinations))::jsonb, \(try Self.json(tags))::jsonb)
+            """)
+        guard let created = try await find(id, account: account, region: region) else { throw ServiceError.internalFailure }
+        return created
+    }
+
+    package func find(_ id: UUID, account: String, region: String, lock: Bool = false) async throws -> ChannelRecord? {
+        let q: PostgresQuery =
+            lock
+            ? "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region) FOR UPDATE"
+            : "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region)"
+        return try await records(q).first
+    }
+
+    package func list(account: String, region: String) async throws -> [ChannelRecord] {
+        try await records("SELECT \(unescaped: Self.columns) FROM channels WHERE account_id = \(account) AND region = \(region) ORDER BY name")
+    }
+
+    package func update(_ channel: ChannelRecord) async throws {
+        do {
+            try await tx.query(
+                "UPDATE channels SET name = \(channel.name), destinations = \(try Self.json(channel.destinations))::jsonb WHERE id = \(channel.id)")
+        } catch where PostgresFailure(error).isUniqueViolation {
+            throw Self.alreadyExists(channel.name)
+        }
+    }
+
+    package func delete(_ id: UUID) async throws {
+        try await tx.query("DELETE FROM channels WHERE id = \(id)")
+    }
+
+    /// What the last PutAuditEvents through the channel did.
+    package func recordIngestion(_ id: UUID, at time: Date, lastEventId: UUID?, errorCode: String?) async throws {
+        try await tx.query(
+            """
+            UPDATE channels SET latest_ingestion_attempt_time = \(time), latest_ingestion_attempt_event_id = \(lastEventId),
+                latest_ingestion_error_code = \(errorCode),
+                latest_ingestion_success_time = CASE WHEN \(lastEventId)::uuid IS NULL THEN latest_ingestion_success_time ELSE \(time) END,
+                latest_ingestion_success_event_id = coalesce(\(lastEventId), latest_ingestion_success_event_id)
+            WHERE id = \(id)
+            """)
+    }
+
+    static func alreadyExists(_ name: String) -> ServiceError {
+        ServiceError(code: "ChannelAlreadyExistsException", status: 400, message: "A channel named \(name) already exists.")
+    }
+
+    static func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
+
+    private func records(_ q: PostgresQuery) async throws -> [ChannelRecord] {
+        var out: [ChannelRecord] = []
+        let decoder = JSONDecoder()
+        for try await row in try await tx.query(q) {
+            let r = row.makeRandomAccess()
+            let id = try r["id"].decode(UUID.self)
+            let account = try r["account_id"].decode(String.self)
+            let region = try r["region"].decode(String.self)
+            var c = ChannelRecord(
+                id: id, arn: ChannelRules.arn(partition: tx.store.partition, region: region, account: account, id: id), account: account,
+                region: region, name: try r["name"].decode(String.self), source: try r["source"].decode(String.self),
+                destinations: try decoder.decode([ChannelDestination].self, from: Data(try r["destinations"].decode(String.self).utf8)),
+                tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)))
+            c.latestIngestionSuccessTime = try r["latest_ingestion_success_time"].decode(Date?.self)
+            c.latestIngestionSuccessEventId = try r["latest_ingestion_success_event_id"].decode(UUID?.self)
+            c.latestIngestionErrorCode = try r["latest_ingestion_error_code"].decode(String?.self)
+            c.latestIngestionAttemptTime = try r["latest_ingestion_attempt_time"].decode(Date?.self)
+            c.latestIngestionAttemptEventId = try r["latest_ingestion_attempt_event_id"].decode(UUID?.self)
+            out.append(c)
+        }
+        return out
+    }
+}

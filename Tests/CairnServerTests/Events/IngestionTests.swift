@@ -1,0 +1,121 @@
+import CairnStore
+import CairnTestSupport
+import Crypto
+import Foundation
+import Logging
+import PostgresNIO
+import Testing
+
+/// Channels and PutAuditEvents: tenants' own events, judged one by one and stored in the owner's event log.
+@Suite struct IngestionTests {
+    func eventData(_ account: String, id: String, name: String = "RefundIssued") -> String {
+        #"{"version":"1.0","userIdentity":{"type":"CustomUser","principalId":"alice"},"eventSource":"billing.example.com","eventName":"\#(name)","eventTime":"2025-01-01T00:00:00Z","UID":"\#(id)","recipientAccountId":"\#(account)"}"#
+    }
+
+    func destinations(_ account: String) -> [[String: Any]] {
+        [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:cloudtrail:us-east-1:\(account):eventdatastore/billing"]]
+    }
+
+    /// PutAuditEvents as boto3's cloudtrail-data client sends it: REST-JSON, the channel in the query string.
+    func put(_ server: TestServer, _ tenant: Tenant, channel: String, _ events: [[String: Any]]) async throws -> (Int, [String: Any]) {
+        let body = String(decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": events]), as: UTF8.self)
+        let query = "channelArn=" + channel.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
+        let r = try await server.send(
+            .post, "/PutAuditEvents", query: query, body: body, service: "cloudtrail-data", credentials: tenant.credentials,
+            headers: ["content-type": "application/json"])
+        return (Int(r.status.code), server.json(r))
+    }
+
+    func storedActivity(_ server: TestServer, _ account: String) async throws -> [String] {
+        try await server.store.read(logger: Logger(label: "t")) { tx in
+            var names: [String] = []
+            for try await n in try await tx.query(
+                "SELECT event_name FROM events WHERE account_id = \(account) AND event_category = 'ActivityAuditLog' ORDER BY event_name"
+            ).decode(String.self) { names.append(n) }
+            return names
+        }
+    }
+
+    @Test func aChannelIngestsValidEventsAndAnswersEachRefusal() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            let created = try await server.trailOK(
+                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+            let arn = try #require(created["ChannelArn"] as? String)
+            #expect(arn.hasPrefix("arn:aws:cloudtrail:us-east-1:\(owner.account):channel/"))
+            try await server.trailRefused(
+                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
+                "ChannelAlreadyExistsException")
+
+            let good = eventData(owner.account, id: "e-1")
+            let sum = Data(SHA256.hash(data: Data(good.utf8))).base64EncodedString()
+            let (status, out) = try await put(server, owner, channel: arn, [
+                ["id": "e-1", "eventData": good, "eventDataChecksum": sum],
+                ["id": "e-2", "eventData": eventData(owner.account, id: "e-2", name: "Second")],
+                ["id": "e-3", "eventData": good, "eventDataChecksum": "AAAA"],
+                ["id": "e-4", "eventData": eventData("999999999999", id: "e-4")],
+                ["id": "e-5", "eventData": #"{"version":"1.0"}"#],
+                ["id": "e-6", "eventData": "not json"],
+            ])
+            #expect(status == 200, "\(out)")
+            let ok = ((out["successful"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
+            let failed = Dictionary(uniqueKeysWithValues: ((out["failed"] as? [[String: Any]]) ?? []).map { ($0["id"] as! String, $0["errorCode"] as! String) })
+            #expect(ok == ["e-1", "e-2"])
+            #expect(failed == ["e-3": "InvalidChecksum", "e-4": "InvalidRecipient", "e-5": "FieldNotFound", "e-6": "InvalidData"])
+            #expect(try await storedActivity(server, owner.account) == ["RefundIssued", "Second"])
+
+            // A duplicate id spoils the whole request, which then stores nothing.
+            let (dupStatus, dup) = try await put(server, owner, channel: arn, [
+                ["id": "d", "eventData": eventData(owner.account, id: "d")], ["id": "d", "eventData": eventData(owner.account, id: "d")],
+            ])
+            #expect(dupStatus == 400 && dup["__type"] as? String == "DuplicatedAuditEventId", "\(dup)")
+            #expect(try await storedActivity(server, owner.account).count == 2)
+
+            // The channel reports its latest ingestion; another account cannot use it.
+            let got = try await server.trailOK("GetChannel", ["Channel": arn], as: owner)
+            #expect((got["IngestionStatus"] as? [String: Any])?["LatestIngestionSuccessTime"] is Double)
+            let stranger = try await server.createTenant("stranger")
+            let (_, denied) = try await put(server, stranger, channel: arn, [["id": "x", "eventData": eventData(stranger.account, id: "x")]])
+            #expect(denied["__type"] as? String == "ChannelInsufficientPermission", "\(denied)")
+            try await server.trailRefused("GetChannel", ["Channel": arn], as: stranger, "ChannelARNInvalidException")
+            let (_, missing) = try await put(server, owner, channel: "not-a-channel", [["id": "x", "eventData": good]])
+            #expect(missing["__type"] as? String == "InvalidChannelARN", "\(missing)")
+        }
+    }
+
+    @Test func channelsAreListedRenamedAndDeletedAndTheirLimitHolds() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            for i in 0..<25 {
+                try await server.trailOK("CreateChannel", ["Name": "app-\(100 + i)", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+            }
+            try await server.trailRefused(
+                "CreateChannel", ["Name": "one-more", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
+                "ChannelMaxLimitExceededException")
+            try await server.trailRefused(
+                "CreateChannel", ["Name": "x", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner, "InvalidParameterException")
+            try await server.trailRefused(
+                "CreateChannel", ["Name": "bad-dest", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:s3:::x"]]],
+                as: owner, "EventDataStoreARNInvalidException")
+            let page = try await server.trailOK("ListChannels", ["MaxResults": 10], as: owner)
+            #expect((page["Channels"] as? [[String: Any]])?.count == 10 && page["NextToken"] is String)
+            let first = try #require((page["Channels"] as? [[String: Any]])?.first?["ChannelArn"] as? String)
+            let renamed = try await server.trailOK("UpdateChannel", ["Channel": first, "Name": "renamed"], as: owner)
+            #expect(renamed["Name"] as? String == "renamed")
+            try await server.trailOK("DeleteChannel", ["Channel": first], as: owner)
+            try await server.trailRefused("GetChannel", ["Channel": first], as: owner, "ChannelNotFoundException")
+
+            // REST: the same channel operations and ingestion, lower-camel JSON.
+            let made = try await server.send(
+                .post, "/v1/channels", body: #"{"name": "rest-app", "source": "Custom", "destinations": [{"type": "EVENT_DATA_STORE", "location": "arn:aws:cloudtrail:us-east-1:\#(owner.account):eventdatastore/x"}]}"#,
+                credentials: owner.credentials, headers: ["content-type": "application/json"])
+            #expect(made.status.code == 201, "\(server.json(made))")
+            let id = try #require((server.json(made)["channelArn"] as? String)?.split(separator: "/").last.map(String.init))
+            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": [["id": "r-1", "eventData": eventData(owner.account, id: "r-1")]]]), as: UTF8.self)
+            let sent = try await server.send(.post, "/v1/channels/\(id)/events", body: body, credentials: owner.credentials, headers: ["content-type": "application/json"])
+            #expect(((server.json(sent)["successful"] as? [[String: Any]]) ?? []).count == 1, "\(server.json(sent))")
+            let listed = try await server.send(.get, "/v1/channels", query: "limit=100", credentials: owner.credentials)
+            #expect(((server.json(listed)["channels"] as? [[String: Any]]) ?? []).count == 25)
+        }
+    }
+}
