@@ -66,9 +66,16 @@ def test_no_bad_input_reaches_a_5xx(endpoint):
                                     urlencode(fields))
                 if status >= 500:
                     failures.append((service, op, str(fields)[:60], status, text))
+    for query in ["", "?channelArn=", "?channelArn=arn:aws:cloudtrail:us-east-1:123456789012:channel/x", "?channelArn=%00"]:
+        for raw in ["{", "[]", "null", '{"auditEvents": 5}', '{"auditEvents": [{"id": 5}]}', '{"auditEvents": [{"id": "a", "eventData": {}}]}',
+                    '{"auditEvents": [' + ",".join(['{"id":"a%d","eventData":"{}"}' % i for i in range(101)]) + ']}']:
+            status, text = send(endpoint, "cloudtrail-data", {"content-type": "application/json"}, raw, "/PutAuditEvents" + query)
+            if status >= 500:
+                failures.append(("cloudtrail-data", query, raw[:60], status, text))
     for path in ["/v1/policy/simulate", "/v1/policy/validate", "/v1/policy/simulate-principal", "/v1/accounts",
                  "/v1/regions", "/v1/iam/users", "/v1/iam/roles", "/v1/iam/policies", "/v1/trails", "/v1/trails/x-trail/tags",
-                 "/v1/trails/x-trail/start-logging", "/v1/organization/trail-delegated-administrators"]:
+                 "/v1/trails/x-trail/start-logging", "/v1/organization/trail-delegated-administrators", "/v1/channels",
+                 "/v1/channels/x/events"]:
         for raw in ["{", "[]", "null", '{"a":1}', '{"name":5,"email":[]}', '{"policyDocument":5}',
                     '{"principalArn":"x","action":"y","context":{"k":[1]}}', '{"userName":"\\u0000"}', '{"name":"t-1","s3BucketName":"b-1","s3KeyPrefix":"\\u0000"}',
                     '{"tagsList":[{"key":5}]}', '{"memberAccountId":[]}']:
