@@ -37,6 +37,35 @@ import Testing
         }
     }
 
+    /// History is searched in widening windows (a day, a week, a month, the rest); pages must cross window
+    /// edges without losing, repeating or reordering an event, also for events exactly on an edge.
+    @Test func lookupPagesAcrossTimeWindowsInOrder() async throws {
+        try await withTestStore { store in
+            let now = Date()
+            let ages: [TimeInterval] = [10, 86_400 - 1, 86_400, 86_400 + 1, 3 * 86_400, 7 * 86_400, 20 * 86_400, 60 * 86_400, 89 * 86_400]
+            try await store.transaction(logger: logger) { tx in
+                for (i, age) in ages.enumerated() {
+                    try await tx.events.append(record(account: "111111111111", time: now - age, name: "E\(i)"), at: now - age)
+                }
+            }
+            let all = ages.indices.map { "E\($0)" }
+            for size in [1, 2, 4, 50] {
+                var lookup = try EventLookup.forLookupEvents(
+                    attributes: [], startTime: nil, endTime: now, eventCategory: nil, maxResults: size, nextToken: nil, now: now)
+                var seen: [String] = []
+                while true {
+                    let page = try await store.read(logger: logger) { [lookup] tx in
+                        try await tx.events.lookup(account: AccountId("111111111111")!, region: "eu-west-1", lookup)
+                    }
+                    seen += page.events.map(\.record.eventName)
+                    guard let next = page.next else { break }
+                    lookup.after = next
+                }
+                #expect(seen == all, "page size \(size): \(seen)")
+            }
+        }
+    }
+
     @Test func concurrentPartitionMakersDoNotFail() async throws {
         try await withTestStore { store in
             try await store.client.query("DROP TABLE IF EXISTS events_21000101")

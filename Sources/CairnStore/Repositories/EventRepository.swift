@@ -94,22 +94,48 @@ package struct EventRepository: Sendable {
     }
 
     /// One page of event history, newest first, and the cursor after its last event when more may follow.
+    ///
+    /// The search walks back in widening windows (the last day, week, month, then the rest of the range), so
+    /// PostgreSQL plans each query over the few daily partitions the window touches instead of all ninety;
+    /// a recent page, which is almost every page, is found in the first window.
     package func lookup(account: AccountId, region: String, _ q: EventLookup) async throws -> (events: [(record: EventRecord, json: String)], next: EventLookup.Cursor?) {
-        func value(_ a: EventLookup.Attribute) -> String? { q.filters.first { $0.attribute == a }?.value }
-        let eventId: UUID?
-        if let raw = value(.eventId) {
-            guard let id = UUID(uuidString: raw) else { return ([], nil) }
-            eventId = id
-        } else {
-            eventId = nil
+        if let raw = q.filters.first(where: { $0.attribute == .eventId })?.value, UUID(uuidString: raw) == nil { return ([], nil) }
+        let need = q.maxResults + 1
+        var found: [(text: String, time: Date, id: UUID)] = []
+        var upper = min(q.end, q.after?.time ?? q.end)
+        var strict = false
+        for span in Self.lookupWindows {
+            guard upper >= q.start else { break }
+            let lower = span.map { max(q.start, upper.addingTimeInterval(-$0)) } ?? q.start
+            found += try await window(account: account, region: region, q, from: lower, to: upper, strictUpper: strict, limit: need - found.count)
+            if found.count >= need || lower <= q.start { break }
+            upper = lower
+            strict = true
         }
+        var out: [(record: EventRecord, json: String)] = []
+        for row in found.prefix(q.maxResults) {
+            out.append((try JSONDecoder().decode(EventRecord.self, from: Data(row.text.utf8)), row.text))
+        }
+        let next = found.count > q.maxResults ? found.prefix(q.maxResults).last.map { EventLookup.Cursor(time: $0.time, eventId: $0.id) } : nil
+        return (out, next)
+    }
+
+    /// The last day, week and month, then the rest (nil).
+    static let lookupWindows: [TimeInterval?] = [86_400, 7 * 86_400, 30 * 86_400, nil]
+
+    /// Matching events with `from <= event_time <= to` (`< to` when `strictUpper`), after the cursor, newest first.
+    private func window(
+        account: AccountId, region: String, _ q: EventLookup, from lower: Date, to upper: Date, strictUpper: Bool, limit: Int
+    ) async throws -> [(text: String, time: Date, id: UUID)] {
+        func value(_ a: EventLookup.Attribute) -> String? { q.filters.first { $0.attribute == a }?.value }
+        let eventId = value(.eventId).flatMap { UUID(uuidString: $0) }
         let readOnly = value(.readOnly).map { $0 == "true" }
         let category = q.insights ? "Insight" : "Management"
         let rows = try await tx.query(
             """
             SELECT record::text, event_time, event_id FROM events
             WHERE account_id = \(account.value) AND region = \(region) AND event_category = \(category)
-              AND event_time >= \(q.start) AND event_time <= \(q.end)
+              AND event_time >= \(lower) AND event_time <= \(upper) AND (NOT \(strictUpper) OR event_time < \(upper))
               AND (\(eventId)::uuid IS NULL OR event_id = \(eventId))
               AND (\(value(.eventName))::text IS NULL OR event_name = \(value(.eventName)))
               AND (\(readOnly)::boolean IS NULL OR read_only = \(readOnly))
@@ -119,20 +145,11 @@ package struct EventRepository: Sendable {
               AND (\(value(.resourceName))::text IS NULL OR resource_names @> ARRAY[\(value(.resourceName))]::text[])
               AND (\(value(.resourceType))::text IS NULL OR resource_types @> ARRAY[\(value(.resourceType))]::text[])
               AND (\(q.after?.time)::timestamptz IS NULL OR (event_time, event_id) < (\(q.after?.time), \(q.after?.eventId)))
-            ORDER BY event_time DESC, event_id DESC LIMIT \(q.maxResults + 1)
+            ORDER BY event_time DESC, event_id DESC LIMIT \(limit)
             """)
-        var out: [(record: EventRecord, json: String)] = []
-        var last: EventLookup.Cursor? = nil
-        var more = false
-        for try await (text, time, id) in rows.decode((String, Date, UUID).self) {
-            if out.count == q.maxResults {
-                more = true
-                break
-            }
-            out.append((try JSONDecoder().decode(EventRecord.self, from: Data(text.utf8)), text))
-            last = EventLookup.Cursor(time: time, eventId: id)
-        }
-        return (out, more ? last : nil)
+        var out: [(text: String, time: Date, id: UUID)] = []
+        for try await (text, time, id) in rows.decode((String, Date, UUID).self) { out.append((text, time, id)) }
+        return out
     }
 
     /// Makes the daily partitions from yesterday to a week ahead; run at start and daily.
