@@ -25,7 +25,8 @@ package enum AuditEventRules {
     /// An event accepted for ingestion: its source id and its parsed eventData.
     package struct Accepted: Sendable, Equatable {
         package let id: String
-        package let eventData: JSONValue
+        /// eventData as sent: checked to be a JSON object, and stored verbatim.
+        package let eventDataText: String
         package let eventSource: String
         package let eventName: String
         package let principalId: String
@@ -106,6 +107,6 @@ package enum AuditEventRules {
         guard case .string(let source) = fields["eventSource"], case .string(let name) = fields["eventName"] else {
             return .failure(EventError(code: "InvalidData", message: "eventData.eventSource and eventName must be strings."))
         }
-        return .success(Accepted(id: id, eventData: data, eventSource: source, eventName: name, principalId: principal))
+        return .success(Accepted(id: id, eventDataText: text, eventSource: source, eventName: name, principalId: principal))
     }
 }

@@ -161,19 +161,16 @@ struct ChannelOperations: Sendable {
             var successful: [(id: String, eventID: String)] = []
             for event in accepted {
                 let eventId = UUID()
-                let record: JSONValue = .object([
-                    "eventVersion": .string("1.0"), "eventCategory": .string("ActivityAuditLog"), "eventType": .string("ActivityLog"),
-                    "eventID": .string(eventId.uuidString.lowercased()), "eventTime": .string(UTCTimestamp.iso8601(now)),
-                    "awsRegion": .string(facts.region), "recipientAccountId": .string(account),
-                    "metadata": .object(["ingestionTime": .string(UTCTimestamp.iso8601(now)), "channelARN": .string(found.arn)]),
-                    "eventData": event.eventData,
-                ])
+                // The envelope is built as text around eventData as sent: it was parsed once to judge it, and
+                // re-encoding the tree would only cost time.
+                let id = eventId.uuidString.lowercased(), at = UTCTimestamp.iso8601(now)
+                let record = #"{"eventVersion":"1.0","eventCategory":"ActivityAuditLog","eventType":"ActivityLog","eventID":"\#(id)","eventTime":"\#(at)","awsRegion":"\#(facts.region)","recipientAccountId":"\#(account)","metadata":{"ingestionTime":"\#(at)","channelARN":"\#(found.arn)"},"eventData":\#(event.eventDataText)}"#
                 rows.append(
                     EventRepository.EventRow(
                         id: eventId, time: now, account: account, region: facts.region, source: event.eventSource, name: event.eventName,
                         readOnly: false, username: event.principalId, accessKeyId: nil, category: "ActivityAuditLog", errorCode: nil,
-                        resourceTypes: [], resourceNames: [], record: String(decoding: try JSONEncoder().encode(record), as: UTF8.self)))
-                successful.append((event.id, eventId.uuidString.lowercased()))
+                        resourceTypes: [], resourceNames: [], record: record))
+                successful.append((event.id, id))
             }
             try await tx.events.insert(rows)
             try await tx.channels.recordIngestion(

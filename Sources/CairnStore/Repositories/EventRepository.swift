@@ -25,7 +25,7 @@ package struct EventRepository: Sendable {
                     region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,
                     username: record.historyUsername, accessKeyId: record.userIdentity.accessKeyId, category: record.eventCategory,
                     errorCode: record.errorCode, resourceTypes: record.resources?.compactMap(\.type) ?? [],
-                    resourceNames: record.resources?.map(\.ARN) ?? [], record: Self.storable(try Self.encoder.encode(record))))
+                    resourceNames: record.resources?.map(\.ARN) ?? [], record: String(decoding: try Self.encoder.encode(record), as: UTF8.self)))
         }
         try await insert(rows)
     }
@@ -57,9 +57,11 @@ package struct EventRepository: Sendable {
         }
     }
 
-    /// Inserts rows in one statement (`unnest` of one array per column).
+    /// Inserts rows in one statement (`unnest` of one array per column). Records pass through `storable`, so
+    /// no caller's NUL can make an event fail to store.
     package func insert(_ rows: [EventRow]) async throws {
         guard !rows.isEmpty else { return }
+        let records = rows.map { Self.storable(Data($0.record.utf8)) }
         // '' stands for NULL: arrays of optionals do not bind, and none of these is ever legitimately empty.
         let types = try rows.map { Self.storable(try Self.encoder.encode($0.resourceTypes)) }
         let names = try rows.map { Self.storable(try Self.encoder.encode($0.resourceNames)) }
@@ -74,7 +76,7 @@ package struct EventRepository: Sendable {
                         \(rows.map(\.region))::text[], \(rows.map(\.source))::text[], \(rows.map(\.name))::text[],
                         \(rows.map(\.readOnly))::boolean[], \(rows.map { $0.username ?? "" })::text[],
                         \(rows.map { $0.accessKeyId ?? "" })::text[], \(rows.map(\.category))::text[],
-                        \(rows.map { $0.errorCode ?? "" })::text[], \(types)::text[], \(names)::text[], \(rows.map(\.record))::text[])
+                        \(rows.map { $0.errorCode ?? "" })::text[], \(types)::text[], \(names)::text[], \(records)::text[])
                  AS u(id, t, account, region, source, name, ro, username, key, category, error, types, resources, record)
             """)
     }
