@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// PutAuditEvents' judgement of each event: a request-level refusal for what spoils the whole request
 /// (no events, more than 100, an id twice), and a per-event error code for the rest, as AWS answers
