@@ -98,9 +98,11 @@ package struct EventLookup: Sendable, Equatable {
         if let maxResults, !(1...maximumResults).contains(maxResults) {
             throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "MaxResults must be between 1 and \(maximumResults); got \(maxResults).")
         }
+        // Both bounds are kept within the 90 days that exist: outside them no event can match, and an instant
+        // a client may send (1e20 seconds) is beyond what the database's timestamps can represent.
         let earliest = now.addingTimeInterval(-retention)
-        let start = max(startTime ?? earliest, earliest)
-        let end = endTime ?? now
+        let start = min(max(startTime ?? earliest, earliest), now)
+        let end = min(max(endTime ?? now, earliest), now)
         if let startTime, let endTime, startTime > endTime {
             throw ServiceError(code: "InvalidTimeRangeException", status: 400, message: "StartTime must be before or equal to EndTime.")
         }
@@ -133,7 +135,9 @@ package struct EventLookup: Sendable, Equatable {
     func cursor(from token: String) -> Cursor? {
         guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: ":")
-        guard parts.count == 3, parts[0] == fingerprint, let seconds = Double(parts[1]), let id = UUID(uuidString: String(parts[2])) else {
+        guard parts.count == 3, parts[0] == fingerprint, let seconds = Double(parts[1]), (start.timeIntervalSince1970...end.timeIntervalSince1970).contains(seconds),
+            let id = UUID(uuidString: String(parts[2]))
+        else {
             return nil
         }
         return Cursor(time: Date(timeIntervalSince1970: seconds), eventId: id)

@@ -78,6 +78,11 @@ import Testing
                 "LookupEvents", ["LookupAttributes": [["AttributeKey": "EventName", "AttributeValue": String(repeating: "_", count: 1001)]]],
                 "InvalidLookupAttributesException")
             try await server.trailRefused("LookupEvents", ["NextToken": "not-a-token"], "InvalidNextTokenException")
+            // Instants no timestamp can hold are answered, never a crash: outside the 90 days nothing matches.
+            #expect(names(try await server.trailOK("LookupEvents", ["StartTime": 1e20])).isEmpty)
+            #expect(names(try await server.trailOK("LookupEvents", ["EndTime": -1e20])).isEmpty)
+            let forged = Data("x:1e20:\(UUID().uuidString)".utf8).base64EncodedString()
+            try await server.trailRefused("LookupEvents", ["NextToken": forged], "InvalidNextTokenException")
             let insights = try await server.trailOK("LookupEvents", ["EventCategory": "insight"])
             #expect(names(insights).isEmpty)
         }
