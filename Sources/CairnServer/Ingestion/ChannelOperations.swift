@@ -50,6 +50,11 @@ struct ChannelOperations: Sendable {
         return ChannelRules.arn(partition: partition, region: scope.region, account: scope.principal.account.value, id: id)
     }
 
+    /// What an event records about the channel a call touched.
+    static func eventResources(_ channel: ChannelRecord) -> [EventRecord.Resource] {
+        [EventRecord.Resource(ARN: channel.arn, accountId: channel.account, type: "AWS::CloudTrail::Channel")]
+    }
+
     private func target(_ raw: String?) -> AuthorizationTarget? {
         resourceARN(raw).map { AuthorizationTarget(resource: $0) }
     }
@@ -77,7 +82,7 @@ struct ChannelOperations: Sendable {
             do throws(TrailRuleViolation) { tags = try TrailTags.forCreate(input.Tags ?? []) } catch { throw ServiceError(error) }
             let created = try await tx.channels.create(
                 account: account, region: facts.region, name: name, source: source, destinations: destinations, tags: tags)
-            return .init(created, resources: [.init(ARN: created.arn, accountId: account, type: "AWS::CloudTrail::Channel")])
+            return .init(created, resources: Self.eventResources(created))
         }
     }
 
@@ -118,7 +123,7 @@ struct ChannelOperations: Sendable {
                     destinations, partition: partition, region: facts.region, account: facts.principal.account.value)
             }
             try await tx.channels.update(found)
-            return .init(found, resources: [.init(ARN: found.arn, accountId: found.account, type: "AWS::CloudTrail::Channel")])
+            return .init(found, resources: Self.eventResources(found))
         }
     }
 
@@ -126,7 +131,7 @@ struct ChannelOperations: Sendable {
         try await runner.run(OperationCatalogue.Events.deleteChannel, parameters: parameters, target: target(raw)) { tx, facts in
             let found = try await channel(raw, tx, facts, lock: true)
             try await tx.channels.delete(found.id)
-            return .init((), resources: [.init(ARN: found.arn, accountId: found.account, type: "AWS::CloudTrail::Channel")])
+            return .init((), resources: Self.eventResources(found))
         }
     }
 
@@ -177,7 +182,7 @@ struct ChannelOperations: Sendable {
                 found.id, at: now, lastEventId: rows.last?.id, errorCode: refused.last?.errorCode)
             return .init(
                 PutResult(successful: successful, failed: refused),
-                resources: [.init(ARN: found.arn, accountId: account, type: "AWS::CloudTrail::Channel")])
+                resources: Self.eventResources(found))
         }
     }
 }

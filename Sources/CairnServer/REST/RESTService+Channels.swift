@@ -12,31 +12,31 @@ extension RESTService {
         var extra: [String: CairnCore.JSONValue] = [:]
         if let limit = input.query.limit { extra["MaxResults"] = .number(Double(limit)) }
         if let token = input.query.nextToken { extra["NextToken"] = .string(token) }
-        let call = try RESTTrailCoding.call(EventOps.listChannels, body: Optional<String>.none, extra: extra)
+        let call = try RESTShapeCoding.call(EventOps.listChannels, body: Optional<String>.none, extra: extra)
         let page = try await channels.list(try call.decode(ChannelOperations.ListInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(
             ChannelHandlers.ListJSON(Channels: page.channels.map { .init($0, full: false) }, NextToken: page.nextToken)))))
     }
 
     func createChannel(_ input: Operations.CreateChannel.Input) async throws -> Operations.CreateChannel.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(EventOps.createChannel, body: body)
+        let call = try RESTShapeCoding.call(EventOps.createChannel, body: body)
         let created = try await channels.create(try call.decode(ChannelOperations.CreateInput.self), parameters: call.parameters)
         var out = ChannelHandlers.ChannelJSON(created, full: true, tags: true)
         out.IngestionStatus = nil
-        return .created(.init(body: .json(try RESTTrailCoding.answer(out))))
+        return .created(.init(body: .json(try RESTShapeCoding.answer(out))))
     }
 
     func getChannel(_ input: Operations.GetChannel.Input) async throws -> Operations.GetChannel.Output {
         let found = try await channels.get(input.path.channel, parameters: .object(["Channel": .string(input.path.channel)]))
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(ChannelHandlers.ChannelJSON(found, full: true)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(ChannelHandlers.ChannelJSON(found, full: true)))))
     }
 
     func updateChannel(_ input: Operations.UpdateChannel.Input) async throws -> Operations.UpdateChannel.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(EventOps.updateChannel, body: body, extra: ["Channel": .string(input.path.channel)])
+        let call = try RESTShapeCoding.call(EventOps.updateChannel, body: body, extra: ["Channel": .string(input.path.channel)])
         let updated = try await channels.update(try call.decode(ChannelOperations.UpdateInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(ChannelHandlers.ChannelJSON(updated, full: true)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(ChannelHandlers.ChannelJSON(updated, full: true)))))
     }
 
     func deleteChannel(_ input: Operations.DeleteChannel.Input) async throws -> Operations.DeleteChannel.Output {

@@ -15,18 +15,18 @@ extension RESTService {
 
     func createTrail(_ input: Operations.CreateTrail.Input) async throws -> Operations.CreateTrail.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(TrailOps.createTrail, body: body)
+        let call = try RESTShapeCoding.call(TrailOps.createTrail, body: body)
         let trail = try await trails.createTrail(try call.decode(CloudTrailJSON.CreateTrailInput.self), parameters: call.parameters)
-        return .created(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.Trail(trail, full: false)))))
+        return .created(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.Trail(trail, full: false)))))
     }
 
     func describeTrails(_ input: Operations.DescribeTrails.Input) async throws -> Operations.DescribeTrails.Output {
         var extra: [String: CairnCore.JSONValue] = [:]
         if let names = input.query.name { extra["trailNameList"] = .array(names.map { .string($0) }) }
         if let shadows = input.query.includeShadowTrails { extra["includeShadowTrails"] = .bool(shadows) }
-        let call = try RESTTrailCoding.call(TrailOps.describeTrails, body: Optional<String>.none, extra: extra)
+        let call = try RESTShapeCoding.call(TrailOps.describeTrails, body: Optional<String>.none, extra: extra)
         let found = try await trails.describeTrails(try call.decode(CloudTrailJSON.DescribeTrailsInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.DescribeTrailsOutput(trailList: found.map { .init($0, full: true) })))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.DescribeTrailsOutput(trailList: found.map { .init($0, full: true) })))))
     }
 
     func listTrails(_ input: Operations.ListTrails.Input) async throws -> Operations.ListTrails.Output {
@@ -39,14 +39,14 @@ extension RESTService {
 
     func getTrail(_ input: Operations.GetTrail.Input) async throws -> Operations.GetTrail.Output {
         let trail = try await trails.getTrail(input.path.trail, parameters: .object(["Name": .string(input.path.trail)]))
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.Trail(trail, full: true)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.Trail(trail, full: true)))))
     }
 
     func updateTrail(_ input: Operations.UpdateTrail.Input) async throws -> Operations.UpdateTrail.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(TrailOps.updateTrail, body: body, extra: ["Name": .string(input.path.trail)])
+        let call = try RESTShapeCoding.call(TrailOps.updateTrail, body: body, extra: ["Name": .string(input.path.trail)])
         let trail = try await trails.updateTrail(input.path.trail, try call.decode(TrailSettingsInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.Trail(trail, full: false)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.Trail(trail, full: false)))))
     }
 
     func deleteTrail(_ input: Operations.DeleteTrail.Input) async throws -> Operations.DeleteTrail.Output {
@@ -56,7 +56,7 @@ extension RESTService {
 
     func getTrailStatus(_ input: Operations.GetTrailStatus.Input) async throws -> Operations.GetTrailStatus.Output {
         let status = try await trails.getTrailStatus(input.path.trail, parameters: .object(["Name": .string(input.path.trail)]))
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.TrailStatusOutput(status)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.TrailStatusOutput(status)))))
     }
 
     func startTrailLogging(_ input: Operations.StartTrailLogging.Input) async throws -> Operations.StartTrailLogging.Output {
@@ -71,27 +71,27 @@ extension RESTService {
 
     func getTrailEventSelectors(_ input: Operations.GetTrailEventSelectors.Input) async throws -> Operations.GetTrailEventSelectors.Output {
         let trail = try await trails.getEventSelectors(input.path.trail, parameters: .object(["TrailName": .string(input.path.trail)]))
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.EventSelectorsOutput(trail)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.EventSelectorsOutput(trail)))))
     }
 
     func putTrailEventSelectors(_ input: Operations.PutTrailEventSelectors.Input) async throws -> Operations.PutTrailEventSelectors.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(TrailOps.putEventSelectors, body: body, extra: ["TrailName": .string(input.path.trail)])
+        let call = try RESTShapeCoding.call(TrailOps.putEventSelectors, body: body, extra: ["TrailName": .string(input.path.trail)])
         let trail = try await trails.putEventSelectors(try call.decode(CloudTrailJSON.PutEventSelectorsInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.EventSelectorsOutput(trail)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.EventSelectorsOutput(trail)))))
     }
 
     func getTrailInsightSelectors(_ input: Operations.GetTrailInsightSelectors.Input) async throws -> Operations.GetTrailInsightSelectors.Output {
         let (arn, selectors) = try await trails.getInsightSelectors(input.path.trail, parameters: .object(["TrailName": .string(input.path.trail)]))
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(
             CloudTrailJSON.InsightSelectorsOutput(TrailARN: arn.description, InsightSelectors: selectors)))))
     }
 
     func putTrailInsightSelectors(_ input: Operations.PutTrailInsightSelectors.Input) async throws -> Operations.PutTrailInsightSelectors.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(TrailOps.putInsightSelectors, body: body, extra: ["TrailName": .string(input.path.trail)])
+        let call = try RESTShapeCoding.call(TrailOps.putInsightSelectors, body: body, extra: ["TrailName": .string(input.path.trail)])
         let trail = try await trails.putInsightSelectors(try call.decode(CloudTrailJSON.PutInsightSelectorsInput.self), parameters: call.parameters)
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(
             CloudTrailJSON.InsightSelectorsOutput(TrailARN: trail.arn.description, InsightSelectors: trail.insightSelectors)))))
     }
 
@@ -99,12 +99,12 @@ extension RESTService {
         let parameters: CairnCore.JSONValue = .object(["ResourceIdList": .array([.string(input.path.trail)])])
         let tagged = try await trails.listTags(.init(ResourceIdList: [input.path.trail]), parameters: parameters)
         guard let (arn, tags) = tagged.first else { throw ServiceError.internalFailure }
-        return .ok(.init(body: .json(try RESTTrailCoding.answer(CloudTrailJSON.ResourceTag(ResourceId: arn.description, TagsList: tags)))))
+        return .ok(.init(body: .json(try RESTShapeCoding.answer(CloudTrailJSON.ResourceTag(ResourceId: arn.description, TagsList: tags)))))
     }
 
     func addTrailTags(_ input: Operations.AddTrailTags.Input) async throws -> Operations.AddTrailTags.Output {
         guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
-        let call = try RESTTrailCoding.call(TrailOps.addTags, body: body, extra: ["ResourceId": .string(input.path.trail)])
+        let call = try RESTShapeCoding.call(TrailOps.addTags, body: body, extra: ["ResourceId": .string(input.path.trail)])
         try await trails.addTags(try call.decode(CloudTrailJSON.TagsInput.self), parameters: call.parameters)
         return .noContent(.init())
     }

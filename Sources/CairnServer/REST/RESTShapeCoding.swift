@@ -1,11 +1,12 @@
 import CairnCore
 import Foundation
 
-/// REST carries CloudTrail's trail shapes with lower-camel member names (`s3BucketName` for `S3BucketName`).
+/// REST carries CloudTrail's trail and channel shapes with lower-camel member names (`s3BucketName` for
+/// `S3BucketName`).
 /// Requests are re-keyed into CloudTrail's names and decoded by the same inputs the JSON 1.1 door decodes;
 /// answers are CloudTrail's encodings re-keyed for REST. Trail shapes hold no caller-chosen keys (tags are
 /// lists of Key/Value pairs), so re-keying every object member is exact.
-enum RESTTrailCoding {
+enum RESTShapeCoding {
     /// A REST body as the AWSCall the JSON door would have decoded, with `extra` CloudTrail members added.
     static func call<Body: Encodable>(
         _ operation: CatalogueOperation, body: Body?, extra: [String: CairnCore.JSONValue] = [:]

@@ -8,7 +8,7 @@ extension TrailOperations {
     /// prerequisites; then, under the owner's lock, the name's availability and the five-trail limit.
     func createTrail(_ input: CloudTrailJSON.CreateTrailInput, parameters: JSONValue?) async throws -> TrailRecord {
         let dependencyAllowed = input.settings.isOrganizationTrail == true ? try await callerMayReadOrganization() : true
-        return try await run(OperationCatalogue.Trails.createTrail, parameters: parameters, resources: [resourceARN(input.Name)].compactMap { $0 }) { tx, facts in
+        return try await run(OperationCatalogue.Trails.createTrail, parameters: parameters, naming: input.Name) { tx, facts in
             guard let rawName = input.Name else { throw ServiceError.missingParameter("Name") }
             let name = try TrailName.validate(rawName)
             let caller = facts.principal.account.value
@@ -46,8 +46,8 @@ extension TrailOperations {
     /// every region, and converting between account and organization trail runs the organization rules.
     func updateTrail(_ raw: String?, _ input: TrailSettingsInput, parameters: JSONValue?) async throws -> TrailRecord {
         let dependencyAllowed = input.isOrganizationTrail == true ? try await callerMayReadOrganization() : true
-        return try await run(OperationCatalogue.Trails.updateTrail, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
-            var (trail, _) = try await resolveForWrite(raw, member: "Name", .updateTrail, tx, facts)
+        return try await run(OperationCatalogue.Trails.updateTrail, parameters: parameters, naming: raw) { tx, facts in
+            var trail = try await resolveForWrite(raw, member: "Name", .updateTrail, tx, facts)
             let context = TrailSettingsContext(partition: partition, homeRegion: trail.arn.region, ownerAccountId: trail.arn.accountId)
             let after = try trail.settings.applying(input, context: context)
             let transition = TrailSettingsTransition(from: trail.settings, to: after)
@@ -74,8 +74,8 @@ extension TrailOperations {
     }
 
     func deleteTrail(_ raw: String?, parameters: JSONValue?) async throws {
-        try await run(OperationCatalogue.Trails.deleteTrail, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
-            let (trail, _) = try await resolveForWrite(raw, member: "Name", .deleteTrail, tx, facts)
+        try await run(OperationCatalogue.Trails.deleteTrail, parameters: parameters, naming: raw) { tx, facts in
+            let trail = try await resolveForWrite(raw, member: "Name", .deleteTrail, tx, facts)
             try await tx.trails.delete(trail.id)
             return .init((), resources: Self.eventResources(trail))
         }
@@ -84,8 +84,8 @@ extension TrailOperations {
     /// StartLogging and StopLogging: each records its own time and leaves the other's.
     func setLogging(_ raw: String?, on: Bool, parameters: JSONValue?) async throws {
         let operation = on ? OperationCatalogue.Trails.startLogging : OperationCatalogue.Trails.stopLogging
-        try await run(operation, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
-            let (trail, _) = try await resolveForWrite(raw, member: "Name", on ? .startLogging : .stopLogging, tx, facts)
+        try await run(operation, parameters: parameters, naming: raw) { tx, facts in
+            let trail = try await resolveForWrite(raw, member: "Name", on ? .startLogging : .stopLogging, tx, facts)
             try await tx.trails.setLogging(trail.id, on, at: facts.time)
             return .init((), resources: Self.eventResources(trail))
         }

@@ -9,7 +9,7 @@ extension TrailOperations {
     static let listTrailsPageSize = 50
 
     func getTrail(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.getTrail, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.getTrail, parameters: parameters, naming: raw) { tx, facts in
             let trail = try await resolve(raw, member: "Name", .getTrail, tx, try await viewer(tx, facts))
             return .init(trail, resources: Self.eventResources(trail))
         }
@@ -51,7 +51,7 @@ extension TrailOperations {
     /// Status in the calling region. A member account's view of an organization trail omits the management
     /// side's delivery errors.
     func getTrailStatus(_ raw: String?, parameters: JSONValue?) async throws -> TrailStatus {
-        try await run(OperationCatalogue.Trails.getTrailStatus, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.getTrailStatus, parameters: parameters, naming: raw) { tx, facts in
             let viewer = try await viewer(tx, facts)
             let trail = try await resolve(raw, member: "Name", .getTrailStatus, tx, viewer)
             let outside = TrailVisibility.of(trail.footprint, seenBy: viewer)?.isOutsideOwnerAccount ?? true

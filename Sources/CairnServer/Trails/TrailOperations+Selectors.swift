@@ -6,8 +6,8 @@ import Foundation
 /// whose prerequisites are judged against the trail's current event selectors.
 extension TrailOperations {
     func putEventSelectors(_ input: CloudTrailJSON.PutEventSelectorsInput, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.putEventSelectors, parameters: parameters, resources: [resourceARN(input.TrailName)].compactMap { $0 }) { tx, facts in
-            var (trail, _) = try await resolveForWrite(input.TrailName, member: "TrailName", .putEventSelectors, tx, facts)
+        try await run(OperationCatalogue.Trails.putEventSelectors, parameters: parameters, naming: input.TrailName) { tx, facts in
+            var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putEventSelectors, tx, facts)
             trail.eventSelectors = try TrailEventSelectors.forPut(
                 eventSelectors: input.EventSelectors, advancedEventSelectors: input.AdvancedEventSelectors)
             trail.hasCustomEventSelectors = true
@@ -18,7 +18,7 @@ extension TrailOperations {
     }
 
     func getEventSelectors(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.getEventSelectors, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.getEventSelectors, parameters: parameters, naming: raw) { tx, facts in
             let trail = try await resolve(raw, member: "TrailName", .getEventSelectors, tx, try await viewer(tx, facts))
             return .init(trail, resources: Self.eventResources(trail))
         }
@@ -27,7 +27,7 @@ extension TrailOperations {
     /// Insights go to the trail's own destination; the event-data-store members belong to CloudTrail Lake,
     /// which Cairn does not have.
     func putInsightSelectors(_ input: CloudTrailJSON.PutInsightSelectorsInput, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.putInsightSelectors, parameters: parameters, resources: [resourceARN(input.TrailName)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.putInsightSelectors, parameters: parameters, naming: input.TrailName) { tx, facts in
             if input.EventDataStore != nil || input.InsightsDestination != nil {
                 throw ServiceError(
                     code: "InvalidParameterCombinationException", status: 400,
@@ -37,7 +37,7 @@ extension TrailOperations {
             guard input.TrailName != nil else {
                 throw ServiceError(code: "InvalidParameterException", status: 400, message: "TrailName is required.")
             }
-            var (trail, _) = try await resolveForWrite(input.TrailName, member: "TrailName", .putInsightSelectors, tx, facts)
+            var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putInsightSelectors, tx, facts)
             trail.insightSelectors = try TrailInsightSelectorRules.forPut(inputs, eventSelectors: trail.eventSelectors)
             try await tx.trails.save(trail)
             return .init(trail, resources: Self.eventResources(trail))
@@ -45,7 +45,7 @@ extension TrailOperations {
     }
 
     func getInsightSelectors(_ raw: String?, parameters: JSONValue?) async throws -> (TrailARN, [TrailInsightSelector]) {
-        try await run(OperationCatalogue.Trails.getInsightSelectors, parameters: parameters, resources: [resourceARN(raw)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.getInsightSelectors, parameters: parameters, naming: raw) { tx, facts in
             let trail = try await resolve(raw, member: "TrailName", .getInsightSelectors, tx, try await viewer(tx, facts))
             let selectors = try TrailInsightSelectorRules.forGet(trail.insightSelectors, trailARN: trail.arn)
             return .init((trail.arn, selectors), resources: Self.eventResources(trail))

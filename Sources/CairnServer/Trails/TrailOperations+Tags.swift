@@ -11,12 +11,11 @@ extension TrailOperations {
         let arn = try TrailARN.parse(raw)
         let viewer = try await viewer(tx, facts)
         try TrailWriteCheck.checkTagScope(arn, viewer: viewer)
-        let (trail, _) = try await resolveForWrite(arn.description, member: "ResourceId", operation, tx, facts)
-        return trail
+        return try await resolveForWrite(arn.description, member: "ResourceId", operation, tx, facts, viewer: viewer)
     }
 
     func addTags(_ input: CloudTrailJSON.TagsInput, parameters: JSONValue?) async throws {
-        try await run(OperationCatalogue.Trails.addTags, parameters: parameters, resources: [resourceARN(input.ResourceId)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.addTags, parameters: parameters, naming: input.ResourceId) { tx, facts in
             var trail = try await taggedTrail(input.ResourceId, .addTags, tx, facts)
             guard let tags = input.TagsList else { throw ServiceError.missingParameter("TagsList") }
             trail.tags = try TrailTags.adding(tags, to: trail.tags)
@@ -26,7 +25,7 @@ extension TrailOperations {
     }
 
     func removeTags(_ input: CloudTrailJSON.TagsInput, parameters: JSONValue?) async throws {
-        try await run(OperationCatalogue.Trails.removeTags, parameters: parameters, resources: [resourceARN(input.ResourceId)].compactMap { $0 }) { tx, facts in
+        try await run(OperationCatalogue.Trails.removeTags, parameters: parameters, naming: input.ResourceId) { tx, facts in
             var trail = try await taggedTrail(input.ResourceId, .removeTags, tx, facts)
             guard let tags = input.TagsList else { throw ServiceError.missingParameter("TagsList") }
             trail.tags = try TrailTags.removing(tags, from: trail.tags)

@@ -13,12 +13,14 @@ struct TrailOperations: Sendable {
 
     var partition: String { runner.store.partition }
 
-    /// Runs `body` as `operation`, authorizing against `resource` (a trail ARN) when the request names one.
+    /// Runs `body` as `operation`, authorizing against the trail `naming` refers to (or every ARN in
+    /// `resources`) when the request names one.
     func run<Output: Sendable>(
-        _ operation: CatalogueOperation, parameters: JSONValue?, resources: [String] = [],
+        _ operation: CatalogueOperation, parameters: JSONValue?, naming trail: String? = nil, resources: [String] = [],
         _ body: @escaping @Sendable (Transaction, CallFacts) async throws -> OperationRunner.Outcome<Output>
     ) async throws -> Output {
         var target: AuthorizationTarget? = nil
+        let resources = trail.flatMap(resourceARN).map { [$0] } ?? resources
         if let first = resources.first, let scope = RequestScope.current {
             // The caller's own identity policies decide, also for an organization trail the management account
             // owns: which trails an account may reach is CloudTrail's rule, not a cross-account resource policy.
@@ -70,16 +72,17 @@ struct TrailOperations: Sendable {
     /// Resolves a trail for a change: checks the caller may change it from here, then locks its owner and its
     /// row so the change works on the current state.
     func resolveForWrite(
-        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts
-    ) async throws -> (TrailRecord, TrailViewer) {
-        let viewer = try await viewer(tx, facts)
+        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts, viewer known: TrailViewer? = nil
+    ) async throws -> TrailRecord {
+        let viewer: TrailViewer
+        if let known { viewer = known } else { viewer = try await self.viewer(tx, facts) }
         let found = try await resolve(raw, member: member, operation, tx, viewer)
         try TrailWriteCheck.check(operation, on: found.footprint, by: viewer)
         try await tx.trails.lockOwner(found.arn.accountId)
         guard let current = try await tx.trails.lock(found.id) else {
             throw ServiceError(TrailLookup.notFound(try TrailReference.parse(raw ?? ""), viewer: viewer, operation: operation))
         }
-        return (current, viewer)
+        return current
     }
 
     /// What an event records about the trail a call touched.
