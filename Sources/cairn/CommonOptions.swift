@@ -35,10 +35,12 @@ struct CommonOptions: ParsableArguments {
     }
 
     func configuration(listen: String = "127.0.0.1:8080", applyMigrations: Bool = true) throws -> CairnConfiguration {
-        try CairnConfiguration(
+        var config = try CairnConfiguration(
             dataDirectory: dataDir, databaseURL: databaseURL, listen: listen, regions: regions, partition: partition,
             rootAccessKeyId: env("CAIRN_ROOT_ACCESS_KEY_ID"), rootSecretAccessKey: env("CAIRN_ROOT_SECRET_ACCESS_KEY"),
             masterKeyFile: masterKeyFile, migrationsDirectory: migrationsDir, applyMigrations: applyMigrations)
+        config.delivery = try DeliverySettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        return config
     }
 
     /// Bootstraps swift-log once for the process.

@@ -22,11 +22,13 @@ extension OperationCatalogue {
         package static let addTags = trail("AddTags", readOnly: false, rest: "addTrailTags")
         package static let removeTags = trail("RemoveTags", readOnly: false, rest: "removeTrailTags")
         package static let listTags = trail("ListTags", readOnly: true, rest: "listTrailTags")
+        /// The keys that sign digests in the calling region: public by nature, but still an authorized call.
+        package static let listPublicKeys = trail("ListPublicKeys", readOnly: true, resource: .any, rest: "listPublicKeys")
 
         static let all: [CatalogueOperation] = [
             createTrail, updateTrail, deleteTrail, getTrail, describeTrails, listTrails, getTrailStatus, startLogging,
             stopLogging, putEventSelectors, getEventSelectors, putInsightSelectors, getInsightSelectors, addTags,
-            removeTags, listTags,
+            removeTags, listTags, listPublicKeys,
         ]
     }
 }

@@ -6,6 +6,7 @@ import Foundation
 struct CloudTrailHandlers: Sendable {
     let trails: TrailOperations
     let history: EventHistory
+    let publicKeys: PublicKeyOperations
 
     private static func reply<T: Encodable>(_ value: T) throws -> AWSReply {
         .json(try CloudTrailJSON.encoder.encode(value))
@@ -83,6 +84,13 @@ struct CloudTrailHandlers: Sendable {
                 let input = try call.decode(LookupEventsJSON.Input.self)
                 let page = try await history.lookup(parameters: call.parameters) { now in try input.lookup(now: now) }
                 return try Self.reply(LookupEventsJSON.Output(Events: page.events.map { .init($0.record, json: $0.json) }, NextToken: page.nextToken))
+            },
+            AWSHandler(operation: Ops.listPublicKeys) { [publicKeys] call in
+                let input = try call.decode(PublicKeysJSON.Input.self)
+                let keys = try await publicKeys.list(
+                    startTime: input.StartTime.map(Date.init(timeIntervalSince1970:)), endTime: input.EndTime.map(Date.init(timeIntervalSince1970:)),
+                    nextToken: input.NextToken, parameters: call.parameters)
+                return try Self.reply(PublicKeysJSON.Output(keys))
             },
             AWSHandler(operation: Ops.listTags) { call in
                 let tagged = try await trails.listTags(try call.decode(CloudTrailJSON.ListTagsInput.self), parameters: call.parameters)

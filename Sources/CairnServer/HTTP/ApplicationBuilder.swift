@@ -48,7 +48,9 @@ package enum ApplicationBuilder {
     static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
         STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
             + CloudTrailDelegatedAdminHandlers(runner: runner).all
-            + CloudTrailHandlers(trails: TrailOperations(runner: runner), history: EventHistory(runner: runner)).all
+            + CloudTrailHandlers(
+                trails: TrailOperations(runner: runner), history: EventHistory(runner: runner), publicKeys: PublicKeyOperations(runner: runner)
+            ).all
             + ChannelHandlers(channels: ChannelOperations(runner: runner)).all
     }
 }

@@ -14,6 +14,7 @@ package struct CairnConfiguration: Sendable {
     package var masterKeyFile: String?
     package var migrationsDirectory: String?
     package var applyMigrations: Bool
+    package var delivery = DeliverySettings()
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

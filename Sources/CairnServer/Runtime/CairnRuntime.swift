@@ -23,6 +23,10 @@ package enum CairnRuntime {
             defer { group.cancelAll() }
             let outcome = try await prepare(config, store: store, migrations: migrations, session: session, logger: logger)
             group.addTask { await maintain(store, logger: logger) }
+            let delivery = TrailDelivery(
+                store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
+                digestInterval: config.delivery.digestInterval, logger: logger)
+            group.addTask { await deliver(delivery, every: config.delivery.interval, logger: logger) }
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
@@ -48,6 +52,25 @@ package enum CairnRuntime {
                 }
             } catch {
                 logger.warning("maintenance failed; retrying in an hour", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+    }
+
+    /// Trail delivery, every interval. Every process runs it; one pass at a time holds the progress row, and
+    /// the others skip their turn.
+    static func deliver(_ delivery: TrailDelivery, every interval: TimeInterval, logger: Logger) async {
+        while (try? await Task.sleep(for: .seconds(interval))) != nil, !Task.isCancelled {
+            do {
+                if let report = try await delivery.deliverPending(), report != DeliveryReport() {
+                    logger.info(
+                        "delivered trail logs",
+                        metadata: [
+                            "events": "\(report.eventsDelivered)", "files": "\(report.logFiles)", "digests": "\(report.digests)",
+                            "failures": "\(report.failures)",
+                        ])
+                }
+            } catch {
+                logger.warning("delivery pass failed; retrying next interval", metadata: ["error": "\(String(reflecting: error))"])
             }
         }
     }

@@ -39,6 +39,12 @@ package struct TrailRepository: Sendable {
             """)
     }
 
+    /// Every trail that has ever logged: what a delivery pass routes events to (a stopped trail still takes
+    /// the events of its last logging window, and closes its digest chains).
+    package func deliverable() async throws -> [TrailRecord] {
+        try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE start_logging_time IS NOT NULL ORDER BY id")
+    }
+
     /// Re-reads one trail, locking its row for the rest of the transaction.
     package func lock(_ id: Int64) async throws -> TrailRecord? {
         try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE id = \(id) FOR UPDATE").first

@@ -1,0 +1,28 @@
+/// The events one trail delivers for one account and region in one pass: they become one log file (or a few,
+/// when there are many), under that account's and region's folder.
+package struct LogFileBatch: Sendable {
+    package let trailId: Int64
+    package let accountId: String
+    package let region: String
+    package var events: [PendingEvent]
+
+    package init(trailId: Int64, accountId: String, region: String, events: [PendingEvent]) {
+        self.trailId = trailId
+        self.accountId = accountId
+        self.region = region
+        self.events = events
+    }
+
+    /// `{"Records":[…]}` with each record as stored.
+    package static func document(_ events: some Collection<PendingEvent>) -> String {
+        var out = "{\"Records\":["
+        out.reserveCapacity(events.reduce(16) { $0 + $1.recordJSON.utf8.count + 1 })
+        var first = true
+        for event in events {
+            if !first { out += "," }
+            out += event.recordJSON
+            first = false
+        }
+        return out + "]}"
+    }
+}

@@ -1,0 +1,192 @@
+import CairnCore
+package import CairnStore
+import Crypto
+package import Foundation
+package import Logging
+
+/// One delivery pass: route the newly committed events to the trails that take them, write log files, retry
+/// what a bucket refused before, and write the digests that are due. Everything the pass decides commits in
+/// one transaction after the files are durable, so a crash at any point delivers the same events again
+/// (with their eventIDs) rather than losing them.
+package struct TrailDelivery: Sendable {
+    package let store: Store
+    package let buckets: LogBuckets
+    package let digestInterval: TimeInterval
+    package let logger: Logger
+    static let eventsPerPass = 20_000
+    static let recordsPerFile = 5_000
+
+    package init(store: Store, buckets: LogBuckets, digestInterval: TimeInterval, logger: Logger) {
+        self.store = store
+        self.buckets = buckets
+        self.digestInterval = digestInterval
+        self.logger = logger
+    }
+
+    /// Runs passes until the committed events are all routed; nil when another process is delivering.
+    @discardableResult
+    package func deliverPending(now: @Sendable () -> Date = { Date() }) async throws -> DeliveryReport? {
+        var total = DeliveryReport()
+        while true {
+            guard let pass = try await deliverOnce(now: now()) else { return total.eventsRead == 0 ? nil : total }
+            total.eventsRead += pass.eventsRead
+            total.logFiles += pass.logFiles
+            total.eventsDelivered += pass.eventsDelivered
+            total.digests += pass.digests
+            total.failures += pass.failures
+            if pass.eventsRead < Self.eventsPerPass { return total }
+        }
+    }
+
+    package func deliverOnce(now: Date) async throws -> DeliveryReport? {
+        try await store.transaction(logger: logger) { tx in
+            // Trails are read before the horizon: a trail stopped by then has all its events below it, so its
+            // final digest, written below, cannot miss any. Routing uses a second read taken after the horizon,
+            // so a trail started meanwhile still takes the events that follow its StartLogging.
+            let stoppedBefore = Set(try await tx.trails.deliverable().filter { !$0.status.isLogging || !$0.settings.logFileValidationEnabled }.map(\.id))
+            let horizon = try await tx.delivery.finishedHorizon()
+            guard let from = try await tx.delivery.claimProgress() else { return nil }
+            let trails = try await tx.trails.deliverable()
+            var report = DeliveryReport()
+            guard !trails.isEmpty else {
+                if Self.isBefore(from, horizon) { try await tx.delivery.advanceProgress(to: horizon) }
+                return report
+            }
+            let (events, next) = try await tx.delivery.events(from: from, before: horizon, limit: Self.eventsPerPass)
+            report.eventsRead = events.count
+            let members = try await tx.delivery.members(of: Set(trails.compactMap(\.organizationId)))
+            let byId = Dictionary(uniqueKeysWithValues: trails.map { ($0.id, $0) })
+            for batch in DeliveryRouting.route(events, to: trails, members: members) {
+                guard let trail = byId[batch.trailId] else { continue }
+                try await deliver(batch, of: trail, in: tx, now: now, report: &report, retrying: false)
+            }
+            for trailId in try await tx.delivery.trailsWithBacklog() {
+                guard let trail = byId[trailId] else { continue }
+                let owed = try await tx.delivery.backlog(trailId: trailId, limit: Self.eventsPerPass)
+                for batch in Self.group(owed, trailId: trailId) {
+                    try await deliver(batch, of: trail, in: tx, now: now, report: &report, retrying: true)
+                }
+            }
+            for trail in trails {
+                try await writeDigests(of: trail, final: stoppedBefore.contains(trail.id), in: tx, now: now, report: &report)
+            }
+            if Self.isBefore(from, next) { try await tx.delivery.advanceProgress(to: next) }
+            return report
+        }
+    }
+
+    // MARK: Log files
+
+    private func deliver(
+        _ batch: LogFileBatch, of trail: TrailRecord, in tx: Transaction, now: Date, report: inout DeliveryReport, retrying: Bool
+    ) async throws {
+        let bucketName = trail.settings.s3BucketName
+        let bucket = buckets.bucket(bucketName)
+        let layout = LogFileLayout(keyPrefix: trail.settings.s3KeyPrefix, organizationId: trail.organizationId)
+        var files: [(DigestRepository.LogFileRow, Int)] = []
+        do {
+            var generator = SystemRandomNumberGenerator()
+            var start = batch.events.startIndex
+            while start < batch.events.endIndex {
+                let end = min(start + Self.recordsPerFile, batch.events.endIndex)
+                let chunk = batch.events[start..<end]
+                let document = Data(LogFileBatch.document(chunk).utf8)
+                let key = layout.logFileKey(
+                    account: batch.accountId, region: batch.region, deliveredAt: now, unique: LogFileLayout.uniqueSuffix(using: &generator))
+                try await bucket.put(key: key, body: try Gzip.compress(document), metadata: [:])
+                let times = chunk.map(\.time)
+                files.append(
+                    (DigestRepository.LogFileRow(
+                        bucket: bucketName, key: key, sha256: SigV4Request.hex(SHA256.hash(data: document)),
+                        oldest: times.min()!, newest: times.max()!), chunk.count))
+                start = end
+            }
+        } catch {
+            report.failures += 1
+            let message = (error as? LogBucketError)?.code ?? "InternalFailure"
+            logger.warning(
+                "log file delivery failed; the events wait in the trail's backlog",
+                metadata: ["trail": "\(trail.arn)", "bucket": "\(bucketName)", "error": "\(error)"])
+            try await tx.trails.recordDelivery(trailId: trail.id, region: batch.region, at: now, error: message)
+            if !retrying { try await tx.delivery.addBacklog(trailId: trail.id, batch.events) }
+            return
+        }
+        for (file, count) in files {
+            try await tx.digests.recordLogFile(
+                trailId: trail.id, accountId: batch.accountId, region: batch.region, file: file, eventCount: count, deliveredAt: now)
+        }
+        report.logFiles += files.count
+        report.eventsDelivered += batch.events.count
+        try await tx.trails.recordDelivery(trailId: trail.id, region: batch.region, at: now, error: nil)
+        if retrying { try await tx.delivery.removeBacklog(trailId: trail.id, batch.events) }
+        if trail.status.isLogging && trail.settings.logFileValidationEnabled {
+            try await tx.digests.openChain(trailId: trail.id, accountId: batch.accountId, region: batch.region, since: now.addingTimeInterval(-0.001))
+        }
+    }
+
+    // MARK: Digests
+
+    /// A chain's next digest is due once its interval has passed; a trail that stopped logging, or turned
+    /// validation off, gets its final digest at once and its chain closes.
+    private func writeDigests(of trail: TrailRecord, final: Bool, in tx: Transaction, now: Date, report: inout DeliveryReport) async throws {
+        for chain in try await tx.digests.chains(trailId: trail.id) {
+            guard final || now.timeIntervalSince(chain.coveredThrough) >= digestInterval else { continue }
+            do {
+                let newest = try await writeDigest(of: trail, chain: chain, in: tx, now: now)
+                if final { try await tx.digests.closeChain(chain) } else { try await tx.digests.extendChain(chain, through: now, newest: newest) }
+                try await tx.digests.recordDigestDelivery(trailId: trail.id, region: chain.region, at: now, error: nil)
+                report.digests += 1
+            } catch let error as LogBucketError {
+                report.failures += 1
+                logger.warning("digest delivery failed; retried next pass", metadata: ["trail": "\(trail.arn)", "error": "\(error)"])
+                try await tx.digests.recordDigestDelivery(trailId: trail.id, region: chain.region, at: now, error: error.code)
+            }
+        }
+    }
+
+    private func writeDigest(of trail: TrailRecord, chain: DigestRepository.Chain, in tx: Transaction, now: Date) async throws -> DigestFile.Previous {
+        let signer = try await DigestSigner.forRegion(chain.region, in: tx, now: now)
+        let files = try await tx.digests.logFiles(
+            trailId: trail.id, accountId: chain.accountId, region: chain.region, after: chain.coveredThrough, through: now)
+        let bucketName = trail.settings.s3BucketName
+        let layout = LogFileLayout(keyPrefix: trail.settings.s3KeyPrefix, organizationId: trail.organizationId)
+        let key = layout.digestKey(
+            account: chain.accountId, region: chain.region, trailName: trail.arn.name.value, homeRegion: trail.arn.region, endTime: now)
+        let digest = DigestFile(
+            awsAccountId: chain.accountId, digestStartTime: chain.coveredThrough, digestEndTime: now, digestS3Bucket: bucketName,
+            digestS3Object: key, digestPublicKeyFingerprint: signer.fingerprint, previous: chain.previous,
+            logFiles: files.map {
+                DigestFile.LogFile(s3Bucket: $0.bucket, s3Object: $0.key, hashValue: $0.sha256, newestEventTime: $0.newest, oldestEventTime: $0.oldest)
+            },
+            newestEventTime: files.map(\.newest).max(), oldestEventTime: files.map(\.oldest).min())
+        let content = try JSONEncoder().encode(digest)
+        let hash = SigV4Request.hex(SHA256.hash(data: content))
+        let signature = try signer.sign(
+            DigestFile.stringToSign(endTime: now, bucket: bucketName, key: key, contentSHA256: hash, previousSignature: chain.previous?.signature))
+        try await buckets.bucket(bucketName).put(
+            key: key, body: try Gzip.compress(content),
+            metadata: ["signature": signature, "signature-algorithm": DigestFile.signatureAlgorithm])
+        return DigestFile.Previous(bucket: bucketName, key: key, hash: hash, signature: signature)
+    }
+
+    // MARK: Helpers
+
+    static func group(_ events: [PendingEvent], trailId: Int64) -> [LogFileBatch] {
+        var batches: [String: LogFileBatch] = [:]
+        var order: [String] = []
+        for event in events {
+            let key = event.accountId + "/" + event.region
+            if batches[key] == nil {
+                batches[key] = LogFileBatch(trailId: trailId, accountId: event.accountId, region: event.region, events: [])
+                order.append(key)
+            }
+            batches[key]!.events.append(event)
+        }
+        return order.map { batches[$0]! }
+    }
+
+    /// xid8 values arrive as decimal text.
+    static func isBefore(_ a: String, _ b: String) -> Bool {
+        (UInt64(a) ?? 0) < (UInt64(b) ?? 0)
+    }
+}

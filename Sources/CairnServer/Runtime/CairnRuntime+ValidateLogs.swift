@@ -1,0 +1,59 @@
+import CairnCore
+import CairnStore
+package import Foundation
+package import Logging
+import PostgresNIO
+
+/// `cairn validate-logs`: checks a trail's delivered files offline, straight from its bucket (a directory, or
+/// a mapped S3-compatible endpoint), with the public keys from the database; no running server is needed.
+extension CairnRuntime {
+    package struct ValidationRequest: Sendable {
+        package var trailARN: String
+        package var start: Date
+        package var end: Date
+        package var bucket: String?
+        package var prefix: String?
+
+        package init(trailARN: String, start: Date, end: Date, bucket: String?, prefix: String?) {
+            self.trailARN = trailARN
+            self.start = start
+            self.end = end
+            self.bucket = bucket
+            self.prefix = prefix
+        }
+    }
+
+    package static func validateLogs(
+        _ config: CairnConfiguration, _ request: ValidationRequest, logger: Logger,
+        progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [LogFileValidator.Finding] {
+        let arn: TrailARN
+        do { arn = try TrailARN.parse(request.trailARN) } catch { throw ConfigurationError("--trail-arn: \(request.trailARN) is not a trail ARN") }
+        guard request.start <= request.end else { throw ConfigurationError("--start-time must not be after --end-time") }
+        let session = try await DatabaseSession.open(config, logger: logger)
+        defer {
+            if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }
+        }
+        let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
+        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        let store = Store(client: client, secrets: secrets, partition: config.partition)
+        return try await withThrowingTaskGroup(of: [LogFileValidator.Finding]?.self) { group in
+            group.addTask {
+                await client.run()
+                return nil
+            }
+            defer { group.cancelAll() }
+            let (trail, keys) = try await store.read(logger: logger) { tx in
+                (try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys())
+            }
+            guard let bucketName = request.bucket ?? trail?.settings.s3BucketName else {
+                throw ConfigurationError("trail \(arn) does not exist (any more): name its bucket with --s3-bucket")
+            }
+            let scope = LogFileValidator.Scope(
+                bucketName: bucketName, keyPrefix: request.prefix ?? trail?.settings.s3KeyPrefix, organizationId: trail?.organizationId,
+                trailName: arn.name.value, homeRegion: arn.region, start: request.start, end: request.end)
+            let buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
+            return try await LogFileValidator(bucket: buckets.bucket(bucketName), publicKeys: keys).validate(scope, progress: progress)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package import CairnCore
+package import Foundation
+import PostgresNIO
+
+extension Transaction {
+    package var digests: DigestRepository { DigestRepository(tx: self) }
+}
+
+/// The log files a trail delivered, its digest chains, and the keys that sign digests.
+package struct DigestRepository: Sendable {
+    let tx: Transaction
+
+    /// A delivered log file, as the next digest of its chain lists it.
+    package struct LogFileRow: Sendable {
+        package let bucket: String
+        package let key: String
+        package let sha256: String
+        package let oldest: Date
+        package let newest: Date
+
+        package init(bucket: String, key: String, sha256: String, oldest: Date, newest: Date) {
+            self.bucket = bucket
+            self.key = key
+            self.sha256 = sha256
+            self.oldest = oldest
+            self.newest = newest
+        }
+    }
+
+    /// The newest digest of one chain, and the time its coverage reaches.
+    package struct Chain: Sendable {
+        package let trailId: Int64
+        package let accountId: String
+        package let region: String
+        package let coveredThrough: Date
+        package let previous: DigestFile.Previous?
+    }
+
+    package func recordLogFile(
+        trailId: Int64, accountId: String, region: String, file: LogFileRow, eventCount: Int, deliveredAt: Date
+    ) async throws {
+        try await tx.query(
+            """
+            INSERT INTO trail_log_files (trail_id, account_id, region, bucket, object_key, sha256, event_count,
+                                         oldest_event_time, newest_event_time, delivered_at)
+            VALUES (\(trailId), \(accountId), \(region), \(file.bucket), \(file.key), \(file.sha256), \(eventCount),
+                    \(file.oldest), \(file.newest), \(deliveredAt))
+            """)
+    }
+
+    /// Log files of one chain delivered in (after, through].
+    package func logFiles(trailId: Int64, accountId: String, region: String, after: Date, through: Date) async throws -> [LogFileRow] {
+        let rows = try await tx.query(
+            """
+            SELECT bucket, object_key, sha256, oldest_event_time, newest_event_time FROM trail_log_files
+            WHERE trail_id = \(trailId) AND account_id = \(accountId) AND region = \(region)
+              AND delivered_at > \(after) AND delivered_at <= \(through)
+            ORDER BY delivered_at, id
+            """)
+        var out: [LogFileRow] = []
+        for try await (b, k, h, o, n) in rows.decode((String, String, String, Date, Date).self) {
+            out.append(LogFileRow(bucket: b, key: k, sha256: h, oldest: o, newest: n))
+        }
+        return out
+    }
+
+    /// Opens a chain for a trail, account and region unless one is open; its first digest covers from `since`.
+    package func openChain(trailId: Int64, accountId: String, region: String, since: Date) async throws {
+        try await tx.query(
+            """
+            INSERT INTO trail_digest_chains (trail_id, account_id, region, covered_through)
+            VALUES (\(trailId), \(accountId), \(region), \(since)) ON CONFLICT DO NOTHING
+            """)
+    }
+
+    package func chains(trailId: Int64) async throws -> [Chain] {
+        let rows = try await tx.query(
+            """
+            SELECT account_id, region, covered_through, last_bucket, last_key, last_hash, last_signature
+            FROM trail_digest_chains WHERE trail_id = \(trailId) ORDER BY account_id, region
+            """)
+        var out: [Chain] = []
+        for try await (a, r, t, b, k, h, s) in rows.decode((String, String, Date, String?, String?, String?, String?).self) {
+            let previous = b.flatMap { b in k.flatMap { k in h.flatMap { h in s.map { DigestFile.Previous(bucket: b, key: k, hash: h, signature: $0) } } } }
+            out.append(Chain(trailId: trailId, accountId: a, region: r, coveredThrough: t, previous: previous))
+        }
+        return out
+    }
+
+    /// After a digest: the chain now ends at it.
+    package func extendChain(_ chain: Chain, through: Date, newest: DigestFile.Previous) async throws {
+        try await tx.query(
+            """
+            UPDATE trail_digest_chains SET covered_through = \(through), last_bucket = \(newest.bucket), last_key = \(newest.key),
+                   last_hash = \(newest.hash), last_signature = \(newest.signature)
+            WHERE trail_id = \(chain.trailId) AND account_id = \(chain.accountId) AND region = \(chain.region)
+            """)
+    }
+
+    /// After a final digest: the next digest of this trail, account and region starts a new chain.
+    package func closeChain(_ chain: Chain) async throws {
+        try await tx.query(
+            "DELETE FROM trail_digest_chains WHERE trail_id = \(chain.trailId) AND account_id = \(chain.accountId) AND region = \(chain.region)")
+    }
+
+    package func recordDigestDelivery(trailId: Int64, region: String, at time: Date, error: String?) async throws {
+        try await tx.query(
+            """
+            INSERT INTO trail_delivery_status AS s (trail_id, region, latest_digest_delivery_time, latest_digest_delivery_error)
+            VALUES (\(trailId), \(region), CASE WHEN \(error)::text IS NULL THEN \(time)::timestamptz END, \(error))
+            ON CONFLICT (trail_id, region) DO UPDATE SET
+                latest_digest_delivery_time = coalesce(excluded.latest_digest_delivery_time, s.latest_digest_delivery_time),
+                latest_digest_delivery_error = excluded.latest_digest_delivery_error
+            """)
+    }
+
+    // MARK: Signing keys
+
+    /// A region's signing key: the public half as ListPublicKeys returns it, the private half still sealed.
+    package struct SigningKeyRow: Sendable {
+        package let fingerprint: String
+        package let region: String
+        package let publicKey: Data
+        package let sealedPrivateKey: Data
+        package let validFrom: Date
+        package let validUntil: Date?
+    }
+
+    /// Stores a new current key for a region unless another process stored one first; returns the current key.
+    package func currentSigningKey(region: String, orInsert candidate: SigningKeyRow) async throws -> SigningKeyRow {
+        try await tx.query(
+            """
+            INSERT INTO digest_signing_keys (fingerprint, region, public_key, sealed_private_key, valid_from)
+            VALUES (\(candidate.fingerprint), \(region), \(candidate.publicKey), \(candidate.sealedPrivateKey), \(candidate.validFrom))
+            ON CONFLICT (region) WHERE valid_until IS NULL DO NOTHING
+            """)
+        guard let key = try await signingKeys(region: region, from: nil, to: nil).first else { throw DeliveryStoreError.noHorizon }
+        return key
+    }
+
+    /// Every public key ever used, by fingerprint: what an offline validator checks signatures with.
+    package func allPublicKeys() async throws -> [String: Data] {
+        var out: [String: Data] = [:]
+        for try await (f, p) in try await tx.query("SELECT fingerprint, public_key FROM digest_signing_keys").decode((String, Data).self) { out[f] = p }
+        return out
+    }
+
+    /// The current key of a region, if it has one yet.
+    package func currentSigningKey(region: String) async throws -> SigningKeyRow? {
+        try await signingKeys(region: region, from: nil, to: nil).first
+    }
+
+    /// Keys of a region valid at some point in [from, to]; with no range, the current key.
+    package func signingKeys(region: String, from: Date?, to: Date?) async throws -> [SigningKeyRow] {
+        let rows: PostgresRowSequence
+        if let from, let to {
+            rows = try await tx.query(
+                """
+                SELECT fingerprint, region, public_key, sealed_private_key, valid_from, valid_until FROM digest_signing_keys
+                WHERE region = \(region) AND valid_from <= \(to) AND (valid_until IS NULL OR valid_until >= \(from))
+                ORDER BY valid_from
+                """)
+        } else {
+            rows = try await tx.query(
+                """
+                SELECT fingerprint, region, public_key, sealed_private_key, valid_from, valid_until FROM digest_signing_keys
+                WHERE region = \(region) AND valid_until IS NULL
+                """)
+        }
+        var out: [SigningKeyRow] = []
+        for try await (f, r, p, s, v, u) in rows.decode((String, String, Data, Data, Date, Date?).self) {
+            out.append(SigningKeyRow(fingerprint: f, region: r, publicKey: p, sealedPrivateKey: s, validFrom: v, validUntil: u))
+        }
+        return out
+    }
+}
+
+extension DigestRepository.SigningKeyRow {
+    package init(fingerprint: String, region: String, publicKey: Data, sealedPrivateKey: Data, validFrom: Date) {
+        self.init(fingerprint: fingerprint, region: region, publicKey: publicKey, sealedPrivateKey: sealedPrivateKey, validFrom: validFrom, validUntil: nil)
+    }
+}

@@ -1,0 +1,67 @@
+-- Trail delivery: log files, digests and their signing keys (docs/delivery.md).
+--
+-- Progress is a position in commit order, not in time: every event carries the id of the transaction that
+-- inserted it, and delivery takes only events whose transactions are all finished (below the oldest running
+-- transaction, pg_snapshot_xmin). An event committed late by a slow transaction is therefore never skipped,
+-- and a crash before the progress row commits delivers the same events again, with the same eventIDs.
+ALTER TABLE events ADD COLUMN inserted_by xid8 NOT NULL DEFAULT pg_current_xact_id();
+CREATE INDEX events_by_inserting_transaction ON events (inserted_by);
+
+CREATE TABLE delivery_progress (
+    singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+    -- Every event inserted by a transaction below this one has been routed to its trails.
+    delivered_before xid8 NOT NULL
+);
+INSERT INTO delivery_progress (delivered_before) VALUES (pg_current_xact_id());
+
+-- Every log file delivered: what the hourly digest lists, with the hash of its uncompressed content.
+CREATE TABLE trail_log_files (
+    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    account_id text NOT NULL,
+    region text NOT NULL,
+    bucket text NOT NULL,
+    object_key text NOT NULL,
+    sha256 text NOT NULL,
+    event_count integer NOT NULL CHECK (event_count > 0),
+    oldest_event_time timestamptz NOT NULL,
+    newest_event_time timestamptz NOT NULL,
+    delivered_at timestamptz NOT NULL
+);
+CREATE INDEX trail_log_files_by_chain ON trail_log_files (trail_id, account_id, region, delivered_at);
+
+-- One digest chain per trail, account and region while log file validation is on and the trail logs. The
+-- row names the newest digest, which the next digest points back to; a chain ends with a final digest when
+-- logging stops or validation is turned off, and the next one starts with null previous-digest fields.
+CREATE TABLE trail_digest_chains (
+    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    account_id text NOT NULL,
+    region text NOT NULL,
+    covered_through timestamptz NOT NULL,
+    last_bucket text,
+    last_key text,
+    last_hash text,
+    last_signature text,
+    PRIMARY KEY (trail_id, account_id, region)
+);
+
+-- The per-region RSA key pairs that sign digests (ListPublicKeys). The private key is sealed with the master
+-- key, like every other stored secret.
+CREATE TABLE digest_signing_keys (
+    fingerprint text PRIMARY KEY,
+    region text NOT NULL REFERENCES regions (name),
+    public_key bytea NOT NULL,
+    sealed_private_key bytea NOT NULL,
+    valid_from timestamptz NOT NULL,
+    valid_until timestamptz
+);
+CREATE UNIQUE INDEX digest_signing_keys_current ON digest_signing_keys (region) WHERE valid_until IS NULL;
+
+-- Events a trail could not deliver yet (its bucket refused): retried on every pass until delivered, so a
+-- failing bucket holds back only its own trail and loses nothing.
+CREATE TABLE trail_delivery_backlog (
+    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    event_id uuid NOT NULL,
+    event_time timestamptz NOT NULL,
+    PRIMARY KEY (trail_id, event_id)
+);
