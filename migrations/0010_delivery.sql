@@ -14,7 +14,9 @@ CREATE TABLE delivery_progress (
 );
 INSERT INTO delivery_progress (delivered_before) VALUES (pg_current_xact_id());
 
--- Every log file delivered: what the hourly digest lists, with the hash of its uncompressed content.
+-- Every log file delivered, with the hash of its uncompressed content. A file delivered while its trail
+-- validates awaits the next digest of its chain, which lists it and clears the flag: a chain lists each of
+-- its files exactly once, however the passes and digests fall within a second.
 CREATE TABLE trail_log_files (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
     trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
@@ -26,18 +28,23 @@ CREATE TABLE trail_log_files (
     event_count integer NOT NULL CHECK (event_count > 0),
     oldest_event_time timestamptz NOT NULL,
     newest_event_time timestamptz NOT NULL,
-    delivered_at timestamptz NOT NULL
+    delivered_at timestamptz NOT NULL,
+    awaiting_digest boolean NOT NULL
 );
-CREATE INDEX trail_log_files_by_chain ON trail_log_files (trail_id, account_id, region, delivered_at);
+CREATE INDEX trail_log_files_awaiting_digest ON trail_log_files (trail_id, account_id, region, delivered_at) WHERE awaiting_digest;
 
 -- One digest chain per trail, account and region while log file validation is on and the trail logs. The
 -- row names the newest digest, which the next digest points back to; a chain ends with a final digest when
--- logging stops or validation is turned off, and the next one starts with null previous-digest fields.
+-- logging stops or validation is turned off (open = false), and the next one starts with null
+-- previous-digest fields. The row outlives its chain so that a new chain's digests are named after every
+-- earlier one (last_end), never over one.
 CREATE TABLE trail_digest_chains (
     trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
     account_id text NOT NULL,
     region text NOT NULL,
+    open boolean NOT NULL DEFAULT true,
     covered_through timestamptz NOT NULL,
+    last_end timestamptz,
     last_bucket text,
     last_key text,
     last_hash text,

@@ -14,6 +14,8 @@ package struct LogFileValidator: Sendable {
         package let location: String
         /// nil when valid; otherwise what is wrong, in the CLI's words where it has them.
         package let problem: String?
+        /// For a log file, the hash its digest lists (how a moved file is recognised elsewhere).
+        package var hash: String? = nil
 
         package var line: String { "\(kind.rawValue)\t\(location)\t\(problem.map { "INVALID: \($0)" } ?? "valid")" }
     }
@@ -76,9 +78,23 @@ package struct LogFileValidator: Sendable {
             done += 1
             progress(done, total)
         }
+        // A missing log file whose exact content sits unlisted elsewhere in the bucket was moved there.
+        let missing = Dictionary(
+            findings.filter { $0.kind == .log && $0.problem == "not found" }.compactMap { f in f.hash.map { ($0, f.location) } },
+            uniquingKeysWith: { first, _ in first })
+        var reported: Set<String> = []
+        if !missing.isEmpty {
+            for key in all where isLogFile(key, scope) && !listed.contains(key) {
+                guard let object = try await bucket.get(key: key), let raw = try? Gzip.decompress(object.body),
+                    let original = missing[SigV4Request.hex(SHA256.hash(data: raw))]
+                else { continue }
+                findings.append(Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "has been moved from its original location \(original)"))
+                reported.insert(key)
+            }
+        }
         // A log file delivered within the span of a valid digest of its account and region, yet listed by no
         // digest, did not come from this trail's delivery there.
-        for key in all where isLogFile(key, scope) && !listed.contains(key) {
+        for key in all where isLogFile(key, scope) && !listed.contains(key) && !reported.contains(key) {
             let digestFolder = Self.folder(of: key).replacingOccurrences(of: "/CloudTrail/", with: "/CloudTrail-Digest/")
             guard let stamp = Self.logFileDate(key),
                 covered.contains(where: { Self.sameRegionFolder($0.folder, digestFolder) && $0.start <= stamp && stamp.addingTimeInterval(60) <= $0.end })
@@ -124,7 +140,9 @@ package struct LogFileValidator: Sendable {
 
     private func checkLog(_ log: DigestEntry, _ scope: Scope) async throws -> Finding {
         let location = "\(log.s3Bucket)/\(log.s3Object)"
-        guard let object = try await bucket.get(key: log.s3Object) else { return Finding(kind: .log, location: location, problem: "not found") }
+        guard let object = try await bucket.get(key: log.s3Object) else {
+            return Finding(kind: .log, location: location, problem: "not found", hash: log.hashValue)
+        }
         guard let raw = try? Gzip.decompress(object.body) else { return Finding(kind: .log, location: location, problem: "invalid format") }
         guard SigV4Request.hex(SHA256.hash(data: raw)) == log.hashValue else {
             return Finding(kind: .log, location: location, problem: "hash value doesn't match")

@@ -111,16 +111,19 @@ package struct TrailDelivery: Sendable {
             if !retrying { try await tx.delivery.addBacklog(trailId: trail.id, batch.events) }
             return
         }
+        // A validated trail's files await a digest even when it has just stopped: its final digest lists them.
+        let validated = trail.settings.logFileValidationEnabled
         for (file, count) in files {
             try await tx.digests.recordLogFile(
-                trailId: trail.id, accountId: batch.accountId, region: batch.region, file: file, eventCount: count, deliveredAt: now)
+                trailId: trail.id, accountId: batch.accountId, region: batch.region, file: file, eventCount: count, deliveredAt: now,
+                awaitingDigest: validated)
         }
         report.logFiles += files.count
         report.eventsDelivered += batch.events.count
         try await tx.trails.recordDelivery(trailId: trail.id, region: batch.region, at: now, error: nil)
         if retrying { try await tx.delivery.removeBacklog(trailId: trail.id, batch.events) }
-        if trail.status.isLogging && trail.settings.logFileValidationEnabled {
-            try await tx.digests.openChain(trailId: trail.id, accountId: batch.accountId, region: batch.region, since: now.addingTimeInterval(-0.001))
+        if validated && trail.status.isLogging {
+            try await tx.digests.openChain(trailId: trail.id, accountId: batch.accountId, region: batch.region, since: now)
         }
     }
 
@@ -129,11 +132,16 @@ package struct TrailDelivery: Sendable {
     /// A chain's next digest is due once its interval has passed; a trail that stopped logging, or turned
     /// validation off, gets its final digest at once and its chain closes.
     private func writeDigests(of trail: TrailRecord, final: Bool, in tx: Transaction, now: Date, report: inout DeliveryReport) async throws {
+        // A digest ends on a whole second at or after `now` (its name and digestEndTime have seconds), and at
+        // least a second after the previous digest of its trail, account and region, so none is written over.
         for chain in try await tx.digests.chains(trailId: trail.id) {
-            guard final || now.timeIntervalSince(chain.coveredThrough) >= digestInterval else { continue }
+            guard final || now.timeIntervalSince(chain.coveredThrough) >= max(digestInterval, 1) else { continue }
+            let end = max(
+                Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.up)),
+                chain.lastEnd.map { $0.addingTimeInterval(1) } ?? .distantPast)
             do {
-                let newest = try await writeDigest(of: trail, chain: chain, in: tx, now: now)
-                if final { try await tx.digests.closeChain(chain) } else { try await tx.digests.extendChain(chain, through: now, newest: newest) }
+                let newest = try await writeDigest(of: trail, chain: chain, in: tx, end: end)
+                try await tx.digests.extendChain(chain, through: end, newest: newest, closing: final)
                 try await tx.digests.recordDigestDelivery(trailId: trail.id, region: chain.region, at: now, error: nil)
                 report.digests += 1
             } catch let error as LogBucketError {
@@ -144,10 +152,10 @@ package struct TrailDelivery: Sendable {
         }
     }
 
-    private func writeDigest(of trail: TrailRecord, chain: DigestRepository.Chain, in tx: Transaction, now: Date) async throws -> DigestFile.Previous {
+    private func writeDigest(of trail: TrailRecord, chain: DigestRepository.Chain, in tx: Transaction, end now: Date) async throws -> DigestFile.Previous {
         let signer = try await DigestSigner.forRegion(chain.region, in: tx, now: now)
-        let files = try await tx.digests.logFiles(
-            trailId: trail.id, accountId: chain.accountId, region: chain.region, after: chain.coveredThrough, through: now)
+        let pending = try await tx.digests.undigestedLogFiles(trailId: trail.id, accountId: chain.accountId, region: chain.region)
+        let files = pending.map(\.file)
         let bucketName = trail.settings.s3BucketName
         let layout = LogFileLayout(keyPrefix: trail.settings.s3KeyPrefix, organizationId: trail.organizationId)
         let key = layout.digestKey(
@@ -166,6 +174,7 @@ package struct TrailDelivery: Sendable {
         try await buckets.bucket(bucketName).put(
             key: key, body: try Gzip.compress(content),
             metadata: ["signature": signature, "signature-algorithm": DigestFile.signatureAlgorithm])
+        try await tx.digests.markDigested(pending.map(\.id))
         return DigestFile.Previous(bucket: bucketName, key: key, hash: hash, signature: signature)
     }
 

@@ -33,74 +33,80 @@ package struct DigestRepository: Sendable {
         package let accountId: String
         package let region: String
         package let coveredThrough: Date
+        /// The end of this trail's newest digest for the account and region, in this chain or an earlier one.
+        package let lastEnd: Date?
         package let previous: DigestFile.Previous?
     }
 
     package func recordLogFile(
-        trailId: Int64, accountId: String, region: String, file: LogFileRow, eventCount: Int, deliveredAt: Date
+        trailId: Int64, accountId: String, region: String, file: LogFileRow, eventCount: Int, deliveredAt: Date, awaitingDigest: Bool
     ) async throws {
         try await tx.query(
             """
             INSERT INTO trail_log_files (trail_id, account_id, region, bucket, object_key, sha256, event_count,
-                                         oldest_event_time, newest_event_time, delivered_at)
+                                         oldest_event_time, newest_event_time, delivered_at, awaiting_digest)
             VALUES (\(trailId), \(accountId), \(region), \(file.bucket), \(file.key), \(file.sha256), \(eventCount),
-                    \(file.oldest), \(file.newest), \(deliveredAt))
+                    \(file.oldest), \(file.newest), \(deliveredAt), \(awaitingDigest))
             """)
     }
 
-    /// Log files of one chain delivered in (after, through].
-    package func logFiles(trailId: Int64, accountId: String, region: String, after: Date, through: Date) async throws -> [LogFileRow] {
+    /// The log files of one chain that no digest lists yet, oldest first, with their row ids.
+    package func undigestedLogFiles(trailId: Int64, accountId: String, region: String) async throws -> [(id: Int64, file: LogFileRow)] {
         let rows = try await tx.query(
             """
-            SELECT bucket, object_key, sha256, oldest_event_time, newest_event_time FROM trail_log_files
-            WHERE trail_id = \(trailId) AND account_id = \(accountId) AND region = \(region)
-              AND delivered_at > \(after) AND delivered_at <= \(through)
+            SELECT id, bucket, object_key, sha256, oldest_event_time, newest_event_time FROM trail_log_files
+            WHERE trail_id = \(trailId) AND account_id = \(accountId) AND region = \(region) AND awaiting_digest
             ORDER BY delivered_at, id
             """)
-        var out: [LogFileRow] = []
-        for try await (b, k, h, o, n) in rows.decode((String, String, String, Date, Date).self) {
-            out.append(LogFileRow(bucket: b, key: k, sha256: h, oldest: o, newest: n))
+        var out: [(id: Int64, file: LogFileRow)] = []
+        for try await (id, b, k, h, o, n) in rows.decode((Int64, String, String, String, Date, Date).self) {
+            out.append((id, LogFileRow(bucket: b, key: k, sha256: h, oldest: o, newest: n)))
         }
         return out
+    }
+
+    /// After their digest is stored: no later digest lists them again.
+    package func markDigested(_ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        try await tx.query("UPDATE trail_log_files SET awaiting_digest = false WHERE id = ANY(\(ids)::bigint[])")
     }
 
     /// Opens a chain for a trail, account and region unless one is open; its first digest covers from `since`.
     package func openChain(trailId: Int64, accountId: String, region: String, since: Date) async throws {
         try await tx.query(
             """
-            INSERT INTO trail_digest_chains (trail_id, account_id, region, covered_through)
-            VALUES (\(trailId), \(accountId), \(region), \(since)) ON CONFLICT DO NOTHING
+            INSERT INTO trail_digest_chains AS c (trail_id, account_id, region, covered_through)
+            VALUES (\(trailId), \(accountId), \(region), \(since))
+            ON CONFLICT (trail_id, account_id, region) DO UPDATE SET
+                open = true, covered_through = excluded.covered_through, last_bucket = NULL, last_key = NULL, last_hash = NULL,
+                last_signature = NULL
+            WHERE NOT c.open
             """)
     }
 
     package func chains(trailId: Int64) async throws -> [Chain] {
         let rows = try await tx.query(
             """
-            SELECT account_id, region, covered_through, last_bucket, last_key, last_hash, last_signature
-            FROM trail_digest_chains WHERE trail_id = \(trailId) ORDER BY account_id, region
+            SELECT account_id, region, covered_through, last_end, last_bucket, last_key, last_hash, last_signature
+            FROM trail_digest_chains WHERE trail_id = \(trailId) AND open ORDER BY account_id, region
             """)
         var out: [Chain] = []
-        for try await (a, r, t, b, k, h, s) in rows.decode((String, String, Date, String?, String?, String?, String?).self) {
+        for try await (a, r, t, e, b, k, h, s) in rows.decode((String, String, Date, Date?, String?, String?, String?, String?).self) {
             let previous = b.flatMap { b in k.flatMap { k in h.flatMap { h in s.map { DigestFile.Previous(bucket: b, key: k, hash: h, signature: $0) } } } }
-            out.append(Chain(trailId: trailId, accountId: a, region: r, coveredThrough: t, previous: previous))
+            out.append(Chain(trailId: trailId, accountId: a, region: r, coveredThrough: t, lastEnd: e, previous: previous))
         }
         return out
     }
 
-    /// After a digest: the chain now ends at it.
-    package func extendChain(_ chain: Chain, through: Date, newest: DigestFile.Previous) async throws {
+    /// After a digest: the chain now ends at it; after a final one (`closing`), the next digest of this trail,
+    /// account and region starts a new chain.
+    package func extendChain(_ chain: Chain, through: Date, newest: DigestFile.Previous, closing: Bool) async throws {
         try await tx.query(
             """
-            UPDATE trail_digest_chains SET covered_through = \(through), last_bucket = \(newest.bucket), last_key = \(newest.key),
-                   last_hash = \(newest.hash), last_signature = \(newest.signature)
+            UPDATE trail_digest_chains SET covered_through = \(through), last_end = \(through), last_bucket = \(newest.bucket),
+                   last_key = \(newest.key), last_hash = \(newest.hash), last_signature = \(newest.signature), open = \(!closing)
             WHERE trail_id = \(chain.trailId) AND account_id = \(chain.accountId) AND region = \(chain.region)
             """)
-    }
-
-    /// After a final digest: the next digest of this trail, account and region starts a new chain.
-    package func closeChain(_ chain: Chain) async throws {
-        try await tx.query(
-            "DELETE FROM trail_digest_chains WHERE trail_id = \(chain.trailId) AND account_id = \(chain.accountId) AND region = \(chain.region)")
     }
 
     package func recordDigestDelivery(trailId: Int64, region: String, at time: Date, error: String?) async throws {
