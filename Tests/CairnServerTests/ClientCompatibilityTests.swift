@@ -11,15 +11,31 @@ import Testing
         let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
         let dataDir = NSTemporaryDirectory() + "cairn-compat-\(UUID().uuidString.prefix(8))"
         defer { try? FileManager.default.removeItem(atPath: dataDir) }
+        // moto_server's S3 stands in for an S3-compatible bucket: one bucket name is mapped to it, so delivered
+        // files and digests can be checked by `aws cloudtrail validate-logs` itself.
+        let s3Port = CairnProcess.freePort()
+        let s3 = try CairnProcess.spawn("/usr/bin/env", ["python3", "-m", "moto.server", "-H", "127.0.0.1", "-p", "\(s3Port)"], environment: [:])
+        defer { s3.stopNow() }
+        let s3Endpoint = "http://127.0.0.1:\(s3Port)"
+        let s3Deadline = ContinuousClock.now + .seconds(60)
+        while (try? await HTTPProbe.status(host: "127.0.0.1", port: s3Port, path: "/")) == nil {
+            if let status = s3.poll() { Issue.record("moto_server exited with \(status): \(s3.stderr)"); return }
+            guard ContinuousClock.now < s3Deadline else { Issue.record("moto_server did not start: \(s3.stderr)"); return }
+            try await Task.sleep(for: .milliseconds(200))
+        }
         let port = CairnProcess.freePort()
         let keyId = "AKIACOMPATROOT000001", secret = "compat-root-secret-0123456789abcdef"
         let server = try CairnProcess(
             ["serve"],
             environment: [
                 "DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)",
-                "CAIRN_DATA_DIR": dataDir, "CAIRN_LISTEN": "127.0.0.1:\(port)",
+                "CAIRN_DATA_DIR": dataDir, "CAIRN_BIN": CairnProcess.executable,
+                "CAIRN_DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)", "CAIRN_LISTEN": "127.0.0.1:\(port)",
                 "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
                 "CAIRN_ROOT_ACCESS_KEY_ID": keyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": secret,
+                "CAIRN_DELIVERY_INTERVAL_SECONDS": "1", "CAIRN_DIGEST_INTERVAL_SECONDS": "2",
+                "CAIRN_BUCKET_ENDPOINTS": "validated-trail-logs=\(s3Endpoint)",
+                "CAIRN_S3_ACCESS_KEY_ID": "testing", "CAIRN_S3_SECRET_ACCESS_KEY": "testing",
             ], port: port)
         defer { server.stopNow() }
         try await server.waitUntilReady()
@@ -30,7 +46,9 @@ import Testing
             "/bin/sh", ["-c", "cd \"$0\" && exec python3 -m pytest -q -p no:cacheprovider tests/compat > \"$1\" 2>&1", TestPostgres.repositoryRoot.path, log],
             environment: [
                 "CAIRN_ENDPOINT": server.endpoint, "AWS_ACCESS_KEY_ID": keyId, "AWS_SECRET_ACCESS_KEY": secret,
-                "AWS_DEFAULT_REGION": "us-east-1", "CAIRN_OPERATOR_ACCOUNT": String(account),
+                "AWS_DEFAULT_REGION": "us-east-1", "CAIRN_OPERATOR_ACCOUNT": String(account), "CAIRN_S3_ENDPOINT": s3Endpoint,
+                "CAIRN_DATA_DIR": dataDir, "CAIRN_BIN": CairnProcess.executable,
+                "CAIRN_DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)",
                 "AWS_CONFIG_FILE": "/dev/null", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null",
             ])
         let status = try await pytest.waitForExit(timeout: .seconds(600))
