@@ -14,12 +14,28 @@ CREATE TABLE delivery_progress (
 );
 INSERT INTO delivery_progress (delivered_before) VALUES (pg_current_xact_id());
 
+-- A deleted trail that has logged stays here until delivery has written its last events and its final digest
+-- (DeleteTrail ends logging like StopLogging, at the moment of the call); then delivery forgets it. The tables
+-- below therefore name trails by id without a foreign key: their rows outlive the trail by one pass.
+CREATE TABLE retired_trails (
+    id bigint PRIMARY KEY,
+    owner_account_id text NOT NULL,
+    home_region text NOT NULL,
+    name text NOT NULL,
+    is_multi_region boolean NOT NULL,
+    organization_id text,
+    settings jsonb NOT NULL,
+    event_selectors jsonb NOT NULL,
+    start_logging_time timestamptz NOT NULL,
+    stop_logging_time timestamptz NOT NULL
+);
+
 -- Every log file delivered, with the hash of its uncompressed content. A file delivered while its trail
 -- validates awaits the next digest of its chain, which lists it and clears the flag: a chain lists each of
 -- its files exactly once, however the passes and digests fall within a second.
 CREATE TABLE trail_log_files (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    trail_id bigint NOT NULL,
     account_id text NOT NULL,
     region text NOT NULL,
     bucket text NOT NULL,
@@ -39,7 +55,7 @@ CREATE INDEX trail_log_files_awaiting_digest ON trail_log_files (trail_id, accou
 -- previous-digest fields. The row outlives its chain so that a new chain's digests are named after every
 -- earlier one (last_end), never over one.
 CREATE TABLE trail_digest_chains (
-    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    trail_id bigint NOT NULL,
     account_id text NOT NULL,
     region text NOT NULL,
     open boolean NOT NULL DEFAULT true,
@@ -67,7 +83,7 @@ CREATE UNIQUE INDEX digest_signing_keys_current ON digest_signing_keys (region) 
 -- Events a trail could not deliver yet (its bucket refused): retried on every pass until delivered, so a
 -- failing bucket holds back only its own trail and loses nothing.
 CREATE TABLE trail_delivery_backlog (
-    trail_id bigint NOT NULL REFERENCES trails (id) ON DELETE CASCADE,
+    trail_id bigint NOT NULL,
     event_id uuid NOT NULL,
     event_time timestamptz NOT NULL,
     PRIMARY KEY (trail_id, event_id)

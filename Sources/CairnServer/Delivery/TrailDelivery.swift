@@ -43,10 +43,11 @@ package struct TrailDelivery: Sendable {
             // Trails are read before the horizon: a trail stopped by then has all its events below it, so its
             // final digest, written below, cannot miss any. Routing uses a second read taken after the horizon,
             // so a trail started meanwhile still takes the events that follow its StartLogging.
-            let stoppedBefore = Set(try await tx.trails.deliverable().filter { !$0.status.isLogging || !$0.settings.logFileValidationEnabled }.map(\.id))
+            let stoppedBefore = Set(try await tx.trails.deliverable().trails.filter { !$0.status.isLogging || !$0.settings.logFileValidationEnabled }.map(\.id))
             let horizon = try await tx.delivery.finishedHorizon()
             guard let from = try await tx.delivery.claimProgress() else { return nil }
-            let trails = try await tx.trails.deliverable()
+            let (trails, retired) = try await tx.trails.deliverable()
+            let pass = Pass(tx: tx, now: now, retired: retired)
             var report = DeliveryReport()
             guard !trails.isEmpty else {
                 if Self.isBefore(from, horizon) { try await tx.delivery.advanceProgress(to: horizon) }
@@ -58,28 +59,52 @@ package struct TrailDelivery: Sendable {
             let byId = Dictionary(uniqueKeysWithValues: trails.map { ($0.id, $0) })
             for batch in DeliveryRouting.route(events, to: trails, members: members) {
                 guard let trail = byId[batch.trailId] else { continue }
-                try await deliver(batch, of: trail, in: tx, now: now, report: &report, retrying: false)
+                try await deliver(batch, of: trail, in: pass, report: &report, retrying: false)
             }
             for trailId in try await tx.delivery.trailsWithBacklog() {
                 guard let trail = byId[trailId] else { continue }
                 let owed = try await tx.delivery.backlog(trailId: trailId, limit: Self.eventsPerPass)
                 for batch in Self.group(owed, trailId: trailId) {
-                    try await deliver(batch, of: trail, in: tx, now: now, report: &report, retrying: true)
+                    try await deliver(batch, of: trail, in: pass, report: &report, retrying: true)
                 }
             }
+            let owing = try await tx.delivery.trailsWithBacklog()
             for trail in trails {
-                try await writeDigests(of: trail, final: stoppedBefore.contains(trail.id), in: tx, now: now, report: &report)
+                try await writeDigests(of: trail, final: stoppedBefore.contains(trail.id), in: pass, report: &report)
+                // A deleted trail is forgotten once it owes nothing: every event delivered, its final digest written.
+                if retired.contains(trail.id), stoppedBefore.contains(trail.id), !owing.contains(trail.id),
+                    try await tx.digests.chains(trailId: trail.id).isEmpty
+                {
+                    try await tx.trails.forgetRetired(trail.id)
+                }
             }
             if Self.isBefore(from, next) { try await tx.delivery.advanceProgress(to: next) }
             return report
         }
     }
 
+    /// What every step of one pass shares.
+    struct Pass {
+        let tx: Transaction
+        let now: Date
+        /// Deleted trails still delivering: they have no status rows to update.
+        let retired: Set<Int64>
+
+        func recordDelivery(_ trail: TrailRecord, region: String, error: String?) async throws {
+            guard !retired.contains(trail.id) else { return }
+            try await tx.trails.recordDelivery(trailId: trail.id, region: region, at: now, error: error)
+        }
+
+        func recordDigestDelivery(_ trail: TrailRecord, region: String, error: String?) async throws {
+            guard !retired.contains(trail.id) else { return }
+            try await tx.digests.recordDigestDelivery(trailId: trail.id, region: region, at: now, error: error)
+        }
+    }
+
     // MARK: Log files
 
-    private func deliver(
-        _ batch: LogFileBatch, of trail: TrailRecord, in tx: Transaction, now: Date, report: inout DeliveryReport, retrying: Bool
-    ) async throws {
+    private func deliver(_ batch: LogFileBatch, of trail: TrailRecord, in pass: Pass, report: inout DeliveryReport, retrying: Bool) async throws {
+        let (tx, now) = (pass.tx, pass.now)
         let bucketName = trail.settings.s3BucketName
         let bucket = buckets.bucket(bucketName)
         let layout = LogFileLayout(keyPrefix: trail.settings.s3KeyPrefix, organizationId: trail.organizationId)
@@ -107,7 +132,7 @@ package struct TrailDelivery: Sendable {
             logger.warning(
                 "log file delivery failed; the events wait in the trail's backlog",
                 metadata: ["trail": "\(trail.arn)", "bucket": "\(bucketName)", "error": "\(error)"])
-            try await tx.trails.recordDelivery(trailId: trail.id, region: batch.region, at: now, error: message)
+            try await pass.recordDelivery(trail, region: batch.region, error: message)
             if !retrying { try await tx.delivery.addBacklog(trailId: trail.id, batch.events) }
             return
         }
@@ -120,7 +145,7 @@ package struct TrailDelivery: Sendable {
         }
         report.logFiles += files.count
         report.eventsDelivered += batch.events.count
-        try await tx.trails.recordDelivery(trailId: trail.id, region: batch.region, at: now, error: nil)
+        try await pass.recordDelivery(trail, region: batch.region, error: nil)
         if retrying { try await tx.delivery.removeBacklog(trailId: trail.id, batch.events) }
         if validated && trail.status.isLogging {
             try await tx.digests.openChain(trailId: trail.id, accountId: batch.accountId, region: batch.region, since: now)
@@ -131,7 +156,8 @@ package struct TrailDelivery: Sendable {
 
     /// A chain's next digest is due once its interval has passed; a trail that stopped logging, or turned
     /// validation off, gets its final digest at once and its chain closes.
-    private func writeDigests(of trail: TrailRecord, final: Bool, in tx: Transaction, now: Date, report: inout DeliveryReport) async throws {
+    private func writeDigests(of trail: TrailRecord, final: Bool, in pass: Pass, report: inout DeliveryReport) async throws {
+        let (tx, now) = (pass.tx, pass.now)
         // A digest ends on a whole second at or after `now` (its name and digestEndTime have seconds), and at
         // least a second after the previous digest of its trail, account and region, so none is written over.
         for chain in try await tx.digests.chains(trailId: trail.id) {
@@ -142,12 +168,12 @@ package struct TrailDelivery: Sendable {
             do {
                 let newest = try await writeDigest(of: trail, chain: chain, in: tx, end: end)
                 try await tx.digests.extendChain(chain, through: end, newest: newest, closing: final)
-                try await tx.digests.recordDigestDelivery(trailId: trail.id, region: chain.region, at: now, error: nil)
+                try await pass.recordDigestDelivery(trail, region: chain.region, error: nil)
                 report.digests += 1
             } catch let error as LogBucketError {
                 report.failures += 1
                 logger.warning("digest delivery failed; retried next pass", metadata: ["trail": "\(trail.arn)", "error": "\(error)"])
-                try await tx.digests.recordDigestDelivery(trailId: trail.id, region: chain.region, at: now, error: error.code)
+                try await pass.recordDigestDelivery(trail, region: chain.region, error: error.code)
             }
         }
     }

@@ -76,7 +76,7 @@ extension TrailOperations {
     func deleteTrail(_ raw: String?, parameters: JSONValue?) async throws {
         try await run(OperationCatalogue.Trails.deleteTrail, parameters: parameters, naming: raw) { tx, facts in
             let trail = try await resolveForWrite(raw, member: "Name", .deleteTrail, tx, facts)
-            try await tx.trails.delete(trail.id)
+            try await tx.trails.delete(trail.id, at: facts.time)
             return .init((), resources: Self.eventResources(trail))
         }
     }

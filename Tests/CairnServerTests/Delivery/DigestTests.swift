@@ -171,6 +171,36 @@ import Testing
         }
     }
 
+    @Test func deletingATrailDeliversItsLastEventsAndAFinalDigestThenForgetsIt() async throws {
+        try await withTestServer { server in
+            let s = try await chainOfDigests(server)
+            let before = try await digestKeys(s.harness).count
+            try await server.trailOK("DeleteTrail", ["Name": s.arn], as: s.owner)
+            try await s.harness.deliver {
+                try await server.store.read(logger: Logger(label: "t")) { tx in try await !tx.exists("SELECT 1 FROM retired_trails") }
+            }
+            let keys = try await digestKeys(s.harness)
+            #expect(keys.count == before + 1)
+            let final = try await digest(s.harness, keys.last!)
+            var names: [String] = []
+            for entry in final["logFiles"] as? [[String: Any]] ?? [] {
+                let key = try #require(entry["s3Object"] as? String)
+                let object = try #require(try await s.harness.bucket("signed-logs").get(key: key))
+                let records = (try JSONSerialization.jsonObject(with: try Gzip.decompress(object.body)) as? [String: Any])?["Records"] as? [[String: Any]] ?? []
+                names += records.compactMap { $0["eventName"] as? String }
+            }
+            #expect(names.contains("DeleteTrail"))
+            let leftovers = try await server.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.exists("SELECT 1 FROM trail_log_files UNION ALL SELECT 1 FROM trail_digest_chains UNION ALL SELECT 1 FROM trail_delivery_backlog")
+            }
+            #expect(!leftovers)
+            let findings = try await s.validator.validate(LogFileValidator.Scope(
+                bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
+                start: s.scope.start, end: Date().addingTimeInterval(60)))
+            #expect(findings.allSatisfy { $0.problem == nil }, "\(findings.filter { $0.problem != nil }.map(\.line))")
+        }
+    }
+
     @Test func listPublicKeysRefusesABackwardRangeAndAForeignToken() async throws {
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")

@@ -41,8 +41,27 @@ package struct TrailRepository: Sendable {
 
     /// Every trail that has ever logged: what a delivery pass routes events to (a stopped trail still takes
     /// the events of its last logging window, and closes its digest chains).
-    package func deliverable() async throws -> [TrailRecord] {
-        try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE start_logging_time IS NOT NULL ORDER BY id")
+    /// Deleted trails that still owe their last events and final digest come too, as stopped trails.
+    package func deliverable() async throws -> (trails: [TrailRecord], retired: Set<Int64>) {
+        let all = try await records(
+            """
+            SELECT \(unescaped: Self.columns), false AS retired FROM trails WHERE start_logging_time IS NOT NULL
+            UNION ALL
+            SELECT id, owner_account_id, home_region, name, is_multi_region, organization_id, settings::text, event_selectors::text,
+                   true, '[]', '[]', false, start_logging_time, stop_logging_time, true FROM retired_trails
+            ORDER BY id
+            """)
+        var retired: Set<Int64> = []
+        for try await id in try await tx.query("SELECT id FROM retired_trails").decode(Int64.self) { retired.insert(id) }
+        return (all, retired)
+    }
+
+    /// Once delivery has written a retired trail's last events and final digest.
+    package func forgetRetired(_ id: Int64) async throws {
+        try await tx.query("DELETE FROM retired_trails WHERE id = \(id)")
+        try await tx.query("DELETE FROM trail_log_files WHERE trail_id = \(id)")
+        try await tx.query("DELETE FROM trail_digest_chains WHERE trail_id = \(id)")
+        try await tx.query("DELETE FROM trail_delivery_backlog WHERE trail_id = \(id)")
     }
 
     /// Re-reads one trail, locking its row for the rest of the transaction.
@@ -133,7 +152,17 @@ package struct TrailRepository: Sendable {
             """)
     }
 
-    package func delete(_ id: Int64) async throws {
+    /// A trail that has logged is kept for delivery (retired_trails) until its last events and final digest
+    /// are written; logging ends at `time`, the DeleteTrail call's, whose own event is therefore delivered.
+    package func delete(_ id: Int64, at time: Date) async throws {
+        try await tx.query(
+            """
+            INSERT INTO retired_trails (id, owner_account_id, home_region, name, is_multi_region, organization_id, settings,
+                                        event_selectors, start_logging_time, stop_logging_time)
+            SELECT id, owner_account_id, home_region, name, is_multi_region, organization_id, settings, event_selectors,
+                   start_logging_time, CASE WHEN is_logging THEN \(time) ELSE stop_logging_time END
+            FROM trails WHERE id = \(id) AND start_logging_time IS NOT NULL
+            """)
         try await tx.query("DELETE FROM trails WHERE id = \(id)")
     }
 
