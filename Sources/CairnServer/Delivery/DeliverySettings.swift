@@ -9,11 +9,15 @@ package struct DeliverySettings: Sendable {
     package var bucketsDirectory: URL?
     package var endpoints: [String: URL] = [:]
     package var s3Credentials: S3Credentials?
+    /// nil: `DATA_DIR/streams`.
+    package var streamsDirectory: URL?
+    package var webhooks = WebhookTargets()
 
     package init() {}
 
     /// Reads CAIRN_DELIVERY_INTERVAL_SECONDS, CAIRN_DIGEST_INTERVAL_SECONDS, CAIRN_BUCKETS_DIR,
-    /// CAIRN_BUCKET_ENDPOINTS and CAIRN_S3_ACCESS_KEY_ID / CAIRN_S3_SECRET_ACCESS_KEY / CAIRN_S3_REGION.
+    /// CAIRN_BUCKET_ENDPOINTS, CAIRN_S3_ACCESS_KEY_ID / CAIRN_S3_SECRET_ACCESS_KEY / CAIRN_S3_REGION,
+    /// CAIRN_STREAMS_DIR and CAIRN_WEBHOOKS_FILE.
     package static func fromEnvironment(_ env: [String: String]) throws(ConfigurationError) -> DeliverySettings {
         var settings = DeliverySettings()
         func seconds(_ name: String, default value: TimeInterval) throws(ConfigurationError) -> TimeInterval {
@@ -26,6 +30,8 @@ package struct DeliverySettings: Sendable {
         settings.interval = try seconds("CAIRN_DELIVERY_INTERVAL_SECONDS", default: 300)
         settings.digestInterval = try seconds("CAIRN_DIGEST_INTERVAL_SECONDS", default: 3600)
         if let dir = env["CAIRN_BUCKETS_DIR"], !dir.isEmpty { settings.bucketsDirectory = URL(fileURLWithPath: dir).standardizedFileURL }
+        if let dir = env["CAIRN_STREAMS_DIR"], !dir.isEmpty { settings.streamsDirectory = URL(fileURLWithPath: dir).standardizedFileURL }
+        if let file = env["CAIRN_WEBHOOKS_FILE"], !file.isEmpty { settings.webhooks = try WebhookTargets.load(from: URL(fileURLWithPath: file)) }
         if let raw = env["CAIRN_BUCKET_ENDPOINTS"], !raw.isEmpty {
             switch LogBuckets.parseEndpoints(raw) {
             case .success(let map): settings.endpoints = map

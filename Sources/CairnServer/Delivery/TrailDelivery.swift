@@ -12,14 +12,22 @@ package struct TrailDelivery: Sendable {
     package let store: Store
     package let buckets: LogBuckets
     package let digestInterval: TimeInterval
+    package let webhooks: WebhookTargets
+    /// Where CloudWatch Logs-style streams are written as JSON lines: STREAMS/account/region/log-group.jsonl.
+    package let streamsDirectory: URL?
     package let logger: Logger
     static let eventsPerPass = 20_000
     static let recordsPerFile = 5_000
 
-    package init(store: Store, buckets: LogBuckets, digestInterval: TimeInterval, logger: Logger) {
+    package init(
+        store: Store, buckets: LogBuckets, digestInterval: TimeInterval, webhooks: WebhookTargets = WebhookTargets(), streamsDirectory: URL? = nil,
+        logger: Logger
+    ) {
         self.store = store
         self.buckets = buckets
         self.digestInterval = digestInterval
+        self.webhooks = webhooks
+        self.streamsDirectory = streamsDirectory
         self.logger = logger
     }
 
@@ -147,9 +155,65 @@ package struct TrailDelivery: Sendable {
         report.eventsDelivered += batch.events.count
         try await pass.recordDelivery(trail, region: batch.region, error: nil)
         if retrying { try await tx.delivery.removeBacklog(trailId: trail.id, batch.events) }
+        try await announce(batch, keys: files.map(\.0.key), of: trail, in: pass)
         if validated && trail.status.isLogging {
             try await tx.digests.openChain(trailId: trail.id, accountId: batch.accountId, region: batch.region, since: now)
         }
+    }
+
+    // MARK: Notifications and streams
+
+    /// After a batch's files are stored: a notification for its topic, and its events to the trail's stream
+    /// (JSON lines on disk, and the stream webhook if one is configured). Webhook messages go through the
+    /// outbox, inside this pass's transaction.
+    private func announce(_ batch: LogFileBatch, keys: [String], of trail: TrailRecord, in pass: Pass) async throws {
+        let tx = pass.tx
+        let live = !pass.retired.contains(trail.id)
+        if let topic = trail.settings.snsTopicARN {
+            if webhooks.endpoint(kind: "notification", target: topic) != nil {
+                let body = try DeliveryMessages.notification(
+                    topicArn: topic, bucket: trail.settings.s3BucketName, keys: keys, messageId: UUID(), at: pass.now)
+                try await tx.outbox.add(trailId: trail.id, region: batch.region, kind: "notification", target: topic, body: body)
+            } else if live {
+                try await tx.outbox.recordOutcome(trailId: trail.id, region: batch.region, kind: "notification", at: pass.now, error: "NoWebhookConfigured")
+            }
+        }
+        guard let group = trail.settings.cloudWatchLogsLogGroupArn else { return }
+        var failure: String? = nil
+        if let streamsDirectory, let file = Self.streamFile(group, under: streamsDirectory) {
+            do {
+                try Self.append(DeliveryMessages.jsonLines(batch.events), to: file)
+            } catch {
+                logger.warning("stream file append failed", metadata: ["file": "\(file.path)", "error": "\(error)"])
+                failure = "StreamFileUnwritable"
+            }
+        }
+        if webhooks.endpoint(kind: "stream", target: group) != nil {
+            try await tx.outbox.add(trailId: trail.id, region: batch.region, kind: "stream", target: group, body: DeliveryMessages.streamBatch(batch.events))
+        }
+        if live { try await tx.outbox.recordOutcome(trailId: trail.id, region: batch.region, kind: "stream", at: pass.now, error: failure) }
+    }
+
+    /// STREAMS/account/region/group.jsonl, `/` in the group name becoming `_`; nil for a malformed ARN.
+    static func streamFile(_ logGroupArn: String, under root: URL) -> URL? {
+        let parts = WebhookTargets.logGroupKey(logGroupArn).split(separator: ":", maxSplits: 6, omittingEmptySubsequences: false)
+        guard parts.count == 7, parts[5] == "log-group" else { return nil }
+        let name = parts[6].replacingOccurrences(of: "/", with: "_")
+        return root.appendingPathComponent(String(parts[4])).appendingPathComponent(String(parts[3])).appendingPathComponent(name + ".jsonl")
+    }
+
+    /// Appends and flushes to disk before the pass commits; a crash before the commit repeats the lines (each
+    /// with its eventID), never drops them.
+    static func append(_ text: String, to file: URL) throws {
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        if !FileManager.default.fileExists(atPath: file.path) {
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw LogBucketError(code: "AccessDenied", detail: file.path) }
+        }
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+        try handle.synchronize()
     }
 
     // MARK: Digests

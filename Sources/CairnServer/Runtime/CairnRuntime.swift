@@ -25,8 +25,11 @@ package enum CairnRuntime {
             group.addTask { await maintain(store, logger: logger) }
             let delivery = TrailDelivery(
                 store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
-                digestInterval: config.delivery.digestInterval, logger: logger)
+                digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
+                streamsDirectory: config.delivery.streamsDirectory ?? config.dataDirectory.appendingPathComponent("streams"), logger: logger)
             group.addTask { await deliver(delivery, every: config.delivery.interval, logger: logger) }
+            let sender = WebhookSender(store: store, targets: config.delivery.webhooks, logger: logger)
+            group.addTask { await send(sender, logger: logger) }
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
@@ -71,6 +74,15 @@ package enum CairnRuntime {
                 }
             } catch {
                 logger.warning("delivery pass failed; retrying next interval", metadata: ["error": "\(String(reflecting: error))"])
+            }
+        }
+    }
+
+    /// The webhook outbox, every second: notifications and stream batches go out soon after their pass commits.
+    static func send(_ sender: WebhookSender, logger: Logger) async {
+        while (try? await Task.sleep(for: .seconds(1))) != nil, !Task.isCancelled {
+            do { try await sender.sendDue() } catch {
+                logger.warning("webhook pass failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
             }
         }
     }
