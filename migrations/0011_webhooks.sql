@@ -17,3 +17,11 @@ CREATE TABLE webhook_outbox (
     created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX webhook_outbox_due ON webhook_outbox (next_attempt_at, id);
+
+-- The keys Cairn keeps in place of KMS: one 256-bit key per KMS key ARN a trail names, sealed with the master
+-- key. Each log or digest file gets its own data key, wrapped with this one (docs/delivery.md, encryption).
+CREATE TABLE kms_keys (
+    key_arn text PRIMARY KEY,
+    sealed_key bytea NOT NULL,
+    created_at timestamptz NOT NULL DEFAULT now()
+);

@@ -133,3 +133,32 @@ def test_cairn_validate_logs_checks_a_directory_bucket_offline(client_factory):
     run = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 1, run.stdout + run.stderr
     assert f"Log file\tdirectory-trail-logs/{first}\tINVALID: not found" in run.stdout, run.stdout + run.stderr
+
+
+def test_cairn_decrypt_opens_a_kms_trails_files(client_factory):
+    account = Account(client_factory, "delivery")
+    ct = account.ct()
+    prefix = f"sealed-{account.id}"
+    arn = ct.create_trail(Name="sealed", S3BucketName="directory-trail-logs", S3KeyPrefix=prefix, KmsKeyId="alias/audit")["TrailARN"]
+    ct.start_logging(Name=arn)
+    ct.describe_trails()
+    root = os.path.join(os.environ["CAIRN_DATA_DIR"], "buckets", "directory-trail-logs", prefix)
+
+    def logs():
+        return [os.path.join(d, f) for d, _, fs in os.walk(root) for f in fs if f.endswith(".json.gz") and "/CloudTrail/" in d + "/"]
+
+    sealed = wait_for("an encrypted log file", logs)[0]
+    with open(sealed, "rb") as f:
+        assert f.read(17) == b"CAIRN-ENVELOPE-1\n"
+    env = dict(os.environ)
+    env.update({"DATABASE_URL": os.environ["CAIRN_DATABASE_URL"]})
+    run = subprocess.run([os.environ["CAIRN_BIN"], "decrypt", sealed], env=env, capture_output=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    records = json.loads(gzip.decompress(run.stdout))["Records"]
+    assert {"StartLogging"} <= {r["eventName"] for r in records} and all(r["recipientAccountId"] == account.id for r in records)
+    # A file that is not Cairn's envelope is refused with a reason, not decrypted.
+    plain = os.path.join(os.environ["CAIRN_DATA_DIR"], "not-sealed.json.gz")
+    with open(plain, "wb") as f:
+        f.write(gzip.compress(b"{}"))
+    run = subprocess.run([os.environ["CAIRN_BIN"], "decrypt", plain], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 1 and "not encrypted by Cairn" in run.stderr, run.stderr

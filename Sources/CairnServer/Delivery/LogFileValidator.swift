@@ -1,5 +1,5 @@
 import CairnCore
-import Crypto
+package import Crypto
 import _CryptoExtras
 package import Foundation
 
@@ -47,10 +47,19 @@ package struct LogFileValidator: Sendable {
     package let bucket: any LogBucket
     /// Fingerprint → DER PKCS#1 public key.
     package let publicKeys: [String: Data]
+    /// KMS key ARN → the key Cairn keeps for it, to open encrypted files.
+    package let decryptionKeys: [String: SymmetricKey]
 
-    package init(bucket: any LogBucket, publicKeys: [String: Data]) {
+    package init(bucket: any LogBucket, publicKeys: [String: Data], decryptionKeys: [String: SymmetricKey] = [:]) {
         self.bucket = bucket
         self.publicKeys = publicKeys
+        self.decryptionKeys = decryptionKeys
+    }
+
+    /// The uncompressed content of a stored file, opening its envelope first when it is encrypted.
+    private func plaintext(_ body: Data) -> Data? {
+        guard let gzip = try? FileEnvelope.open(body, keys: decryptionKeys) else { return nil }
+        return try? Gzip.decompress(gzip)
     }
 
     /// Validates every digest of the trail in the range (each account and region folder), then its log files.
@@ -85,7 +94,7 @@ package struct LogFileValidator: Sendable {
         var reported: Set<String> = []
         if !missing.isEmpty {
             for key in all where isLogFile(key, scope) && !listed.contains(key) {
-                guard let object = try await bucket.get(key: key), let raw = try? Gzip.decompress(object.body),
+                guard let object = try await bucket.get(key: key), let raw = plaintext(object.body),
                     let original = missing[SigV4Request.hex(SHA256.hash(data: raw))]
                 else { continue }
                 findings.append(Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "has been moved from its original location \(original)"))
@@ -109,7 +118,10 @@ package struct LogFileValidator: Sendable {
         let location = "\(scope.bucketName)/\(key)"
         func invalid(_ why: String) -> (Finding, [DigestEntry], (start: Date, end: Date)?) { (Finding(kind: .digest, location: location, problem: why), [], nil) }
         guard let object = try await bucket.get(key: key) else { return invalid("not found") }
-        guard let raw = try? Gzip.decompress(object.body), let digest = try? JSONDecoder().decode(DigestContent.self, from: raw) else {
+        if FileEnvelope.isSealed(object.body), let arn = FileEnvelope.keyArn(of: object.body), decryptionKeys[arn] == nil {
+            return invalid("cannot be decrypted: no key for \(arn)")
+        }
+        guard let raw = plaintext(object.body), let digest = try? JSONDecoder().decode(DigestContent.self, from: raw) else {
             return invalid("invalid format")
         }
         guard digest.digestS3Bucket == scope.bucketName, digest.digestS3Object == key else {
@@ -129,7 +141,7 @@ package struct LogFileValidator: Sendable {
             guard let previous = try await bucket.get(key: previousKey) else {
                 return invalid("previous digest \(digest.previousDigestS3Bucket ?? scope.bucketName)/\(previousKey) has been deleted")
             }
-            guard let previousRaw = try? Gzip.decompress(previous.body),
+            guard let previousRaw = plaintext(previous.body),
                 SigV4Request.hex(SHA256.hash(data: previousRaw)) == digest.previousDigestHashValue,
                 previous.metadata["signature"] == digest.previousDigestSignature
             else { return invalid("previous digest \(previousKey) has been modified") }
@@ -143,7 +155,7 @@ package struct LogFileValidator: Sendable {
         guard let object = try await bucket.get(key: log.s3Object) else {
             return Finding(kind: .log, location: location, problem: "not found", hash: log.hashValue)
         }
-        guard let raw = try? Gzip.decompress(object.body) else { return Finding(kind: .log, location: location, problem: "invalid format") }
+        guard let raw = plaintext(object.body) else { return Finding(kind: .log, location: location, problem: "invalid format") }
         guard SigV4Request.hex(SHA256.hash(data: raw)) == log.hashValue else {
             return Finding(kind: .log, location: location, problem: "hash value doesn't match")
         }

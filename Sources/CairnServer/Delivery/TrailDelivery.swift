@@ -126,7 +126,7 @@ package struct TrailDelivery: Sendable {
                 let document = Data(LogFileBatch.document(chunk).utf8)
                 let key = layout.logFileKey(
                     account: batch.accountId, region: batch.region, deliveredAt: now, unique: LogFileLayout.uniqueSuffix(using: &generator))
-                try await bucket.put(key: key, body: try Gzip.compress(document), metadata: [:])
+                try await bucket.put(key: key, body: try await Self.stored(try Gzip.compress(document), for: trail, in: tx), metadata: [:])
                 let times = chunk.map(\.time)
                 files.append(
                     (DigestRepository.LogFileRow(
@@ -262,13 +262,19 @@ package struct TrailDelivery: Sendable {
         let signature = try signer.sign(
             DigestFile.stringToSign(endTime: now, bucket: bucketName, key: key, contentSHA256: hash, previousSignature: chain.previous?.signature))
         try await buckets.bucket(bucketName).put(
-            key: key, body: try Gzip.compress(content),
+            key: key, body: try await Self.stored(try Gzip.compress(content), for: trail, in: tx),
             metadata: ["signature": signature, "signature-algorithm": DigestFile.signatureAlgorithm])
         try await tx.digests.markDigested(pending.map(\.id))
         return DigestFile.Previous(bucket: bucketName, key: key, hash: hash, signature: signature)
     }
 
     // MARK: Helpers
+
+    /// A file as it is stored: sealed in an envelope when the trail names a KMS key.
+    static func stored(_ gzip: Data, for trail: TrailRecord, in tx: Transaction) async throws -> Data {
+        guard let keyArn = trail.settings.kmsKeyId else { return gzip }
+        return try FileEnvelope.seal(gzip, keyArn: keyArn, with: try await tx.kmsKeys.key(for: keyArn))
+    }
 
     static func group(_ events: [PendingEvent], trailId: Int64) -> [LogFileBatch] {
         var batches: [String: LogFileBatch] = [:]

@@ -23,13 +23,21 @@ extension CairnRuntime {
         }
     }
 
-    package static func validateLogs(
-        _ config: CairnConfiguration, _ request: ValidationRequest, logger: Logger,
-        progress: @escaping @Sendable (Int, Int) -> Void
-    ) async throws -> [LogFileValidator.Finding] {
-        let arn: TrailARN
-        do { arn = try TrailARN.parse(request.trailARN) } catch { throw ConfigurationError("--trail-arn: \(request.trailARN) is not a trail ARN") }
-        guard request.start <= request.end else { throw ConfigurationError("--start-time must not be after --end-time") }
+    /// `cairn decrypt`: the plaintext (gzip) of an encrypted log or digest file, with the keys from the database.
+    package static func decrypt(_ config: CairnConfiguration, _ sealed: Data, logger: Logger) async throws -> Data {
+        guard FileEnvelope.isSealed(sealed) else { throw ConfigurationError("the file is not encrypted by Cairn (no CAIRN-ENVELOPE-1 header)") }
+        let keys = try await withStore(config, logger: logger) { store in
+            try await store.read(logger: logger) { tx in try await tx.kmsKeys.all() }
+        }
+        do { return try FileEnvelope.open(sealed, keys: keys) } catch FileEnvelopeError.unknownKey(let arn) {
+            throw ConfigurationError("this database keeps no key for \(arn)")
+        } catch {
+            throw ConfigurationError("the file cannot be decrypted: it has been modified or is not a Cairn envelope")
+        }
+    }
+
+    /// Runs `body` with a store on the configured database (the embedded one started if it is not running).
+    private static func withStore<R: Sendable>(_ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (Store) async throws -> R) async throws -> R {
         let session = try await DatabaseSession.open(config, logger: logger)
         defer {
             if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }
@@ -37,14 +45,26 @@ extension CairnRuntime {
         let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
         let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
         let store = Store(client: client, secrets: secrets, partition: config.partition)
-        return try await withThrowingTaskGroup(of: [LogFileValidator.Finding]?.self) { group in
+        return try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask {
                 await client.run()
                 return nil
             }
             defer { group.cancelAll() }
-            let (trail, keys) = try await store.read(logger: logger) { tx in
-                (try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys())
+            return try await body(store)
+        }
+    }
+
+    package static func validateLogs(
+        _ config: CairnConfiguration, _ request: ValidationRequest, logger: Logger,
+        progress: @escaping @Sendable (Int, Int) -> Void
+    ) async throws -> [LogFileValidator.Finding] {
+        let arn: TrailARN
+        do { arn = try TrailARN.parse(request.trailARN) } catch { throw ConfigurationError("--trail-arn: \(request.trailARN) is not a trail ARN") }
+        guard request.start <= request.end else { throw ConfigurationError("--start-time must not be after --end-time") }
+        return try await withStore(config, logger: logger) { store in
+            let (trail, keys, decryption) = try await store.read(logger: logger) { tx in
+                (try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys(), try await tx.kmsKeys.all())
             }
             guard let bucketName = request.bucket ?? trail?.settings.s3BucketName else {
                 throw ConfigurationError("trail \(arn) does not exist (any more): name its bucket with --s3-bucket")
@@ -53,7 +73,7 @@ extension CairnRuntime {
                 bucketName: bucketName, keyPrefix: request.prefix ?? trail?.settings.s3KeyPrefix, organizationId: trail?.organizationId,
                 trailName: arn.name.value, homeRegion: arn.region, start: request.start, end: request.end)
             let buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
-            return try await LogFileValidator(bucket: buckets.bucket(bucketName), publicKeys: keys).validate(scope, progress: progress)
+            return try await LogFileValidator(bucket: buckets.bucket(bucketName), publicKeys: keys, decryptionKeys: decryption).validate(scope, progress: progress)
         }
     }
 }
