@@ -18,6 +18,9 @@ package enum EventSelectorMatch {
         switch event.eventCategory {
         case "Management":
             return selector.includeManagementEvents && !selector.excludeManagementEventSources.contains(event.eventSource)
+        case "ActivityAuditLog":
+            // Tenants' own events (PutAuditEvents) reach a trail that logs management events (docs/delivery.md §1).
+            return selector.includeManagementEvents
         case "Data":
             return event.resources.contains { resource in
                 selector.dataResources.contains { dataResource in

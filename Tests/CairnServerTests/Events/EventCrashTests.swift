@@ -83,7 +83,7 @@ import Glibc
             return all
         }
         _ = try await first.waitForExit()
-        #expect(answered.count > 30, "the load ran before the kill: \(answered.count) answered")
+        #expect(answered.count >= 10, "the load ran before the kill: \(answered.count) answered")
 
         // Restart on the same database, then audit it.
         let second = try serve(url: url, keyFile: keyFile, dir: dir, port: CairnProcess.freePort())

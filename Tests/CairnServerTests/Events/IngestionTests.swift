@@ -36,6 +36,32 @@ import Testing
         }
     }
 
+    @Test func ingestedEventsReachATrailThatLogsManagementEvents() async throws {
+        try await withTestServer { server in
+            let harness = DeliveryHarness(server)
+            let owner = try await server.createTenant("owner")
+            let trail = try #require(try await server.trailOK("CreateTrail", ["Name": "all", "S3BucketName": "app-logs"], as: owner)["TrailARN"] as? String)
+            let advanced = try #require(try await server.trailOK("CreateTrail", ["Name": "writes", "S3BucketName": "advanced-logs"], as: owner)["TrailARN"] as? String)
+            try await server.trailOK(
+                "PutEventSelectors",
+                ["TrailName": advanced, "AdvancedEventSelectors": [["FieldSelectors": [["Field": "eventCategory", "Equals": ["Management"]]]]]], as: owner)
+            try await server.trailOK("StartLogging", ["Name": trail], as: owner)
+            try await server.trailOK("StartLogging", ["Name": advanced], as: owner)
+            let channel = try #require(try await server.trailOK(
+                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)["ChannelArn"] as? String)
+            let (status, out) = try await put(server, owner, channel: channel, [["id": "e-1", "eventData": eventData(owner.account, id: "e-1")]])
+            #expect(status == 200 && (out["successful"] as? [Any])?.count == 1, "\(out)")
+            try await harness.deliver {
+                try await harness.records(in: "app-logs").values.flatMap { $0 }.contains { $0["eventCategory"] as? String == "ActivityAuditLog" }
+            }
+            let ingested = try await harness.records(in: "app-logs").values.flatMap { $0 }.filter { $0["eventCategory"] as? String == "ActivityAuditLog" }
+            #expect(ingested.count == 1)
+            // Advanced selectors for trails cannot name ActivityAuditLog, so that trail takes only management events.
+            try await harness.deliver { try await harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventName"] as? String == "StartLogging" } }
+            #expect(try await !harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventCategory"] as? String == "ActivityAuditLog" })
+        }
+    }
+
     @Test func aChannelIngestsValidEventsAndAnswersEachRefusal() async throws {
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
