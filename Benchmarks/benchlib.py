@@ -48,12 +48,16 @@ class Server:
 
 
 @contextlib.contextmanager
-def cairn_server(binary, port, key, secret):
-    """Starts `binary serve` on a fresh data directory, waits until it is ready, and stops it afterwards."""
-    data = tempfile.mkdtemp(prefix="cairn-bench-")
-    os.chmod(data, 0o755)
+def cairn_server(binary, port, key, secret, extra_env=None, data=None):
+    """Starts `binary serve`, waits until it is ready, and stops it afterwards. Without `data`, on a fresh data
+    directory removed at the end; with it, on that directory, which is kept (a second server can reuse it)."""
+    keep = data is not None
+    if data is None:
+        data = tempfile.mkdtemp(prefix="cairn-bench-")
+        os.chmod(data, 0o755)
     env = dict(os.environ, CAIRN_DATA_DIR=data, CAIRN_LISTEN=f"127.0.0.1:{port}", CAIRN_ROOT_ACCESS_KEY_ID=key,
-               CAIRN_ROOT_SECRET_ACCESS_KEY=secret, CAIRN_LOG_LEVEL="warning", CAIRN_MIGRATIONS_DIR=os.path.abspath("migrations"))
+               CAIRN_ROOT_SECRET_ACCESS_KEY=secret, CAIRN_LOG_LEVEL="warning", CAIRN_MIGRATIONS_DIR=os.path.abspath("migrations"),
+               **(extra_env or {}))
     process = subprocess.Popen([binary, "serve"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     endpoint = f"http://127.0.0.1:{port}"
     try:
@@ -62,7 +66,8 @@ def cairn_server(binary, port, key, secret):
     finally:
         process.terminate()
         process.wait(timeout=60)
-        shutil.rmtree(data, ignore_errors=True)
+        if not keep:
+            shutil.rmtree(data, ignore_errors=True)
 
 
 def wait_ready(url, attempts=600):
