@@ -7,6 +7,11 @@
 ALTER TABLE events ADD COLUMN inserted_by xid8 NOT NULL DEFAULT pg_current_xact_id();
 CREATE INDEX events_by_inserting_transaction ON events (inserted_by);
 
+-- The transaction that last changed how a trail delivers (StartLogging, StopLogging, UpdateTrail). A final
+-- digest waits until this transaction is below the horizon, that is until every event up to the change has
+-- been delivered: a transaction can commit before an older one that is still running.
+ALTER TABLE trails ADD COLUMN changed_by xid8 NOT NULL DEFAULT pg_current_xact_id();
+
 CREATE TABLE delivery_progress (
     singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
     -- Every event inserted by a transaction below this one has been routed to its trails.
@@ -27,7 +32,9 @@ CREATE TABLE retired_trails (
     settings jsonb NOT NULL,
     event_selectors jsonb NOT NULL,
     start_logging_time timestamptz NOT NULL,
-    stop_logging_time timestamptz NOT NULL
+    stop_logging_time timestamptz NOT NULL,
+    -- The DeleteTrail transaction (see trails.changed_by).
+    changed_by xid8 NOT NULL DEFAULT pg_current_xact_id()
 );
 
 -- Every log file delivered, with the hash of its uncompressed content. A file delivered while its trail

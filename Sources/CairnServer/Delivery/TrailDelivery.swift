@@ -48,13 +48,13 @@ package struct TrailDelivery: Sendable {
 
     package func deliverOnce(now: Date) async throws -> DeliveryReport? {
         try await store.transaction(logger: logger) { tx in
-            // Trails are read before the horizon: a trail stopped by then has all its events below it, so its
-            // final digest, written below, cannot miss any. Routing uses a second read taken after the horizon,
-            // so a trail started meanwhile still takes the events that follow its StartLogging.
-            let stoppedBefore = Set(try await tx.trails.deliverable().trails.filter { !$0.status.isLogging || !$0.settings.logFileValidationEnabled }.map(\.id))
             let horizon = try await tx.delivery.finishedHorizon()
             guard let from = try await tx.delivery.claimProgress() else { return nil }
-            let (trails, retired) = try await tx.trails.deliverable()
+            // Trails are read after the horizon, so a trail started meanwhile takes the events after its
+            // StartLogging. A trail that stopped (or was deleted, or stopped validating) gets its final digest
+            // only once the stopping transaction is below the horizon: then every event up to the stop is
+            // delivered in this pass or was before, and the final digest cannot miss one.
+            let (trails, retired, settled) = try await tx.trails.deliverable(horizon: horizon)
             let pass = Pass(tx: tx, now: now, retired: retired)
             var report = DeliveryReport()
             guard !trails.isEmpty else {
@@ -63,6 +63,11 @@ package struct TrailDelivery: Sendable {
             }
             let (events, next) = try await tx.delivery.events(from: from, before: horizon, limit: Self.eventsPerPass)
             report.eventsRead = events.count
+            // (A pass cut short by its event limit has not reached the horizon: no final digest yet.)
+            let reachedHorizon = !Self.isBefore(next, horizon)
+            let stoppedBefore = Set(
+                trails.filter { (!$0.status.isLogging || !$0.settings.logFileValidationEnabled) && settled.contains($0.id) && reachedHorizon }
+                    .map(\.id))
             let members = try await tx.delivery.members(of: Set(trails.compactMap(\.organizationId)))
             let byId = Dictionary(uniqueKeysWithValues: trails.map { ($0.id, $0) })
             for batch in DeliveryRouting.route(events, to: trails, members: members) {

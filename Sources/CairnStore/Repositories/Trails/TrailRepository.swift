@@ -40,20 +40,31 @@ package struct TrailRepository: Sendable {
     }
 
     /// Every trail that has ever logged: what a delivery pass routes events to (a stopped trail still takes
-    /// the events of its last logging window, and closes its digest chains).
-    /// Deleted trails that still owe their last events and final digest come too, as stopped trails.
-    package func deliverable() async throws -> (trails: [TrailRecord], retired: Set<Int64>) {
+    /// the events of its last logging window, and closes its digest chains). Deleted trails that still owe
+    /// their last events and final digest come too, as stopped trails. `settled` names the trails whose last
+    /// change (start, stop, update, delete) was made by a transaction below `horizon`, so every event up to
+    /// that change is being delivered now or already was.
+    package func deliverable(horizon: String) async throws -> (trails: [TrailRecord], retired: Set<Int64>, settled: Set<Int64>) {
         let all = try await records(
             """
-            SELECT \(unescaped: Self.columns), false AS retired FROM trails WHERE start_logging_time IS NOT NULL
+            SELECT \(unescaped: Self.columns) FROM trails WHERE start_logging_time IS NOT NULL
             UNION ALL
             SELECT id, owner_account_id, home_region, name, is_multi_region, organization_id, settings::text, event_selectors::text,
-                   true, '[]', '[]', false, start_logging_time, stop_logging_time, true FROM retired_trails
+                   true, '[]', '[]', false, start_logging_time, stop_logging_time FROM retired_trails
             ORDER BY id
             """)
         var retired: Set<Int64> = []
-        for try await id in try await tx.query("SELECT id FROM retired_trails").decode(Int64.self) { retired.insert(id) }
-        return (all, retired)
+        var settled: Set<Int64> = []
+        let rows = try await tx.query(
+            """
+            SELECT id, false, changed_by < \(horizon)::xid8 FROM trails WHERE start_logging_time IS NOT NULL
+            UNION ALL SELECT id, true, changed_by < \(horizon)::xid8 FROM retired_trails
+            """)
+        for try await (id, isRetired, isSettled) in rows.decode((Int64, Bool, Bool).self) {
+            if isRetired { retired.insert(id) }
+            if isSettled { settled.insert(id) }
+        }
+        return (all, retired, settled)
     }
 
     /// Once delivery has written a retired trail's last events and final digest.
@@ -92,7 +103,8 @@ package struct TrailRepository: Sendable {
             UPDATE trails SET is_multi_region = \(trail.settings.isMultiRegionTrail), organization_id = \(trail.organizationId),
                 settings = \(try Self.json(trail.settings))::jsonb, event_selectors = \(try Self.json(trail.eventSelectors))::jsonb,
                 has_custom_event_selectors = \(trail.hasCustomEventSelectors),
-                insight_selectors = \(try Self.json(trail.insightSelectors))::jsonb, tags = \(try Self.json(trail.tags))::jsonb
+                insight_selectors = \(try Self.json(trail.insightSelectors))::jsonb, tags = \(try Self.json(trail.tags))::jsonb,
+                changed_by = pg_current_xact_id()
             WHERE id = \(trail.id)
             """)
     }
@@ -100,9 +112,9 @@ package struct TrailRepository: Sendable {
     /// StartLogging / StopLogging: each sets its own time and keeps the other's.
     package func setLogging(_ id: Int64, _ isLogging: Bool, at time: Date) async throws {
         if isLogging {
-            try await tx.query("UPDATE trails SET is_logging = true, start_logging_time = \(time) WHERE id = \(id)")
+            try await tx.query("UPDATE trails SET is_logging = true, start_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
         } else {
-            try await tx.query("UPDATE trails SET is_logging = false, stop_logging_time = \(time) WHERE id = \(id)")
+            try await tx.query("UPDATE trails SET is_logging = false, stop_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
         }
     }
 
