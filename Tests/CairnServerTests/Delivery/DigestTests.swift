@@ -76,6 +76,14 @@ import Testing
             #expect(findings.filter { $0.kind == .digest }.count == keys.count)
             let status = try await server.trailOK("GetTrailStatus", ["Name": s.arn], as: s.owner)
             #expect(status["LatestDigestDeliveryTime"] is Double && status["LatestDigestDeliveryError"] == nil)
+            // REST names the same key, and refuses a backward range as the CloudTrail door does.
+            let rest = try await server.send(.get, "/v1/trail-public-keys", credentials: s.owner.credentials)
+            #expect(rest.status.code == 200)
+            let fingerprints = (server.json(rest)["publicKeyList"] as? [[String: Any]] ?? []).compactMap { $0["fingerprint"] as? String }
+            #expect(fingerprints == Array(s.validator.publicKeys.keys))
+            let backward = try await server.send(
+                .get, "/v1/trail-public-keys", query: "endTime=2026-01-01T00%3A00%3A00Z&startTime=2026-01-02T00%3A00%3A00Z", credentials: s.owner.credentials)
+            #expect(backward.status.code == 400 && server.json(backward)["code"] as? String == "InvalidTimeRangeException", "\(backward.status) \(String(buffer: backward.body))")
         }
     }
 
