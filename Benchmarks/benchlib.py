@@ -82,6 +82,13 @@ def wait_ready(url, attempts=600):
     raise SystemExit(f"{url} did not come up")
 
 
+def audit_event_data(account, i):
+    """The eventData of one PutAuditEvents event, varied by i: what the ingestion and delivery benchmarks send."""
+    return json.dumps({"version": "1.0", "userIdentity": {"type": "CustomUser", "principalId": f"user-{i % 50}"},
+                       "eventSource": "billing.example.com", "eventName": f"Action{i % 20}", "eventTime": "2025-01-01T00:00:00Z",
+                       "UID": f"uid-{i}", "recipientAccountId": account, "requestParameters": {"order": i, "amount": i * 3}})
+
+
 def signed(endpoint, method, path, body, service, key, secret, extra=None, region="us-east-1"):
     """The headers of a SigV4-signed request (a signature stays valid 15 minutes, so wrk may replay it)."""
     req = AWSRequest(method=method, url=endpoint + path, data=body, headers=dict(extra or {}))

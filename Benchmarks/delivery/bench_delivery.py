@@ -23,15 +23,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from benchlib import cairn_server, rss_kb, signed, wrk  # noqa: E402
+from benchlib import audit_event_data, cairn_server, rss_kb, signed, wrk  # noqa: E402
 
 KEY_ID, SECRET = "AKIABENCHROOT0000009", "bench-root-secret-deliver-0123456789"
-
-
-def event_data(account, i):
-    return json.dumps({"version": "1.0", "userIdentity": {"type": "CustomUser", "principalId": f"user-{i % 50}"},
-                       "eventSource": "billing.example.com", "eventName": f"Action{i % 20}", "eventTime": "2025-01-01T00:00:00Z",
-                       "UID": f"uid-{i}", "recipientAccountId": account, "requestParameters": {"order": i, "amount": i * 3}})
 
 
 def main():
@@ -56,7 +50,7 @@ def main():
         ct.start_logging(Name=arn)
         channel = ct.create_channel(Name="bench", Source="Custom", Destinations=[
             {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:us-east-1:{account}:eventdatastore/bench"}])["ChannelArn"]
-        body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": event_data(account, i)} for i in range(100)]})
+        body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": audit_event_data(account, i)} for i in range(100)]})
         path = "/PutAuditEvents?channelArn=" + channel.replace(":", "%3A").replace("/", "%2F")
         headers = signed(server.endpoint, "POST", path, body, "cloudtrail-data", key, secret, {"content-type": "application/json"})
         while int(server.psql(f"SELECT count(*) FROM events WHERE account_id = '{account}'")) < args.events:

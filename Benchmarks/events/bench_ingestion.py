@@ -25,15 +25,9 @@ import uuid
 import boto3
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from benchlib import cairn_server, signed, wrk  # noqa: E402
+from benchlib import audit_event_data, cairn_server, signed, wrk  # noqa: E402
 
 KEY_ID, SECRET = "AKIABENCHROOT0000005", "bench-root-secret-ingest-0123456789ab"
-
-
-def event_data(account, i):
-    return json.dumps({"version": "1.0", "userIdentity": {"type": "CustomUser", "principalId": f"user-{i % 50}"},
-                       "eventSource": "billing.example.com", "eventName": f"Action{i % 20}", "eventTime": "2025-01-01T00:00:00Z",
-                       "UID": f"uid-{i}", "recipientAccountId": account, "requestParameters": {"order": i, "amount": i * 3}})
 
 
 def main():
@@ -49,7 +43,7 @@ def main():
         ct = boto3.client("cloudtrail", endpoint_url=server.endpoint, region_name="us-east-1", aws_access_key_id=key, aws_secret_access_key=secret)
         arn = ct.create_channel(Name="bench", Source="Custom", Destinations=[
             {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:us-east-1:{account}:eventdatastore/bench"}])["ChannelArn"]
-        body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": event_data(account, i)} for i in range(100)]})
+        body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": audit_event_data(account, i)} for i in range(100)]})
         path = "/PutAuditEvents?channelArn=" + arn.replace(":", "%3A").replace("/", "%2F")
         headers = signed(server.endpoint, "POST", path, body, "cloudtrail-data", key, secret, {"content-type": "application/json"})
         before = int(server.psql("SELECT count(*) FROM events WHERE event_category = 'ActivityAuditLog'"))
@@ -65,7 +59,7 @@ def main():
             eid = str(uuid.uuid4())
             record = json.dumps({"eventVersion": "1.0", "eventCategory": "ActivityAuditLog", "eventType": "ActivityLog", "eventID": eid,
                                  "eventTime": now, "awsRegion": "us-east-1", "recipientAccountId": account,
-                                 "metadata": {"ingestionTime": now, "channelARN": arn}, "eventData": json.loads(event_data(account, i))})
+                                 "metadata": {"ingestionTime": now, "channelARN": arn}, "eventData": json.loads(audit_event_data(account, i))})
             w.writerow([eid, now, account, "us-east-1", "billing.example.com", f"Action{i % 20}", "f", f"user-{i % 50}", "",
                         "ActivityAuditLog", "", "{}", "{}", record])
         rows.close()

@@ -2,7 +2,8 @@
 /// act on a channel (the handler names its ARN); PutAuditEvents arrives on cloudtrail-data's REST-JSON path.
 extension OperationCatalogue {
     package enum Events {
-        package static let lookupEvents = CatalogueOperation(.cloudtrail, "LookupEvents", readOnly: true, rest: ["lookupEvents"])
+        /// REST's export of a range is event history too, authorized and recorded as LookupEvents.
+        package static let lookupEvents = CatalogueOperation(.cloudtrail, "LookupEvents", readOnly: true, rest: ["lookupEvents", "exportEvents"])
         package static let createChannel = CatalogueOperation(.cloudtrail, "CreateChannel", readOnly: false, rest: ["createChannel"])
         package static let getChannel = CatalogueOperation(.cloudtrail, "GetChannel", readOnly: true, rest: ["getChannel"])
         package static let listChannels = CatalogueOperation(.cloudtrail, "ListChannels", readOnly: true, rest: ["listChannels"])

@@ -67,6 +67,22 @@ package struct EventLookup: Sendable, Equatable {
         return try build(filters, startTime, endTime, eventCategory, limit, nextToken, now)
     }
 
+    /// The most events one export returns; the response's token continues from there.
+    package static let maximumExport = 10_000
+
+    /// REST export: REST's filters, and up to 10,000 events at a time (default 10,000).
+    package static func forExport(
+        filters raw: [(key: String, value: String)], startTime: Date?, endTime: Date?, eventCategory: String?,
+        limit: Int?, nextToken: String?, now: Date
+    ) throws(ServiceError) -> EventLookup {
+        if let limit, !(1...maximumExport).contains(limit) {
+            throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "limit must be between 1 and \(maximumExport); got \(limit).")
+        }
+        var lookup = try forREST(filters: raw, startTime: startTime, endTime: endTime, eventCategory: eventCategory, limit: nil, nextToken: nextToken, now: now)
+        lookup.maxResults = limit ?? maximumExport
+        return lookup
+    }
+
     static func filter(key: String?, value: String?) throws(ServiceError) -> Filter {
         guard let key, let attribute = Attribute(rawValue: key) else {
             throw ServiceError(
@@ -127,13 +143,17 @@ package struct EventLookup: Sendable, Equatable {
     }
 
     /// The token for the page after `cursor`, bound to the filters, category and range as asked.
+    /// URL-safe base64 without padding, so it travels unchanged in a header or a query string.
     package func token(after cursor: Cursor) -> String {
         let text = "\(fingerprint):\(cursor.time.timeIntervalSince1970):\(cursor.eventId.uuidString)"
         return Data(text.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
     func cursor(from token: String) -> Cursor? {
-        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8) else { return nil }
+        var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
+        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8) else { return nil }
         let parts = text.split(separator: ":")
         guard parts.count == 3, parts[0] == fingerprint, let seconds = Double(parts[1]), (start.timeIntervalSince1970...end.timeIntervalSince1970).contains(seconds),
             let id = UUID(uuidString: String(parts[2]))

@@ -22,6 +22,27 @@ struct EventHistory: Sendable {
     }
 }
 
+extension EventHistory {
+    /// Up to `lookup.maxResults` events (10,000 at most), newest first, read a thousand at a time; the token
+    /// continues after the last one when more match.
+    func export(parameters: JSONValue?, _ build: @escaping @Sendable (Date) throws -> EventLookup) async throws -> Page {
+        try await runner.run(OperationCatalogue.Events.lookupEvents, parameters: parameters) { tx, facts in
+            let whole = try build(facts.time)
+            var events: [(record: EventRecord, json: String)] = []
+            var page = whole
+            var next: EventLookup.Cursor? = nil
+            repeat {
+                page.maxResults = min(1_000, whole.maxResults - events.count)
+                let found = try await tx.events.lookup(account: facts.principal.account, region: facts.region, page)
+                events += found.events
+                next = found.next
+                page.after = next
+            } while next != nil && events.count < whole.maxResults
+            return .init(Page(events: events, nextToken: next.map { whole.token(after: $0) }))
+        }
+    }
+}
+
 /// LookupEvents' wire shapes, member names as botocore's model spells them.
 enum LookupEventsJSON {
     struct Attribute: Decodable, Sendable {

@@ -35,3 +35,33 @@ extension RESTService {
             cloudTrailEvent: try JSONDecoder().decode(Components.Schemas.Event.CloudTrailEventPayload.self, from: Data(e.json.utf8)))
     }
 }
+
+/// Export over REST: the same filters as event history, as JSON lines or CSV.
+extension RESTService {
+    func exportEvents(_ input: Operations.ExportEvents.Input) async throws -> Operations.ExportEvents.Output {
+        let q = input.query
+        var filters: [(key: String, value: String)] = []
+        let given: [(EventLookup.Attribute, String?)] = [
+            (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
+            (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
+        ]
+        for (attribute, value) in given { if let value { filters.append((attribute.rawValue, value)) } }
+        var parameters: [String: CairnCore.JSONValue] = [:]
+        for (k, v) in filters { parameters[k] = .string(v) }
+        if let start = q.startTime { parameters["StartTime"] = .string(UTCTimestamp.iso8601(start)) }
+        if let end = q.endTime { parameters["EndTime"] = .string(UTCTimestamp.iso8601(end)) }
+        let format: EventExport.Format = q.format == .csv ? .csv : .jsonLines
+        parameters["format"] = .string(format.rawValue)
+        let asked = filters
+        let page = try await EventHistory(runner: runner).export(parameters: .object(parameters)) { now in
+            try EventLookup.forExport(
+                filters: asked, startTime: q.startTime, endTime: q.endTime, eventCategory: q.eventCategory, limit: q.limit,
+                nextToken: q.nextToken, now: now)
+        }
+        let headers = Operations.ExportEvents.Output.Ok.Headers(cairnNextToken: page.nextToken)
+        switch format {
+        case .csv: return .ok(.init(headers: headers, body: .csv(HTTPBody(EventExport.csv(page.events)))))
+        case .jsonLines: return .ok(.init(headers: headers, body: .applicationXNdjson(HTTPBody(EventExport.jsonLines(page.events)))))
+        }
+    }
+}

@@ -33,19 +33,7 @@ extension CairnRuntime {
     private static func administer<R: Sendable>(
         _ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (AccountAdministration) async throws -> R
     ) async throws -> R {
-        let session = try await DatabaseSession.open(config, logger: logger)
-        defer {
-            if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }
-        }
-        let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
-        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
-        let store = Store(client: client, secrets: secrets, partition: config.partition)
-        return try await withThrowingTaskGroup(of: R?.self) { group in
-            group.addTask {
-                await client.run()
-                return nil
-            }
-            defer { group.cancelAll() }
+        try await withStore(config, logger: logger) { store in
             let operatorAccount = try await store.read(logger: logger) { tx -> AccountId? in
                 guard try await tx.appliedMigrationCount() > 0 else { return nil }
                 return try await tx.accounts.operatorAccount()?.id

@@ -24,17 +24,7 @@ import Glibc
 
     /// One signed call; the reply's request id when it answered 2xx.
     func call(_ port: Int, service: String, target: String?, body: String) async -> String? {
-        var headers = ["host": "127.0.0.1:\(port)"]
-        if let target {
-            headers["x-amz-target"] = target
-            headers["content-type"] = "application/x-amz-json-1.1"
-        } else {
-            headers["content-type"] = "application/x-www-form-urlencoded; charset=utf-8"
-        }
-        let signed = TestSigner.sign(method: "POST", path: "/", headers: headers, body: Data(body.utf8), region: "us-east-1", service: service, credentials: root)
-        var plain: [String: String] = [:]
-        for f in signed { plain[f.name.canonicalName] = f.value }
-        guard let reply = try? await HTTPProbe.request(host: "127.0.0.1", port: port, method: "POST", path: "/", headers: plain, body: body),
+        guard let reply = await HTTPProbe.signedAWSCall(port: port, service: service, target: target, body: body, credentials: root),
             (200..<300).contains(reply.status)
         else { return nil }
         return reply.headers.first { $0.key.lowercased() == "x-amzn-requestid" }?.value

@@ -1,6 +1,7 @@
 import CairnStore
 import CairnTestSupport
 import Foundation
+import HTTPTypes
 import Logging
 import PostgresNIO
 import Testing
@@ -100,6 +101,46 @@ import Testing
             #expect(events.first?["readOnly"] as? Bool == false && events.first?["eventTime"] is String)
             let bad = try await server.send(.get, "/v1/events", query: "limit=99", credentials: owner.credentials)
             #expect(server.json(bad)["code"] as? String == "InvalidMaxResultsException")
+        }
+    }
+
+    @Test func restExportsAFilteredRangeAsJSONLinesOrCSVAndContinuesWithItsToken() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            for name in ["one", "two", "three"] {
+                try await server.trailOK("CreateTrail", ["Name": name, "S3BucketName": "export-logs"], as: owner)
+            }
+            try await server.trailRefused("CreateTrail", ["Name": "x,y", "S3BucketName": "export-logs"], as: owner, "InvalidTrailNameException")
+            // JSON lines: every CreateTrail record, newest first, one per line.
+            let lines = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail", credentials: owner.credentials)
+            #expect(lines.status.code == 200 && lines.headers[.contentType] == "application/x-ndjson")
+            let records = String(buffer: lines.body).split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            #expect(records.count == 4 && records.allSatisfy { $0["eventName"] as? String == "CreateTrail" && $0["eventID"] is String })
+            #expect(records.first?["errorCode"] as? String == "InvalidTrailNameException")
+            // CSV: a header, one row per event, the comma in the refused name quoted.
+            let csv = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&format=csv", credentials: owner.credentials)
+            #expect(csv.status.code == 200 && csv.headers[.contentType] == "text/csv")
+            let rows = String(buffer: csv.body).components(separatedBy: "\r\n").filter { !$0.isEmpty }
+            #expect(rows.first == "eventTime,eventID,eventSource,eventName,awsRegion,readOnly,username,accessKeyId,sourceIPAddress,errorCode,resources")
+            #expect(rows.count == 5 && rows.dropFirst().allSatisfy { $0.contains(",cloudtrail.amazonaws.com,CreateTrail,us-east-1,false,root,") })
+            // A limit and the token: two, then the other two, none twice.
+            let first = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&limit=2", credentials: owner.credentials)
+            let token = try #require(first.headers[HTTPField.Name("Cairn-Next-Token")!])
+            #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }, "the token is URL-safe as sent: \(token)")
+            let encoded = token
+            let rest = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&limit=2&nextToken=\(encoded)", credentials: owner.credentials)
+            #expect(rest.headers[HTTPField.Name("Cairn-Next-Token")!] == nil)
+            let ids = (String(buffer: first.body) + String(buffer: rest.body)).split(separator: "\n")
+                .compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["eventID"] as? String }
+            #expect(ids.count == 4 && Set(ids).count == 4, "\(rest.status) \(String(buffer: rest.body)) \(String(buffer: first.body).count)")
+            // Bad input: the field is named and nothing is exported.
+            let tooMany = try await server.send(.get, "/v1/events/export", query: "limit=10001", credentials: owner.credentials)
+            #expect(tooMany.status.code == 400 && server.json(tooMany)["code"] as? String == "InvalidMaxResultsException")
+            let format = try await server.send(.get, "/v1/events/export", query: "format=xml", credentials: owner.credentials)
+            #expect(format.status.code == 400)
+            let foreign = try await server.send(
+                .get, "/v1/events/export", query: "eventName=DeleteTrail&nextToken=\(encoded)", credentials: owner.credentials)
+            #expect(server.json(foreign)["code"] as? String == "InvalidNextTokenException")
         }
     }
 
