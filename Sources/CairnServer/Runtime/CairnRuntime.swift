@@ -16,12 +16,20 @@ package enum CairnRuntime {
         defer { stopEmbedded(session, logger: logger) }
         let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: config.masterKeyFile == nil))
         let migrations = try loadMigrations(config)
-        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        // Migrations run as the database owner; everything else as the service role (migration 0012), which may
+        // insert and read events but never update or delete them.
+        let owner = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        var serviceConfiguration = session.configuration
+        if let role = config.serviceRole {
+            serviceConfiguration.options.additionalStartupParameters.append(("options", "-c role=\(role)"))
+        }
+        let client = PostgresClient(configuration: serviceConfiguration, backgroundLogger: logger)
         let store = Store(client: client, secrets: secrets, partition: config.partition)
         try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await owner.run() }
             group.addTask { await client.run() }
             defer { group.cancelAll() }
-            let outcome = try await prepare(config, store: store, migrations: migrations, session: session, logger: logger)
+            let outcome = try await prepare(config, store: store, owner: owner, migrations: migrations, session: session, logger: logger)
             group.addTask { await maintain(store, logger: logger) }
             let delivery = TrailDelivery(
                 store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
@@ -102,13 +110,13 @@ package enum CairnRuntime {
     }
 
     private static func prepare(
-        _ config: CairnConfiguration, store: Store, migrations: [Migration], session: DatabaseSession, logger: Logger
+        _ config: CairnConfiguration, store: Store, owner: PostgresClient, migrations: [Migration], session: DatabaseSession, logger: Logger
     ) async throws -> Bootstrap.Outcome {
         try await withDatabaseDeadline(session) {
             let runner = MigrationRunner(migrations: migrations, logger: logger)
             if config.applyMigrations {
-                try await runner.run(on: store.client)
-            } else if try await !runner.isCurrent(on: store.client) {
+                try await runner.run(on: owner)
+            } else if try await !runner.isCurrent(on: owner) {
                 throw ConfigurationError("the database is missing migrations and --skip-migrations was given: run `cairn migrate` first")
             }
             try await store.transaction(logger: logger) { tx in try await tx.events.ensurePartitions() }

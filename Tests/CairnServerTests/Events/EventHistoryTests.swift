@@ -158,4 +158,42 @@ import Testing
             #expect(count >= 1)
         }
     }
+
+    /// The role `cairn serve` works as (migration 0012): it reads and inserts events, never updates, deletes or
+    /// truncates them (by privilege, not only by trigger), on the parent table and on every partition, including
+    /// one made later through cairn_ensure_event_partitions, which it may call.
+    @Test func theServiceRoleMayInsertAndReadEventsButNeverChangeThem() async throws {
+        try await withTestServer { server in
+            try await server.trailOK("DescribeTrails")
+            func asService(_ sql: String) async throws {
+                try await server.store.transaction(logger: Logger(label: "t")) { tx in
+                    try await tx.query("SET LOCAL ROLE cairn_service")
+                    try await tx.query(PostgresQuery(unsafeSQL: sql))
+                }
+            }
+            try await asService("SELECT count(*) FROM events")
+            try await asService("SELECT cairn_ensure_event_partitions((now() AT TIME ZONE 'UTC')::date + 40, 1)")
+            let later = try await server.store.read(logger: Logger(label: "t")) { tx in
+                var name = ""
+                for try await n in try await tx.query(
+                    "SELECT 'events_' || to_char((now() AT TIME ZONE 'UTC')::date + 40, 'YYYYMMDD')").decode(String.self) { name = n }
+                return name
+            }
+            let denied = [
+                "UPDATE events SET event_name = 'Forged'", "DELETE FROM events", "TRUNCATE events", "DELETE FROM events_default",
+                "UPDATE \(later) SET event_name = 'Forged'", "DELETE FROM \(later)",
+            ]
+            for sql in denied {
+                do {
+                    try await asService(sql)
+                    Issue.record("\(sql) was allowed for cairn_service")
+                } catch {
+                    #expect(String(reflecting: error).contains("permission denied"), "\(sql): \(String(reflecting: error))")
+                }
+            }
+            // Everything else it needs: rows of other tables change freely.
+            try await asService("UPDATE trails SET tags = tags")
+            try await asService("INSERT INTO webhook_outbox (trail_id, region, kind, target, body) VALUES (1, 'us-east-1', 'stream', 'x', '[]')")
+        }
+    }
 }
