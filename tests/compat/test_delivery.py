@@ -12,7 +12,7 @@ import time
 import boto3
 import pytest
 
-from trail_support import HOME, Account
+from trail_support import HOME, Account, Organization
 
 S3_BUCKET = "validated-trail-logs"
 
@@ -108,6 +108,30 @@ def test_aws_validate_logs_accepts_cairns_files_on_s3_and_finds_tampering(client
     run = cli(account, "cloudtrail", "validate-logs", "--trail-arn", arn, "--start-time", start.strftime("%Y-%m-%dT%H:%M:%SZ"))
     assert run.returncode == 1, run.stdout + run.stderr
     assert f"s3://{S3_BUCKET}/{victim}\tINVALID: hash value doesn't match" in run.stdout + run.stderr, run.stdout + run.stderr
+
+
+def test_aws_validate_logs_checks_an_organization_trail_per_member_account(client_factory, bucket):
+    org = Organization(client_factory)
+    member = org.invite()
+    ct = org.management.ct()
+    start = datetime.datetime.now(datetime.timezone.utc) - datetime.timedelta(minutes=2)
+    prefix = f"org-{org.id}"
+    arn = ct.create_trail(Name="org-validated", S3BucketName=S3_BUCKET, S3KeyPrefix=prefix, IsOrganizationTrail=True,
+                          IsMultiRegionTrail=True, EnableLogFileValidation=True)["TrailARN"]
+    ct.start_logging(Name=arn)
+    member.ct().describe_trails()
+    member.ct().get_trail_status(Name=arn)
+    member_digests = f"{prefix}/AWSLogs/{org.id}/{member.id}/CloudTrail-Digest/{HOME}/"
+    wait_for("two digests of the member account", lambda: len(keys(bucket, member_digests)) >= 2)
+    # The CLI finds the organization id itself (DescribeOrganization, through its own organizations client).
+    run = cli(org.management, "cloudtrail", "validate-logs", "--trail-arn", arn, "--account-id", member.id,
+              "--start-time", start.strftime("%Y-%m-%dT%H:%M:%SZ"),
+              extra_env={"AWS_ENDPOINT_URL_ORGANIZATIONS": os.environ["CAIRN_ENDPOINT"]})
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "INVALID" not in run.stdout and "digest files valid" in run.stdout, run.stdout
+    # Without --account-id the CLI asks for it, as it does against AWS.
+    run = cli(org.management, "cloudtrail", "validate-logs", "--trail-arn", arn, "--start-time", start.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    assert run.returncode != 0 and "--account-id" in run.stderr, run.stdout + run.stderr
 
 
 def test_cairn_validate_logs_checks_a_directory_bucket_offline(client_factory):

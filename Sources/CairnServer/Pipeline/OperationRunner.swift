@@ -63,16 +63,20 @@ struct OperationRunner: Sendable {
                 // A read changes nothing, so its event need not share a transaction with it; it must only be
                 // durable before the answer leaves.
                 let outcome = try await store.read(logger: scope.logger) { tx in try await body(tx, facts) }
-                let record = facts.record(
-                    eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
-                try await eventQueue.commit(record, at: facts.time)
+                if Self.recordsEvents {
+                    let record = facts.record(
+                        eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
+                    try await eventQueue.commit(record, at: facts.time)
+                }
                 output = outcome.output
             } else {
                 output = try await store.transaction(logger: scope.logger) { tx in
                     let outcome = try await body(tx, facts)
-                    let record = facts.record(
-                        eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
-                    try await tx.events.append(record, at: facts.time)
+                    if Self.recordsEvents {
+                        let record = facts.record(
+                            eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
+                        try await tx.events.append(record, at: facts.time)
+                    }
                     return outcome.output
                 }
             }
@@ -90,6 +94,14 @@ struct OperationRunner: Sendable {
             throw answer
         }
     }
+
+    /// Always true in what ships. The recording-overhead benchmark builds a second binary with
+    /// `-Xswiftc -DCAIRN_BENCHMARK_WITHOUT_RECORDING` to measure what recording costs; no setting turns it off.
+    #if CAIRN_BENCHMARK_WITHOUT_RECORDING
+    static let recordsEvents = false
+    #else
+    static let recordsEvents = true
+    #endif
 
     /// Whether the current caller may call `operation` too, without calling it: for operations whose AWS
     /// counterpart needs the caller's permission on the APIs it calls on the caller's behalf.
