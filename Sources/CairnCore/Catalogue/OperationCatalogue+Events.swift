@@ -10,9 +10,13 @@ extension OperationCatalogue {
         package static let updateChannel = CatalogueOperation(.cloudtrail, "UpdateChannel", readOnly: false, rest: ["updateChannel"])
         package static let deleteChannel = CatalogueOperation(.cloudtrail, "DeleteChannel", readOnly: false, rest: ["deleteChannel"])
         package static let putAuditEvents = CatalogueOperation(.cloudtrailData, "PutAuditEvents", readOnly: false, rest: ["putAuditEvents"])
+        package static let putResourcePolicy = CatalogueOperation(.cloudtrail, "PutResourcePolicy", readOnly: false, rest: ["putChannelPolicy"])
+        package static let getResourcePolicy = CatalogueOperation(.cloudtrail, "GetResourcePolicy", readOnly: true, rest: ["getChannelPolicy"])
+        package static let deleteResourcePolicy = CatalogueOperation(.cloudtrail, "DeleteResourcePolicy", readOnly: false, rest: ["deleteChannelPolicy"])
 
         static let all: [CatalogueOperation] = [
-            lookupEvents, createChannel, getChannel, listChannels, updateChannel, deleteChannel, putAuditEvents,
+            lookupEvents, createChannel, getChannel, listChannels, updateChannel, deleteChannel, putAuditEvents, putResourcePolicy,
+            getResourcePolicy, deleteResourcePolicy,
         ]
     }
 }

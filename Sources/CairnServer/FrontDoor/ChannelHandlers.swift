@@ -55,6 +55,11 @@ struct ChannelHandlers: Sendable {
         }
     }
 
+    struct PolicyJSON: Encodable, Sendable {
+        var ResourceArn: String
+        var ResourcePolicy: String
+    }
+
     private static func reply<T: Encodable>(_ value: T) throws -> AWSReply { .json(try CloudTrailJSON.encoder.encode(value)) }
 
     var all: [AWSHandler] {
@@ -83,6 +88,19 @@ struct ChannelHandlers: Sendable {
             },
             AWSHandler(operation: Ops.deleteChannel) { call in
                 try await channels.delete(try call.decode(ChannelOperations.ChannelInput.self).Channel, parameters: call.parameters)
+                return try Self.reply(CloudTrailJSON.Empty())
+            },
+            AWSHandler(operation: Ops.putResourcePolicy) { call in
+                let (arn, policy) = try await channels.putResourcePolicy(try call.decode(ChannelOperations.PolicyInput.self), parameters: call.parameters)
+                return try Self.reply(PolicyJSON(ResourceArn: arn, ResourcePolicy: policy))
+            },
+            AWSHandler(operation: Ops.getResourcePolicy) { call in
+                let (arn, policy) = try await channels.getResourcePolicy(
+                    try call.decode(ChannelOperations.PolicyInput.self).ResourceArn, parameters: call.parameters)
+                return try Self.reply(PolicyJSON(ResourceArn: arn, ResourcePolicy: policy))
+            },
+            AWSHandler(operation: Ops.deleteResourcePolicy) { call in
+                try await channels.deleteResourcePolicy(try call.decode(ChannelOperations.PolicyInput.self).ResourceArn, parameters: call.parameters)
                 return try Self.reply(CloudTrailJSON.Empty())
             },
             AWSHandler(operation: Ops.putAuditEvents) { call in

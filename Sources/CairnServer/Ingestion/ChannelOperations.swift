@@ -55,7 +55,7 @@ struct ChannelOperations: Sendable {
         [EventRecord.Resource(ARN: channel.arn, accountId: channel.account, type: "AWS::CloudTrail::Channel")]
     }
 
-    private func target(_ raw: String?) -> AuthorizationTarget? {
+    func target(_ raw: String?) -> AuthorizationTarget? {
         resourceARN(raw).map { AuthorizationTarget(resource: $0) }
     }
 
@@ -145,17 +145,21 @@ struct ChannelOperations: Sendable {
         if let channel = input.channelArn { recorded["channelArn"] = .string(channel) }
         if let external = input.externalId { recorded["externalId"] = .string(external) }
         recorded["auditEvents"] = .array((input.auditEvents ?? []).map { .object(["id": $0.id.map(JSONValue.string) ?? .null]) })
-        return try await runner.run(OperationCatalogue.Events.putAuditEvents, parameters: .object(recorded), target: target(input.channelArn)) { tx, facts in
+        let authorization = try await putTarget(input.channelArn, externalId: input.externalId)
+        return try await runner.run(OperationCatalogue.Events.putAuditEvents, parameters: .object(recorded), target: authorization) { tx, facts in
             guard let raw = input.channelArn else { throw ServiceError.missingParameter("channelArn") }
-            let account = facts.principal.account.value
-            guard let id = ChannelRules.channelId(raw, partition: partition, region: facts.region, account: account) else {
-                let parts = raw.split(separator: ":", omittingEmptySubsequences: false)
-                if parts.count == 6, parts[2] == "cloudtrail", parts[5].hasPrefix("channel/"), parts[4] != Substring(account) {
-                    throw ServiceError(code: "ChannelInsufficientPermission", status: 400, message: "The caller's account must own the channel \(raw).")
-                }
+            let caller = facts.principal.account.value
+            guard let (account, id) = locate(raw, region: facts.region) else {
                 throw ServiceError(code: "InvalidChannelARN", status: 400, message: "The channel ARN \(raw) is not valid.")
             }
-            guard let found = try await tx.channels.find(id, account: account, region: facts.region, lock: true) else {
+            // Another account's channel is reachable only through its resource policy (already evaluated).
+            let found = try await tx.channels.find(id, account: account, region: facts.region, lock: true)
+            if account != caller {
+                guard let found, try await tx.channels.resourcePolicy(found.id, account: account, region: facts.region) != nil else {
+                    throw ServiceError(code: "ChannelInsufficientPermission", status: 400, message: "The caller is not allowed to put events on the channel \(raw).")
+                }
+            }
+            guard let found else {
                 throw ServiceError(code: "ChannelNotFound", status: 400, message: "Channel \(raw) was not found.")
             }
             let (accepted, refused) = try AuditEventRules.judge(input.auditEvents, channelAccount: account) { text in

@@ -58,3 +58,27 @@ extension RESTService {
         return .ok(.init(body: .json(decoded)))
     }
 }
+
+/// A channel's resource-based policy over REST: the channel by id or ARN, the policy as a JSON string.
+extension RESTService {
+    func getChannelPolicy(_ input: Operations.GetChannelPolicy.Input) async throws -> Operations.GetChannelPolicy.Output {
+        let arn = channels.resourceARN(input.path.channel) ?? input.path.channel
+        let (resource, policy) = try await channels.getResourcePolicy(arn, parameters: .object(["ResourceArn": .string(arn)]))
+        return .ok(.init(body: .json(.init(resourceArn: resource, resourcePolicy: policy))))
+    }
+
+    func putChannelPolicy(_ input: Operations.PutChannelPolicy.Input) async throws -> Operations.PutChannelPolicy.Output {
+        guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
+        let arn = channels.resourceARN(input.path.channel) ?? input.path.channel
+        let (resource, policy) = try await channels.putResourcePolicy(
+            .init(ResourceArn: arn, ResourcePolicy: body.resourcePolicy),
+            parameters: .object(["ResourceArn": .string(arn), "ResourcePolicy": .string(body.resourcePolicy)]))
+        return .ok(.init(body: .json(.init(resourceArn: resource, resourcePolicy: policy))))
+    }
+
+    func deleteChannelPolicy(_ input: Operations.DeleteChannelPolicy.Input) async throws -> Operations.DeleteChannelPolicy.Output {
+        let arn = channels.resourceARN(input.path.channel) ?? input.path.channel
+        try await channels.deleteResourcePolicy(arn, parameters: .object(["ResourceArn": .string(arn)]))
+        return .noContent(.init())
+    }
+}

@@ -59,6 +59,19 @@ package struct ChannelRepository: Sendable {
         }
     }
 
+    /// The channel's resource-based policy, or nil (also for a channel that does not exist).
+    package func resourcePolicy(_ id: UUID, account: String, region: String) async throws -> String? {
+        let rows = try await tx.query(
+            "SELECT resource_policy FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region)")
+        for try await policy in rows.decode(String?.self) { return policy }
+        return nil
+    }
+
+    /// Sets (or, with nil, removes) the channel's resource-based policy.
+    package func setResourcePolicy(_ id: UUID, _ policy: String?) async throws {
+        try await tx.query("UPDATE channels SET resource_policy = \(policy) WHERE id = \(id)")
+    }
+
     package func delete(_ id: UUID) async throws {
         try await tx.query("DELETE FROM channels WHERE id = \(id)")
     }

@@ -17,9 +17,11 @@ import Testing
     }
 
     /// PutAuditEvents as boto3's cloudtrail-data client sends it: REST-JSON, the channel in the query string.
-    func put(_ server: TestServer, _ tenant: Tenant, channel: String, _ events: [[String: Any]]) async throws -> (Int, [String: Any]) {
+    func put(_ server: TestServer, _ tenant: Tenant, channel: String, _ events: [[String: Any]], externalId: String? = nil) async throws -> (Int, [String: Any]) {
         let body = String(decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": events]), as: UTF8.self)
-        let query = "channelArn=" + channel.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: "-._~")))!
+        let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+        var query = "channelArn=" + channel.addingPercentEncoding(withAllowedCharacters: safe)!
+        if let externalId { query += "&externalId=" + externalId.addingPercentEncoding(withAllowedCharacters: safe)! }
         let r = try await server.send(
             .post, "/PutAuditEvents", query: query, body: body, service: "cloudtrail-data", credentials: tenant.credentials,
             headers: ["content-type": "application/json"])
@@ -59,6 +61,69 @@ import Testing
             // Advanced selectors for trails cannot name ActivityAuditLog, so that trail takes only management events.
             try await harness.deliver { try await harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventName"] as? String == "StartLogging" } }
             #expect(try await !harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventCategory"] as? String == "ActivityAuditLog" })
+        }
+    }
+
+    @Test func aChannelPolicyLetsAnotherAccountPutEventsWithTheRightExternalId() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            let partner = try await server.createTenant("partner")
+            let channel = try #require(try await server.trailOK(
+                "CreateChannel", ["Name": "partner-feed", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)["ChannelArn"] as? String)
+            func policy(_ principal: String, action: String = "cloudtrail-data:PutAuditEvents", resource: String? = nil, externalId: String? = "partner-42") -> String {
+                var statement: [String: Any] = ["Effect": "Allow", "Principal": ["AWS": principal], "Action": action, "Resource": resource ?? channel]
+                if let externalId { statement["Condition"] = ["StringEquals": ["cloudtrail:ExternalId": externalId]] }
+                return String(decoding: try! JSONSerialization.data(withJSONObject: ["Version": "2012-10-17", "Statement": [statement]]), as: UTF8.self)
+            }
+            // Without a policy, another account's put is refused and stores nothing.
+            let event = ["id": "p-1", "eventData": eventData(owner.account, id: "p-1")]
+            var (status, out) = try await put(server, partner, channel: channel, [event])
+            #expect(status == 400 && out["__type"] as? String == "ChannelInsufficientPermission", "\(out)")
+            try await server.trailRefused("GetResourcePolicy", ["ResourceArn": channel], as: owner, "ResourcePolicyNotFoundException")
+
+            // What a channel policy may not say.
+            for bad in [
+                policy(partner.account, action: "cloudtrail-data:*"), policy(partner.account, resource: channel + "-other"), "{not json",
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"cloudtrail-data:PutAuditEvents","Resource":"\#(channel)"}]}"#,
+                String(repeating: " ", count: 8193),
+            ] {
+                try await server.trailRefused("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": bad], as: owner, "ResourcePolicyNotValidException")
+            }
+            try await server.trailRefused(
+                "PutResourcePolicy", ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/x", "ResourcePolicy": policy(partner.account)],
+                as: owner, "ResourceTypeNotSupportedException")
+            try await server.trailRefused(
+                "PutResourcePolicy", ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):channel/\(UUID().uuidString.lowercased())", "ResourcePolicy": policy(partner.account)],
+                as: owner, "ResourceNotFoundException")
+            try await server.trailRefused("PutResourcePolicy", ["ResourceArn": "nope", "ResourcePolicy": policy(partner.account)], as: owner, "ResourceARNNotValidException")
+            // Another account cannot attach a policy to the owner's channel.
+            try await server.trailRefused("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": policy(partner.account)], as: partner, "ResourceNotFoundException")
+
+            let text = policy(partner.account)
+            let stored = try await server.trailOK("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": text], as: owner)
+            #expect(stored["ResourceArn"] as? String == channel && stored["ResourcePolicy"] as? String == text)
+            #expect(try await server.trailOK("GetResourcePolicy", ["ResourceArn": channel], as: owner)["ResourcePolicy"] as? String == text)
+
+            // The policy's condition: no externalId or a wrong one is refused; the right one goes to the owner's log.
+            (status, out) = try await put(server, partner, channel: channel, [event])
+            #expect(status == 400 || status == 403, "\(out)")
+            #expect((out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
+            (status, out) = try await put(server, partner, channel: channel, [event], externalId: "someone-else")
+            #expect((out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
+            (status, out) = try await put(server, partner, channel: channel, [
+                event, ["id": "p-2", "eventData": eventData(partner.account, id: "p-2")],
+            ], externalId: "partner-42")
+            #expect(status == 200 && (out["successful"] as? [Any])?.count == 1, "\(out)")
+            #expect(((out["failed"] as? [[String: Any]])?.first?["errorCode"] as? String) == "InvalidRecipient")
+            #expect(try await storedActivity(server, owner.account) == ["RefundIssued"])
+            #expect(try await storedActivity(server, partner.account).isEmpty)
+
+            // Deleted, the door closes again.
+            try await server.trailOK("DeleteResourcePolicy", ["ResourceArn": channel], as: owner)
+            try await server.trailRefused("DeleteResourcePolicy", ["ResourceArn": channel], as: owner, "ResourcePolicyNotFoundException")
+            (status, out) = try await put(server, partner, channel: channel, [event], externalId: "partner-42")
+            #expect(out["__type"] as? String == "ChannelInsufficientPermission" || (out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
+            #expect(try await storedActivity(server, owner.account) == ["RefundIssued"])
         }
     }
 
