@@ -20,6 +20,7 @@ import os
 import statistics
 import sys
 import urllib.parse
+import urllib.request
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 from benchlib import CLOUDTRAIL_TARGET, cairn_server, signed, wrk  # noqa: E402
@@ -54,9 +55,7 @@ def main():
     for _ in range(args.rounds):
         for label, binary in BINARIES:
             with cairn_server(binary, args.port, KEY_ID, SECRET) as server:
-                body, headers = calls(server.endpoint)["TagUser (write)"]
                 create = urllib.parse.urlencode({"Action": "CreateUser", "Version": "2010-05-08", "UserName": "bench"})
-                import urllib.request
                 urllib.request.urlopen(urllib.request.Request(server.endpoint + "/", data=create.encode(), method="POST", headers=signed(
                     server.endpoint, "POST", "/", create, "iam", KEY_ID, SECRET, {"content-type": "application/x-www-form-urlencoded; charset=utf-8"})))
                 for name, (body, headers) in calls(server.endpoint).items():
