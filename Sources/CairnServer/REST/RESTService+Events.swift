@@ -6,16 +6,11 @@ import OpenAPIRuntime
 extension RESTService {
     func lookupEvents(_ input: Operations.LookupEvents.Input) async throws -> Operations.LookupEvents.Output {
         let q = input.query
-        var filters: [(key: String, value: String)] = []
-        let given: [(EventLookup.Attribute, String?)] = [
-            (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
-            (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
-        ]
-        for (attribute, value) in given { if let value { filters.append((attribute.rawValue, value)) } }
-        var parameters: [String: CairnCore.JSONValue] = [:]
-        for (k, v) in filters { parameters[k] = .string(v) }
-        if let start = q.startTime { parameters["StartTime"] = .string(UTCTimestamp.iso8601(start)) }
-        if let end = q.endTime { parameters["EndTime"] = .string(UTCTimestamp.iso8601(end)) }
+        let (filters, parameters) = Self.historyFilters(
+            [
+                (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
+                (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
+            ], start: q.startTime, end: q.endTime)
         let asked = filters
         let page = try await EventHistory(runner: runner).lookup(parameters: .object(parameters)) { now in
             try EventLookup.forREST(
@@ -23,6 +18,19 @@ extension RESTService {
                 nextToken: q.nextToken, now: now)
         }
         return .ok(.init(body: .json(.init(events: try page.events.map(Self.event), nextToken: page.nextToken))))
+    }
+
+    /// The attributes a REST history request gives, as lookup filters and as the parameters its event records.
+    static func historyFilters(
+        _ given: [(EventLookup.Attribute, String?)], start: Date?, end: Date?
+    ) -> (filters: [(key: String, value: String)], parameters: [String: CairnCore.JSONValue]) {
+        var filters: [(key: String, value: String)] = []
+        for (attribute, value) in given { if let value { filters.append((attribute.rawValue, value)) } }
+        var parameters: [String: CairnCore.JSONValue] = [:]
+        for (k, v) in filters { parameters[k] = .string(v) }
+        if let start { parameters["StartTime"] = .string(UTCTimestamp.iso8601(start)) }
+        if let end { parameters["EndTime"] = .string(UTCTimestamp.iso8601(end)) }
+        return (filters, parameters)
     }
 
     static func event(_ e: (record: EventRecord, json: String)) throws -> Components.Schemas.Event {
@@ -40,17 +48,13 @@ extension RESTService {
 extension RESTService {
     func exportEvents(_ input: Operations.ExportEvents.Input) async throws -> Operations.ExportEvents.Output {
         let q = input.query
-        var filters: [(key: String, value: String)] = []
-        let given: [(EventLookup.Attribute, String?)] = [
-            (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
-            (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
-        ]
-        for (attribute, value) in given { if let value { filters.append((attribute.rawValue, value)) } }
-        var parameters: [String: CairnCore.JSONValue] = [:]
-        for (k, v) in filters { parameters[k] = .string(v) }
-        if let start = q.startTime { parameters["StartTime"] = .string(UTCTimestamp.iso8601(start)) }
-        if let end = q.endTime { parameters["EndTime"] = .string(UTCTimestamp.iso8601(end)) }
+        let (filters, given) = Self.historyFilters(
+            [
+                (.eventId, q.eventId), (.eventName, q.eventName), (.readOnly, q.readOnly), (.username, q.username),
+                (.resourceType, q.resourceType), (.resourceName, q.resourceName), (.eventSource, q.eventSource), (.accessKeyId, q.accessKeyId),
+            ], start: q.startTime, end: q.endTime)
         let format: EventExport.Format = q.format == .csv ? .csv : .jsonLines
+        var parameters = given
         parameters["format"] = .string(format.rawValue)
         let asked = filters
         let page = try await EventHistory(runner: runner).export(parameters: .object(parameters)) { now in
