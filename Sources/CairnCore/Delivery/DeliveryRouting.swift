@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Which trails take which events: the pure part of delivery.
 ///

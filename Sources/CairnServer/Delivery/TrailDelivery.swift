@@ -82,12 +82,12 @@ package struct TrailDelivery: Sendable {
                 }
             }
             let owing = try await tx.delivery.trailsWithBacklog()
+            let chains = try await tx.digests.openChains()
             for trail in trails {
-                try await writeDigests(of: trail, final: stoppedBefore.contains(trail.id), in: pass, report: &report)
+                let stillOpen = try await writeDigests(
+                    of: trail, chains: chains[trail.id] ?? [], final: stoppedBefore.contains(trail.id), in: pass, report: &report)
                 // A deleted trail is forgotten once it owes nothing: every event delivered, its final digest written.
-                if retired.contains(trail.id), stoppedBefore.contains(trail.id), !owing.contains(trail.id),
-                    try await tx.digests.chains(trailId: trail.id).isEmpty
-                {
+                if retired.contains(trail.id), stoppedBefore.contains(trail.id), !owing.contains(trail.id), !stillOpen {
                     try await tx.trails.forgetRetired(trail.id)
                 }
             }
@@ -225,12 +225,19 @@ package struct TrailDelivery: Sendable {
 
     /// A chain's next digest is due once its interval has passed; a trail that stopped logging, or turned
     /// validation off, gets its final digest at once and its chain closes.
-    private func writeDigests(of trail: TrailRecord, final: Bool, in pass: Pass, report: inout DeliveryReport) async throws {
+    /// Returns whether a chain of the trail is still open afterwards (a final digest its bucket refused).
+    private func writeDigests(
+        of trail: TrailRecord, chains: [DigestRepository.Chain], final: Bool, in pass: Pass, report: inout DeliveryReport
+    ) async throws -> Bool {
         let (tx, now) = (pass.tx, pass.now)
+        var stillOpen = false
         // A digest ends on a whole second at or after `now` (its name and digestEndTime have seconds), and at
         // least a second after the previous digest of its trail, account and region, so none is written over.
-        for chain in try await tx.digests.chains(trailId: trail.id) {
-            guard final || now.timeIntervalSince(chain.coveredThrough) >= max(digestInterval, 1) else { continue }
+        for chain in chains {
+            guard final || now.timeIntervalSince(chain.coveredThrough) >= max(digestInterval, 1) else {
+                stillOpen = true
+                continue
+            }
             let end = max(
                 Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.up)),
                 chain.lastEnd.map { $0.addingTimeInterval(1) } ?? .distantPast)
@@ -239,12 +246,15 @@ package struct TrailDelivery: Sendable {
                 try await tx.digests.extendChain(chain, through: end, newest: newest, closing: final)
                 try await pass.recordDigestDelivery(trail, region: chain.region, error: nil)
                 report.digests += 1
+                if !final { stillOpen = true }
             } catch let error as LogBucketError {
                 report.failures += 1
+                stillOpen = true
                 logger.warning("digest delivery failed; retried next pass", metadata: ["trail": "\(trail.arn)", "error": "\(error)"])
                 try await pass.recordDigestDelivery(trail, region: chain.region, error: error.code)
             }
         }
+        return stillOpen
     }
 
     private func writeDigest(of trail: TrailRecord, chain: DigestRepository.Chain, in tx: Transaction, end now: Date) async throws -> DigestFile.Previous {

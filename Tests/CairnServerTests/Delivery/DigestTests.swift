@@ -101,7 +101,6 @@ import Testing
     @Test func aDeletedLogFileAndADeletedDigestAreFound() async throws {
         try await withTestServer { server in
             let s = try await chainOfDigests(server)
-            let bucket = s.harness.bucket("signed-logs")
             let keys = try await digestKeys(s.harness)
             let firstListed = try await digest(s.harness, keys[0])["logFiles"] as? [[String: Any]] ?? []
             let log = try #require(firstListed.first?["s3Object"] as? String)

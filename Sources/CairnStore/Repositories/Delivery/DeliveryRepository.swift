@@ -1,5 +1,5 @@
 package import CairnCore
-package import Foundation
+import Foundation
 import PostgresNIO
 
 extension Transaction {

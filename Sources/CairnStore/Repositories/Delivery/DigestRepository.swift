@@ -84,16 +84,17 @@ package struct DigestRepository: Sendable {
             """)
     }
 
-    package func chains(trailId: Int64) async throws -> [Chain] {
+    /// Every open chain, by trail: one read a pass, whatever the number of trails.
+    package func openChains() async throws -> [Int64: [Chain]] {
         let rows = try await tx.query(
             """
-            SELECT account_id, region, covered_through, last_end, last_bucket, last_key, last_hash, last_signature
-            FROM trail_digest_chains WHERE trail_id = \(trailId) AND open ORDER BY account_id, region
+            SELECT trail_id, account_id, region, covered_through, last_end, last_bucket, last_key, last_hash, last_signature
+            FROM trail_digest_chains WHERE open ORDER BY trail_id, account_id, region
             """)
-        var out: [Chain] = []
-        for try await (a, r, t, e, b, k, h, s) in rows.decode((String, String, Date, Date?, String?, String?, String?, String?).self) {
+        var out: [Int64: [Chain]] = [:]
+        for try await (trail, a, r, t, e, b, k, h, s) in rows.decode((Int64, String, String, Date, Date?, String?, String?, String?, String?).self) {
             let previous = b.flatMap { b in k.flatMap { k in h.flatMap { h in s.map { DigestFile.Previous(bucket: b, key: k, hash: h, signature: $0) } } } }
-            out.append(Chain(trailId: trailId, accountId: a, region: r, coveredThrough: t, lastEnd: e, previous: previous))
+            out[trail, default: []].append(Chain(trailId: trail, accountId: a, region: r, coveredThrough: t, lastEnd: e, previous: previous))
         }
         return out
     }
