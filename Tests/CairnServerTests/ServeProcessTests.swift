@@ -128,6 +128,29 @@ import Glibc
         #expect(stranger.stderr.contains("master key"), "\(stranger.stderr)")
     }
 
+    /// `cairn serve` works as cairn_service, not as the user it connects as (here a superuser, who would pass
+    /// every privilege check): taking one privilege from the role stops the live server's calls that need it,
+    /// and giving it back restores them.
+    @Test func theServerWorksAsTheServiceRoleNotAsTheConnectingUser() async throws {
+        let config = try await TestPostgres.shared.emptyDatabase()
+        let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
+        let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let creds = TestCredentials(accessKeyId: "AKIASHAREDROOT000005", secret: "shared-root-secret-role-0123456789")
+        let server = try serve(dir, port: CairnProcess.freePort(), extra: [
+            "DATABASE_URL": url, "CAIRN_ROOT_ACCESS_KEY_ID": creds.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": creds.secret,
+        ])
+        defer { server.stopNow() }
+        try await server.waitUntilReady()
+        #expect(try await callerArn(server, creds) != nil)
+        try await withClient(config) { client in _ = try await client.query("REVOKE SELECT ON access_keys FROM cairn_service") }
+        #expect(try await callerArn(server, creds) == nil, "the role, without SELECT on access_keys, cannot authenticate")
+        #expect(server.stderr.contains("permission denied for table access_keys"))
+        try await withClient(config) { client in _ = try await client.query("GRANT SELECT ON access_keys TO cairn_service") }
+        #expect(try await callerArn(server, creds) != nil)
+    }
+
     @Test func jsonLogsAndPrometheusMetricsFromALiveProcess() async throws {
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
