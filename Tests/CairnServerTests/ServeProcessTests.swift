@@ -213,5 +213,12 @@ import Glibc
         let r = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_PG_BINDIR": "/nonexistent"])
         #expect(try await r.waitForExit() == 1)
         #expect(r.stderr.contains("postgresql-15") && r.stderr.contains("DATABASE_URL"), "\(r.stderr)")
+        // Delivery settings: a bucket endpoint without a key to sign with, an interval out of range.
+        let unsigned = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_BUCKET_ENDPOINTS": "logs=http://127.0.0.1:9"])
+        #expect(try await unsigned.waitForExit() == 1)
+        #expect(unsigned.stderr.contains("CAIRN_S3_ACCESS_KEY_ID"), "\(unsigned.stderr)")
+        let interval = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["CAIRN_DELIVERY_INTERVAL_SECONDS": "0"])
+        #expect(try await interval.waitForExit() == 1)
+        #expect(interval.stderr.contains("CAIRN_DELIVERY_INTERVAL_SECONDS"), "\(interval.stderr)")
     }
 }

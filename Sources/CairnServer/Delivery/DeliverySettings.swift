@@ -45,12 +45,15 @@ package struct DeliverySettings: Sendable {
         case (nil, nil): break
         default: throw ConfigurationError("set both CAIRN_S3_ACCESS_KEY_ID and CAIRN_S3_SECRET_ACCESS_KEY, or neither")
         }
+        if !settings.endpoints.isEmpty && settings.s3Credentials == nil {
+            throw ConfigurationError("CAIRN_BUCKET_ENDPOINTS needs CAIRN_S3_ACCESS_KEY_ID and CAIRN_S3_SECRET_ACCESS_KEY to sign its requests")
+        }
         return settings
     }
 
     package func buckets(dataDirectory: URL) -> LogBuckets {
         LogBuckets(
-            directory: bucketsDirectory ?? dataDirectory.appendingPathComponent("buckets"), endpoints: endpoints,
-            credentials: s3Credentials)
+            directory: bucketsDirectory ?? dataDirectory.appendingPathComponent("buckets"),
+            s3: s3Credentials.map { LogBuckets.S3Mapping(endpoints: endpoints, credentials: $0) })
     }
 }

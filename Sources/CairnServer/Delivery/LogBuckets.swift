@@ -3,19 +3,29 @@ package import Foundation
 /// Which LogBucket a bucket name means: a directory under the buckets directory, unless configuration maps the
 /// name (or `*`, every name) to an S3-compatible endpoint.
 package struct LogBuckets: Sendable {
-    package let directory: URL
-    package let endpoints: [String: URL]
-    package let credentials: S3Credentials?
+    /// Bucket names on S3-compatible endpoints, and the key that signs for them (configuration refuses
+    /// endpoints without one).
+    package struct S3Mapping: Sendable {
+        package let endpoints: [String: URL]
+        package let credentials: S3Credentials
 
-    package init(directory: URL, endpoints: [String: URL] = [:], credentials: S3Credentials? = nil) {
+        package init(endpoints: [String: URL], credentials: S3Credentials) {
+            self.endpoints = endpoints
+            self.credentials = credentials
+        }
+    }
+
+    package let directory: URL
+    package let s3: S3Mapping?
+
+    package init(directory: URL, s3: S3Mapping? = nil) {
         self.directory = directory
-        self.endpoints = endpoints
-        self.credentials = credentials
+        self.s3 = s3
     }
 
     package func bucket(_ name: String) -> any LogBucket {
-        if let endpoint = endpoints[name] ?? endpoints["*"] {
-            return S3Bucket(name: name, endpoint: endpoint, credentials: credentials ?? S3Credentials(accessKeyId: "cairn", secretAccessKey: "cairn", region: "us-east-1"))
+        if let s3, let endpoint = s3.endpoints[name] ?? s3.endpoints["*"] {
+            return S3Bucket(name: name, endpoint: endpoint, credentials: s3.credentials)
         }
         return DirectoryBucket(directory: directory.appendingPathComponent(name))
     }

@@ -15,7 +15,7 @@ struct PublicKeyOperations: Sendable {
     }
 
     /// Without times, the current key; with them, every key valid at some point in the range. A range that
-    /// ends before it starts is InvalidTimeRangeException, as in AWS.
+    /// ends before it starts, or lies outside 1970–9999, is InvalidTimeRangeException, as in AWS.
     func list(startTime: Date?, endTime: Date?, nextToken: String?, parameters: JSONValue?) async throws -> [PublicKey] {
         try await runner.run(OperationCatalogue.Trails.listPublicKeys, parameters: parameters) { tx, facts in
             if nextToken != nil {
@@ -26,7 +26,10 @@ struct PublicKeyOperations: Sendable {
                 rows = try await tx.digests.signingKeys(region: facts.region, from: nil, to: nil)
             } else {
                 let start = startTime ?? facts.time, end = endTime ?? facts.time
-                guard start <= end else {
+                // A client can send any number of seconds; beyond these years no key exists, and the database
+                // driver cannot even represent the instant (it would trap, not refuse).
+                let possible = Date(timeIntervalSince1970: 0)...Date(timeIntervalSince1970: 253_402_300_799)
+                guard start <= end, possible.contains(start), possible.contains(end) else {
                     throw ServiceError(
                         code: "InvalidTimeRangeException", status: 400,
                         message: "Occurs if the timestamp values are not valid. Either the start time occurs after the end time, or the time range is outside the range of possible values.")

@@ -83,9 +83,11 @@ package struct TrailDelivery: Sendable {
             }
             let owing = try await tx.delivery.trailsWithBacklog()
             let chains = try await tx.digests.openChains()
+            var signers: [String: DigestSigner] = [:]
             for trail in trails {
                 let stillOpen = try await writeDigests(
-                    of: trail, chains: chains[trail.id] ?? [], final: stoppedBefore.contains(trail.id), in: pass, report: &report)
+                    of: trail, chains: chains[trail.id] ?? [], final: stoppedBefore.contains(trail.id), in: pass, signers: &signers,
+                    report: &report)
                 // A deleted trail is forgotten once it owes nothing: every event delivered, its final digest written.
                 if retired.contains(trail.id), stoppedBefore.contains(trail.id), !owing.contains(trail.id), !stillOpen {
                     try await tx.trails.forgetRetired(trail.id)
@@ -227,7 +229,8 @@ package struct TrailDelivery: Sendable {
     /// validation off, gets its final digest at once and its chain closes.
     /// Returns whether a chain of the trail is still open afterwards (a final digest its bucket refused).
     private func writeDigests(
-        of trail: TrailRecord, chains: [DigestRepository.Chain], final: Bool, in pass: Pass, report: inout DeliveryReport
+        of trail: TrailRecord, chains: [DigestRepository.Chain], final: Bool, in pass: Pass, signers: inout [String: DigestSigner],
+        report: inout DeliveryReport
     ) async throws -> Bool {
         let (tx, now) = (pass.tx, pass.now)
         var stillOpen = false
@@ -242,7 +245,15 @@ package struct TrailDelivery: Sendable {
                 Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.up)),
                 chain.lastEnd.map { $0.addingTimeInterval(1) } ?? .distantPast)
             do {
-                let newest = try await writeDigest(of: trail, chain: chain, in: tx, end: end)
+                // One key read and opened per region and pass, however many chains sign with it.
+                let signer: DigestSigner
+                if let known = signers[chain.region] {
+                    signer = known
+                } else {
+                    signer = try await DigestSigner.forRegion(chain.region, in: tx, now: now)
+                    signers[chain.region] = signer
+                }
+                let newest = try await writeDigest(of: trail, chain: chain, signedBy: signer, in: tx, end: end)
                 try await tx.digests.extendChain(chain, through: end, newest: newest, closing: final)
                 try await pass.recordDigestDelivery(trail, region: chain.region, error: nil)
                 report.digests += 1
@@ -257,8 +268,9 @@ package struct TrailDelivery: Sendable {
         return stillOpen
     }
 
-    private func writeDigest(of trail: TrailRecord, chain: DigestRepository.Chain, in tx: Transaction, end now: Date) async throws -> DigestFile.Previous {
-        let signer = try await DigestSigner.forRegion(chain.region, in: tx, now: now)
+    private func writeDigest(
+        of trail: TrailRecord, chain: DigestRepository.Chain, signedBy signer: DigestSigner, in tx: Transaction, end now: Date
+    ) async throws -> DigestFile.Previous {
         let pending = try await tx.digests.undigestedLogFiles(trailId: trail.id, accountId: chain.accountId, region: chain.region)
         let files = pending.map(\.file)
         let bucketName = trail.settings.s3BucketName

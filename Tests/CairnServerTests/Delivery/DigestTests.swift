@@ -218,6 +218,9 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             try await server.trailRefused("ListPublicKeys", ["StartTime": 2_000_000_000, "EndTime": 1_000_000_000], as: owner, "InvalidTimeRangeException")
+            // Instants no timestamp can hold are refused, not passed to the database.
+            try await server.trailRefused("ListPublicKeys", ["StartTime": 1, "EndTime": 1e20], as: owner, "InvalidTimeRangeException")
+            try await server.trailRefused("ListPublicKeys", ["StartTime": -1e20], as: owner, "InvalidTimeRangeException")
             try await server.trailRefused("ListPublicKeys", ["NextToken": "abc"], as: owner, "InvalidTokenException")
             #expect((try await server.trailOK("ListPublicKeys", [:], as: owner))["PublicKeyList"] as? [Any] != nil)
         }
