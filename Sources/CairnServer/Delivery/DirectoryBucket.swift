@@ -12,19 +12,19 @@ package struct DirectoryBucket: LogBucket {
     package init(directory: URL) { self.directory = directory }
 
     package func put(key: String, body: Data, metadata: [String: String]) async throws {
-        try write(body, to: path(key))
+        try write(body, to: try path(key))
         if !metadata.isEmpty {
             let json = try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])
-            try write(json, to: path(key + Self.metadataSuffix))
+            try write(json, to: try path(key + Self.metadataSuffix))
         }
     }
 
     package func get(key: String) async throws -> (body: Data, metadata: [String: String])? {
-        let file = path(key)
+        let file = try path(key)
         guard FileManager.default.fileExists(atPath: file.path) else { return nil }
         let body = try Data(contentsOf: file)
         var metadata: [String: String] = [:]
-        if let raw = try? Data(contentsOf: path(key + Self.metadataSuffix)),
+        if let raw = try? Data(contentsOf: try path(key + Self.metadataSuffix)),
             let object = try? JSONSerialization.jsonObject(with: raw) as? [String: String]
         {
             metadata = object
@@ -45,7 +45,15 @@ package struct DirectoryBucket: LogBucket {
         return keys.sorted()
     }
 
-    private func path(_ key: String) -> URL { directory.appendingPathComponent(key) }
+    /// The file of a key. A key is the tenant's S3KeyPrefix plus CloudTrail's layout, so it must never climb
+    /// out of the bucket's directory: keys with `.` or `..` segments, or starting with `/`, are refused.
+    private func path(_ key: String) throws -> URL {
+        let segments = key.split(separator: "/", omittingEmptySubsequences: false)
+        guard !key.isEmpty, !key.hasPrefix("/"), !segments.contains(where: { $0 == "." || $0 == ".." }), !key.contains("\0") else {
+            throw LogBucketError(code: "InvalidObjectName", detail: "the key \(key) cannot be stored in a directory bucket")
+        }
+        return directory.appendingPathComponent(key)
+    }
 
     private func write(_ data: Data, to file: URL) throws {
         let folder = file.deletingLastPathComponent()

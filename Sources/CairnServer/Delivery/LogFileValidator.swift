@@ -138,7 +138,11 @@ package struct LogFileValidator: Sendable {
         guard key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signatureBytes), for: Data(text.utf8), padding: .insecurePKCS1v1_5)
         else { return invalid("signature verification failed") }
         if let previousKey = digest.previousDigestS3Object {
-            guard let previous = try await bucket.get(key: previousKey) else {
+            let stored: (body: Data, metadata: [String: String])?
+            do { stored = try await bucket.get(key: previousKey) } catch let error as LogBucketError where error.code == "InvalidObjectName" {
+                return invalid("its previous digest names a key outside the bucket")
+            }
+            guard let previous = stored else {
                 return invalid("previous digest \(digest.previousDigestS3Bucket ?? scope.bucketName)/\(previousKey) has been deleted")
             }
             guard let previousRaw = plaintext(previous.body),
@@ -152,7 +156,11 @@ package struct LogFileValidator: Sendable {
 
     private func checkLog(_ log: DigestEntry, _ scope: Scope) async throws -> Finding {
         let location = "\(log.s3Bucket)/\(log.s3Object)"
-        guard let object = try await bucket.get(key: log.s3Object) else {
+        let stored: (body: Data, metadata: [String: String])?
+        do { stored = try await bucket.get(key: log.s3Object) } catch let error as LogBucketError where error.code == "InvalidObjectName" {
+            return Finding(kind: .log, location: location, problem: "names a key outside the bucket")
+        }
+        guard let object = stored else {
             return Finding(kind: .log, location: location, problem: "not found", hash: log.hashValue)
         }
         guard let raw = plaintext(object.body) else { return Finding(kind: .log, location: location, problem: "invalid format") }

@@ -131,6 +131,21 @@ import Testing
         }
     }
 
+    @Test func aKeyPrefixCannotClimbOutOfADirectoryBucket() async throws {
+        try await withTestServer { server in
+            let harness = DeliveryHarness(server)
+            let owner = try await server.createTenant("owner")
+            let arn = try #require(try await server.trailOK(
+                "CreateTrail", ["Name": "climber", "S3BucketName": "climber-logs", "S3KeyPrefix": "../victim-logs"], as: owner)["TrailARN"] as? String)
+            try await server.trailOK("StartLogging", ["Name": arn], as: owner)
+            try await harness.deliver {
+                (try await server.trailOK("GetTrailStatus", ["Name": arn], as: owner))["LatestDeliveryError"] as? String == "InvalidObjectName"
+            }
+            #expect(!FileManager.default.fileExists(atPath: harness.root.appendingPathComponent("victim-logs").path))
+            #expect(try await harness.deliveredIds("climber-logs").isEmpty)
+        }
+    }
+
     /// The owner's events from before StartLogging (CreateTrail and the rest).
     private func eventsBeforeLogging(_ server: TestServer, _ owner: Tenant) async throws -> Set<String> {
         try await server.store.read(logger: Logger(label: "t")) { tx in
