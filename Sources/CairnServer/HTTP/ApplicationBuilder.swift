@@ -40,7 +40,7 @@ package enum ApplicationBuilder {
         router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
         // Compact JSON with ARNs left readable (no escaped slashes).
         try RESTService(runner: runner).registerHandlers(
-            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]))
+            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]), middlewares: [OptionalBodyMiddleware()])
         return router
     }
 

@@ -1,8 +1,8 @@
 import CairnCore
 import Foundation
 
-/// REST carries CloudTrail's trail and channel shapes with lower-camel member names (`s3BucketName` for
-/// `S3BucketName`).
+/// REST carries CloudTrail's trail and channel shapes, and AWS Organizations' shapes, with lower-camel
+/// member names (`s3BucketName` for `S3BucketName`).
 /// Requests are re-keyed into CloudTrail's names and decoded by the same inputs the JSON 1.1 door decodes;
 /// answers are CloudTrail's encodings re-keyed for REST. Trail shapes hold no caller-chosen keys (tags are
 /// lists of Key/Value pairs), so re-keying every object member is exact.
@@ -23,7 +23,17 @@ enum RESTShapeCoding {
 
     /// A CloudTrail answer as the generated REST type; epoch-second timestamps become dates.
     static func answer<Answer: Decodable>(_ value: some Encodable) throws -> Answer {
-        let json = try JSONDecoder().decode(CairnCore.JSONValue.self, from: try CloudTrailJSON.encoder.encode(value))
+        try answer(json: try CloudTrailJSON.encoder.encode(value))
+    }
+
+    /// An encoded AWS answer (or its `member`, when the answer wraps one resource) as the generated REST type;
+    /// epoch-second timestamps become dates.
+    static func answer<Answer: Decodable>(json data: Data, member: String? = nil) throws -> Answer {
+        var json = try JSONDecoder().decode(CairnCore.JSONValue.self, from: data)
+        if let member {
+            guard case .object(let members) = json, let inner = members[member] else { throw ServiceError.internalFailure }
+            json = inner
+        }
         let decoder = JSONDecoder()
         decoder.dateDecodingStrategy = .secondsSince1970
         return try decoder.decode(Answer.self, from: try JSONEncoder().encode(rekey(json, upper: false)))
