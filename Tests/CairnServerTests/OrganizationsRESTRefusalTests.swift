@@ -84,6 +84,9 @@ import Testing
             #expect(try await s.restRefused(.post, "/v1/organization/accounts/\(e.member.account)/move", ["sourceParentId": e.ou, "destinationParentId": e.root], as: me, "SourceParentNotFoundException").isEmpty == false)
             let notJSON = try await s.send(.post, units, body: "{", credentials: me.credentials, headers: ["content-type": "application/json"])
             #expect(notJSON.status.code == 400)
+            // Only the optional body of POST /v1/organization may be left out.
+            let noBody = try await s.send(.post, units, credentials: me.credentials)
+            #expect(noBody.status.code == 400 && s.json(noBody)["code"] as? String == "SerializationException", "\(s.json(noBody))")
             #expect(try await snapshot(s, e) == before)
         }
     }
