@@ -85,7 +85,7 @@ package enum AuditEventRules {
                 return .failure(EventError(code: "InvalidChecksum", message: "eventDataChecksum does not match the SHA-256 of eventData."))
             }
         }
-        guard let data = try? JSONDecoder().decode(JSONValue.self, from: Data(text.utf8)), case .object(let fields) = data else {
+        guard let data = JSONValue.parse(text), case .object(let fields) = data else {
             return .failure(EventError(code: "InvalidData", message: "eventData must be a JSON object."))
         }
         for name in requiredFields where fields[name] == nil {

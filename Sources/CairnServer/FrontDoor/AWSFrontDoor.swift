@@ -58,7 +58,7 @@ struct AWSFrontDoor: Sendable {
             if data.isEmpty {
                 parameters = .object([:])
             } else {
-                guard let value = try? JSONDecoder().decode(JSONValue.self, from: data) else {
+                guard let value = JSONValue.parse(data) else {
                     throw ServiceError.serialization("The request body is not valid JSON.")
                 }
                 guard case .object = value else {
@@ -92,14 +92,14 @@ struct AWSFrontDoor: Sendable {
         }
         var object: [String: JSONValue] = [:]
         if !data.isEmpty {
-            guard let value = try? JSONDecoder().decode(JSONValue.self, from: data), case .object(let members) = value else {
+            guard let value = JSONValue.parse(data), case .object(let members) = value else {
                 throw ServiceError.serialization("The request body must be a JSON object.")
             }
             object = members
         }
         for (k, v) in SigV4Request.parseQuery(query ?? "") { object[k] = .string(v) }
         let parameters = JSONValue.object(object)
-        return AWSCall(operation: op, parameters: parameters, jsonBody: try JSONEncoder().encode(parameters))
+        return AWSCall(operation: op, parameters: parameters, jsonBody: Data(parameters.text.utf8))
     }
 
     private func encode(_ reply: AWSReply, operation: CatalogueOperation, requestId: String) -> Response {

@@ -23,7 +23,7 @@ struct OrganizationsHandlers: Sendable {
             let data = try await runner.run(op, parameters: call.parameters) { tx, facts in
                 let output = try await body(request, tx, facts)
                 let data = try OrganizationsWire.encoder.encode(output)
-                let elements = op.readOnly ? nil : try? JSONDecoder().decode(JSONValue.self, from: data)
+                let elements = op.readOnly ? nil : JSONValue.parse(data)
                 return .init(data, responseElements: elements == .object([:]) ? nil : elements)
             }
             return .json(data)

@@ -58,7 +58,7 @@ extension ChannelOperations {
         }
         let account = facts.principal.account.value
         guard let id = ChannelRules.channelId(raw, partition: partition, region: facts.region, account: account),
-            let found = try await tx.channels.find(id, account: account, region: facts.region, lock: true)
+            let found = try await tx.channels.find(id, account: account, region: facts.region, lock: .update)
         else {
             throw ServiceError(code: "ResourceNotFoundException", status: 400, message: "The resource \(raw) was not found.")
         }

@@ -60,7 +60,7 @@ struct ChannelOperations: Sendable {
     }
 
     /// The caller's channel `raw` names (ARN or id) in the calling region.
-    private func channel(_ raw: String?, _ tx: Transaction, _ facts: CallFacts, lock: Bool = false) async throws -> ChannelRecord {
+    private func channel(_ raw: String?, _ tx: Transaction, _ facts: CallFacts, lock: ChannelRepository.Lock = .none) async throws -> ChannelRecord {
         guard let raw else { throw ServiceError.missingParameter("Channel") }
         let account = facts.principal.account.value
         guard raw.count >= 3, let id = ChannelRules.channelId(raw, partition: partition, region: facts.region, account: account) else {
@@ -116,7 +116,7 @@ struct ChannelOperations: Sendable {
 
     func update(_ input: UpdateInput, parameters: JSONValue?) async throws -> ChannelRecord {
         try await runner.run(OperationCatalogue.Events.updateChannel, parameters: parameters, target: target(input.Channel)) { tx, facts in
-            var found = try await channel(input.Channel, tx, facts, lock: true)
+            var found = try await channel(input.Channel, tx, facts, lock: .update)
             if let name = input.Name { found.name = try ChannelRules.validateName(name) }
             if let destinations = input.Destinations {
                 found.destinations = try ChannelRules.validateDestinations(
@@ -129,7 +129,7 @@ struct ChannelOperations: Sendable {
 
     func delete(_ raw: String?, parameters: JSONValue?) async throws {
         try await runner.run(OperationCatalogue.Events.deleteChannel, parameters: parameters, target: target(raw)) { tx, facts in
-            let found = try await channel(raw, tx, facts, lock: true)
+            let found = try await channel(raw, tx, facts, lock: .update)
             try await tx.channels.delete(found.id)
             return .init((), resources: Self.eventResources(found))
         }
@@ -153,7 +153,7 @@ struct ChannelOperations: Sendable {
                 throw ServiceError(code: "InvalidChannelARN", status: 400, message: "The channel ARN \(raw) is not valid.")
             }
             // Another account's channel is reachable only through its resource policy (already evaluated).
-            let found = try await tx.channels.find(id, account: account, region: facts.region, lock: true)
+            let found = try await tx.channels.find(id, account: account, region: facts.region, lock: .keyShare)
             if account != caller {
                 guard let found, try await tx.channels.resourcePolicy(found.id, account: account, region: facts.region) != nil else {
                     throw ServiceError(code: "ChannelInsufficientPermission", status: 400, message: "The caller is not allowed to put events on the channel \(raw).")

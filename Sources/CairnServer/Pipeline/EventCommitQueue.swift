@@ -9,7 +9,7 @@ import Logging
 actor EventCommitQueue {
     private let store: Store
     private let logger: Logger
-    private var pending: [(record: EventRecord, time: Date?, done: CheckedContinuation<Void, any Error>)] = []
+    private var pending: [(row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)] = []
     private var draining = false
     /// The most events one statement inserts; a larger backlog commits in several batches.
     static let maximumBatch = 256
@@ -19,10 +19,15 @@ actor EventCommitQueue {
         self.logger = logger
     }
 
-    /// Returns once the event is committed; throws if it could not be.
-    func commit(_ record: EventRecord, at time: Date?) async throws {
+    /// Returns once the event is committed; throws if it could not be. The row (and its JSON) is built by the
+    /// caller, outside the queue, so the queue's own work per batch is only the insert and the commit.
+    nonisolated func commit(_ record: EventRecord, at time: Date?) async throws {
+        try await enqueue(try EventRepository.row(record, at: time))
+    }
+
+    private func enqueue(_ row: EventRepository.EventRow) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
-            pending.append((record, time, done))
+            pending.append((row, done))
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -35,13 +40,13 @@ actor EventCommitQueue {
             let batch = Array(pending.prefix(Self.maximumBatch))
             pending.removeFirst(batch.count)
             do {
-                try await insert(batch.map { ($0.record, $0.time) })
+                try await insert(batch.map(\.row))
                 for entry in batch { entry.done.resume() }
             } catch {
                 // One event the database refuses must not fail its neighbours: retry them one by one.
                 for entry in batch {
                     do {
-                        try await insert([(entry.record, entry.time)])
+                        try await insert([entry.row])
                         entry.done.resume()
                     } catch {
                         entry.done.resume(throwing: error)
@@ -52,7 +57,7 @@ actor EventCommitQueue {
         draining = false
     }
 
-    private func insert(_ batch: [(record: EventRecord, time: Date?)]) async throws {
-        try await store.transaction(logger: logger) { tx in try await tx.events.append(batch: batch) }
+    private func insert(_ rows: [EventRepository.EventRow]) async throws {
+        try await store.transaction(logger: logger) { tx in try await tx.events.insert(rows) }
     }
 }

@@ -93,6 +93,6 @@ struct TrailOperations: Sendable {
     /// The response as CloudTrail's JSON, for the event's responseElements.
     static func elements<T: Encodable>(_ value: T) -> JSONValue? {
         guard let data = try? CloudTrailJSON.encoder.encode(value) else { return nil }
-        return try? JSONDecoder().decode(JSONValue.self, from: data)
+        return JSONValue.parse(data)
     }
 }

@@ -30,19 +30,8 @@ package struct AccessKeyRepository: Sendable {
     /// region exists: authentication's one round trip. An unknown key says nothing about the region.
     package func lookup(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
         if accessKeyId.hasPrefix("ASIA") { return try await lookupSession(accessKeyId, region: region) }
-        let rows = try await tx.query(
-            """
-            SELECT k.account_id, k.principal_type, k.principal_arn, k.principal_id, k.user_name, k.status,
-                   k.secret_sealed, a.status, a.policy_epoch, coalesce(u.tags, '{}'::jsonb)::text,
-                   EXISTS (SELECT 1 FROM regions WHERE name = \(region)),
-                   coalesce((SELECT o.policy_epoch FROM organization_members om JOIN organizations o ON o.id = om.organization_id WHERE om.account_id = a.id), -1)
-            FROM access_keys k JOIN accounts a ON a.id = k.account_id
-            LEFT JOIN iam_users u ON u.user_id = k.user_id
-            WHERE k.access_key_id = \(accessKeyId)
-            """)
-        for try await (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags, regionKnown, orgEpoch) in rows.decode(
-            (String, String, String, String, String?, String, Data, String, Int64, String, Bool, Int64).self)
-        {
+        let rows = try await tx.execute(AccessKeyLookup(accessKeyId: accessKeyId, region: region))
+        for (account, type, arn, pid, userName, status, sealed, accountStatus, epoch, tags, regionKnown, orgEpoch) in rows {
             guard let accountId = AccountId(account), let principalType = PrincipalType(rawValue: type) else { return (nil, false) }
             let principal = Principal(
                 type: principalType, account: accountId, arn: arn, principalId: pid, accessKeyId: accessKeyId,
@@ -57,19 +46,8 @@ package struct AccessKeyRepository: Sendable {
     }
 
     private func lookupSession(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
-        let rows = try await tx.query(
-            """
-            SELECT s.account_id, s.role_id, s.role_arn, s.session_name, s.assumed_role_arn, s.secret_sealed,
-                   s.session_token_sha256, s.session_tags::text, s.source_identity, s.created_at, s.expires_at,
-                   a.status, a.policy_epoch, (r.role_id IS NOT NULL), EXISTS (SELECT 1 FROM regions WHERE name = \(region)),
-                   coalesce((SELECT o.policy_epoch FROM organization_members om JOIN organizations o ON o.id = om.organization_id WHERE om.account_id = a.id), -1)
-            FROM sts_sessions s JOIN accounts a ON a.id = s.account_id
-            LEFT JOIN iam_roles r ON r.role_id = s.role_id
-            WHERE s.access_key_id = \(accessKeyId)
-            """)
-        for try await (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown, orgEpoch)
-            in rows.decode((String, String, String, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool, Bool, Int64).self)
-        {
+        let rows = try await tx.execute(SessionKeyLookup(accessKeyId: accessKeyId, region: region))
+        for (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown, orgEpoch) in rows {
             guard let accountId = AccountId(account) else { return (nil, false) }
             let roleName = String(roleArn.split(separator: "/").last ?? "")
             let principal = Principal(

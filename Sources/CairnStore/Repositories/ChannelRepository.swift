@@ -11,11 +11,25 @@ extension Transaction {
 package struct ChannelRepository: Sendable {
     let tx: Transaction
 
+    /// A channel with its ingestion status: the latest attempt and the latest success over its status slots.
     static let columns = """
         id, account_id, region, name, source, destinations::text AS destinations, tags::text AS tags,
-        latest_ingestion_success_time, latest_ingestion_success_event_id, latest_ingestion_error_code,
-        latest_ingestion_attempt_time, latest_ingestion_attempt_event_id
+        (SELECT s.success_time FROM channel_ingestion_status s WHERE s.channel_id = channels.id AND s.success_time IS NOT NULL
+         ORDER BY s.success_time DESC LIMIT 1) AS latest_ingestion_success_time,
+        (SELECT s.success_event_id FROM channel_ingestion_status s WHERE s.channel_id = channels.id AND s.success_time IS NOT NULL
+         ORDER BY s.success_time DESC LIMIT 1) AS latest_ingestion_success_event_id,
+        (SELECT s.error_code FROM channel_ingestion_status s WHERE s.channel_id = channels.id
+         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_error_code,
+        (SELECT s.attempt_time FROM channel_ingestion_status s WHERE s.channel_id = channels.id
+         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_attempt_time,
+        (SELECT s.attempt_event_id FROM channel_ingestion_status s WHERE s.channel_id = channels.id
+         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_attempt_event_id
         """
+
+    /// How a read holds the channel for the rest of its transaction: `update` for a change of the channel
+    /// itself; `keyShare` for PutAuditEvents, which only needs the channel to outlive its transaction, so
+    /// concurrent puts to one channel do not wait for each other.
+    package enum Lock: Sendable { case none, update, keyShare }
 
     package func create(
         account: String, region: String, name: String, source: String, destinations: [ChannelDestination], tags: [TrailTag]
@@ -38,12 +52,15 @@ package struct ChannelRepository: Sendable {
         return created
     }
 
-    package func find(_ id: UUID, account: String, region: String, lock: Bool = false) async throws -> ChannelRecord? {
-        let q: PostgresQuery =
-            lock
-            ? "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region) FOR UPDATE"
-            : "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region)"
-        return try await records(q).first
+    package func find(_ id: UUID, account: String, region: String, lock: Lock = .none) async throws -> ChannelRecord? {
+        let clause = switch lock {
+        case .none: ""
+        case .update: "FOR UPDATE"
+        case .keyShare: "FOR KEY SHARE"
+        }
+        return try await records(
+            "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region) \(unescaped: clause)"
+        ).first
     }
 
     package func list(account: String, region: String) async throws -> [ChannelRecord] {
@@ -80,11 +97,13 @@ package struct ChannelRepository: Sendable {
     package func recordIngestion(_ id: UUID, at time: Date, lastEventId: UUID?, errorCode: String?) async throws {
         try await tx.query(
             """
-            UPDATE channels SET latest_ingestion_attempt_time = \(time), latest_ingestion_attempt_event_id = \(lastEventId),
-                latest_ingestion_error_code = \(errorCode),
-                latest_ingestion_success_time = CASE WHEN \(lastEventId)::uuid IS NULL THEN latest_ingestion_success_time ELSE \(time) END,
-                latest_ingestion_success_event_id = coalesce(\(lastEventId), latest_ingestion_success_event_id)
-            WHERE id = \(id)
+            INSERT INTO channel_ingestion_status AS s (channel_id, slot, attempt_time, attempt_event_id, error_code, success_time, success_event_id)
+            VALUES (\(id), pg_backend_pid() % 64, \(time), \(lastEventId), \(errorCode),
+                    CASE WHEN \(lastEventId)::uuid IS NULL THEN NULL ELSE \(time)::timestamptz END, \(lastEventId))
+            ON CONFLICT (channel_id, slot) DO UPDATE SET
+                attempt_time = excluded.attempt_time, attempt_event_id = excluded.attempt_event_id, error_code = excluded.error_code,
+                success_time = coalesce(excluded.success_time, s.success_time),
+                success_event_id = coalesce(excluded.success_event_id, s.success_event_id)
             """)
     }
 

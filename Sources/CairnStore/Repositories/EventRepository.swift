@@ -15,19 +15,19 @@ package struct EventRepository: Sendable {
 
     /// Inserts a batch of events in one statement: the read events that commit together.
     package func append(batch: [(record: EventRecord, time: Date?)]) async throws {
-        var rows: [EventRow] = []
-        rows.reserveCapacity(batch.count)
-        for (record, time) in batch {
-            guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
-            rows.append(
-                EventRow(
-                    id: id, time: time ?? UTCTimestamp.parse(record.eventTime) ?? Date(), account: record.recipientAccountId,
-                    region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,
-                    username: record.historyUsername, accessKeyId: record.userIdentity.accessKeyId, category: record.eventCategory,
-                    errorCode: record.errorCode, resourceTypes: record.resources?.compactMap(\.type) ?? [],
-                    resourceNames: record.resources?.map(\.ARN) ?? [], record: String(decoding: try Self.encoder.encode(record), as: UTF8.self)))
-        }
-        try await insert(rows)
+        try await insert(batch.map { try Self.row($0.record, at: $0.time) })
+    }
+
+    /// The row that stores a record: its lookup columns and its JSON. Building it is the costly part of
+    /// recording, so group commit builds rows in the calling tasks, in parallel, before they queue.
+    package static func row(_ record: EventRecord, at time: Date?) throws -> EventRow {
+        guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
+        return EventRow(
+            id: id, time: time ?? UTCTimestamp.parse(record.eventTime) ?? Date(), account: record.recipientAccountId,
+            region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,
+            username: record.historyUsername, accessKeyId: record.userIdentity.accessKeyId, category: record.eventCategory,
+            errorCode: record.errorCode, resourceTypes: record.resources?.compactMap(\.type) ?? [],
+            resourceNames: record.resources?.map(\.ARN) ?? [], record: String(decoding: try encoder.encode(record), as: UTF8.self))
     }
 
     /// One row of `events`: the lookup columns and the record as JSON text.
@@ -61,24 +61,10 @@ package struct EventRepository: Sendable {
     /// no caller's NUL can make an event fail to store.
     package func insert(_ rows: [EventRow]) async throws {
         guard !rows.isEmpty else { return }
-        let records = rows.map { Self.storable(Data($0.record.utf8)) }
-        // '' stands for NULL: arrays of optionals do not bind, and none of these is ever legitimately empty.
-        let types = try rows.map { Self.storable(try Self.encoder.encode($0.resourceTypes)) }
-        let names = try rows.map { Self.storable(try Self.encoder.encode($0.resourceNames)) }
-        try await tx.query(
-            """
-            INSERT INTO events (event_id, event_time, account_id, region, event_source, event_name, read_only,
-                                username, access_key_id, event_category, error_code, resource_types, resource_names, record)
-            SELECT u.id, u.t, u.account, u.region, u.source, u.name, u.ro, NULLIF(u.username, ''), NULLIF(u.key, ''), u.category,
-                   NULLIF(u.error, ''), ARRAY(SELECT jsonb_array_elements_text(u.types::jsonb)),
-                   ARRAY(SELECT jsonb_array_elements_text(u.resources::jsonb)), u.record::jsonb
-            FROM unnest(\(rows.map(\.id))::uuid[], \(rows.map(\.time))::timestamptz[], \(rows.map(\.account))::text[],
-                        \(rows.map(\.region))::text[], \(rows.map(\.source))::text[], \(rows.map(\.name))::text[],
-                        \(rows.map(\.readOnly))::boolean[], \(rows.map { $0.username ?? "" })::text[],
-                        \(rows.map { $0.accessKeyId ?? "" })::text[], \(rows.map(\.category))::text[],
-                        \(rows.map { $0.errorCode ?? "" })::text[], \(types)::text[], \(names)::text[], \(records)::text[])
-                 AS u(id, t, account, region, source, name, ro, username, key, category, error, types, resources, record)
-            """)
+        let records = rows.map { Self.storable($0.record) }
+        let types = try rows.map { $0.resourceTypes.isEmpty ? "[]" : Self.storable(try Self.encoder.encode($0.resourceTypes)) }
+        let names = try rows.map { $0.resourceNames.isEmpty ? "[]" : Self.storable(try Self.encoder.encode($0.resourceNames)) }
+        _ = try await tx.execute(EventBatchInsert(rows: rows, resourceTypes: types, resourceNames: names, records: records))
     }
 
     /// Events of one account and region, newest first: the basis of event history.
@@ -162,6 +148,12 @@ package struct EventRepository: Sendable {
     /// JSONB cannot hold U+0000, which a caller may send inside any string; an event must never fail to
     /// record because of its call's input, so NUL escapes become U+FFFD. Escaped backslashes are skipped, so a
     /// literal `\u0000` text stays as it was.
+    static func storable(_ json: String) -> String {
+        // Almost no record has a NUL escape: finding none costs one scan and no copy.
+        guard json.utf8.contains(UInt8(ascii: "\\")), json.contains("\\u0000") else { return json }
+        return storable(Data(json.utf8))
+    }
+
     static func storable(_ json: Data) -> String {
         var out = [UInt8]()
         out.reserveCapacity(json.count)

@@ -30,24 +30,21 @@ package struct OrganizationRepository: Sendable {
     /// What the account is to its organization, if any. With `lock`, the organization's row is locked for
     /// the rest of the transaction.
     package func standing(of account: AccountId, lock: Bool = false) async throws -> OrganizationStanding {
-        let q: PostgresQuery =
-            lock
-            ? """
-            SELECT \(unescaped: Self.organizationColumns),
-                   EXISTS (SELECT 1 FROM organization_delegated_administrators d WHERE d.account_id = m.account_id)
-            FROM organization_members m JOIN organizations o ON o.id = m.organization_id
-            JOIN accounts ma ON ma.id = o.management_account_id
-            WHERE m.account_id = \(account.value) FOR UPDATE OF o
-            """
-            : """
-            SELECT \(unescaped: Self.organizationColumns),
-                   EXISTS (SELECT 1 FROM organization_delegated_administrators d WHERE d.account_id = m.account_id)
-            FROM organization_members m JOIN organizations o ON o.id = m.organization_id
-            JOIN accounts ma ON ma.id = o.management_account_id
-            WHERE m.account_id = \(account.value)
-            """
-        let rows = try await tx.query(q)
-        for try await r in rows.decode((String, String, String, String, String, String, Bool, Int, Int64, Date, Bool).self) {
+        let rows: [OrganizationStandingLookup.Row]
+        if lock {
+            rows = try await tx.query(
+                """
+                SELECT \(unescaped: Self.organizationColumns),
+                       EXISTS (SELECT 1 FROM organization_delegated_administrators d WHERE d.account_id = m.account_id)
+                FROM organization_members m JOIN organizations o ON o.id = m.organization_id
+                JOIN accounts ma ON ma.id = o.management_account_id
+                WHERE m.account_id = \(account.value) FOR UPDATE OF o
+                """
+            ).decode(OrganizationStandingLookup.Row.self).reduce(into: []) { $0.append($1) }
+        } else {
+            rows = try await tx.execute(OrganizationStandingLookup(account: account.value))
+        }
+        for r in rows {
             guard let org = Self.organization((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9)) else { continue }
             if org.managementAccount == account { return .management(org) }
             return r.10 ? .delegatedAdministrator(org) : .member(org)

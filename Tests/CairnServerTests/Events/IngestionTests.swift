@@ -209,4 +209,64 @@ import Testing
             #expect(((server.json(listed)["channels"] as? [[String: Any]]) ?? []).count == 25)
         }
     }
+
+    /// A put holds its channel only against deletion: another put to the same channel, still uncommitted,
+    /// must not make it wait (they used to queue on the channel's row, one commit at a time).
+    @Test func aPutDoesNotWaitForAnotherUncommittedPutToTheSameChannel() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            let created = try await server.trailOK(
+                "CreateChannel", ["Name": "busy-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+            let arn = try #require(created["ChannelArn"] as? String)
+            let id = try #require(arn.split(separator: "/").last.map(String.init).flatMap(UUID.init(uuidString:)))
+            let answer = PutAnswer()
+            let answered = try await server.store.transaction(logger: Logger(label: "t")) { tx -> Int? in
+                // What an in-flight put holds until it commits.
+                try await tx.query("SELECT 1 FROM channels WHERE id = \(id) FOR KEY SHARE")
+                Task { await answer.set(try await self.put(server, owner, channel: arn, [["id": "p-1", "eventData": self.eventData(owner.account, id: "p-1")]]).0) }
+                return try await answer.wait(seconds: 15)
+            }
+            // Whatever happened, the put ends once the transaction above has.
+            _ = try await answer.wait(seconds: 15)
+            #expect(answered == 200, "the put waited for the other put's transaction")
+
+            // Status slots: GetChannel reports the latest attempt over all of them, and the latest success.
+            let later = Date().addingTimeInterval(60)
+            try await server.store.transaction(logger: Logger(label: "t")) { tx in
+                try await tx.query(
+                    """
+                    INSERT INTO channel_ingestion_status (channel_id, slot, attempt_time, error_code)
+                    VALUES (\(id), (pg_backend_pid() + 1) % 64, \(later), 'InvalidData')
+                    ON CONFLICT (channel_id, slot) DO UPDATE SET attempt_time = excluded.attempt_time, error_code = excluded.error_code
+                    """)
+            }
+            let status = try #require(try await server.trailOK("GetChannel", ["Channel": arn], as: owner)["IngestionStatus"] as? [String: Any])
+            #expect(status["LatestIngestionErrorCode"] as? String == "InvalidData")
+            #expect((status["LatestIngestionAttemptTime"] as? Double).map { abs($0 - later.timeIntervalSince1970) < 1 } == true)
+            #expect((status["LatestIngestionSuccessTime"] as? Double).map { $0 < later.timeIntervalSince1970 - 30 } == true)
+            #expect(status["LatestIngestionSuccessEventID"] is String)
+
+            // Deleting the channel removes its status with it.
+            try await server.trailOK("DeleteChannel", ["Channel": arn], as: owner)
+            let left = try await server.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.exists("SELECT 1 FROM channel_ingestion_status WHERE channel_id = \(id)")
+            }
+            #expect(!left)
+        }
+    }
+
+    /// The status of a put running in another task.
+    actor PutAnswer {
+        var status: Int?
+        func set(_ value: Int) { status = value }
+
+        /// The status once the put has answered, or nil if it has not within the time.
+        func wait(seconds: Int) async throws -> Int? {
+            for _ in 0..<(seconds * 10) {
+                if let status { return status }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            return status
+        }
+    }
 }

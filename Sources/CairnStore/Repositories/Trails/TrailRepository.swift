@@ -31,12 +31,7 @@ package struct TrailRepository: Sendable {
 
     /// The trails an account could see anywhere: its own and its organization's organization trails.
     package func candidates(account: String, organizationId: String?) async throws -> [TrailRecord] {
-        try await records(
-            """
-            SELECT \(unescaped: Self.columns) FROM trails
-            WHERE owner_account_id = \(account) OR (\(organizationId)::text IS NOT NULL AND organization_id = \(organizationId))
-            ORDER BY id
-            """)
+        try await tx.execute(TrailCandidatesLookup(account: account, organizationId: organizationId)).map(record)
     }
 
     /// Every trail that has ever logged: what a delivery pass routes events to (a stopped trail still takes
@@ -190,30 +185,31 @@ package struct TrailRepository: Sendable {
 
     private func decode(_ rows: PostgresRowSequence) async throws -> [TrailRecord] {
         var out: [TrailRecord] = []
-        let decoder = JSONDecoder()
-        for try await row in rows {
-            let r = row.makeRandomAccess()
-            let name = try TrailName.validate(try r["name"].decode(String.self))
-            let arn = TrailARN(
-                partition: tx.store.partition, region: try r["home_region"].decode(String.self),
-                accountId: try r["owner_account_id"].decode(String.self), name: name)
-            let organizationId = try r["organization_id"].decode(String?.self)
-            var settings = try decoder.decode(TrailSettings.self, from: Data(try r["settings"].decode(String.self).utf8))
-            settings.isMultiRegionTrail = try r["is_multi_region"].decode(Bool.self)
-            settings.isOrganizationTrail = organizationId != nil
-            var status = TrailStatus()
-            status.isLogging = try r["is_logging"].decode(Bool.self)
-            status.startLoggingTime = try r["start_logging_time"].decode(Date?.self)
-            status.stopLoggingTime = try r["stop_logging_time"].decode(Date?.self)
-            out.append(
-                TrailRecord(
-                    id: try r["id"].decode(Int64.self), arn: arn, settings: settings, organizationId: organizationId,
-                    eventSelectors: try decoder.decode(TrailEventSelectors.self, from: Data(try r["event_selectors"].decode(String.self).utf8)),
-                    hasCustomEventSelectors: try r["has_custom_event_selectors"].decode(Bool.self),
-                    insightSelectors: try decoder.decode([TrailInsightSelector].self, from: Data(try r["insight_selectors"].decode(String.self).utf8)),
-                    tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)),
-                    status: status))
-        }
+        for try await row in rows { out.append(try record(row)) }
         return out
+    }
+
+    private func record(_ row: PostgresRow) throws -> TrailRecord {
+        let decoder = JSONDecoder()
+        let r = row.makeRandomAccess()
+        let name = try TrailName.validate(try r["name"].decode(String.self))
+        let arn = TrailARN(
+            partition: tx.store.partition, region: try r["home_region"].decode(String.self),
+            accountId: try r["owner_account_id"].decode(String.self), name: name)
+        let organizationId = try r["organization_id"].decode(String?.self)
+        var settings = try decoder.decode(TrailSettings.self, from: Data(try r["settings"].decode(String.self).utf8))
+        settings.isMultiRegionTrail = try r["is_multi_region"].decode(Bool.self)
+        settings.isOrganizationTrail = organizationId != nil
+        var status = TrailStatus()
+        status.isLogging = try r["is_logging"].decode(Bool.self)
+        status.startLoggingTime = try r["start_logging_time"].decode(Date?.self)
+        status.stopLoggingTime = try r["stop_logging_time"].decode(Date?.self)
+        return TrailRecord(
+            id: try r["id"].decode(Int64.self), arn: arn, settings: settings, organizationId: organizationId,
+            eventSelectors: try decoder.decode(TrailEventSelectors.self, from: Data(try r["event_selectors"].decode(String.self).utf8)),
+            hasCustomEventSelectors: try r["has_custom_event_selectors"].decode(Bool.self),
+            insightSelectors: try decoder.decode([TrailInsightSelector].self, from: Data(try r["insight_selectors"].decode(String.self).utf8)),
+            tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)),
+            status: status)
     }
 }
