@@ -19,7 +19,7 @@ package enum CairnRuntime {
         // Migrations run as the database owner; everything else as the service role (migration 0012), which may
         // insert and read events but never update or delete them.
         let owner = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
-        var serviceConfiguration = session.configuration
+        var serviceConfiguration = session.configuration.servicePool()
         if let role = config.serviceRole {
             serviceConfiguration.options.additionalStartupParameters.append(("options", "-c role=\(role)"))
         }
