@@ -233,7 +233,7 @@ import Testing
             // Status slots: GetChannel reports the latest attempt over all of them, and the latest success.
             let later = Date().addingTimeInterval(60)
             try await server.store.transaction(logger: Logger(label: "t")) { tx in
-                try await tx.query(
+                _ = try await tx.query(
                     """
                     INSERT INTO channel_ingestion_status (channel_id, slot, attempt_time, error_code)
                     VALUES (\(id), (pg_backend_pid() + 1) % 64, \(later), 'InvalidData')
