@@ -259,3 +259,53 @@ def test_operator_rest_is_refused_to_tenants(tenant):
     _, _, t = tenant
     status, body = call("GET", "/v1/accounts", access_key=t[1], secret_key=t[2])
     assert status == 403 and body["code"] == "AccessDeniedException"
+
+
+def test_tags_on_organization_resources(org, client_factory):
+    account, orgs, _, _, root = org
+    ou = orgs.create_organizational_unit(
+        ParentId=root["Id"], Name="Tagged", Tags=[{"Key": "team", "Value": "platform"}])["OrganizationalUnit"]
+    assert orgs.list_tags_for_resource(ResourceId=ou["Id"])["Tags"] == [{"Key": "team", "Value": "platform"}]
+    for resource in (root["Id"], ou["Id"], account):
+        orgs.tag_resource(ResourceId=resource, Tags=[{"Key": "env", "Value": "prod"}, {"Key": "owner", "Value": ""}])
+        orgs.untag_resource(ResourceId=resource, TagKeys=["owner", "absent"])
+        tags = orgs.list_tags_for_resource(ResourceId=resource)["Tags"]
+        assert {t["Key"]: t["Value"] for t in tags}.get("env") == "prod" and "owner" not in {t["Key"] for t in tags}
+    # The paginator follows NextToken across pages of 20.
+    orgs.tag_resource(ResourceId=root["Id"], Tags=[{"Key": f"k{i:02d}", "Value": "v"} for i in range(30)])
+    pages = list(orgs.get_paginator("list_tags_for_resource").paginate(ResourceId=root["Id"]))
+    assert len(pages) == 2 and sum(len(p["Tags"]) for p in pages) == 31
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.tag_resource(ResourceId=ou["Id"], Tags=[{"Key": "aws:reserved", "Value": "v"}])
+    assert code(e) == "InvalidInputException" and e.value.response["Reason"] == "INVALID_SYSTEM_TAGS_PARAMETER"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.tag_resource(ResourceId=ou["Id"], Tags=[{"Key": f"n{i}", "Value": "v"} for i in range(50)])
+    assert code(e) == "ConstraintViolationException" and e.value.response["Reason"] == "MAX_TAG_LIMIT_EXCEEDED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.list_tags_for_resource(ResourceId="ou-zzzz-zzzzzzzz")
+    assert code(e) == "TargetNotFoundException"
+    assert orgs.list_tags_for_resource(ResourceId=ou["Id"])["Tags"] == [{"Key": "env", "Value": "prod"}, {"Key": "team", "Value": "platform"}]
+
+
+def test_cancel_handshake(org, client_factory):
+    _, orgs, _, _, _ = org
+    invited = create_tenant("canceled")
+    their = tenant_client(client_factory, "organizations", invited)
+    h = orgs.invite_account_to_organization(
+        Target={"Id": invited[0], "Type": "ACCOUNT"}, Tags=[{"Key": "joined", "Value": "never"}])["Handshake"]
+    # Only the inviting management account cancels; the invited account may not.
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.cancel_handshake(HandshakeId=h["Id"])
+    assert code(e) == "AccessDeniedException"
+    canceled = orgs.cancel_handshake(HandshakeId=h["Id"])["Handshake"]
+    assert canceled["Id"] == h["Id"] and canceled["State"] == "CANCELED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.cancel_handshake(HandshakeId=h["Id"])
+    assert code(e) == "HandshakeAlreadyInStateException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.accept_handshake(HandshakeId=h["Id"])
+    assert code(e) == "InvalidHandshakeTransitionException"
+    assert [x["State"] for x in their.list_handshakes_for_account()["Handshakes"]] == ["CANCELED"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.cancel_handshake(HandshakeId="h-doesnotexist")
+    assert code(e) == "HandshakeNotFoundException"

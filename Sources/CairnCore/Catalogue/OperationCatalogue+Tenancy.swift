@@ -64,6 +64,9 @@ extension OperationCatalogue {
     package static let deregisterDelegatedAdministrator = org("DeregisterDelegatedAdministrator", readOnly: false, rest: ["deregisterOrganizationDelegatedAdministrator"])
     package static let listDelegatedAdministrators = org("ListDelegatedAdministrators", readOnly: true, rest: ["listOrganizationDelegatedAdministrators"])
     package static let listDelegatedServicesForAccount = org("ListDelegatedServicesForAccount", readOnly: true, rest: ["listOrganizationDelegatedServices"])
+    package static let tagResource = org("TagResource", readOnly: false, rest: ["tagOrganizationResource"])
+    package static let untagResource = org("UntagResource", readOnly: false, rest: ["untagOrganizationResource"])
+    package static let listTagsForResource = org("ListTagsForResource", readOnly: true, rest: ["listOrganizationResourceTags"])
 
     // MARK: CloudTrail delegated administrators
 
@@ -85,6 +88,6 @@ extension OperationCatalogue {
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,
         listTargetsForPolicy, enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,
         registerDelegatedAdministrator, deregisterDelegatedAdministrator, listDelegatedAdministrators,
-        listDelegatedServicesForAccount, registerOrganizationDelegatedAdmin, deregisterOrganizationDelegatedAdmin,
+        listDelegatedServicesForAccount, tagResource, untagResource, listTagsForResource, registerOrganizationDelegatedAdmin, deregisterOrganizationDelegatedAdmin,
     ]
 }

@@ -64,7 +64,8 @@ package enum IAMTagRules {
         return existing.filter { !doomed.contains($0.key.lowercased()) }
     }
 
-    private static func isTagScalar(_ s: Unicode.Scalar) -> Bool {
+    /// Letters, separators, numbers and `_.:/=+-@`: the tag pattern IAM and Organizations share.
+    package static func isTagScalar(_ s: Unicode.Scalar) -> Bool {
         switch s.properties.generalCategory {
         case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
             .spaceSeparator, .lineSeparator, .paragraphSeparator,

@@ -111,6 +111,7 @@ package enum OrganizationConstraint: String, Sendable {
     case cannotRemoveDelegatedAdministratorFromOrg = "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG"
     case serviceAccessNotEnabled = "SERVICE_ACCESS_NOT_ENABLED"
     case cannotRegisterSuspendedAccountAsDelegatedAdministrator = "CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR"
+    case maxTagLimitExceeded = "MAX_TAG_LIMIT_EXCEEDED"
 
     package var message: String {
         switch self {
@@ -128,6 +129,7 @@ package enum OrganizationConstraint: String, Sendable {
         case .cannotRemoveDelegatedAdministratorFromOrg: "You can't remove an account that is a delegated administrator from the organization. Deregister it as a delegated administrator first."
         case .serviceAccessNotEnabled: "You attempted to register a delegated administrator before you enabled service access for the service principal."
         case .cannotRegisterSuspendedAccountAsDelegatedAdministrator: "You can't register a suspended account as a delegated administrator."
+        case .maxTagLimitExceeded: "You have exceeded the number of tags allowed on this resource."
         }
     }
 }

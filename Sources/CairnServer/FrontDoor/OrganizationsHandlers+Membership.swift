@@ -44,8 +44,9 @@ extension OrganizationsHandlers {
                     throw ServiceError.invalidInput("INVALID_ROLE_NAME", "RoleName '\(role)' is not a valid IAM role name.")
                 }
                 if let billing = req.IamUserAccessToBilling { _ = try OrganizationsRequest.oneOf(billing, "IamUserAccessToBilling", ["ALLOW", "DENY"]) }
-                try req.checkTags()
+                let tags = try req.checkTags()
                 let status = try await tx.organizations.createAccount(org, name: name, email: email, roleName: role)
+                if let account = status.accountId { try await tx.organizations.tag(org, resource: account.value, with: tags) }
                 return CreateAccountStatusOutput(CreateAccountStatus: .init(status, asRequested: true))
             },
             handler(OperationCatalogue.describeCreateAccountStatus) { req, tx, facts in
@@ -69,7 +70,7 @@ extension OrganizationsHandlers {
                 let type = try OrganizationsRequest.oneOf(party.Type, "Target.Type", ["ACCOUNT", "EMAIL"])
                 let value = try OrganizationsRequest.required(party.Id, "Target.Id")
                 if let notes = req.Notes { try OrganizationsRequest.length(notes, "Notes", 0...1024) }
-                try req.checkTags()
+                let tags = try req.checkTags()
                 let target: AccountId
                 if type == "ACCOUNT" {
                     guard let id = AccountId(value) else {
@@ -84,7 +85,7 @@ extension OrganizationsHandlers {
                     }
                     target = id
                 }
-                let h = try await tx.organizations.invite(org, target: target, targetType: type, targetValue: value, notes: req.Notes)
+                let h = try await tx.organizations.invite(org, target: target, targetType: type, targetValue: value, notes: req.Notes, tags: tags)
                 return HandshakeOutput(Handshake: .init(h, partition: Self.partition(tx)))
             },
             handler(OperationCatalogue.acceptHandshake) { req, tx, facts in
@@ -107,6 +108,7 @@ extension OrganizationsHandlers {
                     throw ServiceError.handshakeConstraintViolation(.accountNumberLimitExceeded)
                 }
                 try await tx.organizations.addMember(org, account: me, joinedMethod: "INVITED")
+                try await tx.organizations.applyInvitationTags(handshake: id)
                 try await tx.organizations.setHandshakeState(id, "ACCEPTED")
                 guard let done = try await tx.organizations.handshake(id, visibleTo: me) else { throw ServiceError.internalFailure }
                 return HandshakeOutput(Handshake: .init(done, partition: Self.partition(tx)))

@@ -66,9 +66,10 @@ extension OrganizationsHandlers {
                 let name = try Self.policyName(req.Name)
                 let description = try Self.policyDescription(req.Description)
                 let content = try Self.scpContent(req.Content)
-                try req.checkTags()
+                let tags = try req.checkTags()
                 guard org.allFeatures else { throw ServiceError.policyTypeNotAvailable }
                 let p = try await tx.organizations.createPolicy(org, type: type, name: name, description: description, content: content)
+                try await tx.organizations.tag(org, resource: p.id, with: tags)
                 return Self.output(p, org, tx)
             },
             handler(OperationCatalogue.updatePolicy) { req, tx, facts in

@@ -37,8 +37,9 @@ extension OrganizationsHandlers {
                 let org = try await Self.standing(tx, facts).requireManagement()
                 let parent = try OrganizationsRequest.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
                 let name = try Self.ouName(req.Name)
-                try req.checkTags()
+                let tags = try req.checkTags()
                 let ou = try await tx.organizations.createOrganizationalUnit(org, parent: parent, name: name)
+                try await tx.organizations.tag(org, resource: ou.id, with: tags)
                 return OUOutput(OrganizationalUnit: .init(ou, in: org, partition: Self.partition(tx)))
             },
             handler(OperationCatalogue.describeOrganizationalUnit) { req, tx, facts in

@@ -9,18 +9,22 @@ struct OrganizationsHandlers: Sendable {
     let runner: OperationRunner
 
     typealias Body = @Sendable (OrganizationsRequest, Transaction, CallFacts) async throws -> any Encodable & Sendable
+    /// Names the resource a call is authorized against, when the catalogue's default (the caller's account) is
+    /// not precise enough; nil keeps the default.
+    typealias Target = @Sendable (OrganizationsRequest) async throws -> AuthorizationTarget?
 
     var all: [AWSHandler] {
-        organizationHandlers + treeHandlers + membershipHandlers + policyHandlers + delegationHandlers
+        organizationHandlers + treeHandlers + membershipHandlers + policyHandlers + delegationHandlers + tagHandlers
     }
 
     /// Binds a body to its catalogue entry: decode → run (authorize, one transaction, event) → encode.
     /// Writes lock the caller's organization row before anything else, so their checks and changes are
     /// serialised per organization.
-    func handler(_ op: CatalogueOperation, _ body: @escaping Body) -> AWSHandler {
+    func handler(_ op: CatalogueOperation, target: Target? = nil, _ body: @escaping Body) -> AWSHandler {
         AWSHandler(operation: op) { [runner] call in
             let request = try call.decode(OrganizationsRequest.self)
-            let data = try await runner.run(op, parameters: call.parameters) { tx, facts in
+            let resource = try await target?(request)
+            let data = try await runner.run(op, parameters: call.parameters, target: resource) { tx, facts in
                 let output = try await body(request, tx, facts)
                 let data = try OrganizationsWire.encoder.encode(output)
                 let elements = op.readOnly ? nil : JSONValue.parse(data)

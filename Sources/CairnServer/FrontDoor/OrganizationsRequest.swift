@@ -5,9 +5,10 @@ import Foundation
 /// members its model gives it and checks them here, so every refusal names the member at fault.
 /// `Filter` is a policy type for ListPolicies but an object for ListHandshakes*, so it stays raw JSON.
 struct OrganizationsRequest: Decodable, Sendable {
+    /// Both members are optional here so that a missing Key or Value is AWS's INPUT_REQUIRED naming it.
     struct Tag: Decodable, Sendable {
-        let Key: String
-        let Value: String
+        let Key: String?
+        let Value: String?
     }
 
     struct Party: Decodable, Sendable {
@@ -43,6 +44,8 @@ struct OrganizationsRequest: Decodable, Sendable {
     var PolicyId: String?
     var TargetId: String?
     var ServicePrincipal: String?
+    var ResourceId: String?
+    var TagKeys: [String]?
     var NextToken: String?
     var MaxResults: Int?
 
@@ -108,15 +111,9 @@ struct OrganizationsRequest: Decodable, Sendable {
         return v
     }
 
-    func checkTags() throws(ServiceError) {
-        guard let Tags else { return }
-        var seen = Set<String>()
-        for (i, t) in Tags.enumerated() {
-            try Self.length(t.Key, "Tags[\(i)].Key", 1...128)
-            try Self.length(t.Value, "Tags[\(i)].Value", 0...256)
-            guard seen.insert(t.Key).inserted else { throw .invalidInput("DUPLICATE_TAG_KEY", "Tags contains the key '\(t.Key)' twice.") }
-        }
-        guard Tags.count <= 50 else { throw .invalidInput("MAX_LENGTH_EXCEEDED", "Tags may hold at most 50 tags.") }
+    /// The request's Tags, checked by AWS's rules (none when the member is absent).
+    func checkTags() throws(ServiceError) -> [OrganizationTag] {
+        try OrganizationTagRules.validate((Tags ?? []).map { (key: $0.Key, value: $0.Value) })
     }
 }
 

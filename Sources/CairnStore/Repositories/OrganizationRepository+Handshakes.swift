@@ -45,8 +45,11 @@ extension OrganizationRepository {
     }
 
     /// Sends an invitation: the target must be a standalone account, not already invited, and the
-    /// organization must have room for it counting the invitations still open.
-    package func invite(_ org: OrganizationRecord, target: AccountId, targetType: String, targetValue: String, notes: String?) async throws -> HandshakeRecord {
+    /// organization must have room for it counting the invitations still open. Its tags wait on the
+    /// handshake until the account accepts (`applyInvitationTags`).
+    package func invite(
+        _ org: OrganizationRecord, target: AccountId, targetType: String, targetValue: String, notes: String?, tags: [OrganizationTag] = []
+    ) async throws -> HandshakeRecord {
         guard target != org.managementAccount else { throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization) }
         guard case .standalone = try await standing(of: target) else {
             throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
@@ -65,10 +68,11 @@ extension OrganizationRepository {
             """
             WITH ins AS (
                 INSERT INTO handshakes (id, organization_id, management_account_id, management_email, management_name, feature_set,
-                                        target_account_id, target_type, target_value, notes, expires_at)
+                                        target_account_id, target_type, target_value, notes, expires_at, tag_keys, tag_values)
                 VALUES (\(id), \(org.id), \(org.managementAccount.value), \(org.managementEmail), \(org.managementName),
                         \(org.featureSet), \(target.value), \(targetType), \(targetValue), \(notes),
-                        now() + make_interval(days => \(OrganizationLimits.invitationDays)::int))
+                        now() + make_interval(days => \(OrganizationLimits.invitationDays)::int),
+                        \(tags.map(\.key))::text[], \(tags.map(\.value))::text[])
                 ON CONFLICT DO NOTHING RETURNING 1)
             SELECT count(*)::int8 FROM ins
             """)
