@@ -1,6 +1,21 @@
 import ArgumentParser
+import CairnServer
+import Foundation
 
+/// The entry point: Swift concurrency is moved onto NIO's event loops before the first task starts, then the
+/// command runs.
 @main
+enum CairnMain {
+    static func main() {
+        EventLoopExecutor.install()
+        Task {
+            await Cairn.main()
+            exit(0)
+        }
+        dispatchMain()
+    }
+}
+
 struct Cairn: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cairn",
