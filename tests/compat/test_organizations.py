@@ -309,3 +309,38 @@ def test_cancel_handshake(org, client_factory):
     with pytest.raises(botocore.exceptions.ClientError) as e:
         orgs.cancel_handshake(HandshakeId="h-doesnotexist")
     assert code(e) == "HandshakeNotFoundException"
+
+
+def test_the_aws_cli_runs_organizations_unchanged(endpoint):
+    """`aws organizations … --endpoint-url` as a tenant: an organization, its root, an OU, an SCP attached to it,
+    and AWS's error (with its exit code) for a second organization."""
+    import json
+    import os
+    import subprocess
+
+    account, key, secret = create_tenant("cli-org")
+    env = {**os.environ, "AWS_DEFAULT_REGION": "us-east-1", "AWS_ACCESS_KEY_ID": key, "AWS_SECRET_ACCESS_KEY": secret}
+    env.pop("AWS_SESSION_TOKEN", None)
+
+    def cli(*args, ok=True):
+        out = subprocess.run(["aws", "organizations", *args, "--endpoint-url", endpoint, "--output", "json"],
+                             capture_output=True, text=True, env=env, timeout=120)
+        if ok:
+            assert out.returncode == 0, out.stderr
+            return json.loads(out.stdout) if out.stdout.strip() else None
+        return out
+
+    created = cli("create-organization", "--feature-set", "ALL")["Organization"]
+    assert created["MasterAccountId"] == account
+    assert cli("describe-organization")["Organization"]["Id"] == created["Id"]
+    root = cli("list-roots")["Roots"][0]["Id"]
+    ou = cli("create-organizational-unit", "--parent-id", root, "--name", "Workloads")["OrganizationalUnit"]
+    assert [u["Id"] for u in cli("list-organizational-units-for-parent", "--parent-id", root)["OrganizationalUnits"]] == [ou["Id"]]
+    cli("enable-policy-type", "--root-id", root, "--policy-type", "SERVICE_CONTROL_POLICY")
+    policy = cli("create-policy", "--name", "no-stop", "--description", "d", "--type", "SERVICE_CONTROL_POLICY",
+                 "--content", SCP)["Policy"]["PolicySummary"]
+    cli("attach-policy", "--policy-id", policy["Id"], "--target-id", ou["Id"])
+    targets = cli("list-targets-for-policy", "--policy-id", policy["Id"])["Targets"]
+    assert [t["TargetId"] for t in targets] == [ou["Id"]]
+    refused = cli("create-organization", ok=False)
+    assert refused.returncode != 0 and "AlreadyInOrganizationException" in refused.stderr
