@@ -70,6 +70,30 @@ import Glibc
         #expect(try await second.waitForExit() == 0)
     }
 
+    /// After a busy spell and an idle one longer than the pool's idle timeout (the pool closing connections
+    /// on its own), SIGTERM still ends the process promptly; a pool timer race once made it hang.
+    @Test func aServerStopsPromptlyAfterBusyAndIdleSpells() async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        for round in 0..<2 {
+            let p = try serve(dir, port: CairnProcess.freePort())
+            defer { p.stopNow() }
+            try await p.waitUntilReady()
+            let creds = try credentials(in: dir)
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for _ in 0..<16 {
+                    group.addTask {
+                        for _ in 0..<10 { #expect(try await callerArn(p, creds) != nil) }
+                    }
+                }
+                try await group.waitForAll()
+            }
+            try await Task.sleep(for: .seconds(7))
+            p.signal(SIGTERM)
+            #expect(try await p.waitForExit(timeout: .seconds(20)) == 0, "round \(round)")
+        }
+    }
+
     @Test func aStartAfterKillNineRecoversWhetherPostgresSurvivedOrLeftAStalePidFile() async throws {
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }

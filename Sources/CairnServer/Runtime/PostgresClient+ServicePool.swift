@@ -1,17 +1,22 @@
 import PostgresNIO
 
 extension PostgresClient.Configuration {
-    /// The serving pool's timers. The pool arms a keep-alive and an idle-timeout timer each time a connection
-    /// goes back to it, and a cancelled `Task.sleep` keeps its few hundred bytes until its deadline would have
-    /// passed. With the defaults (30 s and 60 s) a busy server held about 3 KB per request for a minute:
-    /// 250 MB after 75,000 signed calls. Five seconds bound that to tens of megabytes and still ping an idle
-    /// connection before any firewall forgets it.
-    static let poolTimer: Duration = .seconds(5)
+    /// How long a released connection may stay idle before the pool closes it.
+    ///
+    /// The pool arms an idle timer (and, by default, a keep-alive timer) each time a connection is released,
+    /// and a cancelled `Task.sleep` keeps its few hundred bytes until its deadline would have passed. With
+    /// the defaults (60 s idle, 30 s keep-alive) a busy server held about 3 KB per request for a minute:
+    /// 253 MB after 73,000 signed calls. A 5 s idle timeout bounds that to a few megabytes.
+    ///
+    /// Keep-alive is off: a connection idle for 5 s is closed anyway, so there is nothing left to keep alive,
+    /// and with both timers at 5 s the pool's shutdown hung about one time in three after an idle spell
+    /// (seen here with PostgresNIO 1.33; `ServeProcessTests` stops a server after such a spell).
+    static let idleTimeout: Duration = .seconds(5)
 
     func servicePool() -> Self {
         var configuration = self
-        configuration.options.connectionIdleTimeout = Self.poolTimer
-        configuration.options.keepAliveBehavior = .init(frequency: Self.poolTimer)
+        configuration.options.connectionIdleTimeout = Self.idleTimeout
+        configuration.options.keepAliveBehavior = nil
         return configuration
     }
 }
