@@ -1,4 +1,5 @@
 package import Foundation
+import NIOPosix
 
 /// A bucket that is a directory: `ROOT/BUCKET/KEY`, the default for every bucket name. Object metadata (a
 /// digest's signature) sits beside the object in `KEY.metadata.json`, since plain files have none.
@@ -11,11 +12,15 @@ package struct DirectoryBucket: LogBucket {
 
     package init(directory: URL) { self.directory = directory }
 
+    /// Runs on NIO's thread pool: the writes wait for the disk (fsync), which an event loop must not.
     package func put(key: String, body: Data, metadata: [String: String]) async throws {
-        try write(body, to: try path(key))
-        if !metadata.isEmpty {
-            let json = try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])
-            try write(json, to: try path(key + Self.metadataSuffix))
+        let (file, metadataFile) = (try path(key), try path(key + Self.metadataSuffix))
+        try await NIOThreadPool.singleton.runIfActive {
+            try write(body, to: file)
+            if !metadata.isEmpty {
+                let json = try JSONSerialization.data(withJSONObject: metadata, options: [.sortedKeys])
+                try write(json, to: metadataFile)
+            }
         }
     }
 

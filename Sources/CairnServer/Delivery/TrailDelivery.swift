@@ -3,6 +3,7 @@ package import CairnStore
 import Crypto
 package import Foundation
 package import Logging
+import NIOPosix
 
 /// One delivery pass: route the newly committed events to the trails that take them, write log files, retry
 /// what a bucket refused before, and write the digests that are due. Everything the pass decides commits in
@@ -130,10 +131,15 @@ package struct TrailDelivery: Sendable {
             while start < batch.events.endIndex {
                 let end = min(start + Self.recordsPerFile, batch.events.endIndex)
                 let chunk = batch.events[start..<end]
-                let document = Data(LogFileBatch.document(chunk).utf8)
+                // Building and compressing a file of up to 5,000 records is the pass's longest stretch of CPU; it
+                // runs on NIO's thread pool, not on an event loop whose connections would wait for it.
+                let (document, compressed) = try await NIOThreadPool.singleton.runIfActive {
+                    let document = Data(LogFileBatch.document(chunk).utf8)
+                    return (document, try Gzip.compress(document))
+                }
                 let key = layout.logFileKey(
                     account: batch.accountId, region: batch.region, deliveredAt: now, unique: LogFileLayout.uniqueSuffix(using: &generator))
-                try await bucket.put(key: key, body: try await Self.stored(try Gzip.compress(document), for: trail, in: tx), metadata: [:])
+                try await bucket.put(key: key, body: try await Self.stored(compressed, for: trail, in: tx), metadata: [:])
                 let times = chunk.map(\.time)
                 files.append(
                     (DigestRepository.LogFileRow(
