@@ -6,7 +6,12 @@ import Foundation
 /// rule, error and event. Organizations' shapes hold no caller-chosen keys (tags are Key/Value lists,
 /// policy content is a string), so re-keying between lower- and upper-camel names is exact.
 struct OrganizationsRESTBridge: Sendable {
-    let runner: OperationRunner
+    /// The JSON door's Organizations handlers by catalogue entry.
+    private let handlers: [CatalogueOperation: AWSHandler]
+
+    init(runner: OperationRunner) {
+        handlers = Dictionary(uniqueKeysWithValues: OrganizationsHandlers(runner: runner).all.map { ($0.operation, $0) })
+    }
 
     /// Runs `op` and decodes its answer as `Answer`: the whole answer, or the one resource `member` wraps
     /// (`{"OrganizationalUnit": {…}}` answers as the OU itself).
@@ -32,8 +37,7 @@ struct OrganizationsRESTBridge: Sendable {
     private func answer(_ op: CatalogueOperation, body: (any Encodable)?, extra: [String: JSONValue]) async throws -> Data {
         let call = try body.map { try RESTShapeCoding.call(op, body: $0, extra: extra) }
             ?? RESTShapeCoding.call(op, body: String?.none, extra: extra)
-        guard let handler = OrganizationsHandlers(runner: runner).all.first(where: { $0.operation == op }),
-            case .json(let data) = try await handler.handle(call)
+        guard let handler = handlers[op], case .json(let data) = try await handler.handle(call)
         else { throw ServiceError.internalFailure }
         return data
     }

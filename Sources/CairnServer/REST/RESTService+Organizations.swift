@@ -5,8 +5,6 @@ import OpenAPIRuntime
 /// The organization, its root, OUs and accounts over REST. Each handler hands its body, path and query
 /// members to the JSON 1.1 door's handler for the same catalogue entry (OrganizationsRESTBridge).
 extension RESTService {
-    var organizations: OrganizationsRESTBridge { OrganizationsRESTBridge(runner: runner) }
-
     func createOrganization(_ input: Operations.CreateOrganization.Input) async throws -> Operations.CreateOrganization.Output {
         let body: Components.Schemas.CreateOrganizationRequest? = if case .json(let b) = input.body { b } else { nil }
         return .created(.init(body: .json(try await organizations.run(OperationCatalogue.createOrganization, body: body, member: "Organization"))))

@@ -7,6 +7,13 @@ import OpenAPIRuntime
 /// its output back; the rules live below it.
 struct RESTService: APIProtocol {
     let runner: OperationRunner
+    /// The Organizations routes' way to the JSON 1.1 door's handlers, whose table is built once here.
+    let organizations: OrganizationsRESTBridge
+
+    init(runner: OperationRunner) {
+        self.runner = runner
+        self.organizations = OrganizationsRESTBridge(runner: runner)
+    }
 
     func getCallerIdentity(_ input: Operations.GetCallerIdentity.Input) async throws -> Operations.GetCallerIdentity.Output {
         let who = try await runner.run(OperationCatalogue.getCallerIdentity) { _, facts in .init(facts.principal) }

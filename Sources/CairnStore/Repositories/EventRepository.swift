@@ -10,12 +10,7 @@ package struct EventRepository: Sendable {
     /// Inserts one event. `at` is the call's precise time (the record's eventTime has whole seconds), so history
     /// keeps the calls of one second in the order they happened.
     package func append(_ record: EventRecord, at time: Date? = nil) async throws {
-        try await append(batch: [(record, time)])
-    }
-
-    /// Inserts a batch of events in one statement: the read events that commit together.
-    package func append(batch: [(record: EventRecord, time: Date?)]) async throws {
-        try await insert(batch.map { try Self.row($0.record, at: $0.time) })
+        try await insert([try Self.row(record, at: time)])
     }
 
     /// The row that stores a record: its lookup columns and its JSON. Building it is the costly part of
