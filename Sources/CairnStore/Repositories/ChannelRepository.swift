@@ -11,19 +11,20 @@ extension Transaction {
 package struct ChannelRepository: Sendable {
     let tx: Transaction
 
-    /// A channel with its ingestion status: the latest attempt and the latest success over its status slots.
+    /// A channel with its ingestion status: the latest attempt and the latest success over its status slots,
+    /// one index scan each (`source` joins them).
     static let columns = """
         id, account_id, region, name, source, destinations::text AS destinations, tags::text AS tags,
-        (SELECT s.success_time FROM channel_ingestion_status s WHERE s.channel_id = channels.id AND s.success_time IS NOT NULL
-         ORDER BY s.success_time DESC LIMIT 1) AS latest_ingestion_success_time,
-        (SELECT s.success_event_id FROM channel_ingestion_status s WHERE s.channel_id = channels.id AND s.success_time IS NOT NULL
-         ORDER BY s.success_time DESC LIMIT 1) AS latest_ingestion_success_event_id,
-        (SELECT s.error_code FROM channel_ingestion_status s WHERE s.channel_id = channels.id
-         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_error_code,
-        (SELECT s.attempt_time FROM channel_ingestion_status s WHERE s.channel_id = channels.id
-         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_attempt_time,
-        (SELECT s.attempt_event_id FROM channel_ingestion_status s WHERE s.channel_id = channels.id
-         ORDER BY s.attempt_time DESC LIMIT 1) AS latest_ingestion_attempt_event_id
+        success.success_time AS latest_ingestion_success_time, success.success_event_id AS latest_ingestion_success_event_id,
+        attempt.error_code AS latest_ingestion_error_code, attempt.attempt_time AS latest_ingestion_attempt_time,
+        attempt.attempt_event_id AS latest_ingestion_attempt_event_id
+        """
+    static let source = """
+        channels
+        LEFT JOIN LATERAL (SELECT s.attempt_time, s.attempt_event_id, s.error_code FROM channel_ingestion_status s
+                           WHERE s.channel_id = channels.id ORDER BY s.attempt_time DESC LIMIT 1) attempt ON true
+        LEFT JOIN LATERAL (SELECT s.success_time, s.success_event_id FROM channel_ingestion_status s
+                           WHERE s.channel_id = channels.id AND s.success_time IS NOT NULL ORDER BY s.success_time DESC LIMIT 1) success ON true
         """
 
     /// How a read holds the channel for the rest of its transaction: `update` for a change of the channel
@@ -55,16 +56,16 @@ package struct ChannelRepository: Sendable {
     package func find(_ id: UUID, account: String, region: String, lock: Lock = .none) async throws -> ChannelRecord? {
         let clause = switch lock {
         case .none: ""
-        case .update: "FOR UPDATE"
-        case .keyShare: "FOR KEY SHARE"
+        case .update: "FOR UPDATE OF channels"
+        case .keyShare: "FOR KEY SHARE OF channels"
         }
         return try await records(
-            "SELECT \(unescaped: Self.columns) FROM channels WHERE id = \(id) AND account_id = \(account) AND region = \(region) \(unescaped: clause)"
+            "SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.source) WHERE id = \(id) AND account_id = \(account) AND region = \(region) \(unescaped: clause)"
         ).first
     }
 
     package func list(account: String, region: String) async throws -> [ChannelRecord] {
-        try await records("SELECT \(unescaped: Self.columns) FROM channels WHERE account_id = \(account) AND region = \(region) ORDER BY name")
+        try await records("SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.source) WHERE account_id = \(account) AND region = \(region) ORDER BY name")
     }
 
     package func update(_ channel: ChannelRecord) async throws {
