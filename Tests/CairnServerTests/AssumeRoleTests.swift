@@ -104,6 +104,14 @@ import Testing
             #expect(malformed.status.code == 400 && String(buffer: malformed.body).contains("MalformedPolicyDocument"))
             let noArn = try await server.awsQuery(form([("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleSessionName", "x1")]), service: "sts", credentials: alice.credentials)
             #expect(noArn.status.code == 400 && String(buffer: noArn.body).contains("roleArn"))
+            // Each refusal has exactly one event, also those refused before the call reached the runner.
+            let events = try await server.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.events.recent(account: server.operatorAccount, region: "us-east-1", limit: 50)
+            }.filter { $0.eventName == "AssumeRole" }
+            #expect(events.count == 6, "\(events.map(\.errorCode))")
+            #expect(events.allSatisfy { $0.errorCode != nil && $0.responseElements == nil && $0.eventSource == "sts.amazonaws.com" })
+            #expect(events.filter { $0.userIdentity.type == "Root" }.map(\.errorCode) == ["AccessDeniedException"])
+            #expect(events.filter { $0.errorCode == "MalformedPolicyDocument" }.count == 1)
         }
     }
 

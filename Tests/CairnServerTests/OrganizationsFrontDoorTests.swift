@@ -1,6 +1,8 @@
+import CairnCore
 import CairnTestSupport
 import Foundation
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// AWS Organizations over JSON 1.1 against a live server, and the isolation between tenants.
@@ -194,6 +196,13 @@ import Testing
             #expect(status == 400 && (body["message"] as? String ?? "").contains("MaxResults"))
             let policies = try await server.ok("ListPolicies", ["Filter": "SERVICE_CONTROL_POLICY"], as: mgmt)["Policies"] as! [[String: Any]]
             #expect(policies.map { $0["Id"] as? String } == ["p-FullAWSAccess"])
+            // Every refusal has one event, also the one whose request did not decode.
+            let events = try await server.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.events.recent(account: AccountId(mgmt.account)!, region: "us-east-1", limit: 50)
+            }
+            let listAccounts = events.filter { $0.eventName == "ListAccounts" }
+            #expect(listAccounts.count == 3 && listAccounts.allSatisfy { $0.errorCode != nil }, "\(listAccounts.map(\.errorCode))")
+            #expect(events.filter { $0.eventName == "CreateOrganizationalUnit" }.count == 2)
         }
     }
 }

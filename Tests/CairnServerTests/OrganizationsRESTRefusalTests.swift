@@ -1,7 +1,9 @@
+import CairnCore
 import CairnTestSupport
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// Organizations over REST refuses as the JSON 1.1 door does: bad input names the field and changes nothing,
@@ -88,6 +90,14 @@ import Testing
             let noBody = try await s.send(.post, units, credentials: me.credentials)
             #expect(noBody.status.code == 400 && s.json(noBody)["code"] as? String == "SerializationException", "\(s.json(noBody))")
             #expect(try await snapshot(s, e) == before)
+            // Every refusal has its one event, also those whose request the generated code could not decode.
+            let refusals = try await s.store.read(logger: Logger(label: "t")) { tx in
+                try await tx.events.recent(account: AccountId(me.account)!, region: "us-east-1", limit: 200)
+            }.filter { $0.errorCode != nil }
+            let unitRefusals = refusals.filter { $0.eventName == "CreateOrganizationalUnit" }.compactMap(\.errorCode)
+            #expect(unitRefusals.sorted() == ["InvalidInputException", "InvalidInputException", "SerializationException", "SerializationException",
+                                       "SerializationException", "ValidationException"], "\(unitRefusals)")
+            #expect(refusals.filter { $0.eventName == "ListPolicies" }.map(\.errorCode) == ["SerializationException"])
         }
     }
 

@@ -9,10 +9,12 @@ import NIOCore
 /// handler, which runs it through the OperationRunner.
 struct AWSFrontDoor: Sendable {
     let authenticator: Authenticator
+    let runner: OperationRunner
     let handlers: [CatalogueOperation: AWSHandler]
 
-    init(authenticator: Authenticator, handlers: [AWSHandler]) {
+    init(authenticator: Authenticator, runner: OperationRunner, handlers: [AWSHandler]) {
         self.authenticator = authenticator
+        self.runner = runner
         self.handlers = Dictionary(uniqueKeysWithValues: handlers.map { ($0.operation, $0) })
     }
 
@@ -31,7 +33,9 @@ struct AWSFrontDoor: Sendable {
                 requestId: context.requestId, principal: who.principal, region: who.region, sourceIP: context.sourceIP,
                 userAgent: request.headers[.userAgent] ?? "", logger: context.logger, received: Date(),
                 policyEpoch: who.policyEpoch, organizationEpoch: who.organizationEpoch)
-            let reply = try await RequestScope.$current.withValue(scope) { try await handler.handle(call) }
+            let reply = try await RequestScope.$current.withValue(scope) {
+                try await runner.recordingEscapes(call.operation) { try await handler.handle(call) }
+            }
             return encode(reply, operation: call.operation, requestId: context.requestId)
         } catch {
             let serviceError = ErrorEncoder.serviceError(from: error)

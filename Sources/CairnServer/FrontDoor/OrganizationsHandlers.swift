@@ -23,8 +23,7 @@ struct OrganizationsHandlers: Sendable {
     func handler(_ op: CatalogueOperation, target: Target? = nil, _ body: @escaping Body) -> AWSHandler {
         AWSHandler(operation: op) { [runner] call in
             let request = try call.decode(OrganizationsRequest.self)
-            let resource = try await target?(request)
-            let data = try await runner.run(op, parameters: call.parameters, target: resource) { tx, facts in
+            let data = try await runner.run(op, parameters: call.parameters, resolvingTarget: { try await target?(request) }) { tx, facts in
                 let output = try await body(request, tx, facts)
                 let data = try OrganizationsWire.encoder.encode(output)
                 let elements = op.readOnly ? nil : JSONValue.parse(data)

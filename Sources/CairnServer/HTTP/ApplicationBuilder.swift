@@ -31,7 +31,7 @@ package enum ApplicationBuilder {
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
-        let frontDoor = AWSFrontDoor(authenticator: authenticator, handlers: awsHandlers(runner))
+        let frontDoor = AWSFrontDoor(authenticator: authenticator, runner: runner, handlers: awsHandlers(runner))
         router.post("/") { request, context in await frontDoor.respond(request, context: context) }
         // cloudtrail-data is a REST-JSON service: its one operation is its path.
         router.post("/PutAuditEvents") { request, context in await frontDoor.respond(request, context: context) }
@@ -40,7 +40,7 @@ package enum ApplicationBuilder {
         router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
         // Compact JSON with ARNs left readable (no escaped slashes).
         try RESTService(runner: runner).registerHandlers(
-            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]), middlewares: [OptionalBodyMiddleware()])
+            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]), middlewares: [OptionalBodyMiddleware(), RESTRefusalRecording(runner: runner)])
         return router
     }
 

@@ -5,6 +5,7 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 import NIOCore
+import OpenAPIRuntime
 
 /// Words one catalogue error for the front door the call came through: AWS JSON 1.1, AWS Query (XML), or
 /// REST problem+json. The code and message are the same; only the envelope differs.
@@ -63,6 +64,7 @@ enum ErrorEncoder {
     /// in the server's log.
     static func serviceError(from error: any Error) -> ServiceError {
         if let e = error as? ServiceError { return e }
+        if let e = error as? ServerError { return EdgeMiddleware.explain(e) }
         if error is PSQLError { return PostgresFailure(error).serviceError }
         if let e = error as? HTTPError {
             switch e.status {

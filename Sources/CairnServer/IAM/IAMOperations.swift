@@ -12,22 +12,23 @@ struct IAMOperations: Sendable {
         _ operation: CatalogueOperation, _ request: IAMRequest,
         _ body: @Sendable (Transaction, CallFacts) async throws -> OperationRunner.Outcome<Output>
     ) async throws -> Output {
-        guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
         let userName = request.optional("UserName"), roleName = request.optional("RoleName")
-        var tags: [String: String] = [:]
-        if userName != nil || roleName != nil {
-            do {
-                tags = try await runner.store.read(logger: scope.logger) { tx in
-                    try await tx.principalPolicies.entityTags(account: scope.principal.account, userName: userName, roleName: roleName)
+        return try await runner.run(operation, parameters: request.cloudTrailParameters, resolvingTarget: { [runner] in
+            guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
+            var tags: [String: String] = [:]
+            if userName != nil || roleName != nil {
+                do {
+                    tags = try await runner.store.read(logger: scope.logger) { tx in
+                        try await tx.principalPolicies.entityTags(account: scope.principal.account, userName: userName, roleName: roleName)
+                    }
+                } catch where PostgresFailure(error).serviceError.status == 400 {
+                    // A name PostgreSQL cannot compare names no entity: the operation's own validation refuses it
+                    // in the body, naming the field.
                 }
-            } catch where PostgresFailure(error).serviceError.status == 400 {
-                // A name PostgreSQL cannot compare names no entity: the operation's own validation refuses it
-                // inside the runner, so the refusal still has its event.
             }
-        }
-        let target = IAMResource.target(
-            for: operation, request, principal: scope.principal, partition: runner.store.partition, resourceTags: tags)
-        return try await runner.run(operation, parameters: request.cloudTrailParameters, target: target, body)
+            return IAMResource.target(
+                for: operation, request, principal: scope.principal, partition: runner.store.partition, resourceTags: tags)
+        }, body)
     }
 
     /// Limits of IAM's name fields (botocore's iam model).

@@ -145,8 +145,10 @@ struct ChannelOperations: Sendable {
         if let channel = input.channelArn { recorded["channelArn"] = .string(channel) }
         if let external = input.externalId { recorded["externalId"] = .string(external) }
         recorded["auditEvents"] = .array((input.auditEvents ?? []).map { .object(["id": $0.id.map(JSONValue.string) ?? .null]) })
-        let authorization = try await putTarget(input.channelArn, externalId: input.externalId)
-        return try await runner.run(OperationCatalogue.Events.putAuditEvents, parameters: .object(recorded), target: authorization) { tx, facts in
+        return try await runner.run(
+            OperationCatalogue.Events.putAuditEvents, parameters: .object(recorded),
+            resolvingTarget: { try await putTarget(input.channelArn, externalId: input.externalId) }
+        ) { tx, facts in
             guard let raw = input.channelArn else { throw ServiceError.missingParameter("channelArn") }
             let caller = facts.principal.account.value
             guard let (account, id) = locate(raw, region: facts.region) else {

@@ -31,6 +31,17 @@ struct OperationRunner: Sendable {
         _ operation: CatalogueOperation, parameters: JSONValue? = nil, target: AuthorizationTarget? = nil,
         _ body: @Sendable (Transaction, CallFacts) async throws -> Outcome<Output>
     ) async throws -> Output {
+        try await run(operation, parameters: parameters, resolvingTarget: { target }, body)
+    }
+
+    /// Runs one call whose target must be read from the store (a resource's tags or resource policy). The
+    /// read is part of authorization, so when it fails the call is still answered in AWS's shape and, unless
+    /// the database itself is gone, still has its event.
+    func run<Output: Sendable>(
+        _ operation: CatalogueOperation, parameters: JSONValue? = nil,
+        resolvingTarget resolve: @Sendable () async throws -> AuthorizationTarget?,
+        _ body: @Sendable (Transaction, CallFacts) async throws -> Outcome<Output>
+    ) async throws -> Output {
         guard let scope = RequestScope.current else {
             // Reaching an operation without an authenticated scope is a wiring bug, never a caller's fault.
             throw ServiceError.internalFailure
@@ -45,8 +56,12 @@ struct OperationRunner: Sendable {
         }
         let refusal: ServiceError?
         do {
+            let target = try await resolve()
             refusal = try await authorizer.refusal(
                 for: facts, target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger)
+        } catch let refused as ServiceError {
+            try await recordFailure(facts, refused, logger: scope.logger)
+            throw refused
         } catch {
             scope.logger.error("authorization failed", metadata: ["operation": "\(operation.action)", "error": "\(String(reflecting: error))"])
             let answer = PostgresFailure(error).serviceError
@@ -68,6 +83,7 @@ struct OperationRunner: Sendable {
                         eventId: UUID(), response: outcome.responseElements, error: nil, resources: outcome.resources)
                     try await eventQueue.commit(record, at: facts.time)
                 }
+                scope.ledger.markRecorded()
                 output = outcome.output
             } else {
                 output = try await store.transaction(logger: scope.logger) { tx in
@@ -79,6 +95,7 @@ struct OperationRunner: Sendable {
                     }
                     return outcome.output
                 }
+                scope.ledger.markRecorded()
             }
             count(operation, status: "ok")
             return output
@@ -114,6 +131,27 @@ struct OperationRunner: Sendable {
             for: facts, target: nil, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger) == nil
     }
 
+    /// Runs a handler for `operation`; if it fails before the runner recorded the call (its input refused
+    /// while decoding, or a rule the handler checks first), the failure is recorded here, without request
+    /// parameters, since the request may be what was wrong.
+    func recordingEscapes<Reply: Sendable>(_ operation: CatalogueOperation, _ handle: () async throws -> Reply) async throws -> Reply {
+        do {
+            return try await handle()
+        } catch {
+            if let scope = RequestScope.current, !scope.ledger.isRecorded {
+                let facts = CallFacts(
+                    operation: operation, principal: scope.principal, region: scope.region, requestId: scope.requestId,
+                    sourceIP: scope.sourceIP, userAgent: scope.userAgent, time: scope.received)
+                do {
+                    try await recordFailure(facts, ErrorEncoder.serviceError(from: error), logger: scope.logger)
+                } catch {
+                    scope.logger.error("a refused call's event could not be stored", metadata: ["error": "\(String(reflecting: error))"])
+                }
+            }
+            throw error
+        }
+    }
+
     /// A refused or failed call still has its event; it commits on its own because the call's transaction,
     /// if any, rolled back.
     private func recordFailure(_ facts: CallFacts, _ error: ServiceError, logger: Logger) async throws {
@@ -124,6 +162,7 @@ struct OperationRunner: Sendable {
         } else {
             try await store.transaction(logger: logger) { tx in try await tx.events.append(record, at: facts.time) }
         }
+        RequestScope.current?.ledger.markRecorded()
     }
 
     private func count(_ operation: CatalogueOperation, status: String) {

@@ -15,6 +15,8 @@ struct RequestScope: Sendable {
     let received: Date
     let policyEpoch: Int64
     var organizationEpoch: Int64 = -1
+    /// Shared by every copy of the scope, so the front door sees what the runner recorded.
+    let ledger = CallLedger()
 
     @TaskLocal static var current: RequestScope?
 }
