@@ -152,3 +152,56 @@ def postgres_pids(data_dir):
             if ppid in pids:
                 children.append(int(p))
     return pids, children
+
+
+def process_cpu_seconds(pid, waited_children=False):
+    """User + system CPU seconds of a process (and, with waited_children, of its children that exited)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(") ", 1)[1].split()
+    ticks = int(fields[11]) + int(fields[12])
+    if waited_children:
+        ticks += int(fields[13]) + int(fields[14])
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu_seconds(data_dir):
+    """CPU seconds of the embedded PostgreSQL: the postmaster with every backend that exited (a psql session's),
+    plus the live backends and auxiliary processes."""
+    parents, children = postgres_pids(data_dir)
+    total = 0.0
+    for pid in parents:
+        try:
+            total += process_cpu_seconds(pid, waited_children=True)
+        except OSError:
+            pass
+    for pid in children:
+        try:
+            total += process_cpu_seconds(pid)
+        except OSError:
+            pass
+    return total
+
+
+class CPUMeter:
+    """CPU seconds spent by the server, its PostgreSQL and the load generator (wrk, a waited child) over a block."""
+
+    def __init__(self, server_pid, data_dir):
+        self.server_pid, self.data_dir = server_pid, data_dir
+
+    def _now(self):
+        import resource
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return (process_cpu_seconds(self.server_pid), postgres_cpu_seconds(self.data_dir), children.ru_utime + children.ru_stime)
+
+    def __enter__(self):
+        self.start = self._now()
+        return self
+
+    def __exit__(self, *exc):
+        end = self._now()
+        self.server, self.postgres, self.client = (end[i] - self.start[i] for i in range(3))
+        return False
+
+    def per_call_us(self, calls):
+        """Microseconds of CPU per call, by part."""
+        return {"server": round(self.server / calls * 1e6, 1), "postgres": round(self.postgres / calls * 1e6, 1),
+                "client": round(self.client / calls * 1e6, 1)}

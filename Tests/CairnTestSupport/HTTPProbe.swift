@@ -19,7 +19,14 @@ package enum HTTPProbe {
     package static func request(
         host: String, port: Int, method: String, path: String, headers: [String: String], body: String
     ) async throws -> Reply {
-        try await Task.detached { try send(host: host, port: port, method: method, path: path, headers: headers, body: body) }.value
+        // The socket calls block, so they run on a thread of their own: on Swift's cooperative pool (as many
+        // threads as cores) a few waiting probes would stall every other test in the process.
+        try await withCheckedThrowingContinuation { (done: CheckedContinuation<Reply, any Error>) in
+            let thread = Thread {
+                done.resume(with: Result { try send(host: host, port: port, method: method, path: path, headers: headers, body: body) })
+            }
+            thread.start()
+        }
     }
 
     private static func send(host: String, port: Int, method: String, path: String, headers: [String: String], body: String) throws -> Reply {

@@ -55,7 +55,7 @@ extension JSONValue {
         return out
     }
 
-    private func write(into out: inout String) {
+    package func write(into out: inout String) {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
@@ -83,7 +83,7 @@ extension JSONValue {
         }
     }
 
-    private static func writeString(_ s: String, into out: inout String) {
+    package static func writeString(_ s: String, into out: inout String) {
         out += "\""
         var plain = true
         for b in s.utf8 where b < 0x20 || b == 0x22 || b == 0x5C {

@@ -13,10 +13,16 @@ extension PostgresClient.Configuration {
     /// (seen here with PostgresNIO 1.33; `ServeProcessTests` stops a server after such a spell).
     static let idleTimeout: Duration = .seconds(5)
 
+    /// Connections the pool keeps open however quiet the server is. The pool arms no timer for these when
+    /// they are released, and a timer is a `Task.sleep`, which Swift schedules on a Dispatch queue even though
+    /// the global executor is NIO's: under load that woke Dispatch's threads about four times per call.
+    static let standingConnections = 16
+
     func servicePool() -> Self {
         var configuration = self
         configuration.options.connectionIdleTimeout = Self.idleTimeout
         configuration.options.keepAliveBehavior = nil
+        configuration.options.minimumConnections = Self.standingConnections
         return configuration
     }
 }

@@ -10,15 +10,14 @@ extension TrailOperations {
 
     func getTrail(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
         try await run(OperationCatalogue.Trails.getTrail, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolve(raw, member: "Name", .getTrail, tx, try await viewer(tx, facts))
+            let trail = try await resolveForRead(raw, member: "Name", .getTrail, tx, facts).trail
             return .init(trail, resources: Self.eventResources(trail))
         }
     }
 
     func describeTrails(_ input: CloudTrailJSON.DescribeTrailsInput, parameters: JSONValue?) async throws -> [TrailRecord] {
         try await run(OperationCatalogue.Trails.describeTrails, parameters: parameters) { tx, facts in
-            let viewer = try await viewer(tx, facts)
-            let candidates = try await tx.trails.candidates(account: viewer.accountId, organizationId: viewer.organizationId)
+            let (viewer, candidates) = try await view(tx, facts)
             return .init(
                 try DescribeTrailsFilter.select(
                     candidates, footprint: \.footprint, viewer: viewer, trailNameList: input.trailNameList,
@@ -37,8 +36,8 @@ extension TrailOperations {
                 }
                 after = text
             }
-            let viewer = try await viewer(tx, facts)
-            let listed = try await tx.trails.candidates(account: viewer.accountId, organizationId: viewer.organizationId)
+            let (viewer, candidates) = try await view(tx, facts)
+            let listed = candidates
                 .filter { TrailVisibility.isListed($0.footprint, for: viewer) }
                 .sorted { $0.arn < $1.arn }
                 .filter { after == nil || $0.arn.description > after! }
@@ -52,8 +51,7 @@ extension TrailOperations {
     /// side's delivery errors.
     func getTrailStatus(_ raw: String?, parameters: JSONValue?) async throws -> TrailStatus {
         try await run(OperationCatalogue.Trails.getTrailStatus, parameters: parameters, naming: raw) { tx, facts in
-            let viewer = try await viewer(tx, facts)
-            let trail = try await resolve(raw, member: "Name", .getTrailStatus, tx, viewer)
+            let (trail, viewer) = try await resolveForRead(raw, member: "Name", .getTrailStatus, tx, facts)
             let outside = TrailVisibility.of(trail.footprint, seenBy: viewer)?.isOutsideOwnerAccount ?? true
             let status = try await tx.trails.status(of: trail, in: facts.region)
             return .init(outside ? status.withoutDeliveryErrors : status, resources: Self.eventResources(trail))

@@ -40,9 +40,8 @@ extension TrailOperations {
         let arns = (input.ResourceIdList ?? []).compactMap { resourceARN($0) }
         return try await run(OperationCatalogue.Trails.listTags, parameters: parameters, resources: arns) { tx, facts in
             guard let raw = input.ResourceIdList else { throw ServiceError.missingParameter("ResourceIdList") }
-            let viewer = try await viewer(tx, facts)
+            let (viewer, candidates) = try await view(tx, facts)
             let arns = try TrailWriteCheck.checkListTags(raw, viewer: viewer)
-            let candidates = try await tx.trails.candidates(account: viewer.accountId, organizationId: viewer.organizationId)
             var out: [(TrailARN, [TrailTag])] = []
             for arn in arns {
                 let trail = try TrailLookup.resolve(.arn(arn), among: candidates, footprint: \.footprint, viewer: viewer, operation: .listTags)

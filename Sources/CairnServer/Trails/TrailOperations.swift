@@ -61,6 +61,25 @@ struct TrailOperations: Sendable {
             organizationId: standing.organization?.id, isDelegatedAdministrator: delegated)
     }
 
+    /// Who is looking and the trails it could see, in one round trip: what every trail read starts with.
+    func view(_ tx: Transaction, _ facts: CallFacts) async throws -> (viewer: TrailViewer, candidates: [TrailRecord]) {
+        let view = try await tx.trails.view(account: facts.principal.account.value, servicePrincipal: Self.servicePrincipal)
+        let viewer = TrailViewer(
+            partition: partition, accountId: facts.principal.account.value, region: facts.region,
+            organizationId: view.organizationId, isDelegatedAdministrator: view.organizationId != nil && view.isDelegatedAdministrator)
+        return (viewer, view.candidates)
+    }
+
+    /// The trail a read's `Name`/`TrailName` argument refers to, as the caller sees it, and the viewer.
+    func resolveForRead(
+        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts
+    ) async throws -> (trail: TrailRecord, viewer: TrailViewer) {
+        guard let raw else { throw ServiceError.missingParameter(member) }
+        let reference = try TrailReference.parse(raw)
+        let (viewer, candidates) = try await view(tx, facts)
+        return (try TrailLookup.resolve(reference, among: candidates, footprint: \.footprint, viewer: viewer, operation: operation), viewer)
+    }
+
     /// The trail a `Name`/`TrailName` argument refers to, as the caller sees it.
     func resolve(_ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ viewer: TrailViewer) async throws -> TrailRecord {
         guard let raw else { throw ServiceError.missingParameter(member) }

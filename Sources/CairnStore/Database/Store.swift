@@ -30,7 +30,8 @@ package struct Store: Sendable {
         }
     }
 
-    /// Statements outside any explicit transaction (reads that need no lock).
+    /// Statements outside any explicit transaction: reads that need no lock, and single statements that
+    /// commit on their own.
     package func read<R: Sendable>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R

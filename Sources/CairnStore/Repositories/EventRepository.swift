@@ -22,7 +22,7 @@ package struct EventRepository: Sendable {
             region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,
             username: record.historyUsername, accessKeyId: record.userIdentity.accessKeyId, category: record.eventCategory,
             errorCode: record.errorCode, resourceTypes: record.resources?.compactMap(\.type) ?? [],
-            resourceNames: record.resources?.map(\.ARN) ?? [], record: String(decoding: try encoder.encode(record), as: UTF8.self))
+            resourceNames: record.resources?.map(\.ARN) ?? [], record: record.jsonText)
     }
 
     /// One row of `events`: the lookup columns and the record as JSON text.

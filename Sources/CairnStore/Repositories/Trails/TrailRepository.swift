@@ -34,6 +34,18 @@ package struct TrailRepository: Sendable {
         try await tx.execute(TrailCandidatesLookup(account: account, organizationId: organizationId)).map(record)
     }
 
+    /// A trail reader's organization, its delegated-administrator standing for `servicePrincipal`, and its
+    /// candidate trails, read together: every trail read needs all three.
+    package func view(account: String, servicePrincipal: String) async throws -> TrailView {
+        let rows = try await tx.execute(TrailViewLookup(account: account, servicePrincipal: servicePrincipal))
+        guard let first = rows.first?.makeRandomAccess() else { return TrailView(organizationId: nil, isDelegatedAdministrator: false, candidates: []) }
+        var candidates: [TrailRecord] = []
+        for row in rows where try row.makeRandomAccess()["id"].decode(Int64?.self) != nil { candidates.append(try record(row)) }
+        return TrailView(
+            organizationId: try first["viewer_organization_id"].decode(String?.self),
+            isDelegatedAdministrator: try first["viewer_is_delegated"].decode(Bool.self), candidates: candidates)
+    }
+
     /// Every trail that has ever logged: what a delivery pass routes events to (a stopped trail still takes
     /// the events of its last logging window, and closes its digest chains). Deleted trails that still owe
     /// their last events and final digest come too, as stopped trails. `settled` names the trails whose last
@@ -190,14 +202,16 @@ package struct TrailRepository: Sendable {
     }
 
     private func record(_ row: PostgresRow) throws -> TrailRecord {
-        let decoder = JSONDecoder()
         let r = row.makeRandomAccess()
+        let documents = try TrailDocumentMemo.shared.documents(
+            settings: try r["settings"].decode(String.self), eventSelectors: try r["event_selectors"].decode(String.self),
+            insightSelectors: try r["insight_selectors"].decode(String.self), tags: try r["tags"].decode(String.self))
         let name = try TrailName.validate(try r["name"].decode(String.self))
         let arn = TrailARN(
             partition: tx.store.partition, region: try r["home_region"].decode(String.self),
             accountId: try r["owner_account_id"].decode(String.self), name: name)
         let organizationId = try r["organization_id"].decode(String?.self)
-        var settings = try decoder.decode(TrailSettings.self, from: Data(try r["settings"].decode(String.self).utf8))
+        var settings = documents.settings
         settings.isMultiRegionTrail = try r["is_multi_region"].decode(Bool.self)
         settings.isOrganizationTrail = organizationId != nil
         var status = TrailStatus()
@@ -206,10 +220,16 @@ package struct TrailRepository: Sendable {
         status.stopLoggingTime = try r["stop_logging_time"].decode(Date?.self)
         return TrailRecord(
             id: try r["id"].decode(Int64.self), arn: arn, settings: settings, organizationId: organizationId,
-            eventSelectors: try decoder.decode(TrailEventSelectors.self, from: Data(try r["event_selectors"].decode(String.self).utf8)),
+            eventSelectors: documents.eventSelectors,
             hasCustomEventSelectors: try r["has_custom_event_selectors"].decode(Bool.self),
-            insightSelectors: try decoder.decode([TrailInsightSelector].self, from: Data(try r["insight_selectors"].decode(String.self).utf8)),
-            tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)),
+            insightSelectors: documents.insightSelectors, tags: documents.tags,
             status: status)
     }
+}
+
+/// What TrailRepository.view reads.
+package struct TrailView: Sendable {
+    package let organizationId: String?
+    package let isDelegatedAdministrator: Bool
+    package let candidates: [TrailRecord]
 }
