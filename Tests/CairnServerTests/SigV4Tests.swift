@@ -22,6 +22,17 @@ import Testing
         #expect(expected == "5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7")
     }
 
+    @Test func aCachedSigningKeyServesOnlyTheSecretItCameFrom() throws {
+        let claim = try Self.example.claim()
+        let cache = SigningKeyCache()
+        let secret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"
+        #expect(Self.example.verify(claim, signingKey: cache.key(for: claim, secret: secret)))
+        #expect(Self.example.verify(claim, signingKey: cache.key(for: claim, secret: secret)), "a cached key still verifies")
+        // The same access key with a new secret: the cached key must not verify the old signature.
+        #expect(!Self.example.verify(claim, signingKey: cache.key(for: claim, secret: secret + "rotated")))
+        #expect(Self.example.verify(claim, signingKey: cache.key(for: claim, secret: secret)))
+    }
+
     @Test func testSignerAgreesWithAWSsPublishedExample() {
         let signature = TestSigner.signatureFor(
             method: "GET", path: "/", query: "Action=ListUsers&Version=2010-05-08",

@@ -8,6 +8,7 @@ import Logging
 /// recompute the signature and never leaves this type.
 struct Authenticator: Sendable {
     let store: Store
+    let signingKeys = SigningKeyCache()
     /// AWS accepts a request whose X-Amz-Date is within 15 minutes of its own clock.
     static let allowedSkew: TimeInterval = 15 * 60
 
@@ -61,7 +62,7 @@ struct Authenticator: Sendable {
             // Long-term keys carry no session token; one sent with them is a forged or stale token.
             throw ServiceError.unrecognizedClient
         }
-        guard request.verify(claim, secret: key.secret) else { throw ServiceError.signatureMismatch }
+        guard request.verify(claim, signingKey: signingKeys.key(for: claim, secret: key.secret)) else { throw ServiceError.signatureMismatch }
         guard regionKnown else {
             throw ServiceError.incompleteSignature("Credential should be scoped to a valid region, not '\(claim.region)'. ")
         }

@@ -128,9 +128,15 @@ struct SigV4Request: Sendable {
 
     /// Whether `secret` produced the claimed signature for any form a correct client may have signed.
     func verify(_ claim: Claim, secret: String) -> Bool {
+        verify(claim, signingKey: Self.signingKey(secret: secret, claim: claim))
+    }
+
+    /// Whether the holder of the secret that `signingKey` was derived from (for the claim's date, region and
+    /// service) produced the claimed signature.
+    func verify(_ claim: Claim, signingKey: SymmetricKey) -> Bool {
         var matched = false
         for v in signingVariants(for: claim) {
-            let expected = expectedSignature(for: claim, secret: secret, payload: v.payload, doubleEncodePath: v.doubleEncodePath)
+            let expected = expectedSignature(for: claim, signingKey: signingKey, payload: v.payload, doubleEncodePath: v.doubleEncodePath)
             if SigV4Request.constantTimeEquals(expected, claim.signature) { matched = true }
         }
         return matched
@@ -138,14 +144,24 @@ struct SigV4Request: Sendable {
 
     /// The signature the holder of `secret` would have sent for this request.
     func expectedSignature(for claim: Claim, secret: String, payload: String? = nil, doubleEncodePath: Bool = true) -> String {
+        expectedSignature(for: claim, signingKey: Self.signingKey(secret: secret, claim: claim), payload: payload, doubleEncodePath: doubleEncodePath)
+    }
+
+    func expectedSignature(for claim: Claim, signingKey: SymmetricKey, payload: String? = nil, doubleEncodePath: Bool = true) -> String {
         let canonical = canonicalRequest(claim, payload: payload ?? bodyHash, doubleEncodePath: doubleEncodePath)
         let scope = "\(claim.date)/\(claim.region)/\(claim.service)/aws4_request"
         let stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(scope)\n\(SigV4Request.hex(SHA256.hash(data: Data(canonical.utf8))))"
+        return SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: signingKey))
+    }
+
+    /// SigV4's key for one day, region and service: four HMACs from the secret, the same for every request
+    /// of that scope.
+    static func signingKey(secret: String, claim: Claim) -> SymmetricKey {
         var key = SymmetricKey(data: Data("AWS4\(secret)".utf8))
         for part in [claim.date, claim.region, claim.service, "aws4_request"] {
             key = SymmetricKey(data: Data(HMAC<SHA256>.authenticationCode(for: Data(part.utf8), using: key)))
         }
-        return SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: key))
+        return key
     }
 
     func canonicalRequest(_ claim: Claim, payload: String, doubleEncodePath: Bool) -> String {
