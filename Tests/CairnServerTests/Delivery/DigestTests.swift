@@ -153,9 +153,16 @@ import Testing
             let before = try await digestKeys(s.harness).count
             try await server.trailOK("StopLogging", ["Name": s.arn], as: s.owner)
             // The final digest comes at once (not after the interval), and lists the log file with StopLogging.
-            try await s.harness.deliver { try await digestKeys(s.harness).count > before }
-            let chains = try await server.store.read(logger: Logger(label: "t")) { tx in try await tx.exists("SELECT 1 FROM trail_digest_chains WHERE open") }
-            #expect(!chains)
+            // On a loaded machine a regular digest may come first, in a pass that does not yet see the stop as
+            // settled; the chain must close in a following pass.
+            func chainOpen() async throws -> Bool {
+                try await server.store.read(logger: Logger(label: "t")) { tx in try await tx.exists("SELECT 1 FROM trail_digest_chains WHERE open") }
+            }
+            try await s.harness.deliver {
+                guard try await digestKeys(s.harness).count > before else { return false }
+                return try await !chainOpen()
+            }
+            #expect(try await !chainOpen())
             // The StopLogging event is listed by the final digest, or by a regular one the same pass or the one
             // before wrote just ahead of it; the final digest closes the chain either way.
             var logKeys: [String] = []
