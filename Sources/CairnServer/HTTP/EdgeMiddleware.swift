@@ -15,7 +15,7 @@ struct EdgeMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            let unwrapped = (error as? ServerError).map(Self.explain) ?? ErrorEncoder.serviceError(from: error)
+            let unwrapped = ErrorEncoder.serviceError(from: error)
             if unwrapped.status >= 500 {
                 context.logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
             }

@@ -10,7 +10,7 @@ extension TrailOperations {
 
     func getTrail(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
         try await run(OperationCatalogue.Trails.getTrail, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolveForRead(raw, member: "Name", .getTrail, tx, facts).trail
+            let trail = try await resolve(raw, member: "Name", .getTrail, tx, facts).trail
             return .init(trail, resources: Self.eventResources(trail))
         }
     }
@@ -51,7 +51,7 @@ extension TrailOperations {
     /// side's delivery errors.
     func getTrailStatus(_ raw: String?, parameters: JSONValue?) async throws -> TrailStatus {
         try await run(OperationCatalogue.Trails.getTrailStatus, parameters: parameters, naming: raw) { tx, facts in
-            let (trail, viewer) = try await resolveForRead(raw, member: "Name", .getTrailStatus, tx, facts)
+            let (trail, viewer) = try await resolve(raw, member: "Name", .getTrailStatus, tx, facts)
             let outside = TrailVisibility.of(trail.footprint, seenBy: viewer)?.isOutsideOwnerAccount ?? true
             let status = try await tx.trails.status(of: trail, in: facts.region)
             return .init(outside ? status.withoutDeliveryErrors : status, resources: Self.eventResources(trail))

@@ -19,7 +19,7 @@ extension TrailOperations {
 
     func getEventSelectors(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
         try await run(OperationCatalogue.Trails.getEventSelectors, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolveForRead(raw, member: "TrailName", .getEventSelectors, tx, facts).trail
+            let trail = try await resolve(raw, member: "TrailName", .getEventSelectors, tx, facts).trail
             return .init(trail, resources: Self.eventResources(trail))
         }
     }
@@ -46,7 +46,7 @@ extension TrailOperations {
 
     func getInsightSelectors(_ raw: String?, parameters: JSONValue?) async throws -> (TrailARN, [TrailInsightSelector]) {
         try await run(OperationCatalogue.Trails.getInsightSelectors, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolveForRead(raw, member: "TrailName", .getInsightSelectors, tx, facts).trail
+            let trail = try await resolve(raw, member: "TrailName", .getInsightSelectors, tx, facts).trail
             let selectors = try TrailInsightSelectorRules.forGet(trail.insightSelectors, trailARN: trail.arn)
             return .init((trail.arn, selectors), resources: Self.eventResources(trail))
         }

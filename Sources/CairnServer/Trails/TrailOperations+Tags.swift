@@ -9,9 +9,9 @@ extension TrailOperations {
     private func taggedTrail(_ raw: String?, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts) async throws -> TrailRecord {
         guard let raw else { throw ServiceError.missingParameter("ResourceId") }
         let arn = try TrailARN.parse(raw)
-        let viewer = try await viewer(tx, facts)
-        try TrailWriteCheck.checkTagScope(arn, viewer: viewer)
-        return try await resolveForWrite(arn.description, member: "ResourceId", operation, tx, facts, viewer: viewer)
+        return try await resolveForWrite(arn.description, member: "ResourceId", operation, tx, facts) { viewer in
+            try TrailWriteCheck.checkTagScope(arn, viewer: viewer)
+        }
     }
 
     func addTags(_ input: CloudTrailJSON.TagsInput, parameters: JSONValue?) async throws {

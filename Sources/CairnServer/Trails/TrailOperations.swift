@@ -48,20 +48,8 @@ struct TrailOperations: Sendable {
         }
     }
 
-    /// Who is looking, and from where: the caller's account, region and organization.
-    func viewer(_ tx: Transaction, _ facts: CallFacts) async throws -> TrailViewer {
-        let standing = try await tx.organizations.standing(of: facts.principal.account)
-        var delegated = false
-        if case .delegatedAdministrator = standing {
-            delegated = try await tx.organizations.isDelegatedAdministrator(
-                account: facts.principal.account, servicePrincipal: Self.servicePrincipal)
-        }
-        return TrailViewer(
-            partition: partition, accountId: facts.principal.account.value, region: facts.region,
-            organizationId: standing.organization?.id, isDelegatedAdministrator: delegated)
-    }
-
-    /// Who is looking and the trails it could see, in one round trip: what every trail read starts with.
+    /// Who is looking and the trails it could see, in one round trip: what every trail call that names a trail
+    /// starts with.
     func view(_ tx: Transaction, _ facts: CallFacts) async throws -> (viewer: TrailViewer, candidates: [TrailRecord]) {
         let view = try await tx.trails.view(account: facts.principal.account.value, servicePrincipal: Self.servicePrincipal)
         let viewer = TrailViewer(
@@ -70,32 +58,26 @@ struct TrailOperations: Sendable {
         return (viewer, view.candidates)
     }
 
-    /// The trail a read's `Name`/`TrailName` argument refers to, as the caller sees it, and the viewer.
-    func resolveForRead(
-        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts
+    /// The trail a `Name`/`TrailName` argument refers to, as the caller sees it, and the viewer. `scope` runs
+    /// before the lookup, for a rule that must refuse first (a tag call's ARN outside the caller's account).
+    func resolve(
+        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts,
+        checking scope: (TrailViewer) throws -> Void = { _ in }
     ) async throws -> (trail: TrailRecord, viewer: TrailViewer) {
         guard let raw else { throw ServiceError.missingParameter(member) }
         let reference = try TrailReference.parse(raw)
         let (viewer, candidates) = try await view(tx, facts)
+        try scope(viewer)
         return (try TrailLookup.resolve(reference, among: candidates, footprint: \.footprint, viewer: viewer, operation: operation), viewer)
-    }
-
-    /// The trail a `Name`/`TrailName` argument refers to, as the caller sees it.
-    func resolve(_ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ viewer: TrailViewer) async throws -> TrailRecord {
-        guard let raw else { throw ServiceError.missingParameter(member) }
-        let reference = try TrailReference.parse(raw)
-        let candidates = try await tx.trails.candidates(account: viewer.accountId, organizationId: viewer.organizationId)
-        return try TrailLookup.resolve(reference, among: candidates, footprint: \.footprint, viewer: viewer, operation: operation)
     }
 
     /// Resolves a trail for a change: checks the caller may change it from here, then locks its owner and its
     /// row so the change works on the current state.
     func resolveForWrite(
-        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts, viewer known: TrailViewer? = nil
+        _ raw: String?, member: String, _ operation: TrailOperation, _ tx: Transaction, _ facts: CallFacts,
+        checking scope: (TrailViewer) throws -> Void = { _ in }
     ) async throws -> TrailRecord {
-        let viewer: TrailViewer
-        if let known { viewer = known } else { viewer = try await self.viewer(tx, facts) }
-        let found = try await resolve(raw, member: member, operation, tx, viewer)
+        let (found, viewer) = try await resolve(raw, member: member, operation, tx, facts, checking: scope)
         try TrailWriteCheck.check(operation, on: found.footprint, by: viewer)
         try await tx.trails.lockOwner(found.arn.accountId)
         guard let current = try await tx.trails.lock(found.id) else {

@@ -1,8 +1,9 @@
 import PostgresNIO
 
-/// What a trail read needs, in one round trip: the caller's organization, whether it is a delegated
-/// administrator for a service, and the trails it could see (TrailCandidatesLookup's rows). Always at least one
-/// row; with no trail, its trail columns are NULL.
+/// What every trail call that names a trail needs, in one round trip: the caller's organization, whether it
+/// is a delegated administrator for a service, and the trails it could see anywhere (its own and its
+/// organization's organization trails). Prepared once per connection. Always at least one row; with no trail,
+/// its trail columns are NULL.
 struct TrailViewLookup: RowStatement {
     static let sql = """
         SELECT v.viewer_organization_id, v.viewer_is_delegated, t.*

@@ -29,11 +29,6 @@ package struct TrailRepository: Sendable {
         try await records("SELECT \(unescaped: Self.columns) FROM trails WHERE owner_account_id = \(account) ORDER BY id")
     }
 
-    /// The trails an account could see anywhere: its own and its organization's organization trails.
-    package func candidates(account: String, organizationId: String?) async throws -> [TrailRecord] {
-        try await tx.execute(TrailCandidatesLookup(account: account, organizationId: organizationId)).map(record)
-    }
-
     /// A trail reader's organization, its delegated-administrator standing for `servicePrincipal`, and its
     /// candidate trails, read together: every trail read needs all three.
     package func view(account: String, servicePrincipal: String) async throws -> TrailView {
