@@ -30,7 +30,7 @@ import CairnTestSupport
     @Test func everyAWSHandlerIsACatalogueEntryAndEveryAWSEntryHasAHandler() async throws {
         try await withTestStore { store in
             let runner = OperationRunner(store: store, authorizer: Authorizer(operatorAccount: AccountId("123456789012")!, partition: "aws"))
-            let handled = Set(ApplicationBuilder.awsHandlers(runner).map(\.operation))
+            let handled = Set(ApplicationBuilder.awsBindings(runner).map(\.entry))
             for op in handled {
                 #expect(OperationCatalogue.operation(op.service, op.name) != nil)
                 #expect(op.onAWSFrontDoor)

@@ -74,6 +74,18 @@ extension ServiceError {
         ServiceError(code: "IncompleteSignatureException", status: 403, message: detail)
     }
 
+    /// A request signed for another service than the one that serves it (or a signing name no service has).
+    package static func wrongSigningService(_ service: String) -> ServiceError {
+        incompleteSignature("Credential should be scoped to correct service: '\(service)'. ")
+    }
+
+    package static func wrongSigningService(_ service: Service) -> ServiceError { wrongSigningService(service.rawValue) }
+
+    /// A credential scope naming a region Cairn does not serve.
+    package static func unknownRegion(_ region: String) -> ServiceError {
+        incompleteSignature("Credential should be scoped to a valid region, not '\(region)'. ")
+    }
+
     package static func signatureExpired(signed: String, now: String, earliest: String) -> ServiceError {
         ServiceError(
             code: "InvalidSignatureException", status: 403,
@@ -86,8 +98,6 @@ extension ServiceError {
             message: "Signature not yet current: \(signed) is still later than \(latest) (\(now) + 15 min.)")
     }
 
-    package static let inactiveKey = ServiceError(
-        code: "UnrecognizedClientException", status: 403, message: "The security token included in the request is invalid.")
 
     package static func accountSuspended(_ account: String) -> ServiceError {
         ServiceError(code: "AccountSuspendedException", status: 403, message: "The account \(account) is suspended.")

@@ -46,7 +46,7 @@ struct Authenticator: Sendable {
                 latest: Authenticator.format(now + Authenticator.allowedSkew))
         }
         guard let service = Service(signingName: claim.service) else {
-            throw ServiceError.incompleteSignature("Credential should be scoped to correct service: '\(claim.service)'. ")
+            throw ServiceError.wrongSigningService(claim.service)
         }
         guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
         let (found, regionKnown) = try await store.read(logger: logger) { tx in
@@ -64,7 +64,7 @@ struct Authenticator: Sendable {
         }
         guard request.verify(claim, signingKey: signingKeys.key(for: claim, secret: key.secret)) else { throw ServiceError.signatureMismatch }
         guard regionKnown else {
-            throw ServiceError.incompleteSignature("Credential should be scoped to a valid region, not '\(claim.region)'. ")
+            throw ServiceError.unknownRegion(claim.region)
         }
         if let expiry = key.expiresAt, expiry <= now { throw ServiceError.expiredToken }
         guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }

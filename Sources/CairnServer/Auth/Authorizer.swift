@@ -31,7 +31,8 @@ struct Authorizer: Sendable {
 
     /// nil when allowed; otherwise the refusal, worded as AWS words it.
     func refusal(
-        for facts: CallFacts, target: AuthorizationTarget?, epoch: Int64, organizationEpoch: Int64 = -1, logger: Logger
+        for facts: CallFacts, target: AuthorizationTarget?, epoch: Int64, organizationEpoch: Int64 = -1, logger: Logger,
+        reading tx: Transaction? = nil
     ) async throws -> ServiceError? {
         let op = facts.operation
         let target = target ?? defaultTarget(for: facts)
@@ -39,7 +40,7 @@ struct Authorizer: Sendable {
         if op.operatorOnly && facts.principal.account != operatorAccount {
             return denial(facts, target, "because no identity-based policy allows the \(op.action) action")
         }
-        let compiled = try await policies(for: facts.principal, epoch: epoch, organizationEpoch: organizationEpoch, logger: logger)
+        let compiled = try await policies(for: facts.principal, epoch: epoch, organizationEpoch: organizationEpoch, logger: logger, reading: tx)
         let request = AuthorizationRequest(
             principal: requestPrincipal(facts.principal, compiled), action: op.action, resource: target.resource,
             resourceAccount: target.resourceAccount, context: context(facts, target))
@@ -84,12 +85,18 @@ struct Authorizer: Sendable {
         return "because no \(noun) allows the \(action) action"
     }
 
-    private func policies(for principal: Principal, epoch: Int64, organizationEpoch: Int64, logger: Logger) async throws -> PolicyCache.Entry {
+    /// The principal's compiled policies; a miss reads them in `tx` when the call already holds one, so a
+    /// body asking about another permission never waits for a second connection.
+    private func policies(
+        for principal: Principal, epoch: Int64, organizationEpoch: Int64, logger: Logger, reading tx: Transaction?
+    ) async throws -> PolicyCache.Entry {
         let key = principal.type == .assumedRole ? principal.accessKeyId : principal.arn
         if let hit = cache.entry(key, epoch: epoch, organizationEpoch: organizationEpoch) { return hit }
         let docs: PrincipalPolicies
         let path: SCPPath?
-        if let store {
+        if let tx {
+            (docs, path) = (try await tx.principalPolicies.policies(for: principal), try await tx.organizations.scpPath(for: principal.account))
+        } else if let store {
             (docs, path) = try await store.read(logger: logger) { tx in
                 (try await tx.principalPolicies.policies(for: principal), try await tx.organizations.scpPath(for: principal.account))
             }

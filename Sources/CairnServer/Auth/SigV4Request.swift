@@ -98,8 +98,7 @@ struct SigV4Request: Sendable {
         guard scope.count == 5, scope[4] == "aws4_request", !scope[0].isEmpty, scope[1].count == 8,
             !scope[2].isEmpty, !scope[3].isEmpty
         else {
-            throw .incompleteSignature(
-                "Credential should be scoped to a valid region, not '\(scope.count > 2 ? scope[2] : "")'. ")
+            throw .unknownRegion(scope.count > 2 ? scope[2] : "")
         }
         guard timestamp.count == 16, timestamp.hasPrefix(scope[1]) else {
             throw ServiceError(

@@ -40,12 +40,6 @@ struct AWSCall: Sendable {
     }
 }
 
-/// What a handler returns: a JSON object for JSON 1.1, or the Result element's children for Query.
-enum AWSReply: Sendable {
-    case json(Data)
-    case query([XMLWriter.Node])
-}
-
 /// A front-door handler bound to its catalogue entry; the table of these is the front door's whole surface.
 struct AWSHandler: Sendable {
     let operation: CatalogueOperation

@@ -7,8 +7,8 @@ import OpenAPIHummingbird
 import OpenAPIRuntime
 package import Prometheus
 
-/// Assembles the HTTP application: anonymous health routes, the AWS front door at `POST /`, and the REST API
-/// under `/v1`, all behind the edge middleware.
+/// Assembles the HTTP application: the anonymous health routes, and the two doors as route groups, each
+/// behind its own error boundary and the one authentication middleware; the edge around everything.
 package enum ApplicationBuilder {
     package static func build(
         settings: ServerSettings, store: Store, logger: Logger, registry: PrometheusCollectorRegistry?,
@@ -31,21 +31,35 @@ package enum ApplicationBuilder {
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
-        let frontDoor = AWSFrontDoor(authenticator: authenticator, runner: runner, handlers: awsHandlers(runner))
-        router.post("/") { request, context in await frontDoor.respond(request, context: context) }
+
+        let door = AWSDoor(runner: runner, bindings: awsBindings(runner))
+        let aws = router.group()
+            .add(middleware: DoorErrorMiddleware.aws)
+            .add(middleware: AuthenticationMiddleware(authenticator: authenticator))
+        aws.post("/") { request, context in try await door.respond(request, context: context) }
         // cloudtrail-data is a REST-JSON service: its one operation is its path.
-        router.post("/PutAuditEvents") { request, context in await frontDoor.respond(request, context: context) }
+        aws.post("/PutAuditEvents") { request, context in try await door.respond(request, context: context) }
         // Presigned Query-protocol calls (an STS GetCallerIdentity URL) arrive as GET.
-        router.get("/") { request, context in await frontDoor.respond(request, context: context) }
-        router.add(middleware: RESTAuthenticationMiddleware(authenticator: authenticator))
+        aws.get("/") { request, context in try await door.respond(request, context: context) }
+
+        let rest = router.group()
+            .add(middleware: DoorErrorMiddleware.rest)
+            .add(middleware: AuthenticationMiddleware(authenticator: authenticator, signingService: .cairn))
+            .add(middleware: RESTScopeMiddleware())
         // Compact JSON with ARNs left readable (no escaped slashes).
         try RESTService(runner: runner).registerHandlers(
-            on: router, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]), middlewares: [OptionalBodyMiddleware(), RESTRefusalRecording(runner: runner)])
+            on: rest, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
+            middlewares: [OptionalBodyMiddleware(), RESTOperationGuard(runner: runner)])
         return router
     }
 
-    /// Every AWS-protocol handler; a test checks this table against the catalogue.
-    static func awsHandlers(_ runner: OperationRunner) -> [AWSHandler] {
+    /// Every AWS-protocol binding; a test checks this table against the catalogue.
+    static func awsBindings(_ runner: OperationRunner) -> [AWSBinding] {
+        legacyHandlers(runner).map(AWSBinding.legacy)
+    }
+
+    /// The handlers not yet moved to typed operations.
+    private static func legacyHandlers(_ runner: OperationRunner) -> [AWSHandler] {
         STSHandlers(runner: runner).all + IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
             + CloudTrailDelegatedAdminHandlers(runner: runner).all
             + CloudTrailHandlers(

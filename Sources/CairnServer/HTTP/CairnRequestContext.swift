@@ -1,13 +1,16 @@
+import CairnCore
 import Foundation
 package import Hummingbird
 import NIOCore
 
-/// Per-request context: Hummingbird's core storage plus the request id and the peer address, which the
-/// audit record and every response header need.
+/// Per-request context: Hummingbird's core storage, the request id and peer address (every response header
+/// and every event needs them), and the authenticated caller, which AuthenticationMiddleware sets.
 package struct CairnRequestContext: RequestContext {
     package var coreContext: CoreRequestContextStorage
     let requestId: String
     let sourceIP: String
+    /// Who signed the request; nil until AuthenticationMiddleware has run, and on anonymous routes.
+    var caller: Authenticator.Authenticated?
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
@@ -18,4 +21,13 @@ package struct CairnRequestContext: RequestContext {
 
     /// Bodies are read once, up to this size; larger ones are refused with 413 before any work.
     package var maxUploadSize: Int { ServerSettings.maxBodyBytes }
+
+    /// The scope an operation runs in: who, where, from which address, as of when.
+    func scope(userAgent: String?) throws -> RequestScope {
+        // Reaching an operation without an authenticated caller is a wiring bug, never a caller's fault.
+        guard let caller else { throw ServiceError.internalFailure }
+        return RequestScope(
+            requestId: requestId, principal: caller.principal, region: caller.region, sourceIP: sourceIP, userAgent: userAgent ?? "",
+            logger: logger, received: Date(), policyEpoch: caller.policyEpoch, organizationEpoch: caller.organizationEpoch)
+    }
 }

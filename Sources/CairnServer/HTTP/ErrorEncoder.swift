@@ -4,6 +4,7 @@ import PostgresNIO
 import Foundation
 import HTTPTypes
 import Hummingbird
+import Logging
 import NIOCore
 import OpenAPIRuntime
 
@@ -14,7 +15,6 @@ enum ErrorEncoder {
 
     static func response(_ error: ServiceError, door: Door, requestId: String) -> Response {
         var headers = HTTPFields()
-        headers[HTTPField.Name("x-amzn-RequestId")!] = requestId
         switch door {
         case .json:
             headers[.contentType] = "application/x-amz-json-1.1"
@@ -60,11 +60,18 @@ enum ErrorEncoder {
         }
     }
 
-    /// Any error that reaches the edge, as a catalogue error; what is not one is our bug, and says so only
-    /// in the server's log.
-    static func serviceError(from error: any Error) -> ServiceError {
+    /// Any error that reaches a door's boundary, as a catalogue error; what is not one is our bug, and says
+    /// so only in the server's log.
+    static func serviceError(from error: any Error, logger: Logger) -> ServiceError {
+        let answer = serviceError(from: error)
+        if answer.status >= 500 { logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"]) }
+        return answer
+    }
+
+    private static func serviceError(from error: any Error) -> ServiceError {
+        if let e = error as? OperationFailure { return e.error }
         if let e = error as? ServiceError { return e }
-        if let e = error as? ServerError { return EdgeMiddleware.explain(e) }
+        if let e = error as? ServerError { return RESTDecodingFailure.serviceError(e) }
         if error is PSQLError { return PostgresFailure(error).serviceError }
         if let e = error as? HTTPError {
             switch e.status {

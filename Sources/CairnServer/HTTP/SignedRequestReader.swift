@@ -38,4 +38,19 @@ enum SignedRequestReader {
             body
         )
     }
+
+    /// The service a request says it was signed for, read from its credential scope without checking
+    /// anything: only to answer a refusal in that service's words before the request is authenticated.
+    static func signingService(of request: Request) -> Service? {
+        let credential: Substring?
+        if let header = request.headers[.authorization], let range = header.range(of: "Credential=") {
+            credential = header[range.upperBound...].prefix { $0 != "," && $0 != " " }
+        } else if let query = request.uri.query {
+            credential = SigV4Request.parseQuery(query)["X-Amz-Credential"].map { Substring($0) }
+        } else {
+            credential = nil
+        }
+        guard let parts = credential?.split(separator: "/", omittingEmptySubsequences: false), parts.count == 5 else { return nil }
+        return Service(signingName: String(parts[3]))
+    }
 }

@@ -19,4 +19,11 @@ struct RequestScope: Sendable {
     let ledger = CallLedger()
 
     @TaskLocal static var current: RequestScope?
+
+    /// The facts an operation's authorization and event start from.
+    func facts(for entry: CatalogueOperation) -> CallFacts {
+        CallFacts(
+            operation: entry, principal: principal, region: region, requestId: requestId, sourceIP: sourceIP, userAgent: userAgent,
+            time: received)
+    }
 }

@@ -4,14 +4,8 @@ import Foundation
 import Logging
 import Metrics
 
-/// The one path every call takes after decoding: authorize → execute in one transaction with the call's
-/// event → record the outcome. Handlers hand it a body; they cannot skip a step.
-struct OperationRunner: Sendable {
-    let store: Store
-    let authorizer: Authorizer
-    /// Group commit for events that ride with no write (reads, refusals); without it each commits alone.
-    var eventQueue: EventCommitQueue? = nil
-
+/// The runner's entry points from before the typed operations; each domain moves off them in turn.
+extension OperationRunner {
     /// What a handler's body produces: its output, and what the event records of it.
     struct Outcome<Output: Sendable>: Sendable {
         let output: Output
@@ -112,14 +106,6 @@ struct OperationRunner: Sendable {
         }
     }
 
-    /// Always true in what ships. The recording-overhead benchmark builds a second binary with
-    /// `-Xswiftc -DCAIRN_BENCHMARK_WITHOUT_RECORDING` to measure what recording costs; no setting turns it off.
-    #if CAIRN_BENCHMARK_WITHOUT_RECORDING
-    static let recordsEvents = false
-    #else
-    static let recordsEvents = true
-    #endif
-
     /// Whether the current caller may call `operation` too, without calling it: for operations whose AWS
     /// counterpart needs the caller's permission on the APIs it calls on the caller's behalf.
     func isAllowed(_ operation: CatalogueOperation) async throws -> Bool {
@@ -143,7 +129,7 @@ struct OperationRunner: Sendable {
                     operation: operation, principal: scope.principal, region: scope.region, requestId: scope.requestId,
                     sourceIP: scope.sourceIP, userAgent: scope.userAgent, time: scope.received)
                 do {
-                    try await recordFailure(facts, ErrorEncoder.serviceError(from: error), logger: scope.logger)
+                    try await recordFailure(facts, ServiceError(failure: error), logger: scope.logger)
                 } catch {
                     scope.logger.error("a refused call's event could not be stored", metadata: ["error": "\(String(reflecting: error))"])
                 }

@@ -1,0 +1,187 @@
+package import Foundation
+
+/// Encodes a typed value straight into a `JSONValue`, without JSON text in between: an event's
+/// requestParameters and responseElements are derived from the operation's input and output on every call.
+/// Absent optionals are left out (synthesized `Encodable` skips them); member names can be re-cased for the
+/// record, and dates written as the record's convention wants.
+package struct JSONValueEncoder: Sendable {
+    package enum KeyStyle: Sendable {
+        /// The member names as the type declares them (the wire's).
+        case asDeclared
+        /// The first letter lowercased, as CloudTrail records name members (`userName`, `trailARN`).
+        case lowerCamel
+    }
+
+    package enum DateStyle: Sendable {
+        case epochSeconds
+        case iso8601
+    }
+
+    package var keys: KeyStyle
+    package var dates: DateStyle
+
+    package init(keys: KeyStyle = .asDeclared, dates: DateStyle = .epochSeconds) {
+        self.keys = keys
+        self.dates = dates
+    }
+
+    package func encode(_ value: some Encodable) throws -> JSONValue {
+        let root = Slot()
+        try ValueEncoder(slot: root, codingPath: [], options: self).encodeValue(value)
+        return root.resolved
+    }
+
+    fileprivate func key(_ name: String) -> String {
+        switch keys {
+        case .asDeclared: return name
+        case .lowerCamel:
+            guard let first = name.first, first.isUppercase else { return name }
+            return first.lowercased() + name.dropFirst()
+        }
+    }
+}
+
+/// Where one encoded value goes. Containers write into slots they own and resolve them at the end, so a
+/// nested container can still be filled after its parent handed it out, as `Encoder` allows.
+private final class Slot {
+    enum Content {
+        case empty
+        case value(JSONValue)
+        case object([(String, Slot)])
+        case array([Slot])
+    }
+
+    var content: Content = .empty
+
+    var resolved: JSONValue {
+        switch content {
+        case .empty: return .object([:])
+        case .value(let v): return v
+        case .object(let members):
+            var out: [String: JSONValue] = [:]
+            out.reserveCapacity(members.count)
+            for (k, slot) in members { out[k] = slot.resolved }
+            return .object(out)
+        case .array(let items): return .array(items.map(\.resolved))
+        }
+    }
+
+    func member(_ key: String) -> Slot {
+        let slot = Slot()
+        if case .object(var members) = content {
+            members.append((key, slot))
+            content = .object(members)
+        } else {
+            content = .object([(key, slot)])
+        }
+        return slot
+    }
+
+    func appended() -> Slot {
+        let slot = Slot()
+        if case .array(var items) = content {
+            items.append(slot)
+            content = .array(items)
+        } else {
+            content = .array([slot])
+        }
+        return slot
+    }
+}
+
+private struct ValueEncoder: Encoder {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+    let options: JSONValueEncoder
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        if case .object = slot.content {} else { slot.content = .object([]) }
+        return KeyedEncodingContainer(KeyedSlots<Key>(slot: slot, codingPath: codingPath, options: options))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        if case .array = slot.content {} else { slot.content = .array([]) }
+        return ListSlots(slot: slot, codingPath: codingPath, options: options)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { self }
+
+    func encodeValue<T: Encodable>(_ value: T) throws {
+        if let date = value as? Date {
+            switch options.dates {
+            case .epochSeconds: slot.content = .value(.number(date.timeIntervalSince1970))
+            case .iso8601: slot.content = .value(.string(UTCTimestamp.iso8601(date)))
+            }
+        } else if let json = value as? JSONValue {
+            slot.content = .value(json)
+        } else {
+            try value.encode(to: self)
+        }
+    }
+}
+
+extension ValueEncoder: SingleValueEncodingContainer {
+    func encodeNil() { slot.content = .value(.null) }
+    func encode(_ value: Bool) { slot.content = .value(.bool(value)) }
+    func encode(_ value: String) { slot.content = .value(.string(value)) }
+    func encode(_ value: Double) { slot.content = .value(.number(value)) }
+    func encode(_ value: Float) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: Int) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: Int8) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: Int16) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: Int32) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: Int64) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: UInt) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: UInt8) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: UInt16) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: UInt32) { slot.content = .value(.number(Double(value))) }
+    func encode(_ value: UInt64) { slot.content = .value(.number(Double(value))) }
+    func encode<T: Encodable>(_ value: T) throws { try encodeValue(value) }
+}
+
+private struct KeyedSlots<Key: CodingKey>: KeyedEncodingContainerProtocol {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+    let options: JSONValueEncoder
+
+    private func encoder(_ key: Key) -> ValueEncoder {
+        ValueEncoder(slot: slot.member(options.key(key.stringValue)), codingPath: codingPath + [key], options: options)
+    }
+
+    mutating func encodeNil(forKey key: Key) { encoder(key).encodeNil() }
+    mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder(key).encodeValue(value) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+        encoder(key).container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { encoder(key).unkeyedContainer() }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(slot: slot.member("super"), codingPath: codingPath, options: options) }
+    mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(key) }
+}
+
+private struct ListSlots: UnkeyedEncodingContainer {
+    let slot: Slot
+    let codingPath: [any CodingKey]
+    let options: JSONValueEncoder
+
+    var count: Int {
+        if case .array(let items) = slot.content { return items.count }
+        return 0
+    }
+
+    private func encoder() -> ValueEncoder {
+        ValueEncoder(slot: slot.appended(), codingPath: codingPath + [ListIndex(count)], options: options)
+    }
+
+    mutating func encodeNil() { encoder().encodeNil() }
+    mutating func encode<T: Encodable>(_ value: T) throws { try encoder().encodeValue(value) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+        encoder().container(keyedBy: keyType)
+    }
+
+    mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer { encoder().unkeyedContainer() }
+    mutating func superEncoder() -> any Encoder { encoder() }
+}

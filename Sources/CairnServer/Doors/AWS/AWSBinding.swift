@@ -1,0 +1,52 @@
+import CairnCore
+import Foundation
+
+/// A catalogue operation bound to the AWS door: how its input decodes from the protocol's members and how its
+/// output is written back. The table of these is the door's whole surface; a test checks it against the
+/// catalogue.
+struct AWSBinding: Sendable {
+    let entry: CatalogueOperation
+    let serve: @Sendable (AWSFrame, RequestScope, OperationRunner) async throws -> AWSReply
+
+    /// JSON 1.1 and REST-JSON: the input decodes from the body's object; `reply` shapes the output as the
+    /// model's response.
+    static func json<Input: OperationInput & Decodable, Output, Reply: Encodable>(
+        _ operation: Operation<Input, Output>, _ reply: @escaping @Sendable (Output) throws -> Reply
+    ) -> AWSBinding {
+        AWSBinding(entry: operation.entry) { frame, scope, runner in
+            let output = try await runner.run(operation, in: scope) { try frame.decode(Input.self) }
+            return .json(try AWSJSON.encoder.encode(try reply(output)))
+        }
+    }
+
+    /// JSON 1.1 for an output that is the model's response as it is.
+    static func json<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
+        json(operation) { $0 }
+    }
+
+    /// Query: the input decodes from the form fields; `reply` writes the Result element's children.
+    static func query<Input: OperationInput & Decodable, Output>(
+        _ operation: Operation<Input, Output>, _ reply: @escaping @Sendable (Output) -> [XMLWriter.Node]
+    ) -> AWSBinding {
+        AWSBinding(entry: operation.entry) { frame, scope, runner in
+            let output = try await runner.run(operation, in: scope) { try frame.decode(Input.self) }
+            return .query(reply(output))
+        }
+    }
+}
+
+/// What a binding answers: a JSON object for JSON 1.1 and REST-JSON, or the Result element's children for Query.
+enum AWSReply: Sendable {
+    case json(Data)
+    case query([XMLWriter.Node])
+}
+
+/// The JSON services' encoding: epoch-second timestamps, as JSON 1.1 carries them, and ARNs left readable.
+enum AWSJSON {
+    static let encoder: JSONEncoder = {
+        let e = JSONEncoder()
+        e.dateEncodingStrategy = .secondsSince1970
+        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return e
+    }()
+}

@@ -1,0 +1,24 @@
+import CairnCore
+import Foundation
+import Hummingbird
+
+/// Authenticates every request of a door with SigV4 and puts the caller on the request context. The body is
+/// read here, once, because the signature covers it, and handed on in memory.
+struct AuthenticationMiddleware: RouterMiddleware {
+    typealias Context = CairnRequestContext
+    let authenticator: Authenticator
+    /// The signing name the door requires of every request (`cairn` for REST); nil when the operation decides
+    /// (the AWS door serves several services).
+    var signingService: Service? = nil
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        let (signed, body) = try await SignedRequestReader.read(request, context: context)
+        let caller = try await authenticator.authenticate(signed, now: Date(), logger: context.logger)
+        if let signingService, caller.service != signingService { throw ServiceError.wrongSigningService(signingService) }
+        var request = request
+        request.body = .init(buffer: body)
+        var context = context
+        context.caller = caller
+        return try await next(request, context)
+    }
+}

@@ -1,0 +1,28 @@
+import CairnCore
+import Hummingbird
+
+/// A door's error boundary: whatever a door's routes throw — a refused signature, an operation the runner
+/// answered with an error, a body past the size limit — leaves in that door's shape. One per door, as a
+/// route group's middleware.
+struct DoorErrorMiddleware: RouterMiddleware {
+    typealias Context = CairnRequestContext
+    /// Which shape a request of this door is answered in.
+    let door: @Sendable (Request) -> ErrorEncoder.Door
+
+    static let rest = DoorErrorMiddleware { _ in .rest }
+
+    /// The AWS door: JSON 1.1 and REST-JSON calls name their operation in the target header or the path; the
+    /// rest are Query calls, answered in the namespace of the service the request was signed for.
+    static let aws = DoorErrorMiddleware { request in
+        if request.headers[.amzTarget] != nil || request.uri.path != "/" { return .json }
+        return .query(SignedRequestReader.signingService(of: request))
+    }
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            return ErrorEncoder.response(ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import CairnCore
+import CairnStore
+import Logging
+import Synchronization
+
+/// What an operation's body works with: its transaction, the facts of the call, and a way to say which
+/// resources its event names.
+struct OperationContext: Sendable {
+    let tx: Transaction
+    let facts: CallFacts
+    let partition: String
+    fileprivate let notes: EventNotes
+    fileprivate let permissions: PermissionCheck
+
+    init(tx: Transaction, facts: CallFacts, partition: String, notes: EventNotes, permissions: PermissionCheck) {
+        self.tx = tx
+        self.facts = facts
+        self.partition = partition
+        self.notes = notes
+        self.permissions = permissions
+    }
+
+    /// The resources the call's event names (`resources` in the record).
+    func recordResources(_ resources: [EventRecord.Resource]) { notes.resources.withLock { $0 = resources } }
+
+    /// Whether the caller may call `entry` too, without calling it: for operations whose AWS counterpart
+    /// needs the caller's permission on the APIs it calls on the caller's behalf.
+    func callerMay(_ entry: CatalogueOperation) async throws -> Bool {
+        try await permissions.allows(entry, facts, tx)
+    }
+}
+
+/// What the body noted for the event, kept apart from its output.
+final class EventNotes: Sendable {
+    let resources = Mutex<[EventRecord.Resource]?>(nil)
+}
+
+/// The authorizer, as an operation's body may consult it.
+struct PermissionCheck: Sendable {
+    let allows: @Sendable (CatalogueOperation, CallFacts, Transaction) async throws -> Bool
+}
+
+/// What an operation's target rule may read: the call's facts, and the store through the runner.
+struct TargetContext: Sendable {
+    let facts: CallFacts
+    let partition: String
+    private let store: Store
+    private let logger: Logger
+
+    init(facts: CallFacts, partition: String, store: Store, logger: Logger) {
+        self.facts = facts
+        self.partition = partition
+        self.store = store
+        self.logger = logger
+    }
+
+    func read<R: Sendable>(_ body: @Sendable (Transaction) async throws -> R) async throws -> R {
+        try await store.read(logger: logger) { tx in try await body(tx) }
+    }
+}

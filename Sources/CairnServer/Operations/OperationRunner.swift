@@ -1,0 +1,132 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Logging
+import Metrics
+
+/// The one path every call takes once its door knows the operation: decode → find the target → authorize →
+/// execute in one transaction with the call's event → record the outcome. Doors hand it a typed operation
+/// and a way to decode its input; they cannot skip a step, and a call fails or succeeds with its event
+/// recorded here and nowhere else.
+struct OperationRunner: Sendable {
+    let store: Store
+    let authorizer: Authorizer
+    /// Group commit for events that ride with no write (reads, refusals); without it each commits alone.
+    var eventQueue: EventCommitQueue? = nil
+
+    var partition: String { store.partition }
+
+    /// Runs one call. Every failure leaves as an `OperationFailure`, recorded: a decode failure without
+    /// requestParameters (the request may be what was wrong), anything later with them.
+    func run<Input, Output>(
+        _ operation: Operation<Input, Output>, in scope: RequestScope, decoding decode: () throws -> Input
+    ) async throws(OperationFailure) -> Output {
+        let entry = operation.entry
+        var facts = scope.facts(for: entry)
+        let started = ContinuousClock.now
+        defer {
+            Timer(label: "cairn_operation_duration_seconds", dimensions: [("operation", entry.action)])
+                .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+        }
+        let input: Input
+        do {
+            input = try decode()
+        } catch {
+            throw await failed(facts, error, scope)
+        }
+        facts.requestParameters = EventElements.of(input, service: entry.service)
+        do {
+            let target = try await operation.target(input, TargetContext(facts: facts, partition: partition, store: store, logger: scope.logger))
+            if let refusal = try await authorizer.refusal(
+                for: facts, target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger)
+            {
+                throw refusal
+            }
+        } catch {
+            throw await failed(facts, error, scope)
+        }
+        do {
+            let output = try await execute(operation, input, facts, scope)
+            count(entry, outcome: "ok")
+            return output
+        } catch {
+            throw await failed(facts, error, scope)
+        }
+    }
+
+    private func execute<Input, Output>(
+        _ operation: Operation<Input, Output>, _ input: Input, _ facts: CallFacts, _ scope: RequestScope
+    ) async throws -> Output {
+        let notes = EventNotes()
+        let permissions = PermissionCheck { [authorizer] other, facts, tx in
+            return try await authorizer.refusal(
+                for: scope.facts(for: other), target: nil, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger,
+                reading: tx) == nil
+        }
+        func record(_ output: Output) -> EventRecord {
+            facts.record(
+                eventId: UUID(), response: output.responseElements(for: operation.entry), error: nil,
+                resources: notes.resources.withLock { $0 })
+        }
+        if operation.entry.readOnly, let eventQueue {
+            // A read changes nothing, so its event need not share a transaction with it; it must only be
+            // durable before the answer leaves.
+            let output = try await store.read(logger: scope.logger) { tx in
+                try await operation.body(input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions))
+            }
+            if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time) }
+            return output
+        }
+        return try await store.transaction(logger: scope.logger) { tx in
+            let output = try await operation.body(
+                input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions))
+            if Self.recordsEvents { try await tx.events.append(record(output), at: facts.time) }
+            return output
+        }
+    }
+
+    /// Records a call the REST door's generated code refused before its handler ran (a body or parameter it
+    /// could not decode): the same event a decode failure in `run` gets.
+    func refuse(_ entry: CatalogueOperation, in scope: RequestScope, _ error: any Error) async -> OperationFailure {
+        if let done = error as? OperationFailure { return done }
+        return await failed(scope.facts(for: entry), error, scope)
+    }
+
+    /// A refused or failed call still has its event; it commits on its own because the call's transaction,
+    /// if any, rolled back. When even that cannot be stored, the caller learns that instead.
+    private func failed(_ facts: CallFacts, _ error: any Error, _ scope: RequestScope) async -> OperationFailure {
+        if let done = error as? OperationFailure { return done }
+        let answer = ServiceError(failure: error)
+        if answer.status >= 500 {
+            scope.logger.error("operation failed", metadata: ["operation": "\(facts.operation.action)", "error": "\(String(reflecting: error))"])
+        }
+        count(facts.operation, outcome: answer.code)
+        guard Self.recordsEvents else { return OperationFailure(error: answer) }
+        let record = facts.record(eventId: UUID(), response: nil, error: answer)
+        do {
+            if let eventQueue {
+                try await eventQueue.commit(record, at: facts.time)
+            } else {
+                try await store.transaction(logger: scope.logger) { tx in try await tx.events.append(record, at: facts.time) }
+            }
+            return OperationFailure(error: answer)
+        } catch {
+            scope.logger.error("a refused call's event could not be stored", metadata: ["error": "\(String(reflecting: error))"])
+            // No answer leaves without its event: a refusal that cannot be recorded is answered as the
+            // database's failure.
+            return OperationFailure(error: answer.status >= 500 ? answer : ServiceError(failure: error))
+        }
+    }
+
+    /// Always true in what ships. The recording-overhead benchmark builds a second binary with
+    /// `-Xswiftc -DCAIRN_BENCHMARK_WITHOUT_RECORDING` to measure what recording costs; no setting turns it off.
+    #if CAIRN_BENCHMARK_WITHOUT_RECORDING
+    static let recordsEvents = false
+    #else
+    static let recordsEvents = true
+    #endif
+
+    private func count(_ operation: CatalogueOperation, outcome: String) {
+        Counter(label: "cairn_operations_total", dimensions: [("operation", operation.action), ("outcome", outcome)]).increment()
+    }
+}
