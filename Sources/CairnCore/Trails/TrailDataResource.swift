@@ -27,6 +27,6 @@ extension TrailDataResource: Codable {
     enum CodingKeys: String, CodingKey { case type = "Type", values = "Values" }
 }
 
-extension TrailDataResourceInput: Decodable {
+extension TrailDataResourceInput: Codable {
     enum CodingKeys: String, CodingKey { case type = "Type", values = "Values" }
 }

@@ -16,7 +16,7 @@ package struct TrailEventSelectorInput: Hashable, Sendable {
     }
 }
 
-extension TrailEventSelectorInput: Decodable {
+extension TrailEventSelectorInput: Codable {
     enum CodingKeys: String, CodingKey {
         case readWriteType = "ReadWriteType", includeManagementEvents = "IncludeManagementEvents"
         case dataResources = "DataResources", excludeManagementEventSources = "ExcludeManagementEventSources"

@@ -9,6 +9,6 @@ package struct TrailInsightSelectorInput: Hashable, Sendable {
     }
 }
 
-extension TrailInsightSelectorInput: Decodable {
+extension TrailInsightSelectorInput: Codable {
     enum CodingKeys: String, CodingKey { case insightType = "InsightType", eventCategories = "EventCategories" }
 }

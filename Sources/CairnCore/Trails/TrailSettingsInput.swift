@@ -34,7 +34,7 @@ package struct TrailSettingsInput: Hashable, Sendable {
     }
 }
 
-extension TrailSettingsInput: Decodable {
+extension TrailSettingsInput: Codable {
     enum CodingKeys: String, CodingKey {
         case s3BucketName = "S3BucketName", s3KeyPrefix = "S3KeyPrefix", snsTopicName = "SnsTopicName"
         case includeGlobalServiceEvents = "IncludeGlobalServiceEvents", isMultiRegionTrail = "IsMultiRegionTrail"

@@ -23,7 +23,7 @@ enum RESTShapeCoding {
 
     /// A CloudTrail answer as the generated REST type; epoch-second timestamps become dates.
     static func answer<Answer: Decodable>(_ value: some Encodable) throws -> Answer {
-        try answer(json: try CloudTrailJSON.encoder.encode(value))
+        try answer(json: try AWSJSON.encoder.encode(value))
     }
 
     /// An encoded AWS answer (or its `member`, when the answer wraps one resource) as the generated REST type;

@@ -10,17 +10,19 @@ extension TrailOperations {
 
     /// Whether the caller may call what CloudTrail calls on its behalf to set up an organization trail. AWS
     /// does not publish the list; Cairn checks the two reads every such setup needs.
-    func callerMayReadOrganization() async throws -> Bool {
-        guard try await runner.isAllowed(OperationCatalogue.describeOrganization) else { return false }
-        return try await runner.isAllowed(OperationCatalogue.listAWSServiceAccessForOrganization)
+    static func callerMayReadOrganization(_ ctx: OperationContext) async throws -> Bool {
+        guard try await ctx.callerMay(OperationCatalogue.describeOrganization) else { return false }
+        return try await ctx.callerMay(OperationCatalogue.listAWSServiceAccessForOrganization)
     }
 
     /// Judges an organization-trail action. The organization's row is locked, so the organization cannot be
     /// deleted, nor the caller removed, before the transaction commits.
-    func organizationClearance(
-        _ action: OrganizationTrailRules.Action, _ tx: Transaction, _ facts: CallFacts, dependencyAllowed: Bool
+    static func organizationClearance(
+        _ action: OrganizationTrailRules.Action, _ ctx: OperationContext
     ) async throws -> (OrganizationTrailRules.Clearance, organizationId: String) {
-        let account = facts.principal.account
+        let tx = ctx.tx
+        let account = ctx.facts.principal.account
+        let dependencyAllowed = action == .convertToAccountTrail ? true : try await callerMayReadOrganization(ctx)
         let standing = try await tx.organizations.standing(of: account, lock: true)
         let org = standing.organization
         let ruleStanding: OrganizationTrailRules.Standing

@@ -5,50 +5,48 @@ import Foundation
 /// Event and insight selectors: basic or advanced (applying one kind replaces the other), and Insights
 /// whose prerequisites are judged against the trail's current event selectors.
 extension TrailOperations {
-    func putEventSelectors(_ input: CloudTrailJSON.PutEventSelectorsInput, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.putEventSelectors, parameters: parameters, naming: input.TrailName) { tx, facts in
-            var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putEventSelectors, tx, facts)
-            trail.eventSelectors = try TrailEventSelectors.forPut(
-                eventSelectors: input.EventSelectors, advancedEventSelectors: input.AdvancedEventSelectors)
-            trail.hasCustomEventSelectors = true
-            try await tx.trails.save(trail)
-            return .init(
-                trail, responseElements: Self.elements(CloudTrailJSON.EventSelectorsOutput(trail)), resources: Self.eventResources(trail))
-        }
+    static let putEventSelectors = Operation<CloudTrailModel.PutEventSelectorsInput, CloudTrailModel.EventSelectorsOutput>(
+        Entry.putEventSelectors, target: { input, t in target(naming: input.TrailName, t) }
+    ) { input, ctx in
+        var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putEventSelectors, ctx)
+        trail.eventSelectors = try TrailEventSelectors.forPut(
+            eventSelectors: input.EventSelectors, advancedEventSelectors: input.AdvancedEventSelectors)
+        trail.hasCustomEventSelectors = true
+        try await ctx.tx.trails.save(trail)
+        return CloudTrailModel.EventSelectorsOutput(trail)
     }
 
-    func getEventSelectors(_ raw: String?, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.getEventSelectors, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolve(raw, member: "TrailName", .getEventSelectors, tx, facts).trail
-            return .init(trail, resources: Self.eventResources(trail))
-        }
+    static let getEventSelectors = Operation<CloudTrailModel.TrailNameInput, CloudTrailModel.EventSelectorsOutput>(
+        Entry.getEventSelectors, target: { input, t in target(naming: input.TrailName, t) }
+    ) { input, ctx in
+        CloudTrailModel.EventSelectorsOutput(try await resolve(input.TrailName, member: "TrailName", .getEventSelectors, ctx).trail)
     }
 
     /// Insights go to the trail's own destination; the event-data-store members belong to CloudTrail Lake,
     /// which Cairn does not have.
-    func putInsightSelectors(_ input: CloudTrailJSON.PutInsightSelectorsInput, parameters: JSONValue?) async throws -> TrailRecord {
-        try await run(OperationCatalogue.Trails.putInsightSelectors, parameters: parameters, naming: input.TrailName) { tx, facts in
-            if input.EventDataStore != nil || input.InsightsDestination != nil {
-                throw ServiceError(
-                    code: "InvalidParameterCombinationException", status: 400,
-                    message: "EventDataStore and InsightsDestination apply to CloudTrail Lake event data stores, which this service does not host; specify TrailName only.")
-            }
-            guard let inputs = input.InsightSelectors else { throw ServiceError.missingParameter("InsightSelectors") }
-            guard input.TrailName != nil else {
-                throw ServiceError(code: "InvalidParameterException", status: 400, message: "TrailName is required.")
-            }
-            var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putInsightSelectors, tx, facts)
-            trail.insightSelectors = try TrailInsightSelectorRules.forPut(inputs, eventSelectors: trail.eventSelectors)
-            try await tx.trails.save(trail)
-            return .init(trail, resources: Self.eventResources(trail))
+    static let putInsightSelectors = Operation<CloudTrailModel.PutInsightSelectorsInput, CloudTrailModel.InsightSelectorsOutput>(
+        Entry.putInsightSelectors, target: { input, t in target(naming: input.TrailName, t) }
+    ) { input, ctx in
+        if input.EventDataStore != nil || input.InsightsDestination != nil {
+            throw ServiceError(
+                code: "InvalidParameterCombinationException", status: 400,
+                message: "EventDataStore and InsightsDestination apply to CloudTrail Lake event data stores, which this service does not host; specify TrailName only.")
         }
+        guard let inputs = input.InsightSelectors else { throw ServiceError.missingParameter("InsightSelectors") }
+        guard input.TrailName != nil else {
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "TrailName is required.")
+        }
+        var trail = try await resolveForWrite(input.TrailName, member: "TrailName", .putInsightSelectors, ctx)
+        trail.insightSelectors = try TrailInsightSelectorRules.forPut(inputs, eventSelectors: trail.eventSelectors)
+        try await ctx.tx.trails.save(trail)
+        return CloudTrailModel.InsightSelectorsOutput(TrailARN: trail.arn.description, InsightSelectors: trail.insightSelectors)
     }
 
-    func getInsightSelectors(_ raw: String?, parameters: JSONValue?) async throws -> (TrailARN, [TrailInsightSelector]) {
-        try await run(OperationCatalogue.Trails.getInsightSelectors, parameters: parameters, naming: raw) { tx, facts in
-            let trail = try await resolve(raw, member: "TrailName", .getInsightSelectors, tx, facts).trail
-            let selectors = try TrailInsightSelectorRules.forGet(trail.insightSelectors, trailARN: trail.arn)
-            return .init((trail.arn, selectors), resources: Self.eventResources(trail))
-        }
+    static let getInsightSelectors = Operation<CloudTrailModel.TrailNameInput, CloudTrailModel.InsightSelectorsOutput>(
+        Entry.getInsightSelectors, target: { input, t in target(naming: input.TrailName, t) }
+    ) { input, ctx in
+        let trail = try await resolve(input.TrailName, member: "TrailName", .getInsightSelectors, ctx).trail
+        return CloudTrailModel.InsightSelectorsOutput(
+            TrailARN: trail.arn.description, InsightSelectors: try TrailInsightSelectorRules.forGet(trail.insightSelectors, trailARN: trail.arn))
     }
 }

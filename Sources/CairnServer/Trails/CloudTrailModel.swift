@@ -1,33 +1,34 @@
 import CairnCore
 import Foundation
 
-/// CloudTrail's request and response shapes, member names exactly as botocore's model spells them (hence the
-/// PascalCase properties). Timestamps encode as epoch seconds, as JSON 1.1 carries them; absent optionals are
-/// left out, as AWS leaves out unset trail fields.
-enum CloudTrailJSON {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .secondsSince1970
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
+/// CloudTrail's request and response shapes: the trail operations' inputs and outputs, member names exactly
+/// as botocore's model spells them (hence the PascalCase properties). Absent optionals are left out, as AWS
+/// leaves out unset trail fields.
+enum CloudTrailModel {
     // MARK: Requests
 
-    struct NameInput: Decodable, Sendable {
+    struct NameInput: OperationInput, Codable {
         var Name: String?
     }
 
-    struct TrailNameInput: Decodable, Sendable {
+    struct TrailNameInput: OperationInput, Codable {
         var TrailName: String?
     }
 
-    struct CreateTrailInput: Decodable, Sendable {
+    /// CreateTrail's members: the name, the settings (shared with UpdateTrail, so they sit beside the name in
+    /// the same object) and the tags.
+    struct CreateTrailInput: OperationInput, Codable {
         var Name: String?
         var settings: TrailSettingsInput
         var TagsList: [TrailTag]?
 
         enum CodingKeys: String, CodingKey { case Name, TagsList }
+
+        init(Name: String?, settings: TrailSettingsInput, TagsList: [TrailTag]?) {
+            self.Name = Name
+            self.settings = settings
+            self.TagsList = TagsList
+        }
 
         init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
@@ -35,36 +36,67 @@ enum CloudTrailJSON {
             TagsList = try c.decodeIfPresent([TrailTag].self, forKey: .TagsList)
             settings = try TrailSettingsInput(from: decoder)
         }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(Name, forKey: .Name)
+            try c.encodeIfPresent(TagsList, forKey: .TagsList)
+            try settings.encode(to: encoder)
+        }
     }
 
-    struct DescribeTrailsInput: Decodable, Sendable {
+    /// UpdateTrail's members: the trail's name or ARN and the settings to change.
+    struct UpdateTrailInput: OperationInput, Codable {
+        var Name: String?
+        var settings: TrailSettingsInput
+
+        enum CodingKeys: String, CodingKey { case Name }
+
+        init(Name: String?, settings: TrailSettingsInput) {
+            self.Name = Name
+            self.settings = settings
+        }
+
+        init(from decoder: any Decoder) throws {
+            Name = try decoder.container(keyedBy: CodingKeys.self).decodeIfPresent(String.self, forKey: .Name)
+            settings = try TrailSettingsInput(from: decoder)
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(Name, forKey: .Name)
+            try settings.encode(to: encoder)
+        }
+    }
+
+    struct DescribeTrailsInput: OperationInput, Codable {
         var trailNameList: [String]?
         var includeShadowTrails: Bool?
     }
 
-    struct ListTrailsInput: Decodable, Sendable {
+    struct ListTrailsInput: OperationInput, Codable {
         var NextToken: String?
     }
 
-    struct PutEventSelectorsInput: Decodable, Sendable {
+    struct PutEventSelectorsInput: OperationInput, Codable {
         var TrailName: String?
         var EventSelectors: [TrailEventSelectorInput]?
         var AdvancedEventSelectors: [TrailAdvancedEventSelector]?
     }
 
-    struct PutInsightSelectorsInput: Decodable, Sendable {
+    struct PutInsightSelectorsInput: OperationInput, Codable {
         var TrailName: String?
         var InsightSelectors: [TrailInsightSelectorInput]?
         var EventDataStore: String?
         var InsightsDestination: String?
     }
 
-    struct TagsInput: Decodable, Sendable {
+    struct TagsInput: OperationInput, Codable {
         var ResourceId: String?
         var TagsList: [TrailTag]?
     }
 
-    struct ListTagsInput: Decodable, Sendable {
+    struct ListTagsInput: OperationInput, Codable {
         var ResourceIdList: [String]?
         var NextToken: String?
     }
@@ -73,7 +105,7 @@ enum CloudTrailJSON {
 
     /// A trail as CreateTrail, UpdateTrail (no HomeRegion or Has* flags there), GetTrail and DescribeTrails
     /// return it.
-    struct Trail: Encodable, Sendable {
+    struct Trail: OperationOutput, Encodable {
         var Name: String
         var S3BucketName: String
         var S3KeyPrefix: String?
@@ -114,8 +146,8 @@ enum CloudTrailJSON {
         }
     }
 
-    struct GetTrailOutput: Encodable, Sendable { var Trail: Trail }
-    struct DescribeTrailsOutput: Encodable, Sendable { var trailList: [Trail] }
+    struct GetTrailOutput: OperationOutput, Encodable { var Trail: Trail }
+    struct DescribeTrailsOutput: OperationOutput, Encodable { var trailList: [Trail] }
 
     struct TrailInfo: Encodable, Sendable {
         var TrailARN: String
@@ -123,12 +155,12 @@ enum CloudTrailJSON {
         var HomeRegion: String
     }
 
-    struct ListTrailsOutput: Encodable, Sendable {
+    struct ListTrailsOutput: OperationOutput, Encodable {
         var Trails: [TrailInfo]
         var NextToken: String?
     }
 
-    struct TrailStatusOutput: Encodable, Sendable {
+    struct TrailStatusOutput: OperationOutput, Encodable {
         var IsLogging: Bool
         var LatestDeliveryError: String?
         var LatestNotificationError: String?
@@ -172,7 +204,7 @@ enum CloudTrailJSON {
         static func text(_ date: Date?) -> String { date.map(UTCTimestamp.iso8601) ?? "" }
     }
 
-    struct EventSelectorsOutput: Encodable, Sendable {
+    struct EventSelectorsOutput: OperationOutput, Encodable {
         var TrailARN: String
         var EventSelectors: [TrailEventSelector]?
         var AdvancedEventSelectors: [TrailAdvancedEventSelector]?
@@ -184,7 +216,7 @@ enum CloudTrailJSON {
         }
     }
 
-    struct InsightSelectorsOutput: Encodable, Sendable {
+    struct InsightSelectorsOutput: OperationOutput, Encodable {
         var TrailARN: String
         var InsightSelectors: [TrailInsightSelector]
     }
@@ -194,9 +226,7 @@ enum CloudTrailJSON {
         var TagsList: [TrailTag]
     }
 
-    struct ListTagsOutput: Encodable, Sendable {
+    struct ListTagsOutput: OperationOutput, Encodable {
         var ResourceTagList: [ResourceTag]
     }
-
-    struct Empty: Encodable, Sendable {}
 }

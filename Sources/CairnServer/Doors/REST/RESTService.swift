@@ -15,6 +15,19 @@ struct RESTService: APIProtocol {
         self.organizations = OrganizationsRESTBridge(runner: runner)
     }
 
+    /// Runs `operation` in the caller's scope (set by RESTScopeMiddleware), with the input this handler maps
+    /// from its request; a mapping that refuses the request is the runner's recorded refusal.
+    func run<Input, Output>(_ operation: Operation<Input, Output>, _ input: () throws -> Input) async throws -> Output {
+        guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
+        return try await runner.run(operation, in: scope, decoding: input)
+    }
+
+    /// A request body the route requires.
+    static func json<Body>(_ body: Body?) throws(ServiceError) -> Body {
+        guard let body else { throw ServiceError.serialization("expected application/json") }
+        return body
+    }
+
     func getCallerIdentity(_ input: Operations.GetCallerIdentity.Input) async throws -> Operations.GetCallerIdentity.Output {
         let who = try await runner.run(OperationCatalogue.getCallerIdentity) { _, facts in .init(facts.principal) }
         return .ok(.init(body: .json(.init(account: who.account.value, arn: who.arn, userId: who.principalId))))

@@ -1,0 +1,22 @@
+import CairnCore
+
+/// CloudTrail's JSON 1.1 door (trails, event history, channels, public keys, delegated administrators) and
+/// cloudtrail-data's PutAuditEvents: each operation's output is the model's response as it is.
+enum CloudTrailBindings {
+    static let all: [AWSBinding] = [
+        .json(TrailOperations.createTrail), .json(TrailOperations.updateTrail), .json(TrailOperations.deleteTrail),
+        .json(TrailOperations.getTrail), .json(TrailOperations.describeTrails), .json(TrailOperations.listTrails),
+        .json(TrailOperations.getTrailStatus), .json(TrailOperations.startLogging), .json(TrailOperations.stopLogging),
+        .json(TrailOperations.putEventSelectors), .json(TrailOperations.getEventSelectors),
+        .json(TrailOperations.putInsightSelectors), .json(TrailOperations.getInsightSelectors),
+        .json(TrailOperations.addTags), .json(TrailOperations.removeTags), .json(TrailOperations.listTags),
+        .json(PublicKeyOperations.listPublicKeys),
+        .json(TrailDelegatedAdministrators.register), .json(TrailDelegatedAdministrators.deregister),
+        .json(EventHistoryOperations.lookupEvents),
+        .json(ChannelOperations.createChannel), .json(ChannelOperations.getChannel), .json(ChannelOperations.listChannels),
+        .json(ChannelOperations.updateChannel), .json(ChannelOperations.deleteChannel),
+        .json(ChannelOperations.putResourcePolicy), .json(ChannelOperations.getResourcePolicy),
+        .json(ChannelOperations.deleteResourcePolicy),
+        .json(ChannelOperations.putAuditEvents),
+    ]
+}
