@@ -17,22 +17,20 @@ extension CairnRuntime {
     }
 
     package static func createAccount(_ config: CairnConfiguration, name: String, email: String, logger: Logger) async throws -> CreatedAccount {
-        try await administer(config, logger: logger) { admin in
-            let c = try await admin.createAccount(name: name, email: email)
-            return CreatedAccount(
-                accountId: c.account.id.value, name: c.account.name, email: c.account.email, accessKeyId: c.accessKeyId,
-                secretAccessKey: c.secretAccessKey)
-        }
+        let c = try await administer(config, logger: logger, TenancyOperations.createAccount, TenancyModel.CreateAccountInput(name: name, email: email))
+        return CreatedAccount(
+            accountId: c.account.id, name: c.account.name, email: c.account.email, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey)
     }
 
     /// True when the region is new.
     package static func addRegion(_ config: CairnConfiguration, name: String, logger: Logger) async throws -> Bool {
-        try await administer(config, logger: logger) { admin in try await admin.addRegion(name) }
+        try await administer(config, logger: logger, TenancyOperations.addRegion, TenancyModel.RegionInput(name: name)).isNew
     }
 
-    private static func administer<R: Sendable>(
-        _ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (AccountAdministration) async throws -> R
-    ) async throws -> R {
+    /// Runs one operation as the operator account's root user, through the runner like any call.
+    private static func administer<Input, Output>(
+        _ config: CairnConfiguration, logger: Logger, _ operation: Operation<Input, Output>, _ input: Input
+    ) async throws -> Output {
         try await withStore(config, logger: logger) { store in
             let operatorAccount = try await store.read(logger: logger) { tx -> AccountId? in
                 guard try await tx.appliedMigrationCount() > 0 else { return nil }
@@ -48,7 +46,11 @@ extension CairnRuntime {
                 principal: .root(of: operatorAccount, partition: config.partition, accessKeyId: ""),
                 region: config.regions.first ?? "us-east-1", sourceIP: "127.0.0.1", userAgent: "cairn-cli", logger: logger, received: Date(),
                 policyEpoch: -1)
-            return try await RequestScope.$current.withValue(scope) { try await body(AccountAdministration(runner: runner)) }
+            do throws(OperationFailure) {
+                return try await runner.run(operation, in: scope) { input }
+            } catch {
+                throw error.error
+            }
         }
     }
 }

@@ -1,0 +1,71 @@
+import CairnCore
+import Foundation
+
+/// STS's request and response shapes, member names as botocore's model spells them.
+enum STSModel {
+    struct PolicyArn: Codable, Sendable {
+        var arn: String?
+    }
+
+    struct Tag: Codable, Sendable {
+        var Key: String?
+        var Value: String?
+    }
+
+    struct AssumeRoleInput: OperationInput, Codable {
+        var RoleArn: String?
+        var RoleSessionName: String?
+        var DurationSeconds: Int?
+        var Policy: String?
+        var PolicyArns: [PolicyArn]?
+        var Tags: [Tag]?
+        var TransitiveTagKeys: [String]?
+        var ExternalId: String?
+        var SourceIdentity: String?
+
+        /// The request, checked as STS checks it (CairnCore's rules name the member at fault).
+        var checked: AssumeRoleRequest {
+            get throws(ServiceError) {
+                try AssumeRoleRequest(
+                    roleArn: RoleArn, sessionName: RoleSessionName, durationSeconds: DurationSeconds, policy: Policy,
+                    policyArns: (PolicyArns ?? []).compactMap(\.arn), tags: (Tags ?? []).map { ($0.Key, $0.Value) },
+                    transitiveTagKeys: TransitiveTagKeys ?? [], externalId: ExternalId, sourceIdentity: SourceIdentity)
+            }
+        }
+    }
+
+    struct Credentials: Encodable, Sendable {
+        var AccessKeyId: String
+        var SecretAccessKey: String
+        var SessionToken: String
+        var Expiration: Date
+    }
+
+    struct AssumedRoleUser: Encodable, Sendable {
+        var AssumedRoleId: String
+        var Arn: String
+    }
+
+    struct AssumeRoleOutput: OperationOutput, Encodable {
+        var Credentials: Credentials
+        var AssumedRoleUser: AssumedRoleUser
+        var PackedPolicySize: Int
+        var SourceIdentity: String?
+
+        /// The record names the credentials' key id and expiry, never the secret or the token.
+        func responseElements(for entry: CatalogueOperation) -> JSONValue? {
+            .object([
+                "credentials": .object([
+                    "accessKeyId": .string(Credentials.AccessKeyId), "expiration": .string(UTCTimestamp.iso8601(Credentials.Expiration)),
+                ]),
+                "assumedRoleUser": .object(["assumedRoleId": .string(AssumedRoleUser.AssumedRoleId), "arn": .string(AssumedRoleUser.Arn)]),
+            ])
+        }
+    }
+
+    struct CallerIdentity: OperationOutput, Encodable {
+        var Account: String
+        var Arn: String
+        var UserId: String
+    }
+}

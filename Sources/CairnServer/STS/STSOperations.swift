@@ -1,0 +1,73 @@
+import CairnCore
+import CairnPolicy
+import CairnStore
+import Foundation
+
+/// STS: who the caller is, and temporary credentials for a role.
+enum STSOperations {
+    /// Answers even with an explicit deny, as AWS's does (the catalogue entry is always allowed).
+    static let getCallerIdentity = Operation<NoInput, STSModel.CallerIdentity>(OperationCatalogue.getCallerIdentity) { _, ctx in
+        let who = ctx.facts.principal
+        return STSModel.CallerIdentity(Account: who.account.value, Arn: who.arn, UserId: who.principalId)
+    }
+
+    /// Validated, then authorized against the role's trust policy (the resource policy of sts:AssumeRole) and
+    /// the caller's own policies; then temporary credentials are issued.
+    static let assumeRole = Operation<STSModel.AssumeRoleInput, STSModel.AssumeRoleOutput>(
+        OperationCatalogue.assumeRole, target: { input, t in try await target(try input.checked, t) }
+    ) { input, ctx in
+        let request = try input.checked
+        // A role that does not exist has no trust policy: authorization refused it before this.
+        guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName) else {
+            throw ServiceError.internalFailure
+        }
+        ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
+        // Role chaining is limited to one hour, as AWS limits it.
+        let chained = ctx.facts.principal.type == .assumedRole
+        let maximum = chained ? 3600 : role.maxSessionDuration
+        let duration = request.durationSeconds ?? min(3600, maximum)
+        guard duration <= maximum else {
+            throw ServiceError(
+                code: "ValidationError", status: 400,
+                message: chained
+                    ? "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."
+                    : "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
+        }
+        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
+            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
+        }
+        let session = try await ctx.tx.sessions.issue(
+            role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
+            policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity,
+            issuedBy: ctx.facts.principal.arn, now: ctx.facts.time)
+        return STSModel.AssumeRoleOutput(
+            Credentials: .init(
+                AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken,
+                Expiration: session.expiresAt),
+            AssumedRoleUser: .init(AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn),
+            PackedPolicySize: request.packedPolicySize, SourceIdentity: request.sourceIdentity)
+    }
+
+    /// The role's trust policy and the request's STS condition keys. Refusals STS makes before it looks at
+    /// any policy come first: the root user may not assume roles, and a session policy must be valid.
+    private static func target(_ request: AssumeRoleRequest, _ t: TargetContext) async throws -> AuthorizationTarget {
+        if t.facts.principal.type == .root {
+            throw ServiceError(code: "AccessDeniedException", status: 403, message: "Roles may not be assumed by root accounts.")
+        }
+        if let policy = request.policy,
+            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
+        {
+            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
+        }
+        let role = try await t.read { tx in try await tx.roles.find(account: request.roleAccount, name: request.roleName) }
+        var context: [String: ContextValue] = ["sts:RoleSessionName": .single(request.sessionName)]
+        if let e = request.externalId { context["sts:ExternalId"] = .single(e) }
+        if let s = request.sourceIdentity { context["sts:SourceIdentity"] = .single(s) }
+        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
+        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
+        // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
+        return AuthorizationTarget(
+            resource: request.roleArn, resourceAccount: request.roleAccount.value,
+            resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
+    }
+}
