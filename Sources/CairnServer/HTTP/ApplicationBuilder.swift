@@ -55,12 +55,12 @@ package enum ApplicationBuilder {
 
     /// Every AWS-protocol binding; a test checks this table against the catalogue.
     static func awsBindings(_ runner: OperationRunner) -> [AWSBinding] {
-        CloudTrailBindings.all + STSBindings.all + legacyHandlers(runner).map(AWSBinding.legacy)
+        CloudTrailBindings.all + STSBindings.all + OrganizationsBindings.all + legacyHandlers(runner).map(AWSBinding.legacy)
     }
 
     /// The handlers not yet moved to typed operations.
     private static func legacyHandlers(_ runner: OperationRunner) -> [AWSHandler] {
-        IAMHandlers(runner: runner).all + OrganizationsHandlers(runner: runner).all
+        IAMHandlers(runner: runner).all
 
     }
 }

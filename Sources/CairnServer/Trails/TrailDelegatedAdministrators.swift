@@ -40,7 +40,7 @@ enum TrailDelegatedAdministrators {
     static let register = Operation<RegisterInput, NoOutput>(OperationCatalogue.registerOrganizationDelegatedAdmin) { input, ctx in
         let account = try accountId(input.MemberAccountId, "MemberAccountId")
         let org = try await managedOrganization(ctx)
-        switch try await OrganizationsHandlers.checkDelegation(ctx.tx, org, account: account, servicePrincipal: servicePrincipal) {
+        switch try await OrganizationsOperations.checkDelegation(ctx.tx, org, account: account, servicePrincipal: servicePrincipal) {
         case .failure(.management): throw ServiceError.cannotDelegateManagementAccount
         case .failure(.notMember), .failure(.suspended): throw ServiceError.cloudTrailAccountNotFound(account)
         case .failure(.notAllFeatures): throw ServiceError.organizationNotInAllFeaturesMode

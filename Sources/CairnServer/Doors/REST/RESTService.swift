@@ -7,13 +7,6 @@ import OpenAPIRuntime
 /// its output back; the rules live below it.
 struct RESTService: APIProtocol {
     let runner: OperationRunner
-    /// The Organizations routes' way to the JSON 1.1 door's handlers, whose table is built once here.
-    let organizations: OrganizationsRESTBridge
-
-    init(runner: OperationRunner) {
-        self.runner = runner
-        self.organizations = OrganizationsRESTBridge(runner: runner)
-    }
 
     /// Runs `operation` in the caller's scope (set by RESTScopeMiddleware), with the input this handler maps
     /// from its request; a mapping that refuses the request is the runner's recorded refusal.

@@ -1,17 +1,9 @@
 import CairnCore
 import Foundation
 
-/// AWS Organizations' response shapes, member names exactly as botocore's model spells them (hence the
-/// PascalCase properties); timestamps encode as epoch seconds, as JSON 1.1 carries them, and absent
-/// optionals are left out.
-enum OrganizationsWire {
-    static let encoder: JSONEncoder = {
-        let e = JSONEncoder()
-        e.dateEncodingStrategy = .secondsSince1970
-        e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return e
-    }()
-
+/// The resources AWS Organizations' responses describe, member names exactly as botocore's model spells them
+/// (hence the PascalCase properties); absent optionals are left out.
+extension OrganizationsModel {
     struct PolicyTypeSummary: Encodable, Sendable {
         let `Type`: String
         let Status: String
@@ -155,6 +147,15 @@ enum OrganizationsWire {
         let Content: String
     }
 
+    struct Tag: Codable, Sendable {
+        /// Both members are optional so that a missing Key or Value is AWS's INPUT_REQUIRED naming it.
+        var Key: String?
+        var Value: String?
+    }
+
+    struct Parent: Encodable, Sendable { let Id, `Type`: String }
+    struct Child: Encodable, Sendable { let Id, `Type`: String }
+
     struct PolicyTargetSummary: Encodable, Sendable {
         let TargetId, Arn, Name, `Type`: String
     }
@@ -185,7 +186,4 @@ enum OrganizationsWire {
         let ServicePrincipal: String
         let DelegationEnabledDate: Date
     }
-
-    /// An operation with no output member answers `{}`.
-    struct Empty: Encodable, Sendable {}
 }

@@ -3,7 +3,7 @@ import CairnStore
 import Foundation
 import OpenAPIRuntime
 
-/// Accounts and regions (operator only), and the caller's organization, over REST.
+/// Accounts and regions (operator only) over REST.
 extension RESTService {
     static func account(_ a: TenancyModel.Account) -> Components.Schemas.Account {
         .init(
@@ -60,30 +60,5 @@ extension RESTService {
             return TenancyModel.UpdateAccountInput(accountId: input.path.accountId, status: body.status == .suspended ? "SUSPENDED" : "ACTIVE")
         }
         return .ok(.init(body: .json(Self.account(updated))))
-    }
-
-    func describeOrganization(_ input: Operations.DescribeOrganization.Input) async throws -> Operations.DescribeOrganization.Output {
-        let org = try await runner.run(OperationCatalogue.describeOrganization) { tx, facts in
-            .init(try await tx.organizations.standing(of: facts.principal.account).requireOrganization())
-        }
-        return .ok(.init(body: .json(.init(
-            id: org.id, arn: org.arns(partition: runner.store.partition).organization, featureSet: org.allFeatures ? .all : .consolidatedBilling,
-            managementAccountId: org.managementAccount.value, managementAccountEmail: org.managementEmail, rootId: org.rootId,
-            scpEnabled: org.scpEnabled))))
-    }
-
-    func listOrganizationAccounts(_ input: Operations.ListOrganizationAccounts.Input) async throws -> Operations.ListOrganizationAccounts.Output {
-        let (org, members) = try await runner.run(OperationCatalogue.listAccounts) { tx, facts in
-            let org = try await tx.organizations.standing(of: facts.principal.account).requireReader()
-            return .init((org, try await tx.organizations.members(of: org)))
-        }
-        let (items, next) = try Self.page(members, limit: input.query.limit, nextToken: input.query.nextToken, listing: "organization-accounts")
-        let arns = org.arns(partition: runner.store.partition)
-        return .ok(.init(body: .json(.init(
-            accounts: items.map {
-                .init(
-                    id: $0.account.value, arn: arns.account($0.account.value), name: $0.name, email: $0.email, status: $0.status,
-                    parentId: $0.parentId, joinedMethod: $0.joinedMethod == "CREATED" ? .created : .invited, joinedAt: $0.joinedAt)
-            }, nextToken: next))))
     }
 }

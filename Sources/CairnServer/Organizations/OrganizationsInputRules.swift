@@ -1,55 +1,9 @@
 import CairnCore
 import Foundation
 
-/// Every input member of the Organizations operations Cairn serves, in one shape: each operation reads the
-/// members its model gives it and checks them here, so every refusal names the member at fault.
-/// `Filter` is a policy type for ListPolicies but an object for ListHandshakes*, so it stays raw JSON.
-struct OrganizationsRequest: Decodable, Sendable {
-    /// Both members are optional here so that a missing Key or Value is AWS's INPUT_REQUIRED naming it.
-    struct Tag: Decodable, Sendable {
-        let Key: String?
-        let Value: String?
-    }
-
-    struct Party: Decodable, Sendable {
-        let Id: String?
-        let `Type`: String?
-    }
-
-    var FeatureSet: String?
-    var ParentId: String?
-    var Name: String?
-    var OrganizationalUnitId: String?
-    var ChildId: String?
-    var ChildType: String?
-    var AccountId: String?
-    var SourceParentId: String?
-    var DestinationParentId: String?
-    var Email: String?
-    var AccountName: String?
-    var RoleName: String?
-    var IamUserAccessToBilling: String?
-    var Tags: [Tag]?
-    var CreateAccountRequestId: String?
-    var States: [String]?
-    var Target: Party?
-    var Notes: String?
-    var HandshakeId: String?
-    var Filter: JSONValue?
-    var RootId: String?
-    var PolicyType: String?
-    var Content: String?
-    var Description: String?
-    var `Type`: String?
-    var PolicyId: String?
-    var TargetId: String?
-    var ServicePrincipal: String?
-    var ResourceId: String?
-    var TagKeys: [String]?
-    var NextToken: String?
-    var MaxResults: Int?
-
-    // MARK: Checks
+/// The checks AWS Organizations makes of its members, worded as it words them: every refusal names the
+/// member at fault.
+enum OrganizationsInputRules {
 
     static func required(_ value: String?, _ member: String) throws(ServiceError) -> String {
         guard let value, !value.isEmpty else { throw .inputRequired(member) }
@@ -111,15 +65,17 @@ struct OrganizationsRequest: Decodable, Sendable {
         return v
     }
 
-    /// The request's Tags, checked by AWS's rules (none when the member is absent).
-    func checkTags() throws(ServiceError) -> [OrganizationTag] {
-        try OrganizationTagRules.validate((Tags ?? []).map { (key: $0.Key, value: $0.Value) })
+    /// A request's Tags, checked by AWS's rules (none when the member is absent).
+    static func tags(_ tags: [OrganizationsModel.Tag]?) throws(ServiceError) -> [OrganizationTag] {
+        try OrganizationTagRules.validate((tags ?? []).map { (key: $0.Key, value: $0.Value) })
     }
 }
 
 /// Organizations' cursor paging: at most 20 per page, and an opaque token bound to the operation that gave it.
-struct OrganizationsPage {
-    static func slice<T>(_ items: [T], _ request: OrganizationsRequest, operation: String) throws(ServiceError) -> (items: [T], nextToken: String?) {
+enum OrganizationsPage {
+    static func slice<T>(
+        _ items: [T], _ request: some OrganizationsModel.Paged, operation: String
+    ) throws(ServiceError) -> (items: [T], nextToken: String?) {
         let size = request.MaxResults ?? OrganizationLimits.maximumPageSize
         guard size >= 1 else { throw .invalidInput("MIN_VALUE_EXCEEDED", "MaxResults must be at least 1.") }
         guard size <= OrganizationLimits.maximumPageSize else {
@@ -127,13 +83,11 @@ struct OrganizationsPage {
         }
         var start = 0
         if let token = request.NextToken {
-            guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8),
-                text.hasPrefix(operation + ":"), let offset = Int(text.dropFirst(operation.count + 1)), offset >= 0, offset <= items.count
-            else { throw .invalidNextToken }
+            guard let offset = PageToken.offset(token, for: operation), offset <= items.count else { throw .invalidNextToken }
             start = offset
         }
         let end = min(items.count, start + size)
-        let next = end < items.count ? Data("\(operation):\(end)".utf8).base64EncodedString() : nil
+        let next = end < items.count ? PageToken.after(String(end), for: operation) : nil
         return (Array(items[start..<end]), next)
     }
 }

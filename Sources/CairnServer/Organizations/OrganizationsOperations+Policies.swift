@@ -1,0 +1,156 @@
+import CairnCore
+import CairnPolicy
+import CairnStore
+import Foundation
+
+/// Service control policies: documents are checked with the policy engine's SCP rules.
+extension OrganizationsOperations {
+    /// An SCP document: AWS's 5,120-character limit (every character counts), then the engine's lint.
+    static func scpContent(_ value: String?) throws -> String {
+        let content = try OrganizationsInputRules.required(value, "Content")
+        guard content.count <= OrganizationLimits.maximumSCPCharacters else {
+    throw ServiceError.constraintViolation(.policyContentLimitExceeded)
+        }
+        let errors = PolicyLint.lint(text: content, type: .scp).filter { $0.severity == .error }
+        if let first = errors.first {
+    throw ServiceError.malformedSCPDocument(first.path.isEmpty ? first.message : "\(first.path): \(first.message)")
+        }
+        return content
+    }
+
+    static func policyName(_ value: String?) throws(ServiceError) -> String {
+        let name = try OrganizationsInputRules.required(value, "Name")
+        try OrganizationsInputRules.length(name, "Name", 1...128)
+        return name
+    }
+
+    static func policyDescription(_ value: String?) throws(ServiceError) -> String {
+        guard let value else { throw .inputRequired("Description") }
+        try OrganizationsInputRules.length(value, "Description", 0...512)
+        return value
+    }
+
+    static func policyId(_ value: String?) throws(ServiceError) -> String {
+        try OrganizationsInputRules.id(value, "PolicyId", OrganizationIdentifiers.isPolicy)
+    }
+
+    static func targetId(_ value: String?) throws(ServiceError) -> String {
+        try OrganizationsInputRules.id(value, "TargetId", OrganizationIdentifiers.isPolicyTarget)
+    }
+
+    /// The policy of this organization, or PolicyNotFoundException.
+    static func policy(_ tx: Transaction, _ org: OrganizationRecord, _ id: String) async throws -> OrganizationPolicyRecord {
+        guard let p = try await tx.organizations.policy(org, id: id) else { throw ServiceError.policyNotFound }
+        return p
+    }
+
+    static func output(_ p: OrganizationPolicyRecord, _ org: OrganizationRecord, _ partition: String) -> OrganizationsModel.PolicyOutput {
+        OrganizationsModel.PolicyOutput(Policy: .init(PolicySummary: .init(p, in: org, partition: partition), Content: p.content))
+    }
+
+    static let createPolicy = Operation<OrganizationsModel.CreatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.createPolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        let type = try OrganizationsInputRules.policyType(req.Type, "Type")
+        let name = try Self.policyName(req.Name)
+        let description = try Self.policyDescription(req.Description)
+        let content = try Self.scpContent(req.Content)
+        let tags = try OrganizationsInputRules.tags(req.Tags)
+        guard org.allFeatures else { throw ServiceError.policyTypeNotAvailable }
+        let p = try await tx.organizations.createPolicy(org, type: type, name: name, description: description, content: content)
+        try await tx.organizations.tag(org, resource: p.id, with: tags)
+        return Self.output(p, org, ctx.partition)
+    }
+
+    static let updatePolicy = Operation<OrganizationsModel.UpdatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.updatePolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        let id = try Self.policyId(req.PolicyId)
+        let name = try req.Name.map { v throws(ServiceError) in try Self.policyName(v) }
+        let description = try req.Description.map { v throws(ServiceError) in try Self.policyDescription(v) }
+        let content = try req.Content.map { try Self.scpContent($0) }
+        let p = try await tx.organizations.updatePolicy(org, id: id, name: name, description: description, content: content)
+        return Self.output(p, org, ctx.partition)
+    }
+
+    static let describePolicy = Operation<OrganizationsModel.PolicyIdInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.describePolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireReader()
+        let p = try await Self.policy(tx, org, try Self.policyId(req.PolicyId))
+        return Self.output(p, org, ctx.partition)
+    }
+
+    static let deletePolicy = Operation<OrganizationsModel.PolicyIdInput, NoOutput>(OperationCatalogue.deletePolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        try await tx.organizations.deletePolicy(org, id: try Self.policyId(req.PolicyId))
+        return NoOutput()
+    }
+
+    static let attachPolicy = Operation<OrganizationsModel.PolicyTargetInput, NoOutput>(OperationCatalogue.attachPolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        let id = try Self.policyId(req.PolicyId)
+        let target = try Self.targetId(req.TargetId)
+        _ = try await Self.policy(tx, org, id)
+        guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
+        guard org.scpEnabled else { throw ServiceError.policyTypeNotEnabled }
+        try await tx.organizations.attach(org, policy: id, target: target)
+        return NoOutput()
+    }
+
+    static let detachPolicy = Operation<OrganizationsModel.PolicyTargetInput, NoOutput>(OperationCatalogue.detachPolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        let id = try Self.policyId(req.PolicyId)
+        let target = try Self.targetId(req.TargetId)
+        _ = try await Self.policy(tx, org, id)
+        guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
+        try await tx.organizations.detach(org, policy: id, target: target)
+        return NoOutput()
+    }
+
+    static let listPolicies = Operation<OrganizationsModel.ListPoliciesInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPolicies) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireReader()
+        let type = try OrganizationsInputRules.policyType(req.Filter?.stringValue ?? (req.Filter == nil ? nil : ""), "Filter")
+        let all = try await tx.organizations.policies(org, type: type)
+        let page = try OrganizationsPage.slice(all, req, operation: "ListPolicies")
+        return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
+    }
+
+    static let listPoliciesForTarget = Operation<OrganizationsModel.ListPoliciesForTargetInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPoliciesForTarget) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireReader()
+        let target = try Self.targetId(req.TargetId)
+        _ = try OrganizationsInputRules.policyType(req.Filter?.stringValue ?? (req.Filter == nil ? nil : ""), "Filter")
+        guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
+        let all = try await tx.organizations.policies(org, attachedTo: target)
+        let page = try OrganizationsPage.slice(all, req, operation: "ListPoliciesForTarget")
+        return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
+    }
+
+    static let listTargetsForPolicy = Operation<OrganizationsModel.ListTargetsForPolicyInput, OrganizationsModel.TargetsOutput>(OperationCatalogue.listTargetsForPolicy) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireReader()
+        let id = try Self.policyId(req.PolicyId)
+        _ = try await Self.policy(tx, org, id)
+        let ids = try await tx.organizations.targets(org, policy: id)
+        let page = try OrganizationsPage.slice(ids, req, operation: "ListTargetsForPolicy")
+        var targets: [OrganizationsModel.PolicyTargetSummary] = []
+        let arns = org.arns(partition: ctx.partition)
+        for t in page.items {
+            if t == org.rootId {
+                targets.append(.init(TargetId: t, Arn: arns.root(t), Name: "Root", Type: "ROOT"))
+            } else if OrganizationIdentifiers.isOrganizationalUnit(t) {
+                let name = try await tx.organizations.organizationalUnit(org, id: t)?.name ?? t
+                targets.append(.init(TargetId: t, Arn: arns.organizationalUnit(t), Name: name, Type: "ORGANIZATIONAL_UNIT"))
+            } else {
+                let name = try await tx.organizations.member(of: org, account: t)?.name ?? t
+                targets.append(.init(TargetId: t, Arn: arns.account(t), Name: name, Type: "ACCOUNT"))
+            }
+        }
+        return OrganizationsModel.TargetsOutput(Targets: targets, NextToken: page.nextToken)
+    }
+
+}
