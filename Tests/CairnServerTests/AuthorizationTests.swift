@@ -94,13 +94,13 @@ import Testing
                 requestId: "walk", principal: principal, region: "us-east-1", sourceIP: "127.0.0.1", userAgent: "t",
                 logger: Logger(label: "t"), received: Date(), policyEpoch: epoch)
             for op in OperationCatalogue.all {
-                let ran = try await RequestScope.$current.withValue(scope) { () async throws -> Bool in
-                    do {
-                        return try await runner.run(op) { _, _ in .init(true) }
-                    } catch let e as ServiceError {
-                        #expect(e.code == "AccessDeniedException", "\(op): \(e)")
-                        return false
-                    }
+                let ran: Bool
+                do throws(OperationFailure) {
+                    _ = try await runner.run(Operation<NoInput, NoOutput>(op) { _, _ in NoOutput() }, in: scope) { NoInput() }
+                    ran = true
+                } catch {
+                    #expect(error.error.code == "AccessDeniedException", "\(op): \(error.error)")
+                    ran = false
                 }
                 #expect(ran == op.alwaysAllowed, "\(op) \(ran ? "ran" : "was refused")")
             }

@@ -11,7 +11,8 @@ package enum QueryForm {
         for (name, value) in fields where !protocolFields.contains(name) && !name.hasPrefix("X-Amz-") {
             root.insert(name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], value)
         }
-        return root.value
+        // A request with no members is an empty structure, not an empty text.
+        return root.members.isEmpty && root.items.isEmpty ? .object([:]) : root.value
     }
 
     private struct Node {

@@ -32,7 +32,7 @@ package enum ApplicationBuilder {
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
 
-        let door = AWSDoor(runner: runner, bindings: awsBindings(runner))
+        let door = AWSDoor(runner: runner, bindings: awsBindings)
         let aws = router.group()
             .add(middleware: DoorErrorMiddleware.aws)
             .add(middleware: AuthenticationMiddleware(authenticator: authenticator))
@@ -54,13 +54,5 @@ package enum ApplicationBuilder {
     }
 
     /// Every AWS-protocol binding; a test checks this table against the catalogue.
-    static func awsBindings(_ runner: OperationRunner) -> [AWSBinding] {
-        CloudTrailBindings.all + STSBindings.all + OrganizationsBindings.all + legacyHandlers(runner).map(AWSBinding.legacy)
-    }
-
-    /// The handlers not yet moved to typed operations.
-    private static func legacyHandlers(_ runner: OperationRunner) -> [AWSHandler] {
-        IAMHandlers(runner: runner).all
-
-    }
+    static let awsBindings: [AWSBinding] = CloudTrailBindings.all + OrganizationsBindings.all + IAMBindings.all + STSBindings.all
 }

@@ -1,81 +1,67 @@
 import CairnCore
 import CairnStore
 
-/// A group and one page of its members (GetGroup).
-struct IAMGroupWithMembers: Sendable {
-    let group: IAMGroupRecord
-    let members: IAMPageOf<IAMUserRecord>
-}
-
+/// Groups and their members.
 extension IAMOperations {
-    func createGroup(_ r: IAMRequest) async throws -> IAMGroupRecord {
-        try await run(OperationCatalogue.IAM.createGroup, r) { tx, facts in
-            let name = try r.name("GroupName", maxLength: NameLimit.group)
-            let path = try r.path()
-            let group = try await tx.iamGroups.create(account: facts.principal.account, name: name, path: path)
-            return .init(group, responseElements: .object(["group": IAMEventElements.group(group)]))
-        }
+    static let createGroup = operation(Entry.createGroup) { (input: IAMModel.CreateGroupInput, ctx) -> IAMModel.GroupOutput in
+        let name = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let path = try IAMInputChecks.path(input.Path)
+        return IAMModel.GroupOutput(Group: .init(try await ctx.tx.iamGroups.create(account: ctx.facts.principal.account, name: name, path: path)))
     }
 
-    func getGroup(_ r: IAMRequest) async throws -> IAMGroupWithMembers {
-        try await run(OperationCatalogue.IAM.getGroup, r) { tx, facts in
-            let name = try r.name("GroupName", maxLength: NameLimit.group)
-            let page = try r.page
-            let group = try await tx.iamGroups.require(account: facts.principal.account, name: name)
-            return .init(IAMGroupWithMembers(group: group, members: try await tx.iamUsers.members(of: group.groupId, page: page)))
-        }
+    /// The group and one page of its members.
+    static let getGroup = operation(Entry.getGroup) { (input: IAMModel.EntityPageInput, ctx) -> IAMModel.GroupWithUsersOutput in
+        let name = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let group = try await ctx.tx.iamGroups.require(account: ctx.facts.principal.account, name: name)
+        let members = try await ctx.tx.iamUsers.members(of: group.groupId, page: page)
+        return IAMModel.GroupWithUsersOutput(
+            Group: .init(group), Users: members.items.map { .init($0, withTags: false) }, IsTruncated: members.isTruncated,
+            Marker: members.nextMarker)
     }
 
-    func listGroups(_ r: IAMRequest) async throws -> IAMPageOf<IAMGroupRecord> {
-        try await run(OperationCatalogue.IAM.listGroups, r) { tx, facts in
-            let prefix = try r.pathPrefix()
-            let page = try r.page
-            return .init(try await tx.iamGroups.list(account: facts.principal.account, pathPrefix: prefix, page: page))
-        }
+    static let listGroups = operation(Entry.listGroups) { (input: IAMModel.ListInput, ctx) -> IAMModel.GroupsOutput in
+        let prefix = try IAMInputChecks.pathPrefix(input.PathPrefix)
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let found = try await ctx.tx.iamGroups.list(account: ctx.facts.principal.account, pathPrefix: prefix, page: page)
+        return IAMModel.GroupsOutput(Groups: found.items.map(IAMModel.Group.init), IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
 
-    func deleteGroup(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.deleteGroup, r) { tx, facts in
-            let name = try r.name("GroupName", maxLength: NameLimit.group)
-            let group = try await tx.iamGroups.require(account: facts.principal.account, name: name, locked: true)
-            try await tx.iamGroups.delete(group)
-            return .init(())
-        }
+    static let deleteGroup = operation(Entry.deleteGroup) { (input: IAMModel.EntityInput, ctx) -> NoOutput in
+        let name = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let group = try await ctx.tx.iamGroups.require(account: ctx.facts.principal.account, name: name, locked: true)
+        try await ctx.tx.iamGroups.delete(group)
+        return NoOutput()
     }
 
-    func addUserToGroup(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.addUserToGroup, r) { tx, facts in
-            let groupName = try r.name("GroupName", maxLength: NameLimit.group)
-            let userName = try r.name("UserName", maxLength: NameLimit.existingUser)
-            let account = facts.principal.account
-            // Group first, then user: every path that locks both takes them in this order.
-            let group = try await tx.iamGroups.require(account: account, name: groupName, locked: true)
-            let user = try await tx.iamUsers.require(account: account, name: userName, locked: true)
-            try await tx.iamGroups.add(user: user, to: group)
-            return .init(())
-        }
+    static let addUserToGroup = operation(Entry.addUserToGroup) { (input: IAMModel.GroupMemberInput, ctx) -> NoOutput in
+        let groupName = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let userName = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.existingUser)
+        let account = ctx.facts.principal.account
+        // Group first, then user: every path that locks both takes them in this order.
+        let group = try await ctx.tx.iamGroups.require(account: account, name: groupName, locked: true)
+        let user = try await ctx.tx.iamUsers.require(account: account, name: userName, locked: true)
+        try await ctx.tx.iamGroups.add(user: user, to: group)
+        return NoOutput()
     }
 
-    func removeUserFromGroup(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.removeUserFromGroup, r) { tx, facts in
-            let groupName = try r.name("GroupName", maxLength: NameLimit.group)
-            let userName = try r.name("UserName", maxLength: NameLimit.existingUser)
-            let account = facts.principal.account
-            let group = try await tx.iamGroups.require(account: account, name: groupName, locked: true)
-            let user = try await tx.iamUsers.require(account: account, name: userName, locked: true)
-            guard try await tx.iamGroups.remove(userId: user.userId, from: group.groupId) else {
-                throw ServiceError.noSuchEntity("The user with name \(userName) cannot be found in group \(groupName).")
-            }
-            return .init(())
+    static let removeUserFromGroup = operation(Entry.removeUserFromGroup) { (input: IAMModel.GroupMemberInput, ctx) -> NoOutput in
+        let groupName = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let userName = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.existingUser)
+        let account = ctx.facts.principal.account
+        let group = try await ctx.tx.iamGroups.require(account: account, name: groupName, locked: true)
+        let user = try await ctx.tx.iamUsers.require(account: account, name: userName, locked: true)
+        guard try await ctx.tx.iamGroups.remove(userId: user.userId, from: group.groupId) else {
+            throw ServiceError.noSuchEntity("The user with name \(userName) cannot be found in group \(groupName).")
         }
+        return NoOutput()
     }
 
-    func listGroupsForUser(_ r: IAMRequest) async throws -> IAMPageOf<IAMGroupRecord> {
-        try await run(OperationCatalogue.IAM.listGroupsForUser, r) { tx, facts in
-            let userName = try r.name("UserName", maxLength: NameLimit.existingUser)
-            let page = try r.page
-            let user = try await tx.iamUsers.require(account: facts.principal.account, name: userName)
-            return .init(try await tx.iamGroups.groups(ofUser: user.userId, page: page))
-        }
+    static let listGroupsForUser = operation(Entry.listGroupsForUser) { (input: IAMModel.EntityPageInput, ctx) -> IAMModel.GroupsOutput in
+        let userName = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.existingUser)
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let user = try await ctx.tx.iamUsers.require(account: ctx.facts.principal.account, name: userName)
+        let found = try await ctx.tx.iamGroups.groups(ofUser: user.userId, page: page)
+        return IAMModel.GroupsOutput(Groups: found.items.map(IAMModel.Group.init), IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
 }

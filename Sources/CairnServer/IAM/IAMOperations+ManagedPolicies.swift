@@ -2,116 +2,97 @@ import CairnCore
 import CairnPolicy
 import CairnStore
 
+/// Customer-managed policies and their versions; AWS-managed policies are read-only to every account.
 extension IAMOperations {
-    func createPolicy(_ r: IAMRequest) async throws -> ManagedPolicyRecord {
-        try await run(OperationCatalogue.IAM.createPolicy, r) { tx, facts in
-            let name = try r.name("PolicyName", maxLength: NameLimit.policy)
-            let path = try r.policyPath()
-            let description = try r.optional("Description").map { (d: String) throws(ServiceError) -> String in
-                try IAMInputRules.length(d, field: "description", min: 0, max: 1000)
-                return d
-            }
-            let document = try r.document(type: .identity, limit: .managedPolicy)
-            let tags = try r.tags()
-            let policy = try await tx.iamPolicies.create(
-                account: facts.principal.account, name: name, path: path, description: description, document: document, tags: tags)
-            return .init(policy, responseElements: .object(["policy": IAMEventElements.policy(policy)]))
-        }
+    static let createPolicy = operation(Entry.createPolicy) { (input: IAMModel.CreatePolicyInput, ctx) -> IAMModel.PolicyOutput in
+        let name = try IAMInputChecks.name(input.PolicyName, "PolicyName", maxLength: NameLimit.policy)
+        let path = try IAMInputChecks.policyPath(input.Path)
+        if let d = input.Description { try IAMInputRules.length(d, field: "description", min: 0, max: 1000) }
+        let document = try IAMInputChecks.document(input.PolicyDocument, type: .identity, limit: .managedPolicy)
+        let tags = try IAMInputChecks.tags(input.Tags)
+        let policy = try await ctx.tx.iamPolicies.create(
+            account: ctx.facts.principal.account, name: name, path: path, description: input.Description, document: document, tags: tags)
+        return IAMModel.PolicyOutput(Policy: .init(policy, full: true))
     }
 
-    func getPolicy(_ r: IAMRequest) async throws -> ManagedPolicyRecord {
-        try await run(OperationCatalogue.IAM.getPolicy, r) { tx, facts in
-            let arn = try r.policyArn()
-            return .init(try await tx.iamPolicies.require(arn.description, seenBy: facts.principal.account))
-        }
+    static let getPolicy = operation(Entry.getPolicy) { (input: IAMModel.PolicyArnInput, ctx) -> IAMModel.PolicyOutput in
+        let arn = try IAMInputChecks.policyArn(input.PolicyArn)
+        return IAMModel.PolicyOutput(Policy: .init(try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account), full: true))
     }
 
-    func listPolicies(_ r: IAMRequest) async throws -> IAMPageOf<ManagedPolicyRecord> {
-        try await run(OperationCatalogue.IAM.listPolicies, r) { tx, facts in
-            var filter = ManagedPolicyFilter()
-            if let scope = try r.oneOf("Scope", ["All", "AWS", "Local"]) { filter.scope = ManagedPolicyFilter.Scope(rawValue: scope) ?? .all }
-            filter.onlyAttached = try r.boolean("OnlyAttached") ?? false
-            filter.pathPrefix = try r.optional("PathPrefix").map { (_: String) throws(ServiceError) in try r.policyPath("PathPrefix") } ?? "/"
-            if let usage = try r.oneOf("PolicyUsageFilter", ["PermissionsPolicy", "PermissionsBoundary"]) {
-                filter.usage = ManagedPolicyFilter.Usage(rawValue: usage)
-            }
-            let page = try r.page
-            return .init(try await tx.iamPolicies.list(account: facts.principal.account, filter: filter, page: page))
+    static let listPolicies = operation(Entry.listPolicies) { (input: IAMModel.ListPoliciesInput, ctx) -> IAMModel.PoliciesOutput in
+        var filter = ManagedPolicyFilter()
+        if let scope = try IAMInputChecks.oneOf(input.Scope, "Scope", ["All", "AWS", "Local"]) {
+            filter.scope = ManagedPolicyFilter.Scope(rawValue: scope) ?? .all
         }
+        filter.onlyAttached = input.OnlyAttached ?? false
+        filter.pathPrefix = try IAMInputChecks.policyPath(input.PathPrefix, "PathPrefix")
+        if let usage = try IAMInputChecks.oneOf(input.PolicyUsageFilter, "PolicyUsageFilter", ["PermissionsPolicy", "PermissionsBoundary"]) {
+            filter.usage = ManagedPolicyFilter.Usage(rawValue: usage)
+        }
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let found = try await ctx.tx.iamPolicies.list(account: ctx.facts.principal.account, filter: filter, page: page)
+        return IAMModel.PoliciesOutput(Policies: found.items.map { .init($0, full: false) }, IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
 
-    func deletePolicy(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.deletePolicy, r) { tx, facts in
-            let policy = try await customerPolicy(r, tx: tx, account: facts.principal.account)
-            try await tx.iamPolicies.delete(policy)
-            return .init(())
-        }
+    static let deletePolicy = operation(Entry.deletePolicy) { (input: IAMModel.PolicyArnInput, ctx) -> NoOutput in
+        try await ctx.tx.iamPolicies.delete(try await customerPolicy(input.PolicyArn, ctx))
+        return NoOutput()
     }
 
-    func createPolicyVersion(_ r: IAMRequest) async throws -> PolicyVersionRecord {
-        try await run(OperationCatalogue.IAM.createPolicyVersion, r) { tx, facts in
-            _ = try r.policyArn()
-            let document = try r.document(type: .identity, limit: .managedPolicy)
-            let setAsDefault = try r.boolean("SetAsDefault") ?? false
-            let policy = try await customerPolicy(r, tx: tx, account: facts.principal.account)
-            let version = try await tx.iamPolicies.createVersion(of: policy, document: document, setAsDefault: setAsDefault)
-            return .init(version, responseElements: .object(["policyVersion": IAMEventElements.policyVersion(version)]))
-        }
+    static let createPolicyVersion = operation(Entry.createPolicyVersion) { (input: IAMModel.CreatePolicyVersionInput, ctx) -> IAMModel.PolicyVersionOutput in
+        _ = try IAMInputChecks.policyArn(input.PolicyArn)
+        let document = try IAMInputChecks.document(input.PolicyDocument, type: .identity, limit: .managedPolicy)
+        let policy = try await customerPolicy(input.PolicyArn, ctx)
+        let version = try await ctx.tx.iamPolicies.createVersion(of: policy, document: document, setAsDefault: input.SetAsDefault ?? false)
+        return IAMModel.PolicyVersionOutput(PolicyVersion: .init(version, withDocument: false))
     }
 
-    func getPolicyVersion(_ r: IAMRequest) async throws -> PolicyVersionRecord {
-        try await run(OperationCatalogue.IAM.getPolicyVersion, r) { tx, facts in
-            let arn = try r.policyArn()
-            let versionId = try versionIdField(r)
-            let policy = try await tx.iamPolicies.require(arn.description, seenBy: facts.principal.account)
-            guard let version = try await tx.iamPolicies.version(of: policy.arn, id: versionId) else {
-                throw ServiceError.noSuchEntity("Policy \(policy.arn) version \(versionId) does not exist.")
-            }
-            return .init(version)
+    static let getPolicyVersion = operation(Entry.getPolicyVersion) { (input: IAMModel.PolicyVersionInput, ctx) -> IAMModel.PolicyVersionOutput in
+        let arn = try IAMInputChecks.policyArn(input.PolicyArn)
+        let versionId = try versionId(input.VersionId)
+        let policy = try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account)
+        guard let version = try await ctx.tx.iamPolicies.version(of: policy.arn, id: versionId) else {
+            throw ServiceError.noSuchEntity("Policy \(policy.arn) version \(versionId) does not exist.")
         }
+        return IAMModel.PolicyVersionOutput(PolicyVersion: .init(version, withDocument: true))
     }
 
-    func listPolicyVersions(_ r: IAMRequest) async throws -> IAMPageOf<PolicyVersionRecord> {
-        try await run(OperationCatalogue.IAM.listPolicyVersions, r) { tx, facts in
-            let arn = try r.policyArn()
-            let page = try r.page
-            let policy = try await tx.iamPolicies.require(arn.description, seenBy: facts.principal.account)
-            let all = try await tx.iamPolicies.versions(of: policy.arn)
-            return .init(IAMPaging.slice(all, page: page) { $0.versionId })
-        }
+    static let listPolicyVersions = operation(Entry.listPolicyVersions) { (input: IAMModel.PolicyArnPageInput, ctx) -> IAMModel.PolicyVersionsOutput in
+        let arn = try IAMInputChecks.policyArn(input.PolicyArn)
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let policy = try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account)
+        let found = IAMPaging.slice(try await ctx.tx.iamPolicies.versions(of: policy.arn), page: page) { $0.versionId }
+        return IAMModel.PolicyVersionsOutput(
+            Versions: found.items.map { .init($0, withDocument: false) }, IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
 
-    func setDefaultPolicyVersion(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.setDefaultPolicyVersion, r) { tx, facts in
-            _ = try r.policyArn()
-            let versionId = try versionIdField(r)
-            let policy = try await customerPolicy(r, tx: tx, account: facts.principal.account)
-            try await tx.iamPolicies.setDefault(policy.arn, versionId: versionId)
-            return .init(())
-        }
+    static let setDefaultPolicyVersion = operation(Entry.setDefaultPolicyVersion) { (input: IAMModel.PolicyVersionInput, ctx) -> NoOutput in
+        _ = try IAMInputChecks.policyArn(input.PolicyArn)
+        let versionId = try versionId(input.VersionId)
+        let policy = try await customerPolicy(input.PolicyArn, ctx)
+        try await ctx.tx.iamPolicies.setDefault(policy.arn, versionId: versionId)
+        return NoOutput()
     }
 
-    func deletePolicyVersion(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.deletePolicyVersion, r) { tx, facts in
-            _ = try r.policyArn()
-            let versionId = try versionIdField(r)
-            let policy = try await customerPolicy(r, tx: tx, account: facts.principal.account)
-            try await tx.iamPolicies.deleteVersion(policy.arn, versionId: versionId)
-            return .init(())
-        }
+    static let deletePolicyVersion = operation(Entry.deletePolicyVersion) { (input: IAMModel.PolicyVersionInput, ctx) -> NoOutput in
+        _ = try IAMInputChecks.policyArn(input.PolicyArn)
+        let versionId = try versionId(input.VersionId)
+        let policy = try await customerPolicy(input.PolicyArn, ctx)
+        try await ctx.tx.iamPolicies.deleteVersion(policy.arn, versionId: versionId)
+        return NoOutput()
     }
 
-    /// A customer-managed policy of the caller's account, locked for a change. AWS-managed policies are
-    /// read-only to every account.
-    private func customerPolicy(_ r: IAMRequest, tx: Transaction, account: AccountId) async throws -> ManagedPolicyRecord {
-        let arn = try r.policyArn()
-        let policy = try await tx.iamPolicies.require(arn.description, seenBy: account, lock: .update)
+    /// A customer-managed policy of the caller's account, locked for a change.
+    private static func customerPolicy(_ text: String?, _ ctx: OperationContext) async throws -> ManagedPolicyRecord {
+        let arn = try IAMInputChecks.policyArn(text)
+        let policy = try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account, lock: .update)
         if policy.account == nil { throw ServiceError.invalidInput("AWS managed policy \(policy.arn) cannot be modified or deleted.") }
         return policy
     }
 
-    private func versionIdField(_ r: IAMRequest) throws(ServiceError) -> String {
-        let v = try r.required("VersionId")
+    private static func versionId(_ value: String?) throws(ServiceError) -> String {
+        let v = try IAMInputChecks.required(value, "VersionId")
         guard v.first == "v", let n = Int(v.dropFirst()), n >= 1, String(n) == v.dropFirst() else {
             throw ServiceError.iamValidation("versionId", value: v, "Member must satisfy regular expression pattern: v[1-9][0-9]*(\\.[A-Za-z0-9-]*)?")
         }

@@ -2,79 +2,44 @@ import CairnCore
 import CairnPolicy
 import CairnStore
 
+/// Users.
 extension IAMOperations {
-    func createUser(_ r: IAMRequest) async throws -> IAMUserRecord {
-        try await run(OperationCatalogue.IAM.createUser, r) { tx, facts in
-            let name = try r.name("UserName", maxLength: NameLimit.user)
-            let path = try r.path()
-            let tags = try r.tags()
-            let account = facts.principal.account
-            let boundary = try await r.optional("PermissionsBoundary").asyncMap { text in
-                try await boundaryPolicy(text, field: "PermissionsBoundary", tx: tx, account: account).arn
-            }
-            let user = try await tx.iamUsers.create(account: account, name: name, path: path, permissionsBoundaryArn: boundary, tags: tags)
-            return .init(user, responseElements: .object(["user": IAMEventElements.user(user)]))
-        }
+    static let createUser = operation(Entry.createUser) { (input: IAMModel.CreateUserInput, ctx) -> IAMModel.UserOutput in
+        let name = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.user)
+        let path = try IAMInputChecks.path(input.Path)
+        let tags = try IAMInputChecks.tags(input.Tags)
+        let boundary = try await input.PermissionsBoundary.asyncMap { text in try await boundaryPolicy(text, member: "PermissionsBoundary", ctx).arn }
+        let user = try await ctx.tx.iamUsers.create(
+            account: ctx.facts.principal.account, name: name, path: path, permissionsBoundaryArn: boundary, tags: tags)
+        return IAMModel.UserOutput(User: .init(user, withTags: true))
     }
 
     /// GetUser without UserName describes the calling IAM user.
-    func getUser(_ r: IAMRequest) async throws -> IAMUserRecord {
-        try await run(OperationCatalogue.IAM.getUser, r) { tx, facts in
-            let name = try r.optionalName("UserName", maxLength: NameLimit.existingUser) ?? callerUserName(facts)
-            return .init(try await tx.iamUsers.require(account: facts.principal.account, name: name))
-        }
+    static let getUser = operation(Entry.getUser) { (input: IAMModel.EntityInput, ctx) -> IAMModel.UserOutput in
+        let name = try IAMInputChecks.optionalName(input.UserName, "UserName", maxLength: NameLimit.existingUser) ?? callerUserName(ctx.facts)
+        return IAMModel.UserOutput(User: .init(try await ctx.tx.iamUsers.require(account: ctx.facts.principal.account, name: name), withTags: true))
     }
 
-    func listUsers(_ r: IAMRequest) async throws -> IAMPageOf<IAMUserRecord> {
-        try await run(OperationCatalogue.IAM.listUsers, r) { tx, facts in
-            let prefix = try r.pathPrefix()
-            let page = try r.page
-            return .init(try await tx.iamUsers.list(account: facts.principal.account, pathPrefix: prefix, page: page))
-        }
+    static let listUsers = operation(Entry.listUsers) { (input: IAMModel.ListInput, ctx) -> IAMModel.UsersOutput in
+        let prefix = try IAMInputChecks.pathPrefix(input.PathPrefix)
+        let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
+        let found = try await ctx.tx.iamUsers.list(account: ctx.facts.principal.account, pathPrefix: prefix, page: page)
+        return IAMModel.UsersOutput(Users: found.items.map { .init($0, withTags: false) }, IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
 
-    func updateUser(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.updateUser, r) { tx, facts in
-            let name = try r.name("UserName", maxLength: NameLimit.existingUser)
-            let newName = try r.optionalName("NewUserName", maxLength: NameLimit.user)
-            let newPath = try r.optional("NewPath").map { (_: String) throws(ServiceError) in try r.path("NewPath") }
-            let user = try await tx.iamUsers.require(account: facts.principal.account, name: name, locked: true)
-            _ = try await tx.iamUsers.update(user, newName: newName, newPath: newPath)
-            return .init(())
-        }
+    static let updateUser = operation(Entry.updateUser) { (input: IAMModel.UpdateUserInput, ctx) -> NoOutput in
+        let name = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.existingUser)
+        let newName = try IAMInputChecks.optionalName(input.NewUserName, "NewUserName", maxLength: NameLimit.user)
+        let newPath = try input.NewPath.map { (_: String) throws(ServiceError) in try IAMInputChecks.path(input.NewPath, "NewPath") }
+        let user = try await ctx.tx.iamUsers.require(account: ctx.facts.principal.account, name: name, locked: true)
+        _ = try await ctx.tx.iamUsers.update(user, newName: newName, newPath: newPath)
+        return NoOutput()
     }
 
-    func deleteUser(_ r: IAMRequest) async throws {
-        try await run(OperationCatalogue.IAM.deleteUser, r) { tx, facts in
-            let name = try r.name("UserName", maxLength: NameLimit.existingUser)
-            let user = try await tx.iamUsers.require(account: facts.principal.account, name: name, locked: true)
-            try await tx.iamUsers.delete(user)
-            return .init(())
-        }
-    }
-
-    /// The calling IAM user's name, for calls whose UserName defaults to the caller.
-    func callerUserName(_ facts: CallFacts) throws(ServiceError) -> String {
-        guard facts.principal.type == .iamUser, let name = facts.principal.userName else {
-            throw ServiceError(code: "ValidationException", status: 400, message: "Must specify userName when calling with non-User credentials")
-        }
-        return name
-    }
-
-    /// A managed policy named as a permissions boundary: it must exist and be visible to the account.
-    func boundaryPolicy(_ text: String, field: String, tx: Transaction, account: AccountId) async throws -> ManagedPolicyRecord {
-        let arn = try IAMPolicyARN(parsing: text, field: IAMRequest.lowerCamel(field))
-        guard let policy = try await tx.iamPolicies.find(arn.description, seenBy: account, lock: .share) else {
-            throw ServiceError.noSuchEntity("Policy \(text) does not exist or is not attachable.")
-        }
-        return policy
-    }
-}
-
-extension Optional {
-    /// `map` for an async, throwing transform.
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async throws -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
+    static let deleteUser = operation(Entry.deleteUser) { (input: IAMModel.EntityInput, ctx) -> NoOutput in
+        let name = try IAMInputChecks.name(input.UserName, "UserName", maxLength: NameLimit.existingUser)
+        let user = try await ctx.tx.iamUsers.require(account: ctx.facts.principal.account, name: name, locked: true)
+        try await ctx.tx.iamUsers.delete(user)
+        return NoOutput()
     }
 }

@@ -4,47 +4,43 @@ import CairnPolicy
 /// The resource an IAM call is authorized against, as IAM names it: the user, role or group the request
 /// names; otherwise the managed policy; otherwise the collection (`arn:aws:iam::A:user/` for ListUsers) or
 /// the caller itself (a root user's own access keys). Entity ARNs use the request's Path or `/`: IAM
-/// authorizes names, and a path-scoped policy (`user/division/*`) needs the Path on the request.
+/// authorizes names, and a path-scoped policy (`user/division/*`) needs the Path on the request. Read from
+/// the input's members by their model names, so one rule serves every IAM operation.
 enum IAMResource {
     static func target(
-        for operation: CatalogueOperation, _ request: IAMRequest, principal: Principal, partition: String,
+        for operation: CatalogueOperation, members: CairnCore.JSONValue, principal: Principal, partition: String,
         resourceTags: [String: String] = [:]
     ) -> AuthorizationTarget {
+        func member(_ name: String) -> String? { members[name]?.stringValue }
         let account = principal.account.value
-        let path = request.optional("Path") ?? "/"
+        let path = member("Path") ?? "/"
         func arn(_ kind: String, _ name: String) -> String { "arn:\(partition):iam::\(account):\(kind)\(path)\(name)" }
         var context: [String: ContextValue] = [:]
-        if let policyArn = request.optional("PolicyArn") { context["iam:PolicyARN"] = .single(policyArn) }
-        if let boundary = request.optional("PermissionsBoundary") { context["iam:PermissionsBoundary"] = .single(boundary) }
-        var requestTagKeys: [String] = []
-        var i = 1
-        while let key = request.optional("Tags.member.\(i).Key") {
-            context["aws:RequestTag/\(key)"] = .single(request.optional("Tags.member.\(i).Value") ?? "")
-            requestTagKeys.append(key)
-            i += 1
+        if let policyArn = member("PolicyArn") { context["iam:PolicyARN"] = .single(policyArn) }
+        if let boundary = member("PermissionsBoundary") { context["iam:PermissionsBoundary"] = .single(boundary) }
+        var requested: [(key: String, value: String)] = []
+        if case .array(let tags) = members["Tags"] {
+            for tag in tags { if let key = tag["Key"]?.stringValue { requested.append((key, tag["Value"]?.stringValue ?? "")) } }
         }
-        i = 1
-        while let key = request.optional("TagKeys.member.\(i)") {
-            requestTagKeys.append(key)
-            i += 1
-        }
-        if !requestTagKeys.isEmpty { context["aws:TagKeys"] = .multiple(requestTagKeys) }
-        for (k, v) in resourceTags { context["aws:ResourceTag/\(k)"] = .single(v) }
+        var removed: [String] = []
+        if case .array(let keys) = members["TagKeys"] { removed = keys.compactMap(\.stringValue) }
+        context.merge(TagConditionKeys.request(requested, removing: removed)) { a, _ in a }
+        context.merge(TagConditionKeys.resource(resourceTags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
         let resource: String
-        if let user = request.optional("UserName") {
+        if let user = member("UserName") {
             resource = arn("user", user)
-        } else if let role = request.optional("RoleName") {
+        } else if let role = member("RoleName") {
             resource = arn("role", role)
-        } else if let group = request.optional("GroupName") {
+        } else if let group = member("GroupName") {
             resource = arn("group", group)
-        } else if let policyArn = request.optional("PolicyArn") {
+        } else if let policyArn = member("PolicyArn") {
             resource = policyArn
-        } else if let policy = request.optional("PolicyName") {
+        } else if let policy = member("PolicyName") {
             resource = arn("policy", policy)
         } else if operation.name.contains("AccessKey") {
             resource = principal.arn
         } else if let collection = collection(operation.name) {
-            resource = "arn:\(partition):iam::\(account):\(collection)\(request.optional("PathPrefix") ?? "/")"
+            resource = "arn:\(partition):iam::\(account):\(collection)\(member("PathPrefix") ?? "/")"
         } else {
             resource = "*"
         }

@@ -2,9 +2,9 @@ import CairnCore
 import Foundation
 import Logging
 
-/// What the front door learned about a call before the operation runs: who, where, from which address.
-/// Generated OpenAPI handlers only see their typed input, so the scope travels as a task-local value set by
-/// the authenticating middleware, the pattern Hummingbird's OpenAPI template uses.
+/// What a door learned about a call before the operation runs: who, where, from which address. The AWS door
+/// hands it to the runner; generated REST handlers only see their typed input, so for them it travels as a
+/// task-local (RESTScopeMiddleware), the pattern Hummingbird's OpenAPI template uses.
 struct RequestScope: Sendable {
     let requestId: String
     let principal: Principal
@@ -15,8 +15,6 @@ struct RequestScope: Sendable {
     let received: Date
     let policyEpoch: Int64
     var organizationEpoch: Int64 = -1
-    /// Shared by every copy of the scope, so the front door sees what the runner recorded.
-    let ledger = CallLedger()
 
     @TaskLocal static var current: RequestScope?
 

@@ -24,6 +24,14 @@ struct AWSBinding: Sendable {
         json(operation) { $0 }
     }
 
+    /// Query: the input decodes from the form fields; the output is written as the Result element's children
+    /// (XMLWriter.nodes), dates in ISO 8601 as the Query services write them.
+    static func query<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
+        query(operation) { output in
+            XMLWriter.nodes((try? JSONValueEncoder(keys: .asDeclared, dates: .iso8601).encode(output)) ?? .object([:]))
+        }
+    }
+
     /// Query: the input decodes from the form fields; `reply` writes the Result element's children.
     static func query<Input: OperationInput & Decodable, Output>(
         _ operation: Operation<Input, Output>, _ reply: @escaping @Sendable (Output) -> [XMLWriter.Node]

@@ -17,9 +17,7 @@ struct RESTOperationGuard: ServerMiddleware {
         } catch {
             let underlying = (error as? ServerError)?.underlyingError ?? error
             if let answered = underlying as? OperationFailure { throw answered }
-            guard let entry = OperationCatalogue.operation(restOperationId: operationID), let scope = RequestScope.current,
-                !scope.ledger.isRecorded
-            else { throw error }
+            guard let entry = OperationCatalogue.operation(restOperationId: operationID), let scope = RequestScope.current else { throw error }
             let refusal = (error as? ServerError).map(RESTDecodingFailure.serviceError) ?? ServiceError(failure: error)
             throw await runner.refuse(entry, in: scope, refusal)
         }

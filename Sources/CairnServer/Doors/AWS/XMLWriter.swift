@@ -1,3 +1,4 @@
+import CairnCore
 /// Just enough XML for the Query protocol's responses; values are escaped, names are ours.
 enum XMLWriter {
     indirect enum Node: Sendable {
@@ -28,6 +29,37 @@ enum XMLWriter {
                 out += "</\(member)>"
             }
             out += "</\(name)>"
+        }
+    }
+
+    /// A Query response's members as elements, in the Query protocol's shape: a structure's members as child
+    /// elements, a list's items as `<member>` elements, booleans as `true`/`false`, absent members left out.
+    /// Members are written in name order, so an answer is the same bytes every time.
+    static func nodes(_ value: JSONValue) -> [Node] {
+        guard case .object(let members) = value else { return [] }
+        var out: [Node] = []
+        for (name, member) in members.sorted(by: { $0.key < $1.key }) {
+            switch member {
+            case .null: continue
+            case .object: out.append(.element(name, nodes(member)))
+            case .array(let items):
+                if items.allSatisfy({ if case .object = $0 { return true } else { return false } }) && !items.isEmpty {
+                    out.append(.list(name, member: "member", items.map(nodes)))
+                } else {
+                    out.append(.element(name, items.compactMap { scalar($0).map { .text("member", $0) } }))
+                }
+            default: if let text = scalar(member) { out.append(.text(name, text)) }
+            }
+        }
+        return out
+    }
+
+    private static func scalar(_ value: JSONValue) -> String? {
+        switch value {
+        case .string(let s): s
+        case .bool(let b): b ? "true" : "false"
+        case .number(let n): n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        default: nil
         }
     }
 

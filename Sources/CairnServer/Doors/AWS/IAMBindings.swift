@@ -1,0 +1,28 @@
+import CairnCore
+
+/// IAM over the Query protocol.
+enum IAMBindings {
+    typealias Ops = IAMOperations
+
+    static let all: [AWSBinding] = [
+        .query(Ops.createUser), .query(Ops.getUser), .query(Ops.listUsers), .query(Ops.updateUser), .query(Ops.deleteUser),
+        .query(Ops.createGroup), .query(Ops.getGroup), .query(Ops.listGroups), .query(Ops.deleteGroup), .query(Ops.addUserToGroup),
+        .query(Ops.removeUserFromGroup), .query(Ops.listGroupsForUser),
+        .query(Ops.createRole), .query(Ops.getRole), .query(Ops.listRoles), .query(Ops.updateRole), .query(Ops.deleteRole),
+        .query(Ops.updateAssumeRolePolicy),
+        .query(Ops.putUserPolicy), .query(Ops.getUserPolicy), .query(Ops.deleteUserPolicy), .query(Ops.listUserPolicies),
+        .query(Ops.putRolePolicy), .query(Ops.getRolePolicy), .query(Ops.deleteRolePolicy), .query(Ops.listRolePolicies),
+        .query(Ops.putGroupPolicy), .query(Ops.getGroupPolicy), .query(Ops.deleteGroupPolicy), .query(Ops.listGroupPolicies),
+        .query(Ops.createPolicy), .query(Ops.getPolicy), .query(Ops.listPolicies), .query(Ops.deletePolicy),
+        .query(Ops.createPolicyVersion), .query(Ops.getPolicyVersion), .query(Ops.listPolicyVersions), .query(Ops.setDefaultPolicyVersion),
+        .query(Ops.deletePolicyVersion),
+        .query(Ops.attachUserPolicy), .query(Ops.detachUserPolicy), .query(Ops.listAttachedUserPolicies),
+        .query(Ops.attachRolePolicy), .query(Ops.detachRolePolicy), .query(Ops.listAttachedRolePolicies),
+        .query(Ops.attachGroupPolicy), .query(Ops.detachGroupPolicy), .query(Ops.listAttachedGroupPolicies),
+        .query(Ops.tagUser), .query(Ops.untagUser), .query(Ops.listUserTags), .query(Ops.putUserPermissionsBoundary),
+        .query(Ops.deleteUserPermissionsBoundary),
+        .query(Ops.tagRole), .query(Ops.untagRole), .query(Ops.listRoleTags), .query(Ops.putRolePermissionsBoundary),
+        .query(Ops.deleteRolePermissionsBoundary),
+        .query(Ops.createAccessKey), .query(Ops.listAccessKeys), .query(Ops.updateAccessKey), .query(Ops.deleteAccessKey),
+    ]
+}
