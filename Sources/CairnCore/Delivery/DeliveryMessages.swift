@@ -13,7 +13,6 @@ package enum DeliveryMessages {
             let `Type` = "Notification"
             let MessageId: String
             let TopicArn: String
-            let Subject: String? = nil
             let Message: String
             let Timestamp: String
             let SignatureVersion = "1"

@@ -143,20 +143,15 @@ package struct EventLookup: Sendable, Equatable {
     }
 
     /// The token for the page after `cursor`, bound to the filters, category and range as asked.
-    /// URL-safe base64 without padding, so it travels unchanged in a header or a query string.
     package func token(after cursor: Cursor) -> String {
-        let text = "\(fingerprint):\(cursor.time.timeIntervalSince1970):\(cursor.eventId.uuidString)"
-        return Data(text.utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        PageToken.after("\(cursor.time.timeIntervalSince1970):\(cursor.eventId.uuidString)", for: fingerprint)
     }
 
     func cursor(from token: String) -> Cursor? {
-        var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
-        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8) else { return nil }
-        let parts = text.split(separator: ":")
-        guard parts.count == 3, parts[0] == fingerprint, let seconds = Double(parts[1]), (start.timeIntervalSince1970...end.timeIntervalSince1970).contains(seconds),
-            let id = UUID(uuidString: String(parts[2]))
+        guard let position = PageToken.key(token, for: fingerprint) else { return nil }
+        let parts = position.split(separator: ":")
+        guard parts.count == 2, let seconds = Double(parts[0]), (start.timeIntervalSince1970...end.timeIntervalSince1970).contains(seconds),
+            let id = UUID(uuidString: String(parts[1]))
         else {
             return nil
         }

@@ -16,15 +16,6 @@ package enum IAMEntityKind: String, Sendable, Hashable, CaseIterable {
         }
     }
 
-    /// IAM caps an entity's inline documents by their combined size, not per document.
-    package var inlineSizeLimitName: String {
-        switch self {
-        case .user: "inlineUser"
-        case .group: "inlineGroup"
-        case .role: "inlineRole"
-        }
-    }
-
     package func notFound(_ name: String) -> ServiceError {
         .noSuchEntity("The \(word) with name \(name) cannot be found.")
     }

@@ -20,15 +20,18 @@ package struct IAMListPage: Sendable, Equatable {
         var after: String?
         if let marker {
             try IAMInputRules.length(marker, field: "marker", min: 1, max: 320)
-            guard let data = Data(base64Encoded: marker), let key = String(data: data, encoding: .utf8), key.hasPrefix("k:") else {
+            guard let key = PageToken.key(marker, for: Self.scope) else {
                 throw .iamValidation("marker", value: marker, "Member must be a marker returned by a previous call")
             }
-            after = String(key.dropFirst(2))
+            after = key
         }
         self.init(after: after, maxItems: limit ?? Self.defaultMaxItems)
     }
 
-    package static func marker(after key: String) -> String { Data("k:\(key)".utf8).base64EncodedString() }
+    /// IAM's markers are one scope for the service: a marker names a position in a sorted list of names.
+    static let scope = "IAM"
+
+    package static func marker(after key: String) -> String { PageToken.after(key, for: scope) }
 }
 
 /// One page of a list: the items, and the marker for the next page when there is one.

@@ -24,10 +24,6 @@ extension ServiceError {
         ServiceError(code: "InvalidInput", status: 400, message: message)
     }
 
-    package static func policyNotAttachable(_ message: String) -> ServiceError {
-        ServiceError(code: "PolicyNotAttachable", status: 400, message: message)
-    }
-
     /// IAM words a model-constraint failure with the offending value, unlike the JSON services.
     package static func iamValidation(_ field: String, value: String, _ constraint: String) -> ServiceError {
         ServiceError(

@@ -2,7 +2,6 @@
 /// and `car-` CreateAccount requests, generated and recognised in the shapes botocore's model gives them.
 package enum OrganizationIdentifiers {
     private static let lowerAlphanumerics = Array("abcdefghijklmnopqrstuvwxyz0123456789")
-    private static let mixedAlphanumerics = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 
     private static func random<G: RandomNumberGenerator>(_ n: Int, _ alphabet: [Character], using g: inout G) -> String {
         String((0..<n).map { _ in alphabet.randomElement(using: &g)! })

@@ -1,23 +1,28 @@
 package import Foundation
 
-/// Cairn's one page-token scheme: an opaque token that carries where the next page starts (a sort key or an
-/// offset) and the operation that gave it, so a token from one list is refused by another. The text is
-/// base64 of `operation:position`; callers treat it as opaque, as AWS's clients do.
+/// Cairn's one page-token scheme: an opaque token that carries where the next page starts (a sort key, an
+/// offset, a cursor) and the scope that gave it — the operation, or a fingerprint of the request's filters — so
+/// a token from one list is refused by another. The text is URL-safe base64 without padding of
+/// `scope:position`, so it travels unchanged in a header or a query string; callers treat it as opaque, as AWS's
+/// clients do.
 package enum PageToken {
-    package static func after(_ position: String, for operation: String) -> String {
-        Data("\(operation):\(position)".utf8).base64EncodedString()
+    package static func after(_ position: String, for scope: String) -> String {
+        Data("\(scope):\(position)".utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
-    /// The position a token carries, or nil when it is not a token of `operation`.
-    package static func key(_ token: String, for operation: String) -> String? {
-        guard let data = Data(base64Encoded: token), let text = String(data: data, encoding: .utf8), text.hasPrefix(operation + ":") else {
+    /// The position a token carries, or nil when it is not a token of `scope`.
+    package static func key(_ token: String, for scope: String) -> String? {
+        var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
+        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8), text.hasPrefix(scope + ":") else {
             return nil
         }
-        return String(text.dropFirst(operation.count + 1))
+        return String(text.dropFirst(scope.count + 1))
     }
 
     /// An offset position, for lists read whole and sliced.
-    package static func offset(_ token: String, for operation: String) -> Int? {
-        key(token, for: operation).flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
+    package static func offset(_ token: String, for scope: String) -> Int? {
+        key(token, for: scope).flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
     }
 }

@@ -15,7 +15,6 @@ package enum TrailOperation: String, CaseIterable, Hashable, Sendable {
     case putInsightSelectors = "PutInsightSelectors"
     case getInsightSelectors = "GetInsightSelectors"
     case putEventConfiguration = "PutEventConfiguration"
-    case getEventConfiguration = "GetEventConfiguration"
     case addTags = "AddTags"
     case removeTags = "RemoveTags"
     case listTags = "ListTags"

@@ -12,7 +12,7 @@ struct DigestSigner {
     private let key: _RSA.Signing.PrivateKey
 
     static func forRegion(_ region: String, in tx: Transaction, now: Date) async throws -> DigestSigner {
-        let secrets = tx.store.secrets
+        let secrets = tx.secrets
         let row: DigestRepository.SigningKeyRow
         if let current = try await tx.digests.currentSigningKey(region: region) {
             row = current

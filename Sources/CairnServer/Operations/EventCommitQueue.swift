@@ -78,6 +78,6 @@ actor EventCommitQueue {
     /// One statement outside an explicit transaction: PostgreSQL commits it on its own, all rows or none, and
     /// answers only once the commit is durable, without the two round trips of BEGIN and COMMIT.
     private func insert(_ rows: [EventRepository.EventRow]) async throws {
-        try await store.read(logger: logger) { tx in try await tx.events.insert(rows) }
+        try await store.autocommit(logger: logger) { tx in try await tx.events.insert(rows) }
     }
 }

@@ -44,15 +44,15 @@ enum TenancyOperations {
     }
 
     static let listAccounts = Operation<NoInput, TenancyModel.Accounts>(OperationCatalogue.listTenantAccounts) { _, ctx in
-        TenancyModel.Accounts(accounts: try await ctx.tx.accounts.list().map { .init($0.0, createdAt: $0.createdAt, organizationId: $0.organizationId) })
+        TenancyModel.Accounts(accounts: try await ctx.tx.accounts.list().map { .init($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) })
     }
 
     static let describeAccount = Operation<TenancyModel.AccountIdInput, TenancyModel.Account>(OperationCatalogue.describeTenantAccount) {
         input, ctx in
-        guard let found = try await ctx.tx.accounts.list().first(where: { $0.0.id.value == input.accountId }) else {
+        guard let found = try await ctx.tx.accounts.list().first(where: { $0.account.id.value == input.accountId }) else {
             throw accountNotFound(input.accountId)
         }
-        return TenancyModel.Account(found.0, createdAt: found.createdAt, organizationId: found.organizationId)
+        return TenancyModel.Account(found.account, createdAt: found.createdAt, organizationId: found.organizationId)
     }
 
     /// Suspends or reactivates an account; the operator account cannot be suspended.
@@ -65,7 +65,7 @@ enum TenancyOperations {
             throw ServiceError(code: "OperationNotPermittedException", status: 400, message: "The operator account cannot be suspended.")
         }
         try await ctx.tx.accounts.setStatus(accountId, input.status)
-        guard let updated = try await ctx.tx.accounts.list().first(where: { $0.0.id == accountId }) else { throw accountNotFound(input.accountId) }
-        return TenancyModel.Account(updated.0, createdAt: updated.createdAt, organizationId: updated.organizationId)
+        guard let updated = try await ctx.tx.accounts.list().first(where: { $0.account.id == accountId }) else { throw accountNotFound(input.accountId) }
+        return TenancyModel.Account(updated.account, createdAt: updated.createdAt, organizationId: updated.organizationId)
     }
 }

@@ -23,8 +23,6 @@ package struct PostgresFailure: Sendable {
     }
 
     package var isUniqueViolation: Bool { sqlState == "23505" }
-    /// Serialization failures and deadlocks are safe to retry: the transaction did nothing.
-    package var isRetryable: Bool { sqlState == "40001" || sqlState == "40P01" }
     package var isAuthenticationFailure: Bool { sqlState == "28P01" || sqlState == "28000" }
     package var isMissingDatabase: Bool { sqlState == "3D000" }
 

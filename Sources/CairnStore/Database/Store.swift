@@ -24,21 +24,33 @@ package struct Store: Sendable {
         try await measured("transaction") {
             try await client.withConnection { conn in
                 try await conn.inTransaction(logger: logger) { c in
-                    try await body(Transaction(connection: c, logger: logger, store: self))
+                    try await body(Transaction(connection: c, logger: logger, partition: partition, secrets: secrets))
                 }
             }
         }
     }
 
-    /// Statements outside any explicit transaction: reads that need no lock, and single statements that
-    /// commit on their own.
+    /// Reads outside any explicit transaction: what needs no lock and no consistency across statements.
     package func read<R: Sendable>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
         try await measured("read") {
             try await client.withConnection { conn in
-                try await body(Transaction(connection: conn, logger: logger, store: self))
+                try await body(Transaction(connection: conn, logger: logger, partition: partition, secrets: secrets))
+            }
+        }
+    }
+
+    /// One write outside an explicit transaction: PostgreSQL commits the single statement on its own, all of
+    /// it or none, without the round trips of BEGIN and COMMIT (the event group commit's insert).
+    package func autocommit<R: Sendable>(
+        logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending R
+    ) async throws -> sending R {
+        try await measured("autocommit") {
+            try await client.withConnection { conn in
+                try await body(Transaction(connection: conn, logger: logger, partition: partition, secrets: secrets))
             }
         }
     }
@@ -66,12 +78,14 @@ package struct Store: Sendable {
     }
 }
 
-/// A connection inside a transaction, with the request's logger; repositories hang off it so a handler can
-/// only touch the database through the transaction it was given.
+/// A connection inside a transaction (or, from `read` and `autocommit`, outside one), with the request's
+/// logger, the ARN partition and the secret box the repositories need; repositories hang off it so an
+/// operation can only touch the database through the transaction it was given.
 package struct Transaction: Sendable {
     package let connection: PostgresConnection
     package let logger: Logger
-    package let store: Store
+    package let partition: String
+    package let secrets: SecretBox
 
     package var regions: RegionRepository { RegionRepository(tx: self) }
     package var accounts: AccountRepository { AccountRepository(tx: self) }

@@ -38,7 +38,7 @@ package struct AccessKeyRepository: Sendable {
                 userName: userName, tags: Self.decodeTags(tags))
             let record = AccessKeyRecord(
                 principal: principal, active: status == "Active", accountActive: accountStatus == "ACTIVE",
-                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
+                secret: try tx.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
                 sessionTokenSHA256: nil, expiresAt: nil)
             return (record, regionKnown)
         }
@@ -59,7 +59,7 @@ package struct AccessKeyRepository: Sendable {
             // A session of a deleted role is dead, as AWS's are.
             let record = AccessKeyRecord(
                 principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",
-                secret: try tx.store.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
+                secret: try tx.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
                 sessionTokenSHA256: tokenHash, expiresAt: expires)
             return (record, regionKnown)
         }
@@ -68,8 +68,8 @@ package struct AccessKeyRepository: Sendable {
 
     /// Stores the root user's key of an account; an existing key id gets the given secret.
     package func putRootKey(account: AccountId, accessKeyId: String, secret: String) async throws {
-        let sealed = try tx.store.secrets.seal(secret)
-        let arn = "arn:\(tx.store.partition):iam::\(account.value):root"
+        let sealed = try tx.secrets.seal(secret)
+        let arn = "arn:\(tx.partition):iam::\(account.value):root"
         try await tx.query(
             """
             INSERT INTO access_keys (access_key_id, account_id, principal_type, principal_arn, principal_id, secret_sealed)

@@ -59,8 +59,8 @@ extension AccountRepository {
     }
 
     /// Every account, ordered by id, with its organization if it has one.
-    package func list() async throws -> [(AccountRecord, createdAt: Date, organizationId: String?)] {
-        var out: [(AccountRecord, createdAt: Date, organizationId: String?)] = []
+    package func list() async throws -> [(account: AccountRecord, createdAt: Date, organizationId: String?)] {
+        var out: [(account: AccountRecord, createdAt: Date, organizationId: String?)] = []
         let rows = try await tx.query(
             """
             SELECT a.id, a.name, a.email, a.status, a.is_operator, a.created_at, m.organization_id

@@ -66,11 +66,11 @@ package struct Bootstrap: Sendable {
             sealed = value
         }
         guard let sealed else {
-            let fresh = try tx.store.secrets.seal(Self.keyCheckPlaintext)
+            let fresh = try tx.secrets.seal(Self.keyCheckPlaintext)
             try await tx.query("INSERT INTO master_key_check (id, sealed) VALUES (1, \(fresh))")
             return
         }
-        guard (try? tx.store.secrets.open(sealed)) == Self.keyCheckPlaintext else { throw BootstrapError.masterKeyMismatch }
+        guard (try? tx.secrets.open(sealed)) == Self.keyCheckPlaintext else { throw BootstrapError.masterKeyMismatch }
     }
 }
 

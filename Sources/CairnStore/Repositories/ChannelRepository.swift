@@ -123,7 +123,7 @@ package struct ChannelRepository: Sendable {
             let account = try r["account_id"].decode(String.self)
             let region = try r["region"].decode(String.self)
             var c = ChannelRecord(
-                id: id, arn: ChannelRules.arn(partition: tx.store.partition, region: region, account: account, id: id), account: account,
+                id: id, arn: ChannelRules.arn(partition: tx.partition, region: region, account: account, id: id), account: account,
                 region: region, name: try r["name"].decode(String.self), source: try r["source"].decode(String.self),
                 destinations: try decoder.decode([ChannelDestination].self, from: Data(try r["destinations"].decode(String.self).utf8)),
                 tags: try decoder.decode([TrailTag].self, from: Data(try r["tags"].decode(String.self).utf8)))

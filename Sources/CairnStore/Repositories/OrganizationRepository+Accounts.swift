@@ -30,7 +30,7 @@ extension OrganizationRepository {
             if org.scpEnabled { try await attachDefault(org, target: account.value) }
             let role = try await tx.roles.create(
                 account: account, name: roleName,
-                trustPolicy: Self.accessRoleTrustPolicy(management: org.managementAccount, partition: tx.store.partition))
+                trustPolicy: Self.accessRoleTrustPolicy(management: org.managementAccount, partition: tx.partition))
             try await tx.query(
                 """
                 INSERT INTO iam_inline_policies (account_id, principal_kind, principal_id, name, document)
@@ -54,10 +54,12 @@ extension OrganizationRepository {
 
     func statuses(_ q: PostgresQuery) async throws -> [CreateAccountStatusRecord] {
         var out: [CreateAccountStatusRecord] = []
-        for try await r in try await tx.query(q).decode((String, String, String, String?, String?, Date, Date?).self) {
+        for try await (id, accountName, state, accountId, failureReason, requestedAt, completedAt) in try await tx.query(q).decode(
+            (String, String, String, String?, String?, Date, Date?).self)
+        {
             out.append(CreateAccountStatusRecord(
-                id: r.0, accountName: r.1, state: r.2, accountId: r.3.flatMap(AccountId.init), failureReason: r.4,
-                requestedAt: r.5, completedAt: r.6))
+                id: id, accountName: accountName, state: state, accountId: accountId.flatMap(AccountId.init), failureReason: failureReason,
+                requestedAt: requestedAt, completedAt: completedAt))
         }
         return out
     }

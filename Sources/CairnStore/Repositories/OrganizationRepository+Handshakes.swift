@@ -13,11 +13,14 @@ extension OrganizationRepository {
     func handshakes(_ q: PostgresQuery) async throws -> [HandshakeRecord] {
         var out: [HandshakeRecord] = []
         let rows = try await tx.query(q)
-        for try await r in rows.decode((String, String, String, String, String, String, String, String, String, String, String?, Date, Date).self) {
-            guard let mgmt = AccountId(r.2), let target = AccountId(r.6) else { continue }
+        for try await (id, organizationId, management, email, name, featureSet, targetId, targetType, targetValue, state, notes, requestedAt, expiresAt)
+            in rows.decode((String, String, String, String, String, String, String, String, String, String, String?, Date, Date).self)
+        {
+            guard let mgmt = AccountId(management), let target = AccountId(targetId) else { continue }
             out.append(HandshakeRecord(
-                id: r.0, organizationId: r.1, managementAccount: mgmt, managementEmail: r.3, managementName: r.4, featureSet: r.5,
-                targetAccount: target, targetType: r.7, targetValue: r.8, state: r.9, notes: r.10, requestedAt: r.11, expiresAt: r.12))
+                id: id, organizationId: organizationId, managementAccount: mgmt, managementEmail: email, managementName: name,
+                featureSet: featureSet, targetAccount: target, targetType: targetType, targetValue: targetValue, state: state, notes: notes,
+                requestedAt: requestedAt, expiresAt: expiresAt))
         }
         return out
     }

@@ -6,8 +6,8 @@ import PostgresNIO
 extension OrganizationRepository {
     func policies(_ q: PostgresQuery) async throws -> [OrganizationPolicyRecord] {
         var out: [OrganizationPolicyRecord] = []
-        for try await r in try await tx.query(q).decode((String, String, String, String, String).self) {
-            out.append(OrganizationPolicyRecord(id: r.0, type: r.1, name: r.2, description: r.3, content: r.4))
+        for try await (id, type, name, description, content) in try await tx.query(q).decode((String, String, String, String, String).self) {
+            out.append(OrganizationPolicyRecord(id: id, type: type, name: name, description: description, content: content))
         }
         return out
     }

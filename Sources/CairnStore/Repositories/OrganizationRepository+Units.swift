@@ -8,8 +8,8 @@ extension OrganizationRepository {
 
     func units(_ q: PostgresQuery) async throws -> [OrganizationalUnitRecord] {
         var out: [OrganizationalUnitRecord] = []
-        for try await r in try await tx.query(q).decode((String, String, String, [String], Date).self) {
-            out.append(OrganizationalUnitRecord(id: r.0, name: r.1, parentId: r.2, pathIds: r.3, createdAt: r.4))
+        for try await (id, name, parentId, pathIds, createdAt) in try await tx.query(q).decode((String, String, String, [String], Date).self) {
+            out.append(OrganizationalUnitRecord(id: id, name: name, parentId: parentId, pathIds: pathIds, createdAt: createdAt))
         }
         return out
     }

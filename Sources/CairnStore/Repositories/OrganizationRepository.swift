@@ -20,11 +20,12 @@ package struct OrganizationRepository: Sendable {
 
     typealias OrganizationRow = (String, String, String, String, String, String, Bool, Int, Int64, Date)
 
-    static func organization(_ r: OrganizationRow) -> OrganizationRecord? {
-        guard let mgmt = AccountId(r.2) else { return nil }
+    static func organization(_ row: OrganizationRow) -> OrganizationRecord? {
+        let (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt) = row
+        guard let mgmt = AccountId(management) else { return nil }
         return OrganizationRecord(
-            id: r.0, rootId: r.1, managementAccount: mgmt, managementEmail: r.3, managementName: r.4, featureSet: r.5,
-            scpEnabled: r.6, accountLimit: r.7, policyEpoch: r.8, createdAt: r.9)
+            id: id, rootId: rootId, managementAccount: mgmt, managementEmail: email, managementName: name, featureSet: featureSet,
+            scpEnabled: scpEnabled, accountLimit: accountLimit, policyEpoch: policyEpoch, createdAt: createdAt)
     }
 
     /// What the account is to its organization, if any. With `lock`, the organization's row is locked for
@@ -44,17 +45,15 @@ package struct OrganizationRepository: Sendable {
         } else {
             rows = try await tx.execute(OrganizationStandingLookup(account: account.value))
         }
-        for r in rows {
-            guard let org = Self.organization((r.0, r.1, r.2, r.3, r.4, r.5, r.6, r.7, r.8, r.9)) else { continue }
+        for (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt, isDelegated) in rows {
+            guard
+                let org = Self.organization(
+                    (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt))
+            else { continue }
             if org.managementAccount == account { return .management(org) }
-            return r.10 ? .delegatedAdministrator(org) : .member(org)
+            return isDelegated ? .delegatedAdministrator(org) : .member(org)
         }
         return .standalone
-    }
-
-    /// The organization an account belongs to, for trails and the authorizer; nil for a standalone account.
-    package func organizationOf(account: AccountId) async throws -> OrganizationRecord? {
-        try await standing(of: account).organization
     }
 
     /// Creates an organization with the caller as its management account, sitting under the new root.
@@ -110,11 +109,13 @@ package struct OrganizationRepository: Sendable {
     func members(_ q: PostgresQuery) async throws -> [MemberAccountRecord] {
         var out: [MemberAccountRecord] = []
         let rows = try await tx.query(q)
-        for try await r in rows.decode((String, String, String, String, String, String, [String], String, Date).self) {
-            guard let id = AccountId(r.0) else { continue }
+        for try await (account, name, email, status, organizationId, parentId, pathIds, joinedMethod, joinedAt) in rows.decode(
+            (String, String, String, String, String, String, [String], String, Date).self)
+        {
+            guard let id = AccountId(account) else { continue }
             out.append(MemberAccountRecord(
-                account: id, name: r.1, email: r.2, status: r.3, organizationId: r.4, parentId: r.5, parentPathIds: r.6,
-                joinedMethod: r.7, joinedAt: r.8))
+                account: id, name: name, email: email, status: status, organizationId: organizationId, parentId: parentId,
+                parentPathIds: pathIds, joinedMethod: joinedMethod, joinedAt: joinedAt))
         }
         return out
     }

@@ -43,10 +43,12 @@ extension OrganizationRepository {
             """)
         var head: (org: String, mgmt: AccountId, epoch: Int64, scp: Bool, root: String, path: [String])?
         var byTarget: [String: [String]] = [:]
-        for try await r in rows.decode((String, String, Int64, Bool, String, [String], String?, String?).self) {
-            guard let mgmt = AccountId(r.1) else { continue }
-            head = (r.0, mgmt, r.2, r.3, r.4, r.5)
-            if let target = r.6, let content = r.7 { byTarget[target, default: []].append(content) }
+        for try await (org, management, epoch, scp, root, path, target, content) in rows.decode(
+            (String, String, Int64, Bool, String, [String], String?, String?).self)
+        {
+            guard let mgmt = AccountId(management) else { continue }
+            head = (org, mgmt, epoch, scp, root, path)
+            if let target, let content { byTarget[target, default: []].append(content) }
         }
         guard let head else { return nil }
         let orgPath = "\(head.org)/\(head.root)/" + head.path.map { "\($0)/" }.joined()

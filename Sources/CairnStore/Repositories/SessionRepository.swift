@@ -29,9 +29,9 @@ package struct SessionRepository: Sendable {
         let token = "IQoJb3JpZ2luX2Vj" + Data(tokenBytes).base64EncodedString()
         let tokenHash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
         let expires = now.addingTimeInterval(TimeInterval(duration))
-        let assumedArn = "arn:\(tx.store.partition):sts::\(role.account.value):assumed-role/\(role.name)/\(sessionName)"
+        let assumedArn = "arn:\(tx.partition):sts::\(role.account.value):assumed-role/\(role.name)/\(sessionName)"
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
-        let sealed = try tx.store.secrets.seal(secret)
+        let sealed = try tx.secrets.seal(secret)
         try await tx.query(
             """
             INSERT INTO sts_sessions (access_key_id, account_id, role_id, role_arn, session_name, assumed_role_arn,

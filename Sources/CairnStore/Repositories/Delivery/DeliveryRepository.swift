@@ -56,11 +56,13 @@ package struct DeliveryRepository: Sendable {
             """)
         var out: [PendingEvent] = []
         var next = before
-        for try await row in rows.decode(
-            (UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String, String).self)
+        for try await (id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record, horizon)
+            in rows.decode(
+                (UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String, String).self)
         {
-            out.append(Self.pending(row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9, row.10, row.11, row.12, row.13, row.14))
-            next = row.15
+            out.append(
+                Self.pending(id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
+            next = horizon
         }
         return (out, next)
     }
@@ -77,10 +79,11 @@ package struct DeliveryRepository: Sendable {
             WHERE b.trail_id = \(trailId) ORDER BY e.event_time, e.event_id LIMIT \(limit)
             """)
         var out: [PendingEvent] = []
-        for try await row in rows.decode(
-            (UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String).self)
+        for try await (id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record)
+            in rows.decode((UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String).self)
         {
-            out.append(Self.pending(row.0, row.1, row.2, row.3, row.4, row.5, row.6, row.7, row.8, row.9, row.10, row.11, row.12, row.13, row.14))
+            out.append(
+                Self.pending(id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
         }
         return out
     }

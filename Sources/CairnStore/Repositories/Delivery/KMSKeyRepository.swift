@@ -14,7 +14,7 @@ package struct KMSKeyRepository: Sendable {
     package func key(for arn: String) async throws -> SymmetricKey {
         if let existing = try await existing(arn) { return existing }
         let fresh = SymmetricKey(size: .bits256)
-        let sealed = try tx.store.secrets.seal(fresh.withUnsafeBytes { Data($0) }.base64EncodedString())
+        let sealed = try tx.secrets.seal(fresh.withUnsafeBytes { Data($0) }.base64EncodedString())
         try await tx.query("INSERT INTO kms_keys (key_arn, sealed_key) VALUES (\(arn), \(sealed)) ON CONFLICT DO NOTHING")
         guard let stored = try await existing(arn) else { throw KMSKeyError.unreadable(arn) }
         return stored
@@ -37,7 +37,7 @@ package struct KMSKeyRepository: Sendable {
     }
 
     private func open(_ sealed: Data, _ arn: String) throws -> SymmetricKey {
-        guard let raw = Data(base64Encoded: try tx.store.secrets.open(sealed)), raw.count == 32 else { throw KMSKeyError.unreadable(arn) }
+        guard let raw = Data(base64Encoded: try tx.secrets.open(sealed)), raw.count == 32 else { throw KMSKeyError.unreadable(arn) }
         return SymmetricKey(data: raw)
     }
 }

@@ -36,7 +36,7 @@ package struct IAMAccessKeyRepository: Sendable {
         var g = SystemRandomNumberGenerator()
         let id = AccessKeyFormat.newId(using: &g)
         let secret = AccessKeyFormat.newSecret(using: &g)
-        let sealed = try tx.store.secrets.seal(secret)
+        let sealed = try tx.secrets.seal(secret)
         switch owner {
         case .user(let u):
             try await tx.query(
@@ -45,7 +45,7 @@ package struct IAMAccessKeyRepository: Sendable {
                 VALUES (\(id), \(u.account.value), 'IAMUser', \(u.arn), \(u.userId), \(u.name), \(u.userId), \(sealed))
                 """)
         case .root(let account):
-            let arn = "arn:\(tx.store.partition):iam::\(account.value):root"
+            let arn = "arn:\(tx.partition):iam::\(account.value):root"
             try await tx.query(
                 """
                 INSERT INTO access_keys (access_key_id, account_id, principal_type, principal_arn, principal_id, secret_sealed)

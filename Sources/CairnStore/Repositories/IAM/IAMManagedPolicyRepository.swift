@@ -40,7 +40,7 @@ package struct IAMManagedPolicyRepository: Sendable {
     ) async throws -> ManagedPolicyRecord {
         var g = SystemRandomNumberGenerator()
         let policyId = IAMIdentifier.new(.policy, using: &g)
-        let arn = IAMPolicyARN(partition: tx.store.partition, owner: account.value, path: path, name: name).description
+        let arn = IAMPolicyARN(partition: tx.partition, owner: account.value, path: path, name: name).description
         do {
             try await tx.query(
                 """

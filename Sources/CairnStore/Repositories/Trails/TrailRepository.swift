@@ -203,7 +203,7 @@ package struct TrailRepository: Sendable {
             insightSelectors: try r["insight_selectors"].decode(String.self), tags: try r["tags"].decode(String.self))
         let name = try TrailName.validate(try r["name"].decode(String.self))
         let arn = TrailARN(
-            partition: tx.store.partition, region: try r["home_region"].decode(String.self),
+            partition: tx.partition, region: try r["home_region"].decode(String.self),
             accountId: try r["owner_account_id"].decode(String.self), name: name)
         let organizationId = try r["organization_id"].decode(String?.self)
         var settings = documents.settings
