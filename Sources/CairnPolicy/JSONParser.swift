@@ -73,7 +73,7 @@ package struct JSONParser {
         skipWhitespace()
         if pos < bytes.count, bytes[pos] == UInt8(ascii: "}") {
             pos += 1
-            return .object(members)
+            return .object(JSONObject(members))
         }
         while true {
             skipWhitespace()
@@ -91,7 +91,7 @@ package struct JSONParser {
             skipWhitespace()
             guard pos < bytes.count else { throw fail("unexpected end of input") }
             if bytes[pos] == UInt8(ascii: ",") { pos += 1; continue }
-            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(members) }
+            if bytes[pos] == UInt8(ascii: "}") { pos += 1; return .object(JSONObject(members)) }
             throw fail("expected ',' or '}'")
         }
     }

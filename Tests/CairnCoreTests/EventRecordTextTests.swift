@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CairnCore
+import CairnPolicy
 
 /// The record text written by hand must mean exactly what Foundation's encoder wrote: the same record when
 /// decoded, and the same JSON object member for member.

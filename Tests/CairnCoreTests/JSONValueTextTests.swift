@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import CairnCore
+import CairnPolicy
 
 /// The fast JSON reader and writer must answer exactly as Foundation's Codable route did, since request
 /// bodies and ingested events now go through them.
@@ -52,7 +53,7 @@ import Testing
             default:
                 var members: [String: JSONValue] = [:]
                 for _ in 0..<Int(next() % 4) { members["k\(next() % 100)"] = value(depth + 1) }
-                return .object(members)
+                return .object(JSONObject(members))
             }
         }
         for _ in 0..<500 {

@@ -7,8 +7,8 @@ struct JSONParserTests {
         let v = try JSONParser.parse(#"{"b": 10.0, "a": [true, null, "x\u00e9\ud83d\ude00"]}"#)
         guard case .object(let m) = v else { Issue.record("not an object"); return }
         #expect(m.map(\.key) == ["b", "a"])
-        #expect(m[0].value == .number("10.0"))
-        #expect(m[1].value == .array([.bool(true), .null, .string("xé😀")]))
+        #expect(m.members[0].value == .number("10.0"))
+        #expect(m.members[1].value == .array([.bool(true), .null, .string("xé😀")]))
     }
 
     @Test func rejectsDuplicateMemberNamesBecauseAWSWouldSilentlyKeepOne() {

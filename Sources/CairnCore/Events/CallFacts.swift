@@ -1,3 +1,4 @@
+package import CairnPolicy
 package import Foundation
 
 /// What the pipeline knows about a call before it runs, whichever front door it came through: enough to

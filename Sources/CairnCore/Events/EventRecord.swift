@@ -1,3 +1,4 @@
+package import CairnPolicy
 package import Foundation
 
 /// One call as CloudTrail records it (eventVersion 1.11). Built once per call by the pipeline, stored as JSONB

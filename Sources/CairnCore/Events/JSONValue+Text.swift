@@ -1,4 +1,4 @@
-import CairnPolicy
+package import CairnPolicy
 package import Foundation
 
 /// JSON text in and out without Foundation's Codable machinery, which decodes an untyped value by trying each
@@ -15,40 +15,22 @@ extension JSONValue {
     }
 
     private static func parse(bytes: [UInt8]) -> JSONValue? {
-        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let tree = try? JSONParser.parse(bytes: bytes) else { return nil }
-        return JSONValue(tree)
+        guard !bytes.starts(with: [0xEF, 0xBB, 0xBF]), let tree = try? JSONParser.parse(bytes: bytes), tree.numbersFitDouble else { return nil }
+        return tree
     }
 
-    /// The policy reader's tree as a recorded value; nil for a number Double cannot hold.
-    init?(_ tree: CairnPolicy.JSONValue) {
-        switch tree {
-        case .null: self = .null
-        case .bool(let b): self = .bool(b)
-        case .string(let s): self = .string(s)
-        case .number(let text):
-            guard let n = Double(text), n.isFinite else { return nil }
-            self = .number(n)
-        case .array(let items):
-            var out: [JSONValue] = []
-            out.reserveCapacity(items.count)
-            for item in items {
-                guard let v = JSONValue(item) else { return nil }
-                out.append(v)
-            }
-            self = .array(out)
-        case .object(let members):
-            var out: [String: JSONValue] = [:]
-            out.reserveCapacity(members.count)
-            for m in members {
-                guard let v = JSONValue(m.value) else { return nil }
-                out[m.key] = v
-            }
-            self = .object(out)
+    /// Whether every number is one a Double holds: a recorded value is stored as jsonb and read by clients that
+    /// parse numbers as doubles.
+    private var numbersFitDouble: Bool {
+        switch self {
+        case .number(let text): Double(text)?.isFinite ?? false
+        case .array(let items): items.allSatisfy(\.numbersFitDouble)
+        case .object(let members): members.allSatisfy { $0.value.numbersFitDouble }
+        default: true
         }
     }
 
-    /// Compact JSON text, numbers written as Foundation's encoder writes them (whole numbers without a
-    /// fraction).
+    /// Compact JSON text, numbers as written.
     package var text: String {
         var out = ""
         write(into: &out)
@@ -59,8 +41,7 @@ extension JSONValue {
         switch self {
         case .null: out += "null"
         case .bool(let b): out += b ? "true" : "false"
-        case .number(let n):
-            if n.rounded() == n, abs(n) < 1e15 { out += String(Int64(n)) } else { out += "\(n)" }
+        case .number(let n): out += n
         case .string(let s): Self.writeString(s, into: &out)
         case .array(let items):
             out += "["

@@ -52,7 +52,7 @@ package struct Principal: Sendable, Equatable {
 
     package static func root(of account: AccountId, partition: String, accessKeyId: String) -> Principal {
         Principal(
-            type: .root, account: account, arn: "arn:\(partition):iam::\(account):root",
+            type: .root, account: account, arn: IAMARN.root(partition: partition, account: account).description,
             principalId: account.value, accessKeyId: accessKeyId)
     }
 }

@@ -8,6 +8,11 @@ package struct TrailARN: Hashable, Sendable, Comparable, CustomStringConvertible
     package let accountId: String
     package let name: TrailName
 
+    /// Every trail of an account in a region (`trail/*`): what calls that name no single trail act on.
+    package static func anyTrail(partition: String, region: String, accountId: String) -> String {
+        "arn:\(partition):cloudtrail:\(region):\(accountId):trail/*"
+    }
+
     package init(partition: String, region: String, accountId: String, name: TrailName) {
         self.partition = partition
         self.region = region

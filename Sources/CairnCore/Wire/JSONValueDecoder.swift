@@ -1,3 +1,4 @@
+package import CairnPolicy
 package import Foundation
 
 /// Decodes an operation's typed input from a request already parsed into a `JSONValue`, so a body is read
@@ -25,7 +26,7 @@ private struct ValueDecoder: Decoder {
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
-        guard case .object(let members) = value else { throw mismatch([String: JSONValue].self, "an object") }
+        guard case .object(let members) = value else { throw mismatch(JSONObject.self, "an object") }
         return KeyedDecodingContainer(KeyedValues(members: members, codingPath: codingPath, scalarsFromText: scalarsFromText))
     }
 
@@ -52,7 +53,7 @@ private struct ValueDecoder: Decoder {
     func decodeValue<T: Decodable>(_ type: T.Type) throws -> T {
         if T.self == Date.self {
             switch value {
-            case .number(let n): return Date(timeIntervalSince1970: n) as! T
+            case .number(let n): if let seconds = Double(n) { return Date(timeIntervalSince1970: seconds) as! T }
             case .string(let s):
                 if let n = Double(s) { return Date(timeIntervalSince1970: n) as! T }
                 if let d = UTCTimestamp.parse(s) { return d as! T }
@@ -86,7 +87,7 @@ extension ValueDecoder: SingleValueDecodingContainer {
     }
 
     func decode(_ type: Double.Type) throws -> Double {
-        if case .number(let n) = value { return n }
+        if case .number(let n) = value, let d = Double(n), d.isFinite { return d }
         if scalarsFromText, case .string(let s) = value, let n = Double(s), n.isFinite { return n }
         throw mismatch(Double.self, "a number")
     }
@@ -96,7 +97,8 @@ extension ValueDecoder: SingleValueDecodingContainer {
     func decode<I: BinaryInteger & FixedWidthInteger>(integer type: I.Type) throws -> I {
         switch value {
         case .number(let n):
-            if n.rounded() == n, let i = I(exactly: n) { return i }
+            if let i = I(n) { return i }
+            if let d = Double(n), d.rounded() == d, let i = I(exactly: d) { return i }
         case .string(let s) where scalarsFromText:
             if let i = I(s) { return i }
         default: break
@@ -119,7 +121,7 @@ extension ValueDecoder: SingleValueDecodingContainer {
 }
 
 private struct KeyedValues<Key: CodingKey>: KeyedDecodingContainerProtocol {
-    let members: [String: JSONValue]
+    let members: JSONObject
     let codingPath: [any CodingKey]
     let scalarsFromText: Bool
 

@@ -1,3 +1,4 @@
+package import CairnPolicy
 package import Foundation
 
 /// Encodes a typed value straight into a `JSONValue`, without JSON text in between: an event's
@@ -55,13 +56,10 @@ private final class Slot {
 
     var resolved: JSONValue {
         switch content {
-        case .empty: return .object([:])
+        case .empty: return .object(JSONObject())
         case .value(let v): return v
         case .object(let members):
-            var out: [String: JSONValue] = [:]
-            out.reserveCapacity(members.count)
-            for (k, slot) in members { out[k] = slot.resolved }
-            return .object(out)
+            return .object(JSONObject(members.map { JSONMember($0.0, $0.1.resolved) }))
         case .array(let items): return .array(items.map(\.resolved))
         }
     }

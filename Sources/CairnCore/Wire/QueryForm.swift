@@ -1,3 +1,4 @@
+package import CairnPolicy
 /// The Query protocol's flat form fields as the tree they stand for, so an operation's input decodes from
 /// them as from JSON: `Tags.member.2.Key=k` is the second list item's `Key`, `PolicyArns.member.1.arn=a` the
 /// first item's `arn`, `Filter.Name=n` a nested member. List items are ordered by their index, as AWS orders
@@ -12,7 +13,7 @@ package enum QueryForm {
             root.insert(name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...], value)
         }
         // A request with no members is an empty structure, not an empty text.
-        return root.members.isEmpty && root.items.isEmpty ? .object([:]) : root.value
+        return root.members.isEmpty && root.items.isEmpty ? .object(JSONObject()) : root.value
     }
 
     private struct Node {
@@ -39,7 +40,7 @@ package enum QueryForm {
                 return .array(items.sorted { $0.key < $1.key }.map(\.value.value))
             }
             if !members.isEmpty {
-                return .object(members.mapValues(\.value))
+                return .object(JSONObject(members.mapValues(\.value)))
             }
             return .string(text ?? "")
         }

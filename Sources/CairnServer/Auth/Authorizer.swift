@@ -24,8 +24,8 @@ struct Authorizer: Sendable {
     func defaultTarget(for facts: CallFacts) -> AuthorizationTarget {
         switch facts.operation.resource {
         case .any: AuthorizationTarget(resource: "*")
-        case .account, .organization: AuthorizationTarget(resource: "arn:\(partition):iam::\(facts.principal.account):root")
-        case .trail: AuthorizationTarget(resource: "arn:\(partition):cloudtrail:\(facts.region):\(facts.principal.account):trail/*")
+        case .account, .organization: AuthorizationTarget(resource: IAMARN.root(partition: partition, account: facts.principal.account).description)
+        case .trail: AuthorizationTarget(resource: TrailARN.anyTrail(partition: partition, region: facts.region, accountId: facts.principal.account.value))
         }
     }
 

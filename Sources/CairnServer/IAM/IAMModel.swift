@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 import CairnStore
 import Foundation
@@ -350,11 +351,11 @@ enum IAMModel {
         var AccessKey: AccessKey
 
         func responseElements(for entry: CatalogueOperation) -> JSONValue? {
-            var key: [String: JSONValue] = [
-                "accessKeyId": .string(AccessKey.AccessKeyId), "status": .string(AccessKey.Status),
-                "createDate": .string(UTCTimestamp.iso8601(AccessKey.CreateDate)),
-            ]
+            var key: JSONObject = [:]
             if let user = AccessKey.UserName { key["userName"] = .string(user) }
+            key["accessKeyId"] = .string(AccessKey.AccessKeyId)
+            key["status"] = .string(AccessKey.Status)
+            key["createDate"] = .string(UTCTimestamp.iso8601(AccessKey.CreateDate))
             return .object(["accessKey": .object(key)])
         }
     }

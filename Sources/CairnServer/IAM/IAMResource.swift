@@ -8,13 +8,15 @@ import CairnPolicy
 /// the input's members by their model names, so one rule serves every IAM operation.
 enum IAMResource {
     static func target(
-        for operation: CatalogueOperation, members: CairnCore.JSONValue, principal: Principal, partition: String,
+        for operation: CatalogueOperation, members: JSONValue, principal: Principal, partition: String,
         resourceTags: [String: String] = [:]
     ) -> AuthorizationTarget {
         func member(_ name: String) -> String? { members[name]?.stringValue }
-        let account = principal.account.value
+        let account = principal.account
         let path = member("Path") ?? "/"
-        func arn(_ kind: String, _ name: String) -> String { "arn:\(partition):iam::\(account):\(kind)\(path)\(name)" }
+        func arn(_ kind: IAMARN.Kind, _ name: String) -> String {
+            IAMARN.entity(kind, partition: partition, account: account, path: path, name: name).description
+        }
         var context: [String: ContextValue] = [:]
         if let policyArn = member("PolicyArn") { context["iam:PolicyARN"] = .single(policyArn) }
         if let boundary = member("PermissionsBoundary") { context["iam:PermissionsBoundary"] = .single(boundary) }
@@ -28,31 +30,31 @@ enum IAMResource {
         context.merge(TagConditionKeys.resource(resourceTags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
         let resource: String
         if let user = member("UserName") {
-            resource = arn("user", user)
+            resource = arn(.user, user)
         } else if let role = member("RoleName") {
-            resource = arn("role", role)
+            resource = arn(.role, role)
         } else if let group = member("GroupName") {
-            resource = arn("group", group)
+            resource = arn(.group, group)
         } else if let policyArn = member("PolicyArn") {
             resource = policyArn
         } else if let policy = member("PolicyName") {
-            resource = arn("policy", policy)
+            resource = arn(.policy, policy)
         } else if operation.name.contains("AccessKey") {
             resource = principal.arn
         } else if let collection = collection(operation.name) {
-            resource = "arn:\(partition):iam::\(account):\(collection)\(member("PathPrefix") ?? "/")"
+            resource = IAMARN.collection(collection, partition: partition, account: account, pathPrefix: member("PathPrefix") ?? "/").description
         } else {
             resource = "*"
         }
-        return AuthorizationTarget(resource: resource, resourceAccount: account, context: context)
+        return AuthorizationTarget(resource: resource, resourceAccount: account.value, context: context)
     }
 
-    private static func collection(_ name: String) -> String? {
+    private static func collection(_ name: String) -> IAMARN.Kind? {
         switch name {
-        case "ListUsers": "user"
-        case "ListRoles": "role"
-        case "ListGroups": "group"
-        case "ListPolicies": "policy"
+        case "ListUsers": .user
+        case "ListRoles": .role
+        case "ListGroups": .group
+        case "ListPolicies": .policy
         default: nil
         }
     }

@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 
 /// How an event records a call's input (requestParameters) and output (responseElements): the one place

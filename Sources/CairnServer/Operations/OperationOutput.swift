@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 
 /// An operation's output. Its event's responseElements are derived from it: an Encodable output is recorded

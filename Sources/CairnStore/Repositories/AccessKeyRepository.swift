@@ -69,7 +69,7 @@ package struct AccessKeyRepository: Sendable {
     /// Stores the root user's key of an account; an existing key id gets the given secret.
     package func putRootKey(account: AccountId, accessKeyId: String, secret: String) async throws {
         let sealed = try tx.secrets.seal(secret)
-        let arn = "arn:\(tx.partition):iam::\(account.value):root"
+        let arn = IAMARN.root(partition: tx.partition, account: account).description
         try await tx.query(
             """
             INSERT INTO access_keys (access_key_id, account_id, principal_type, principal_arn, principal_id, secret_sealed)

@@ -35,7 +35,7 @@ package struct PrincipalPolicyRepository: Sendable {
     /// A stored user's or role's policies by ARN, for simulating the live configuration; nil when no such
     /// principal exists in the account.
     package func policies(forArn arn: String, account: AccountId) async throws -> PrincipalPolicies? {
-        if arn == "arn:\(tx.partition):iam::\(account.value):root" { return PrincipalPolicies() }
+        if arn == IAMARN.root(partition: tx.partition, account: account).description { return PrincipalPolicies() }
         let rows = try await tx.query(
             """
             SELECT 'user', user_id FROM iam_users WHERE arn = \(arn) AND account_id = \(account.value)

@@ -27,7 +27,7 @@ package struct RoleRepository: Sendable {
     ) async throws -> RoleRecord {
         var g = SystemRandomNumberGenerator()
         let roleId = IAMIdentifier.new(.role, using: &g)
-        let arn = "arn:\(tx.partition):iam::\(account.value):role\(path)\(name)"
+        let arn = IAMARN.entity(.role, partition: tx.partition, account: account, path: path, name: name).description
         do {
             try await tx.query(
                 """

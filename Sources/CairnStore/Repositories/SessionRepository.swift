@@ -29,7 +29,7 @@ package struct SessionRepository: Sendable {
         let token = "IQoJb3JpZ2luX2Vj" + Data(tokenBytes).base64EncodedString()
         let tokenHash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
         let expires = now.addingTimeInterval(TimeInterval(duration))
-        let assumedArn = "arn:\(tx.partition):sts::\(role.account.value):assumed-role/\(role.name)/\(sessionName)"
+        let assumedArn = IAMARN.assumedRole(partition: tx.partition, account: role.account, role: role.name, session: sessionName).description
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         let sealed = try tx.secrets.seal(secret)
         try await tx.query(

@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 import Foundation
 

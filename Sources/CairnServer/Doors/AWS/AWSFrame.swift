@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 import Foundation
 import Hummingbird
@@ -66,7 +67,7 @@ struct AWSFrame: Sendable {
         case .query:
             return QueryForm.tree(fields)
         case .json11, .restJSON:
-            var object: [String: JSONValue] = [:]
+            var object = JSONObject()
             if body.readableBytes > 0 {
                 guard let value = JSONValue.parse(Data(body.readableBytesView)) else {
                     throw .serialization("The request body is not valid JSON.")

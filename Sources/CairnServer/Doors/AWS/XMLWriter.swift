@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 /// Just enough XML for the Query protocol's responses; values are escaped, names are ours.
 enum XMLWriter {
@@ -58,7 +59,7 @@ enum XMLWriter {
         switch value {
         case .string(let s): s
         case .bool(let b): b ? "true" : "false"
-        case .number(let n): n.rounded() == n && abs(n) < 1e15 ? String(Int64(n)) : String(n)
+        case .number(let n): n
         default: nil
         }
     }

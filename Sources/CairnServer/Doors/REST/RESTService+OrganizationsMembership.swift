@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnCore
 import Foundation
 import OpenAPIRuntime
@@ -78,6 +79,6 @@ extension RESTService {
         var filter: [String: JSONValue] = [:]
         if let actionType { filter["ActionType"] = .string(actionType) }
         if let parentHandshakeId { filter["ParentHandshakeId"] = .string(parentHandshakeId) }
-        return filter.isEmpty ? nil : .object(filter)
+        return filter.isEmpty ? nil : .object(JSONObject(filter))
     }
 }

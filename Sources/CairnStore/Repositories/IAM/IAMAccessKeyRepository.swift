@@ -45,7 +45,7 @@ package struct IAMAccessKeyRepository: Sendable {
                 VALUES (\(id), \(u.account.value), 'IAMUser', \(u.arn), \(u.userId), \(u.name), \(u.userId), \(sealed))
                 """)
         case .root(let account):
-            let arn = "arn:\(tx.partition):iam::\(account.value):root"
+            let arn = IAMARN.root(partition: tx.partition, account: account).description
             try await tx.query(
                 """
                 INSERT INTO access_keys (access_key_id, account_id, principal_type, principal_arn, principal_id, secret_sealed)

@@ -17,7 +17,7 @@ package struct IAMGroupRepository: Sendable {
     package func create(account: AccountId, name: String, path: String) async throws -> IAMGroupRecord {
         var g = SystemRandomNumberGenerator()
         let groupId = IAMIdentifier.new(.group, using: &g)
-        let arn = "arn:\(tx.partition):iam::\(account.value):group\(path)\(name)"
+        let arn = IAMARN.entity(.group, partition: tx.partition, account: account, path: path, name: name).description
         do {
             try await tx.query(
                 """

@@ -21,7 +21,7 @@ package struct IAMUserRepository: Sendable {
     ) async throws -> IAMUserRecord {
         var g = SystemRandomNumberGenerator()
         let userId = IAMIdentifier.new(.user, using: &g)
-        let arn = "arn:\(tx.partition):iam::\(account.value):user\(path)\(name)"
+        let arn = IAMARN.entity(.user, partition: tx.partition, account: account, path: path, name: name).description
         let tagText = IAMTagColumn.encode(tags)
         do {
             try await tx.query(
@@ -82,7 +82,7 @@ package struct IAMUserRepository: Sendable {
     package func update(_ user: IAMUserRecord, newName: String?, newPath: String?) async throws -> IAMUserRecord {
         let name = newName ?? user.name
         let path = newPath ?? user.path
-        let arn = "arn:\(tx.partition):iam::\(user.account.value):user\(path)\(name)"
+        let arn = IAMARN.entity(.user, partition: tx.partition, account: user.account, path: path, name: name).description
         do {
             try await tx.query("UPDATE iam_users SET name = \(name), path = \(path), arn = \(arn) WHERE user_id = \(user.userId)")
         } catch where PostgresFailure(error).isUniqueViolation {
