@@ -6,20 +6,23 @@ package import Logging
 import OpenAPIHummingbird
 import OpenAPIRuntime
 package import Prometheus
+package import ServiceLifecycle
 
 /// Assembles the HTTP application: the anonymous health routes, and the two doors as route groups, each
 /// behind its own error boundary and the one authentication middleware; the edge around everything.
 package enum ApplicationBuilder {
     package static func build(
         settings: ServerSettings, store: Store, logger: Logger, registry: PrometheusCollectorRegistry?,
-        onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
+        services: [any ServiceLifecycle.Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
         let router = try router(settings: settings, store: store, registry: registry)
-        return Application(
+        var app = Application(
             router: router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "cairn"),
             onServerRunning: onServerRunning,
             logger: logger)
+        app.addServices(services)
+        return app
     }
 
     package static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {

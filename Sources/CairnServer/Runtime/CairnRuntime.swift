@@ -6,6 +6,7 @@ package import Logging
 import NIOCore
 import PostgresNIO
 package import Prometheus
+import ServiceLifecycle
 
 /// The long-running and one-shot commands of the `cairn` executable, kept here so the executable only
 /// parses flags.
@@ -25,53 +26,54 @@ package enum CairnRuntime {
         }
         let client = PostgresClient(configuration: serviceConfiguration, backgroundLogger: logger)
         let store = Store(client: client, secrets: secrets, partition: config.partition)
-        try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await owner.run() }
-            group.addTask { await client.run() }
-            defer { group.cancelAll() }
+        // The pools come first and stop last; the server (HTTP and the background work) stops first.
+        let server = CairnService(
+            config: config, store: store, owner: owner, migrations: migrations, session: session, registry: registry, logger: logger)
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: owner), .init(service: client),
+                    .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        try await group.run()
+    }
+
+    /// What `cairn serve` runs once the pools do: migrations and bootstrap, then the HTTP application with
+    /// delivery, the webhook outbox and maintenance as its services.
+    struct CairnService: ServiceLifecycle.Service {
+        let config: CairnConfiguration
+        let store: Store
+        let owner: PostgresClient
+        let migrations: [Migration]
+        let session: DatabaseSession
+        let registry: PrometheusCollectorRegistry?
+        let logger: Logger
+
+        func run() async throws {
             let outcome = try await prepare(config, store: store, owner: owner, migrations: migrations, session: session, logger: logger)
-            group.addTask { await maintain(store, logger: logger) }
-            let delivery = TrailDelivery(
-                store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
-                digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
-                streamsDirectory: config.delivery.streamsDirectory ?? config.dataDirectory.appendingPathComponent("streams"), logger: logger)
-            group.addTask { await deliver(delivery, every: config.delivery.interval, logger: logger) }
-            let sender = WebhookSender(store: store, targets: config.delivery.webhooks, logger: logger)
-            group.addTask { await send(sender, logger: logger) }
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
             let app = try ApplicationBuilder.build(
-                settings: settings, store: store, logger: logger, registry: registry,
-                onServerRunning: { channel in
-                    announce(config, outcome: outcome, address: channel.localAddress)
-                })
-            try await app.runService()
+                settings: settings, store: store, logger: logger, registry: registry, services: background(config, store: store, logger: logger),
+                onServerRunning: { [config] channel in announce(config, outcome: outcome, address: channel.localAddress) })
+            try await app.run()
         }
     }
 
-    /// Hourly upkeep: the coming days' event partitions, and sessions that expired more than a day ago (they
-    /// can no longer authenticate). Every process runs it; both statements are safe to run concurrently.
-    static func maintain(_ store: Store, logger: Logger) async {
-        // Sleep first: start-up has just made the partitions, and a shutdown (or a failed bind) then always
-        // finds this task asleep rather than holding a connection lease from a pool being torn down.
-        while (try? await Task.sleep(for: .seconds(3600))) != nil, !Task.isCancelled {
-            do {
-                try await store.transaction(logger: logger) { tx in
-                    try await tx.events.ensurePartitions()
-                    try await tx.sessions.purgeExpired(before: Date().addingTimeInterval(-86_400))
-                }
-            } catch {
-                logger.warning("maintenance failed; retrying in an hour", metadata: ["error": "\(String(reflecting: error))"])
-            }
-        }
-    }
-
-    /// Trail delivery, every interval. Every process runs it; one pass at a time holds the progress row, and
-    /// the others skip their turn.
-    static func deliver(_ delivery: TrailDelivery, every interval: TimeInterval, logger: Logger) async {
-        while (try? await Task.sleep(for: .seconds(interval))) != nil, !Task.isCancelled {
-            do {
+    /// Trail delivery every interval (one pass at a time holds the progress row; other processes skip their
+    /// turn), the webhook outbox every second (notifications and stream batches go out soon after their pass
+    /// commits), and hourly upkeep: the coming days' event partitions, and sessions that expired more than a day
+    /// ago (they can no longer authenticate).
+    static func background(_ config: CairnConfiguration, store: Store, logger: Logger) -> [any ServiceLifecycle.Service] {
+        let delivery = TrailDelivery(
+            store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
+            digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
+            streamsDirectory: config.delivery.streamsDirectory ?? config.dataDirectory.appendingPathComponent("streams"), logger: logger)
+        let sender = WebhookSender(store: store, targets: config.delivery.webhooks, logger: logger)
+        return [
+            RecurringWork(name: "delivery", interval: .seconds(config.delivery.interval), logger: logger) {
                 if let report = try await delivery.deliverPending(), report != DeliveryReport() {
                     logger.info(
                         "delivered trail logs",
@@ -80,19 +82,15 @@ package enum CairnRuntime {
                             "failures": "\(report.failures)",
                         ])
                 }
-            } catch {
-                logger.warning("delivery pass failed; retrying next interval", metadata: ["error": "\(String(reflecting: error))"])
-            }
-        }
-    }
-
-    /// The webhook outbox, every second: notifications and stream batches go out soon after their pass commits.
-    static func send(_ sender: WebhookSender, logger: Logger) async {
-        while (try? await Task.sleep(for: .seconds(1))) != nil, !Task.isCancelled {
-            do { try await sender.sendDue() } catch {
-                logger.warning("webhook pass failed; retrying", metadata: ["error": "\(String(reflecting: error))"])
-            }
-        }
+            },
+            RecurringWork(name: "webhook", interval: .seconds(1), logger: logger) { try await sender.sendDue() },
+            RecurringWork(name: "maintenance", interval: .seconds(3600), logger: logger) {
+                try await store.transaction(logger: logger) { tx in
+                    try await tx.events.ensurePartitions()
+                    try await tx.sessions.purgeExpired(before: Date().addingTimeInterval(-86_400))
+                }
+            },
+        ]
     }
 
     /// `cairn migrate`: apply pending migrations and exit.
@@ -109,7 +107,7 @@ package enum CairnRuntime {
         }
     }
 
-    private static func prepare(
+    fileprivate static func prepare(
         _ config: CairnConfiguration, store: Store, owner: PostgresClient, migrations: [Migration], session: DatabaseSession, logger: Logger
     ) async throws -> Bootstrap.Outcome {
         try await withDatabaseDeadline(session) {
@@ -171,7 +169,7 @@ package enum CairnRuntime {
             """)
     }
 
-    private static func announce(_ config: CairnConfiguration, outcome: Bootstrap.Outcome, address: SocketAddress?) {
+    fileprivate static func announce(_ config: CairnConfiguration, outcome: Bootstrap.Outcome, address: SocketAddress?) {
         let port = address?.port ?? config.listenPort
         let host = config.listenHost == "0.0.0.0" || config.listenHost.isEmpty ? "127.0.0.1" : config.listenHost
         let endpoint = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
