@@ -10,7 +10,7 @@ let package = Package(
     name: "cairn",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "cairn", targets: ["cairn"]),
+        .executable(name: "cairn", targets: ["cairn"])
     ],
     dependencies: [
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),

@@ -35,8 +35,10 @@ struct SplitMix64 {
     mutating func pick<T>(_ a: [T]) -> T { a[below(a.count)] }
 }
 
-let services = ["cloudtrail", "s3", "iam", "ec2", "kms", "sts", "logs", "sns", "sqs", "lambda", "dynamodb", "rds",
-                "cloudwatch", "organizations", "config", "ssm", "secretsmanager", "ecr", "eks", "glue"]
+let services = [
+    "cloudtrail", "s3", "iam", "ec2", "kms", "sts", "logs", "sns", "sqs", "lambda", "dynamodb", "rds",
+    "cloudwatch", "organizations", "config", "ssm", "secretsmanager", "ecr", "eks", "glue",
+]
 let verbs = ["Get", "List", "Describe", "Put", "Create", "Delete", "Update", "Start", "Stop", "Tag"]
 let nouns = ["Trail", "Bucket", "User", "Instance", "Key", "Role", "LogGroup", "Topic", "Queue", "Function"]
 
@@ -81,8 +83,10 @@ func randomStatement(_ rng: inout SplitMix64, service fixedService: String?) -> 
         default: conditions.append(#""StringLike":{"aws:ResourceTag/team":\#(jsonString(rng.pick(["pay*", "platform-*", "data"])))}"#)
         }
     }
-    var members = [#""Effect":"\#(effect)""#, #""Action":[\#(actions.map(jsonString).joined(separator: ","))]"#,
-                   #""Resource":[\#(resources.map(jsonString).joined(separator: ","))]"#]
+    var members = [
+        #""Effect":"\#(effect)""#, #""Action":[\#(actions.map(jsonString).joined(separator: ","))]"#,
+        #""Resource":[\#(resources.map(jsonString).joined(separator: ","))]"#,
+    ]
     if !conditions.isEmpty { members.append(#""Condition":{\#(conditions.joined(separator: ","))}"#) }
     return "{" + members.joined(separator: ",") + "}"
 }
@@ -110,14 +114,21 @@ func makeWorkload(name: String, label: String, seed: UInt64, policies: Int, stat
     return Workload(
         name: name, label: label, identityTexts: texts, action: "cloudtrail:GetTrail",
         resource: "arn:aws:cloudtrail:us-east-1:111111111111:trail/name-42",
-        context: ["aws:RequestedRegion": .single("us-east-1"), "aws:SourceIp": .single("10.1.2.3"),
-                  "aws:MultiFactorAuthPresent": .single("true"), "aws:ResourceTag/team": .single("payments")])
+        context: [
+            "aws:RequestedRegion": .single("us-east-1"), "aws:SourceIp": .single("10.1.2.3"),
+            "aws:MultiFactorAuthPresent": .single("true"), "aws:ResourceTag/team": .single("payments"),
+        ])
 }
 
 let workloads = [
-    makeWorkload(name: "a-ten-policies", label: "(a) principal with 10 policies (40 statements, half CloudTrail)", seed: 1, policies: 10, statementsPerPolicy: 4, focusPercent: 50),
-    makeWorkload(name: "b-1000-statements", label: "(b) 1,000 statements over 20 services", seed: 2, policies: 100, statementsPerPolicy: 10, focusPercent: 0),
-    makeWorkload(name: "b-1000-same-service", label: "(b') adversarial: 1,000 statements, all CloudTrail", seed: 3, policies: 100, statementsPerPolicy: 10, focusPercent: 100),
+    makeWorkload(
+        name: "a-ten-policies", label: "(a) principal with 10 policies (40 statements, half CloudTrail)", seed: 1, policies: 10,
+        statementsPerPolicy: 4, focusPercent: 50),
+    makeWorkload(
+        name: "b-1000-statements", label: "(b) 1,000 statements over 20 services", seed: 2, policies: 100, statementsPerPolicy: 10, focusPercent: 0),
+    makeWorkload(
+        name: "b-1000-same-service", label: "(b') adversarial: 1,000 statements, all CloudTrail", seed: 3, policies: 100, statementsPerPolicy: 10,
+        focusPercent: 100),
 ]
 
 // MARK: arguments
@@ -187,7 +198,9 @@ for w in workloads {
         full.append(t1 - t0)
     }
     full.sort()
-    print("| \(w.label) | \(w.statementCount) | \(decision.rawValue) | \(compileNs / 1_000) µs | \(percentile(times, 0.5)) | \(percentile(times, 0.9)) | \(percentile(full, 0.5)) |")
+    print(
+        "| \(w.label) | \(w.statementCount) | \(decision.rawValue) | \(compileNs / 1_000) µs | \(percentile(times, 0.5)) | \(percentile(times, 0.9)) | \(percentile(full, 0.5)) |"
+    )
 
     if let dir = emitDir {
         var ctx: [String: String] = [:]

@@ -92,7 +92,11 @@ package struct ArnSplit: Sendable, Hashable {
             && a.colons.4 == b.colons.4
     }
     package func hash(into h: inout Hasher) {
-        h.combine(colons.0); h.combine(colons.1); h.combine(colons.2); h.combine(colons.3); h.combine(colons.4)
+        h.combine(colons.0)
+        h.combine(colons.1)
+        h.combine(colons.2)
+        h.combine(colons.3)
+        h.combine(colons.4)
     }
 
     package init?(_ text: String) {

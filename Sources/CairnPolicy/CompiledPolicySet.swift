@@ -27,7 +27,6 @@ package struct CompiledPolicySet: Sendable {
         isEmpty = policies.isEmpty
     }
 
-
     /// What this set says about a request.
     package struct Outcome: Sendable {
         package var allowed = false

@@ -44,7 +44,10 @@ package struct EvaluationResult: Sendable, Hashable, Codable {
     /// One sentence in AWS's words, for error messages and test failure explanations.
     package var reason: String
 
-    package init(decision: Decision, decidingPolicyType: PolicyType?, matchedStatements: [MatchedStatement] = [], missingContextKeys: [String] = [], reason: String) {
+    package init(
+        decision: Decision, decidingPolicyType: PolicyType?, matchedStatements: [MatchedStatement] = [], missingContextKeys: [String] = [],
+        reason: String
+    ) {
         self.decision = decision
         self.decidingPolicyType = decidingPolicyType
         self.matchedStatements = matchedStatements

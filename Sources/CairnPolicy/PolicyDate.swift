@@ -22,7 +22,10 @@ package enum PolicyDate {
             return v
         }
         func take(_ c: Character) -> Bool {
-            if i < bytes.count, bytes[i] == c.asciiValue! { i += 1; return true }
+            if i < bytes.count, bytes[i] == c.asciiValue! {
+                i += 1
+                return true
+            }
             return false
         }
         guard let year = num(4), take("-"), let month = num(2), take("-"), let day = num(2) else { return nil }

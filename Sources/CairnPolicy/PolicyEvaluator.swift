@@ -29,12 +29,15 @@ package enum PolicyEvaluator {
             for i in trace.matched.indices where trace.matched[i].policyType == .resource { trace.matched[i].policyType = .trust }
         }
         func result(_ d: Decision, _ t: PolicyType?, _ reason: String) -> EvaluationResult {
-            EvaluationResult(decision: d, decidingPolicyType: t, matchedStatements: trace.matched, missingContextKeys: trace.missingKeys, reason: reason)
+            EvaluationResult(
+                decision: d, decidingPolicyType: t, matchedStatements: trace.matched, missingContextKeys: trace.missingKeys, reason: reason)
         }
 
         // 1. Explicit deny in any applicable policy, in the reference's order of policy types.
         if scpOutcomes.contains(where: \.denied) { return result(.explicitDeny, .scp, "explicit deny in a service control policy") }
-        if res.denied { return result(.explicitDeny, resourceType, "explicit deny in a \(resourceType == .trust ? "trust" : "resource-based") policy") }
+        if res.denied {
+            return result(.explicitDeny, resourceType, "explicit deny in a \(resourceType == .trust ? "trust" : "resource-based") policy")
+        }
         if id.denied { return result(.explicitDeny, .identity, "explicit deny in an identity-based policy") }
         if boundary?.denied == true { return result(.explicitDeny, .permissionsBoundary, "explicit deny in a permissions boundary") }
         if session?.denied == true { return result(.explicitDeny, .session, "explicit deny in a session policy") }
@@ -88,14 +91,18 @@ package enum PolicyEvaluator {
         // 5. Same account: identity side or a surviving resource-policy grant. Cross-account: both.
         if request.isSameAccount {
             if identitySide {
-                return result(.allow, identityType, isRoot && !id.allowed ? "the root user has full access in its own account" : "allowed by an identity-based policy")
+                return result(
+                    .allow, identityType,
+                    isRoot && !id.allowed ? "the root user has full access in its own account" : "allowed by an identity-based policy")
             }
             if let grant = res.grant {
                 if survives(grant) { return result(.allow, .resource, "allowed by a resource-based policy") }
                 if grant.limitedByBoundaryAndSession {
                     return boundaryAllows
                         ? result(.implicitDeny, .session, "the resource-based policy names the role, so the session policy must also allow")
-                        : result(.implicitDeny, .permissionsBoundary, "the resource-based policy names the role, so the permissions boundary must also allow")
+                        : result(
+                            .implicitDeny, .permissionsBoundary,
+                            "the resource-based policy names the role, so the permissions boundary must also allow")
                 }
             }
             return identityBlocker()

@@ -30,7 +30,11 @@ package enum PolicyLint {
         if let limit = sizeLimit ?? PolicySizeLimit.defaultLimit(for: type) {
             let size = limit.measure(text)
             if size > limit.maximumCharacters {
-                issues.append(PolicyIssue(.error, "", "document is \(size) characters\(limit.countsWhitespace ? "" : " (excluding whitespace)"), over the \(limit.maximumCharacters) allowed for \(limit.rawValue)"))
+                issues.append(
+                    PolicyIssue(
+                        .error, "",
+                        "document is \(size) characters\(limit.countsWhitespace ? "" : " (excluding whitespace)"), over the \(limit.maximumCharacters) allowed for \(limit.rawValue)"
+                    ))
             }
         }
         do {
@@ -61,8 +65,12 @@ package enum PolicyLint {
             }
             // Principal rules by role.
             if type.requiresPrincipal {
-                if s.principal == nil { error(base, "a \(type.rawValue) policy statement needs Principal or NotPrincipal (without one it never applies)") }
-                if case .notPrincipal = s.principal, s.effect == .allow { error("\(base).NotPrincipal", "NotPrincipal is supported only with \"Effect\": \"Deny\"") }
+                if s.principal == nil {
+                    error(base, "a \(type.rawValue) policy statement needs Principal or NotPrincipal (without one it never applies)")
+                }
+                if case .notPrincipal = s.principal, s.effect == .allow {
+                    error("\(base).NotPrincipal", "NotPrincipal is supported only with \"Effect\": \"Deny\"")
+                }
                 if type == .trust, s.resource != nil { error(base, "a trust policy must not have Resource or NotResource") }
             } else {
                 if s.principal != nil { error(base, "Principal/NotPrincipal is not allowed in a \(type.rawValue) policy") }
@@ -117,7 +125,9 @@ package enum PolicyLint {
                     }
                 }
                 if c.op.qualifier == .forAllValues && s.effect == .allow {
-                    let guarded = s.conditions.contains { $0.op.base == .null && $0.key.lowercased() == c.key.lowercased() && $0.values.contains { $0.lowercased() == "false" } }
+                    let guarded = s.conditions.contains {
+                        $0.op.base == .null && $0.key.lowercased() == c.key.lowercased() && $0.values.contains { $0.lowercased() == "false" }
+                    }
                     if !guarded { warn(p, "ForAllValues with Allow is true when the key is absent; add \"Null\": {\"\(c.key)\": \"false\"}") }
                 }
             }

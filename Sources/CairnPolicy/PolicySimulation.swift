@@ -76,7 +76,9 @@ package enum PolicySimulation {
         }
         let r = sim.request
         if r.action.isEmpty { throw SimulationError(path: "request.action", message: "must not be empty") }
-        if r.resource.isEmpty { throw SimulationError(path: "request.resource", message: "must not be empty (use \"*\" for actions without a resource)") }
+        if r.resource.isEmpty {
+            throw SimulationError(path: "request.resource", message: "must not be empty (use \"*\" for actions without a resource)")
+        }
         if r.principal.arn.isEmpty { throw SimulationError(path: "request.principal.arn", message: "must not be empty") }
         let auth = AuthorizationRequest(
             principal: r.principal.requestPrincipal, action: r.action, resource: r.resource,

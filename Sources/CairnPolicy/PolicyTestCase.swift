@@ -71,7 +71,8 @@ package struct PolicyTestCase: Sendable, Hashable, Codable {
         let matched = r.matchedStatements.map { m in
             "\(m.policyType.rawValue)\(m.scpLevel.map { "[level \($0)]" } ?? "")[\(m.policyIndex)].Statement[\(m.statementIndex)]\(m.sid.map { " (\($0))" } ?? "") \(m.effect.rawValue)"
         }
-        return problems.joined(separator: "; ") + " (deciding: \(r.decidingPolicyType?.rawValue ?? "none"); \(r.reason); matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", "))"
+        return problems.joined(separator: "; ")
+            + " (deciding: \(r.decidingPolicyType?.rawValue ?? "none"); \(r.reason); matched: \(matched.isEmpty ? "none" : matched.joined(separator: ", "))"
             + (r.missingContextKeys.isEmpty ? "" : "; missing context keys: \(r.missingContextKeys.joined(separator: ", "))") + ")"
     }
 }

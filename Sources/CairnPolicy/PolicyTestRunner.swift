@@ -49,7 +49,9 @@ package enum PolicyTestRunner {
                     return [Outcome(file: fileName, name: "(file)", passed: false, explanation: "a suite file must be an object with \"cases\"")]
                 }
                 for m in members where m.key != "cases" && m.key != "description" {
-                    return [Outcome(file: fileName, name: "(file)", passed: false, explanation: "\(m.key): unknown field (expected cases, description)")]
+                    return [
+                        Outcome(file: fileName, name: "(file)", passed: false, explanation: "\(m.key): unknown field (expected cases, description)")
+                    ]
                 }
                 guard case .array(let items)? = members.first(where: { $0.key == "cases" })?.value else {
                     return [Outcome(file: fileName, name: "(file)", passed: false, explanation: "cases: missing required array")]

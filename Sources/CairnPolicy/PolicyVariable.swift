@@ -34,7 +34,10 @@ package struct VariableTemplate: Sendable, Hashable {
             {
                 let inner = text[text.index(i, offsetBy: 2)..<close]
                 if let part = Self.parseVariable(inner) {
-                    if !literal.isEmpty { parts.append(.text(literal)); literal = "" }
+                    if !literal.isEmpty {
+                        parts.append(.text(literal))
+                        literal = ""
+                    }
                     parts.append(part)
                     i = text.index(after: close)
                     continue

@@ -17,10 +17,14 @@ struct CommonOptions: ParsableArguments {
     @Option(name: .customLong("partition"), help: "ARN partition (CAIRN_PARTITION).")
     var partition: String = env("CAIRN_PARTITION") ?? "aws"
 
-    @Option(name: .customLong("master-key-file"), help: "File with the base64 AES-256 key sealing stored secrets (CAIRN_MASTER_KEY_FILE). Unset: DATA_DIR/master.key, created if missing.")
+    @Option(
+        name: .customLong("master-key-file"),
+        help: "File with the base64 AES-256 key sealing stored secrets (CAIRN_MASTER_KEY_FILE). Unset: DATA_DIR/master.key, created if missing.")
     var masterKeyFile: String = env("CAIRN_MASTER_KEY_FILE") ?? ""
 
-    @Option(name: .customLong("migrations-dir"), help: "Directory of NNNN_name.sql migrations (CAIRN_MIGRATIONS_DIR). Unset: ./migrations or beside the executable's checkout.")
+    @Option(
+        name: .customLong("migrations-dir"),
+        help: "Directory of NNNN_name.sql migrations (CAIRN_MIGRATIONS_DIR). Unset: ./migrations or beside the executable's checkout.")
     var migrationsDir: String = env("CAIRN_MIGRATIONS_DIR") ?? ""
 
     @Option(name: .customLong("log-format"), help: "text or json (CAIRN_LOG_FORMAT).")

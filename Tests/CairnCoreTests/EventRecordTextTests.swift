@@ -1,7 +1,8 @@
+import CairnPolicy
 import Foundation
 import Testing
+
 @testable import CairnCore
-import CairnPolicy
 
 /// The record text written by hand must mean exactly what Foundation's encoder wrote: the same record when
 /// decoded, and the same JSON object member for member.
@@ -12,7 +13,8 @@ import CairnPolicy
             accountId: "123456789012", accessKeyId: session ? "ASIAEXAMPLE" : nil, userName: session ? nil : "al\"ice",
             sessionContext: session
                 ? .init(
-                    sessionIssuer: .init(type: "Role", principalId: "AROAEXAMPLE", arn: "arn:aws:iam::123456789012:role/R", accountId: "123456789012", userName: "R"),
+                    sessionIssuer: .init(
+                        type: "Role", principalId: "AROAEXAMPLE", arn: "arn:aws:iam::123456789012:role/R", accountId: "123456789012", userName: "R"),
                     attributes: .init(creationDate: "2026-12-05T00:00:00Z", mfaAuthenticated: "false"), sourceIdentity: "src\u{1}")
                 : nil)
     }
@@ -36,8 +38,10 @@ import CairnPolicy
         var written = plain
         written.requestParameters = .object([:])
         written.responseElements = parameters
-        written.resources = [.init(ARN: "arn:aws:cloudtrail:us-east-1:123456789012:trail/t", accountId: "123456789012", type: "AWS::CloudTrail::Trail"),
-                             .init(ARN: "arn:x", accountId: nil, type: nil)]
+        written.resources = [
+            .init(ARN: "arn:aws:cloudtrail:us-east-1:123456789012:trail/t", accountId: "123456789012", type: "AWS::CloudTrail::Trail"),
+            .init(ARN: "arn:x", accountId: nil, type: nil),
+        ]
         written.managementEvent = false
         plain.eventCategory = "Insight"
         return [plain, failed, written]

@@ -1,7 +1,8 @@
+import CairnPolicy
 import Foundation
 import Testing
+
 @testable import CairnCore
-import CairnPolicy
 
 /// The fast JSON reader and writer must answer exactly as Foundation's Codable route did, since request
 /// bodies and ingested events now go through them.

@@ -1,11 +1,14 @@
 import PropertyBased
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Action index")
 struct ActionIndexTests {
-    static let patternPool = ["*", "cloudtrail:*", "cloudtrail:Get*", "cloudtrail:GetTrail", "cloudtrail:G?tTrail", "cloud*:List*",
-                              "s3:*", "s3:GetObject", "*:Get*", "cloudtrail:GetTrailStatus", "CloudTrail:get*", "c*"]
+    static let patternPool = [
+        "*", "cloudtrail:*", "cloudtrail:Get*", "cloudtrail:GetTrail", "cloudtrail:G?tTrail", "cloud*:List*",
+        "s3:*", "s3:GetObject", "*:Get*", "cloudtrail:GetTrailStatus", "CloudTrail:get*", "c*",
+    ]
     static let actions = ["cloudtrail:GetTrail", "cloudtrail:GetTrailStatus", "cloudtrail:ListTrails", "s3:GetObject", "iam:GetUser", "c", ""]
 
     static let statements = Gen.int(in: 0...(patternPool.count - 1)).array(of: 1...4).array(of: 1...12)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Condition operators")
@@ -11,7 +12,8 @@ struct ConditionTests {
 
     @Test func stringEqualsIgnoreCaseFoldsCase() throws {
         #expect(try conditionHolds(#"{"StringEqualsIgnoreCase":{"aws:RequestTag/env":"PROD"}}"#, context: ["aws:RequestTag/env": .single("prod")]))
-        #expect(try !conditionHolds(#"{"StringNotEqualsIgnoreCase":{"aws:RequestTag/env":"PROD"}}"#, context: ["aws:RequestTag/env": .single("prod")]))
+        #expect(
+            try !conditionHolds(#"{"StringNotEqualsIgnoreCase":{"aws:RequestTag/env":"PROD"}}"#, context: ["aws:RequestTag/env": .single("prod")]))
     }
 
     @Test func stringLikeIsACaseSensitiveGlob() throws {
@@ -56,8 +58,11 @@ struct ConditionTests {
     @Test func denyNotIpAddressDeniesTrafficWithoutSourceIp() throws {
         let policy = doc(stmt(), stmt("Deny", #""Condition":{"NotIpAddress":{"aws:SourceIp":"203.0.113.0/24"}}"#))
         #expect(try evaluate(action: "cloudtrail:ListTrails", identity: [policy]).decision == .explicitDeny)
-        #expect(try evaluate(action: "cloudtrail:ListTrails", context: ["aws:SourceIp": .single("203.0.113.9")], identity: [policy]).decision == .allow)
-        #expect(try evaluate(action: "cloudtrail:ListTrails", context: ["aws:SourceIp": .single("198.51.100.1")], identity: [policy]).decision == .explicitDeny)
+        #expect(
+            try evaluate(action: "cloudtrail:ListTrails", context: ["aws:SourceIp": .single("203.0.113.9")], identity: [policy]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:ListTrails", context: ["aws:SourceIp": .single("198.51.100.1")], identity: [policy]).decision
+                == .explicitDeny)
     }
 
     @Test func mfaDenyWithBoolSparesLongTermKeysButBoolIfExistsDoesNot() throws {
@@ -65,7 +70,9 @@ struct ConditionTests {
         let ifExists = doc(stmt(), stmt("Deny", #""Condition":{"BoolIfExists":{"aws:MultiFactorAuthPresent":"false"}}"#))
         #expect(try evaluate(action: "cloudtrail:ListTrails", identity: [plain]).decision == .allow)
         #expect(try evaluate(action: "cloudtrail:ListTrails", identity: [ifExists]).decision == .explicitDeny)
-        #expect(try evaluate(action: "cloudtrail:ListTrails", context: ["aws:MultiFactorAuthPresent": .single("true")], identity: [ifExists]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:ListTrails", context: ["aws:MultiFactorAuthPresent": .single("true")], identity: [ifExists]).decision
+                == .allow)
     }
 
     @Test func numericComparesNumbersNotText() throws {
@@ -80,7 +87,9 @@ struct ConditionTests {
     }
 
     @Test func numericValuesAreNeverVariables() throws {
-        #expect(try !conditionHolds(#"{"NumericEquals":{"s3:max-keys":"${aws:PrincipalTag/n}"}}"#, context: ["s3:max-keys": .single("5")], tags: ["n": "5"]))
+        #expect(
+            try !conditionHolds(
+                #"{"NumericEquals":{"s3:max-keys":"${aws:PrincipalTag/n}"}}"#, context: ["s3:max-keys": .single("5")], tags: ["n": "5"]))
     }
 
     @Test func datesAcceptISO8601AndEpochSeconds() throws {
@@ -89,7 +98,9 @@ struct ConditionTests {
         #expect(try conditionHolds(#"{"DateLessThan":{"aws:CurrentTime":"2026-06-01T14:00:00+01:00"}}"#, context: ctx))
         #expect(try !conditionHolds(#"{"DateLessThan":{"aws:CurrentTime":"2026-06-01T13:00:00+01:00"}}"#, context: ctx))
         #expect(try conditionHolds(#"{"DateEquals":{"aws:CurrentTime":"1780315200"}}"#, context: ctx))
-        #expect(try conditionHolds(#"{"DateGreaterThanEquals":{"aws:EpochTime":"2026-06-01T12:00:00.000Z"}}"#, context: ["aws:EpochTime": .single("1780315200")]))
+        #expect(
+            try conditionHolds(
+                #"{"DateGreaterThanEquals":{"aws:EpochTime":"2026-06-01T12:00:00.000Z"}}"#, context: ["aws:EpochTime": .single("1780315200")]))
         #expect(try conditionHolds(#"{"DateNotEquals":{"aws:CurrentTime":"2020-01-01"}}"#, context: ctx))
     }
 
@@ -104,7 +115,9 @@ struct ConditionTests {
     }
 
     @Test func ipAddressMatchesCIDRAndNeverCrossesFamilies() throws {
-        #expect(try conditionHolds(#"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/32"]}}"#, context: ["aws:SourceIp": .single("2001:db8::5")]))
+        #expect(
+            try conditionHolds(
+                #"{"IpAddress":{"aws:SourceIp":["203.0.113.0/24","2001:db8::/32"]}}"#, context: ["aws:SourceIp": .single("2001:db8::5")]))
         #expect(try !conditionHolds(#"{"IpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#, context: ["aws:SourceIp": .single("2001:db8::5")]))
         #expect(try conditionHolds(#"{"NotIpAddress":{"aws:SourceIp":"0.0.0.0/0"}}"#, context: ["aws:SourceIp": .single("2001:db8::5")]))
     }
@@ -170,7 +183,9 @@ struct SetOperatorTests {
     }
 
     @Test func setOperatorOnASingleValuedKeyTreatsItAsAOneElementSet() throws {
-        #expect(try conditionHolds(#"{"ForAnyValue:StringEquals":{"aws:RequestedRegion":["us-east-1"]}}"#, context: ["aws:RequestedRegion": .single("us-east-1")]))
+        #expect(
+            try conditionHolds(
+                #"{"ForAnyValue:StringEquals":{"aws:RequestedRegion":["us-east-1"]}}"#, context: ["aws:RequestedRegion": .single("us-east-1")]))
         #expect(try conditionHolds(#"{"ForAllValues:StringEquals":{"aws:RequestedRegion":["us-east-1"]}}"#))
     }
 

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Evaluation: defaults, deny-first, root")
@@ -34,13 +35,17 @@ struct EvaluationBasicsTests {
 
     @Test func rootUserIsStillSubjectToExplicitDenies() throws {
         let res = doc(stmt("Deny", #""Principal":"*""#))
-        #expect(try evaluate(principal: Fixture.root, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res]).decision == .explicitDeny)
+        #expect(
+            try evaluate(principal: Fixture.root, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res]).decision
+                == .explicitDeny)
     }
 
     @Test func rootUserCrossAccountNeedsTheResourcePolicy() throws {
         #expect(try evaluate(principal: Fixture.otherRoot, action: "cloudtrail:GetChannel", resource: Fixture.channel).decision == .implicitDeny)
         let res = doc(stmt(#""Principal":{"AWS":"222222222222"}"#))
-        #expect(try evaluate(principal: Fixture.otherRoot, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res]).decision == .allow)
+        #expect(
+            try evaluate(principal: Fixture.otherRoot, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res]).decision
+                == .allow)
     }
 
     @Test func getCallerIdentityWorksEvenWhenExplicitlyDenied() throws {
@@ -53,7 +58,8 @@ struct EvaluationBasicsTests {
         let p0 = doc(stmt(action: #""s3:*""#))
         let p1 = doc(stmt(action: #""s3:*""#), stmt(action: #""cloudtrail:Get*""#, sid: "ReadTrails"))
         let r = try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [p0, p1])
-        #expect(r.matchedStatements == [MatchedStatement(policyType: .identity, policyIndex: 1, statementIndex: 1, sid: "ReadTrails", effect: .allow)])
+        #expect(
+            r.matchedStatements == [MatchedStatement(policyType: .identity, policyIndex: 1, statementIndex: 1, sid: "ReadTrails", effect: .allow)])
     }
 
     @Test func missingContextKeysListsKeysThePoliciesReadButTheRequestLacked() throws {
@@ -76,11 +82,14 @@ struct SCPTests {
 
     @Test func anAllowIsNeededAtEveryLevel() throws {
         let ctOnly = doc(stmt(action: #""cloudtrail:*""#))
-        #expect(try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [ctOnly], [fullAccess]]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [ctOnly], [fullAccess]])
+                .decision == .allow)
         let r = try evaluate(action: "iam:CreateUser", identity: [allowAll], scps: [[fullAccess], [ctOnly], [fullAccess]])
         #expect(r.decision == .implicitDeny)
         #expect(r.decidingPolicyType == .scp)
-        let missingAtAccount = try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [fullAccess], []])
+        let missingAtAccount = try evaluate(
+            action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [fullAccess], []])
         #expect(missingAtAccount.decision == .implicitDeny && missingAtAccount.decidingPolicyType == .scp)
     }
 
@@ -91,45 +100,70 @@ struct SCPTests {
 
     @Test func aDenyAtAnyLevelIsExplicit() throws {
         let deny = doc(stmt(), stmt("Deny", action: #""cloudtrail:StopLogging""#))
-        let r = try evaluate(action: "cloudtrail:StopLogging", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [deny], [fullAccess]])
+        let r = try evaluate(
+            action: "cloudtrail:StopLogging", resource: Fixture.trail, identity: [allowAll], scps: [[fullAccess], [deny], [fullAccess]])
         #expect(r.decision == .explicitDeny && r.decidingPolicyType == .scp)
     }
 
     @Test func scpsDoNotApplyToTheManagementAccount() throws {
         let deny = doc(stmt("Deny"))
-        #expect(try evaluate(action: "cloudtrail:StopLogging", resource: Fixture.trail, isManagementAccount: true, identity: [allowAll], scps: [[deny]]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:StopLogging", resource: Fixture.trail, isManagementAccount: true, identity: [allowAll], scps: [[deny]])
+                .decision == .allow)
     }
 
     @Test func scpsApplyToTheRootUserOfMemberAccounts() throws {
         let deny = doc(stmt(), stmt("Deny", action: #""cloudtrail:StopLogging""#))
-        #expect(try evaluate(principal: Fixture.root, action: "cloudtrail:StopLogging", resource: Fixture.trail, scps: [[deny]]).decision == .explicitDeny)
-        #expect(try evaluate(principal: Fixture.root, action: "cloudtrail:GetTrail", resource: Fixture.trail, scps: [[doc(stmt(action: #""s3:*""#))]]).decision == .implicitDeny)
+        #expect(
+            try evaluate(principal: Fixture.root, action: "cloudtrail:StopLogging", resource: Fixture.trail, scps: [[deny]]).decision == .explicitDeny
+        )
+        #expect(
+            try evaluate(principal: Fixture.root, action: "cloudtrail:GetTrail", resource: Fixture.trail, scps: [[doc(stmt(action: #""s3:*""#))]])
+                .decision == .implicitDeny)
     }
 
     @Test func scpsDoNotApplyToServiceLinkedRoles() throws {
         let deny = doc(stmt("Deny"))
         let slr = "arn:aws:sts::111111111111:assumed-role/AWSServiceRoleForCloudTrail/s"
-        let r = try evaluate(principal: slr, action: "cloudtrail:GetTrail", roleArn: "arn:aws:iam::111111111111:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail", identity: [allowAll], scps: [[deny]])
+        let r = try evaluate(
+            principal: slr, action: "cloudtrail:GetTrail",
+            roleArn: "arn:aws:iam::111111111111:role/aws-service-role/cloudtrail.amazonaws.com/AWSServiceRoleForCloudTrail", identity: [allowAll],
+            scps: [[deny]])
         #expect(r.decision == .allow)
     }
 
     @Test func scpsCapSameAccountResourcePolicyGrants() throws {
         let res = doc(stmt(#""Principal":{"AWS":"arn:aws:iam::111111111111:user/alice"}"#))
         let ctOnly = doc(stmt(action: #""s3:*""#))
-        #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res], scps: [[ctOnly]]).decision == .implicitDeny)
+        #expect(
+            try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [res], scps: [[ctOnly]]).decision
+                == .implicitDeny)
     }
 
     @Test func scpConditionsAndNotResourceWork() throws {
-        let regionLock = doc(stmt(), #"{"Effect":"Deny","Action":"*","NotResource":"arn:aws:cloudtrail:us-east-1:*:*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}"#)
-        #expect(try evaluate(action: "cloudtrail:GetTrail", resource: "arn:aws:cloudtrail:eu-west-1:111111111111:trail/x", context: ["aws:RequestedRegion": .single("eu-west-1")], identity: [allowAll], scps: [[regionLock]]).decision == .explicitDeny)
-        #expect(try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, context: ["aws:RequestedRegion": .single("us-east-1")], identity: [allowAll], scps: [[regionLock]]).decision == .allow)
+        let regionLock = doc(
+            stmt(),
+            #"{"Effect":"Deny","Action":"*","NotResource":"arn:aws:cloudtrail:us-east-1:*:*","Condition":{"StringNotEquals":{"aws:RequestedRegion":"us-east-1"}}}"#
+        )
+        #expect(
+            try evaluate(
+                action: "cloudtrail:GetTrail", resource: "arn:aws:cloudtrail:eu-west-1:111111111111:trail/x",
+                context: ["aws:RequestedRegion": .single("eu-west-1")], identity: [allowAll], scps: [[regionLock]]
+            ).decision == .explicitDeny)
+        #expect(
+            try evaluate(
+                action: "cloudtrail:GetTrail", resource: Fixture.trail, context: ["aws:RequestedRegion": .single("us-east-1")], identity: [allowAll],
+                scps: [[regionLock]]
+            ).decision == .allow)
     }
 }
 
 @Suite("Evaluation: resource-based policies")
 struct ResourcePolicyTests {
     let allowAll = doc(stmt())
-    func resource(_ principal: String) -> String { doc(stmt(action: #""cloudtrail:GetChannel""#, resource: nil, sid: "Grant", #""Principal":\#(principal)"#)) }
+    func resource(_ principal: String) -> String {
+        doc(stmt(action: #""cloudtrail:GetChannel""#, resource: nil, sid: "Grant", #""Principal":\#(principal)"#))
+    }
     let boundaryS3 = doc(stmt(action: #""s3:*""#))
 
     @Test func sameAccountIdentityAllowAloneIsEnough() throws {
@@ -137,36 +171,60 @@ struct ResourcePolicyTests {
     }
 
     @Test func sameAccountResourceAllowNamingTheUserIsEnoughEvenWithABoundary() throws {
-        let r = try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [resource(#"{"AWS":"arn:aws:iam::111111111111:user/alice"}"#)], boundaries: [boundaryS3])
+        let r = try evaluate(
+            action: "cloudtrail:GetChannel", resource: Fixture.channel,
+            resourcePolicies: [resource(#"{"AWS":"arn:aws:iam::111111111111:user/alice"}"#)], boundaries: [boundaryS3])
         #expect(r.decision == .allow && r.decidingPolicyType == .resource)
     }
 
     @Test func namingTheRoleIsLimitedByBoundaryAndSessionPolicies() throws {
         let named = resource(#"{"AWS":"arn:aws:iam::111111111111:role/Dev"}"#)
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named]).decision == .allow)
-        let b = try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named], boundaries: [boundaryS3])
+        #expect(
+            try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named]).decision
+                == .allow)
+        let b = try evaluate(
+            principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named],
+            boundaries: [boundaryS3])
         #expect(b.decision == .implicitDeny && b.decidingPolicyType == .permissionsBoundary)
-        let s = try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named], sessionPolicies: [boundaryS3])
+        let s = try evaluate(
+            principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named],
+            sessionPolicies: [boundaryS3])
         #expect(s.decision == .implicitDeny && s.decidingPolicyType == .session)
     }
 
     @Test func namingTheSessionIsNotLimited() throws {
         let named = resource(#"{"AWS":"arn:aws:sts::111111111111:assumed-role/Dev/alice-session"}"#)
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named], boundaries: [boundaryS3], sessionPolicies: [boundaryS3]).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named],
+                boundaries: [boundaryS3], sessionPolicies: [boundaryS3]
+            ).decision == .allow)
     }
 
     @Test func sessionArnsMustNameTheExactSession() throws {
         let named = resource(#"{"AWS":"arn:aws:sts::111111111111:assumed-role/Dev/other"}"#)
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named]).decision == .implicitDeny)
+        #expect(
+            try evaluate(principal: Fixture.session, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named]).decision
+                == .implicitDeny)
     }
 
     @Test func namingTheFederatedSessionIsNotLimitedButNamingTheFederatingUserIs() throws {
         let session = resource(#"{"AWS":"arn:aws:sts::111111111111:federated-user/bob"}"#)
-        #expect(try evaluate(principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [session]).decision == .allow)
+        #expect(
+            try evaluate(principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [session])
+                .decision == .allow)
         let user = resource(#"{"AWS":"arn:aws:iam::111111111111:user/bob"}"#)
         // No session policy: a federated session has no permissions, so the user-named grant is cut.
-        #expect(try evaluate(principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel, sourceUserArn: "arn:aws:iam::111111111111:user/bob", resourcePolicies: [user]).decision == .implicitDeny)
-        #expect(try evaluate(principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel, sourceUserArn: "arn:aws:iam::111111111111:user/bob", resourcePolicies: [user], sessionPolicies: [allowAll]).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel,
+                sourceUserArn: "arn:aws:iam::111111111111:user/bob", resourcePolicies: [user]
+            ).decision == .implicitDeny)
+        #expect(
+            try evaluate(
+                principal: Fixture.federated, action: "cloudtrail:GetChannel", resource: Fixture.channel,
+                sourceUserArn: "arn:aws:iam::111111111111:user/bob", resourcePolicies: [user], sessionPolicies: [allowAll]
+            ).decision == .allow)
     }
 
     @Test func namingTheAccountDelegatesToIdentityPolicies() throws {
@@ -174,49 +232,77 @@ struct ResourcePolicyTests {
             let named = resource(principal)
             let denied = try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [named])
             #expect(denied.decision == .implicitDeny && denied.decidingPolicyType == .identity)
-            #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [named]).decision == .allow)
+            #expect(
+                try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [named]).decision
+                    == .allow)
         }
     }
 
     @Test func wildcardPrincipalIsNotLimitedByIdentityOrBoundary() throws {
-        #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [resource(#""*""#)], boundaries: [boundaryS3]).decision == .allow)
-        #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [resource(#"{"AWS":"*"}"#)]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [resource(#""*""#)], boundaries: [boundaryS3])
+                .decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [resource(#"{"AWS":"*"}"#)]).decision == .allow
+        )
     }
 
     @Test func resourcePolicyStatementWithoutPrincipalNeverApplies() throws {
         let noPrincipal = doc(stmt())
         #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [noPrincipal]).decision == .implicitDeny)
         let denyNoPrincipal = doc(stmt("Deny"))
-        #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [denyNoPrincipal]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [denyNoPrincipal])
+                .decision == .allow)
     }
 
     @Test func crossAccountNeedsBothSides() throws {
         let grant = doc(stmt(action: #""cloudtrail:GetChannel""#, resource: nil, #""Principal":{"AWS":"arn:aws:iam::222222222222:user/carol"}"#))
         let idOnly = try evaluate(principal: Fixture.otherUser, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll])
         #expect(idOnly.decision == .implicitDeny && idOnly.decidingPolicyType == .resource)
-        let resOnly = try evaluate(principal: Fixture.otherUser, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [grant])
+        let resOnly = try evaluate(
+            principal: Fixture.otherUser, action: "cloudtrail:GetChannel", resource: Fixture.channel, resourcePolicies: [grant])
         #expect(resOnly.decision == .implicitDeny && resOnly.decidingPolicyType == .identity)
-        #expect(try evaluate(principal: Fixture.otherUser, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [grant]).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.otherUser, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll],
+                resourcePolicies: [grant]
+            ).decision == .allow)
     }
 
     @Test func crossAccountAccountPrincipalIsSatisfiedByAnyPrincipalWhosePoliciesAllow() throws {
         let grant = resource(#"{"AWS":"222222222222"}"#)
-        #expect(try evaluate(principal: Fixture.otherSession, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [grant]).decision == .allow)
-        let b = try evaluate(principal: Fixture.otherSession, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [grant], boundaries: [boundaryS3])
+        #expect(
+            try evaluate(
+                principal: Fixture.otherSession, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll],
+                resourcePolicies: [grant]
+            ).decision == .allow)
+        let b = try evaluate(
+            principal: Fixture.otherSession, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll],
+            resourcePolicies: [grant], boundaries: [boundaryS3])
         #expect(b.decision == .implicitDeny && b.decidingPolicyType == .permissionsBoundary)
     }
 
     @Test func resourceAccountComesFromTheArnUnlessGiven() throws {
         let grant = resource(#"{"AWS":"arn:aws:iam::111111111111:user/alice"}"#)
         // S3-style ARNs carry no account: the caller says which account owns the bucket.
-        let r = try evaluate(action: "cloudtrail:GetChannel", resource: "arn:aws:s3:::bucket", resourceAccount: Fixture.otherAccount, resourcePolicies: [grant])
+        let r = try evaluate(
+            action: "cloudtrail:GetChannel", resource: "arn:aws:s3:::bucket", resourceAccount: Fixture.otherAccount, resourcePolicies: [grant])
         #expect(r.decision == .implicitDeny && r.decidingPolicyType == .identity)
     }
 
     @Test func serviceAndFederatedPrincipalsMatchTheirNames() throws {
         let grant = resource(#"{"Service":"cloudtrail.amazonaws.com"}"#)
-        #expect(try evaluate(principal: "cloudtrail.amazonaws.com", action: "cloudtrail:GetChannel", resource: Fixture.channel, resourceAccount: Fixture.account, resourcePolicies: [grant]).decision == .allow)
-        #expect(try evaluate(principal: "config.amazonaws.com", action: "cloudtrail:GetChannel", resource: Fixture.channel, resourceAccount: Fixture.account, resourcePolicies: [grant]).decision == .implicitDeny)
+        #expect(
+            try evaluate(
+                principal: "cloudtrail.amazonaws.com", action: "cloudtrail:GetChannel", resource: Fixture.channel, resourceAccount: Fixture.account,
+                resourcePolicies: [grant]
+            ).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: "config.amazonaws.com", action: "cloudtrail:GetChannel", resource: Fixture.channel, resourceAccount: Fixture.account,
+                resourcePolicies: [grant]
+            ).decision == .implicitDeny)
     }
 }
 
@@ -225,10 +311,15 @@ struct NotPrincipalTests {
     let allowAll = doc(stmt())
 
     @Test func denyNotPrincipalExemptsOnlyTheListedPrincipals() throws {
-        let res = doc(#"{"Effect":"Deny","Action":"*","NotPrincipal":{"AWS":["arn:aws:iam::111111111111:user/alice","arn:aws:iam::111111111111:root"]}}"#)
-        #expect(try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res]).decision == .allow)
+        let res = doc(
+            #"{"Effect":"Deny","Action":"*","NotPrincipal":{"AWS":["arn:aws:iam::111111111111:user/alice","arn:aws:iam::111111111111:root"]}}"#)
+        #expect(
+            try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res]).decision == .allow
+        )
         let other = "arn:aws:iam::111111111111:user/dave"
-        #expect(try evaluate(principal: other, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res]).decision == .explicitDeny)
+        #expect(
+            try evaluate(principal: other, action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res])
+                .decision == .explicitDeny)
     }
 
     @Test func listingOnlyTheAccountRootDoesNotExemptItsOtherPrincipals() throws {
@@ -240,7 +331,8 @@ struct NotPrincipalTests {
 
     @Test func denyNotPrincipalAlwaysDeniesAPrincipalWithABoundary() throws {
         let res = doc(#"{"Effect":"Deny","Action":"*","NotPrincipal":{"AWS":"arn:aws:iam::111111111111:user/alice"}}"#)
-        let r = try evaluate(action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res], boundaries: [allowAll])
+        let r = try evaluate(
+            action: "cloudtrail:GetChannel", resource: Fixture.channel, identity: [allowAll], resourcePolicies: [res], boundaries: [allowAll])
         #expect(r.decision == .explicitDeny)
     }
 }
@@ -275,7 +367,9 @@ struct TrustPolicyTests {
     @Test func crossAccountAssumeNeedsTrustAndIdentity() throws {
         let t = trust(#"{"AWS":"arn:aws:iam::222222222222:user/carol"}"#)
         #expect(try evaluate(principal: Fixture.otherUser, action: assume, resource: target, resourcePolicies: [t]).decision == .implicitDeny)
-        #expect(try evaluate(principal: Fixture.otherUser, action: assume, resource: target, identity: [allowAll], resourcePolicies: [t]).decision == .allow)
+        #expect(
+            try evaluate(principal: Fixture.otherUser, action: assume, resource: target, identity: [allowAll], resourcePolicies: [t]).decision
+                == .allow)
     }
 
     @Test func explicitResourceKindOverridesDetection() throws {
@@ -298,46 +392,72 @@ struct BoundaryAndSessionTests {
     }
 
     @Test func boundaryDenyIsExplicit() throws {
-        let r = try evaluate(action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], boundaries: [doc(stmt(), stmt("Deny", action: #""cloudtrail:GetTrail""#))])
+        let r = try evaluate(
+            action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll],
+            boundaries: [doc(stmt(), stmt("Deny", action: #""cloudtrail:GetTrail""#))])
         #expect(r.decision == .explicitDeny && r.decidingPolicyType == .permissionsBoundary)
     }
 
     @Test func boundaryAppliesCrossAccountToo() throws {
         let grant = doc(stmt(#""Principal":"*""#))
-        let r = try evaluate(principal: Fixture.otherUser, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], resourcePolicies: [grant], boundaries: [ctRead])
+        let r = try evaluate(
+            principal: Fixture.otherUser, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], resourcePolicies: [grant],
+            boundaries: [ctRead])
         #expect(r.decision == .implicitDeny && r.decidingPolicyType == .permissionsBoundary)
     }
 
     @Test func sessionPoliciesIntersectAndCannotWiden() throws {
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]).decision == .allow)
-        let r = try evaluate(principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead])
+        #expect(
+            try evaluate(
+                principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]
+            ).decision == .allow)
+        let r = try evaluate(
+            principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead])
         #expect(r.decision == .implicitDeny && r.decidingPolicyType == .session)
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [ctRead], sessionPolicies: [allowAll]).decision == .allow)
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [ctRead], sessionPolicies: [allowAll]).decision == .implicitDeny)
+        #expect(
+            try evaluate(
+                principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [ctRead], sessionPolicies: [allowAll]
+            ).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [ctRead], sessionPolicies: [allowAll]
+            ).decision == .implicitDeny)
     }
 
     @Test func multipleSessionPoliciesCombineAsAUnion() throws {
         let del = doc(stmt(action: #""cloudtrail:DeleteTrail""#))
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead, del]).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.session, action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll],
+                sessionPolicies: [ctRead, del]
+            ).decision == .allow)
     }
 
     @Test func roleSessionWithoutSessionPolicyKeepsRolePermissionsFederatedSessionHasNone() throws {
-        #expect(try evaluate(principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll]).decision == .allow)
+        #expect(
+            try evaluate(principal: Fixture.session, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll]).decision == .allow)
         let f = try evaluate(principal: Fixture.federated, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll])
         #expect(f.decision == .implicitDeny && f.decidingPolicyType == .session)
-        #expect(try evaluate(principal: Fixture.federated, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]).decision == .allow)
+        #expect(
+            try evaluate(
+                principal: Fixture.federated, action: "cloudtrail:GetTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]
+            ).decision == .allow)
     }
 
     @Test func sessionPoliciesAreIgnoredForNonSessionPrincipals() throws {
-        #expect(try evaluate(action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]).decision == .allow)
+        #expect(
+            try evaluate(action: "cloudtrail:DeleteTrail", resource: Fixture.trail, identity: [allowAll], sessionPolicies: [ctRead]).decision
+                == .allow)
     }
 }
 
 @Suite("Request context derived from the principal")
 struct DerivedContextTests {
     @Test func principalKeysAreDerivedUnlessSupplied() {
-        let p = RequestPrincipal(arn: Fixture.session, tags: ["Team": "core"], orgId: "o-abc1234567", orgPaths: ["o-abc1234567/r-ab12/ou-ab12-11111111/"])
-        let r = AuthorizationRequest(principal: p, action: "cloudtrail:GetTrail", resource: Fixture.trail, context: ["aws:PrincipalType": .single("Custom")])
+        let p = RequestPrincipal(
+            arn: Fixture.session, tags: ["Team": "core"], orgId: "o-abc1234567", orgPaths: ["o-abc1234567/r-ab12/ou-ab12-11111111/"])
+        let r = AuthorizationRequest(
+            principal: p, action: "cloudtrail:GetTrail", resource: Fixture.trail, context: ["aws:PrincipalType": .single("Custom")])
         #expect(r.context.singleValue("aws:principalarn") == Fixture.role)
         #expect(r.context.singleValue("aws:principalaccount") == Fixture.account)
         #expect(r.context.singleValue("aws:principaltag/team") == "core")

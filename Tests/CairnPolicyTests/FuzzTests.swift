@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Fuzzing hostile input")
@@ -15,7 +16,10 @@ struct FuzzTests {
 
     static let valid = doc(
         stmt(action: #"["cloudtrail:Get*","s3:*"]"#, resource: #""arn:aws:s3:::b/${aws:username}/*""#, sid: "S1"),
-        stmt("Deny", #""Condition":{"ForAnyValue:StringLike":{"aws:TagKeys":["a*"]},"NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","::1"]},"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}"#))
+        stmt(
+            "Deny",
+            #""Condition":{"ForAnyValue:StringLike":{"aws:TagKeys":["a*"]},"NotIpAddress":{"aws:SourceIp":["10.0.0.0/8","::1"]},"DateLessThan":{"aws:CurrentTime":"2030-01-01T00:00:00Z"}}"#
+        ))
 
     @Test func parserNeverCrashesOnTokenSoup() async {
         await propertyCheck(count: 2_000, input: Self.tokenSoup) { text in
@@ -42,9 +46,11 @@ struct FuzzTests {
             }
             guard let json = try? JSONParser.parse(bytes: b), let d = try? PolicyDocument.parse(json: json) else { return }
             // Anything that parses must also evaluate without trapping.
-            _ = try evaluate(action: "s3:GetObject", resource: "arn:aws:s3:::b/alice/x", context: ["aws:SourceIp": .single("10.1.2.3")], identity: [Self.valid])
+            _ = try evaluate(
+                action: "s3:GetObject", resource: "arn:aws:s3:::b/alice/x", context: ["aws:SourceIp": .single("10.1.2.3")], identity: [Self.valid])
             let req = AuthorizationRequest(principal: RequestPrincipal(arn: Fixture.user), action: "s3:GetObject", resource: "arn:aws:s3:::b/alice/x")
-            _ = PolicyEvaluator.evaluate(req, PolicyBundle(identity: CompiledPolicySet([d], type: .identity), resource: CompiledPolicySet([d], type: .resource)))
+            _ = PolicyEvaluator.evaluate(
+                req, PolicyBundle(identity: CompiledPolicySet([d], type: .identity), resource: CompiledPolicySet([d], type: .resource)))
         }
     }
 

@@ -1,11 +1,15 @@
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("JSON reader")
 struct JSONParserTests {
     @Test func keepsMemberOrderAndNumberSpelling() throws {
         let v = try JSONParser.parse(#"{"b": 10.0, "a": [true, null, "x\u00e9\ud83d\ude00"]}"#)
-        guard case .object(let m) = v else { Issue.record("not an object"); return }
+        guard case .object(let m) = v else {
+            Issue.record("not an object")
+            return
+        }
         #expect(m.map(\.key) == ["b", "a"])
         #expect(m.members[0].value == .number("10.0"))
         #expect(m.members[1].value == .array([.bool(true), .null, .string("xé😀")]))

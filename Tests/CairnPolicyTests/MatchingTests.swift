@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Action matching")
@@ -62,7 +63,9 @@ struct ResourceMatchingTests {
     }
 
     @Test func resourcePartKeepsItsColons() throws {
-        #expect(try resourceMatches(#""arn:aws:logs:us-east-1:111111111111:log-group:app:*""#, "arn:aws:logs:us-east-1:111111111111:log-group:app:log-stream:x"))
+        #expect(
+            try resourceMatches(
+                #""arn:aws:logs:us-east-1:111111111111:log-group:app:*""#, "arn:aws:logs:us-east-1:111111111111:log-group:app:log-stream:x"))
     }
 
     @Test func nonArnPatternsMatchNothing() throws {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("cairn policy test runner")
@@ -27,7 +28,9 @@ struct PolicyTestRunnerTests {
         #expect(wrong.hasPrefix("expected Allow, got ImplicitDeny (deciding: identity; no identity-based policy allows the action; matched: none"))
         #expect(byName["wrong deciding type"]?.explanation?.hasPrefix("expected deciding policy type scp, got identity") == true)
         #expect(byName["line 4"]?.explanation?.hasPrefix("line 4: JSON syntax error") == true)
-        #expect(byName["misspelt field"]?.explanation == "line 5.expect.decison: unknown field (expected one of: decision, decidingPolicyType, matchedSids, missingContextKeys)")
+        #expect(
+            byName["misspelt field"]?.explanation
+                == "line 5.expect.decison: unknown field (expected one of: decision, decidingPolicyType, matchedSids, missingContextKeys)")
     }
 
     @Test func fileLevelProblemsFailOnce() {
@@ -36,7 +39,8 @@ struct PolicyTestRunnerTests {
     }
 
     @Test func filesRunInNameOrder() {
-        let c = #"{"name":"n","input":{"request":{"principal":{"arn":"arn:aws:iam::1:root"},"action":"a:b","resource":"*"}},"expect":{"decision":"Allow"}}"#
+        let c =
+            #"{"name":"n","input":{"request":{"principal":{"arn":"arn:aws:iam::1:root"},"action":"a:b","resource":"*"}},"expect":{"decision":"Allow"}}"#
         let report = PolicyTestRunner.run(files: [("b.jsonl", c), ("a.jsonl", c)])
         #expect(report.outcomes.map(\.file) == ["a.jsonl", "b.jsonl"])
     }

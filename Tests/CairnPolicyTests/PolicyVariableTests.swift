@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnPolicy
 
 @Suite("Policy variables")
@@ -40,25 +41,37 @@ struct PolicyVariableTests {
     }
 
     @Test func unresolvableVariableIsNoMatchForPositiveAndNotEqualForNegatedOperators() throws {
-        #expect(try !conditionHolds(#"{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")]))
-        #expect(try conditionHolds(#"{"StringNotEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")]))
-        #expect(try conditionHolds(#"{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")], tags: ["team": "x"]))
+        #expect(
+            try !conditionHolds(
+                #"{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")]))
+        #expect(
+            try conditionHolds(
+                #"{"StringNotEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")]))
+        #expect(
+            try conditionHolds(
+                #"{"StringEquals":{"aws:RequestTag/team":"${aws:PrincipalTag/team}"}}"#, context: ["aws:RequestTag/team": .single("x")],
+                tags: ["team": "x"]))
     }
 
     @Test func multivaluedKeysNeverResolveAsVariables() throws {
-        #expect(try !conditionHolds(#"{"StringEquals":{"k:one":"${aws:PrincipalOrgPaths}"}}"#, context: ["k:one": .single("o-1/r-1/")], principal: Fixture.user))
+        #expect(
+            try !conditionHolds(
+                #"{"StringEquals":{"k:one":"${aws:PrincipalOrgPaths}"}}"#, context: ["k:one": .single("o-1/r-1/")], principal: Fixture.user))
         let request = AuthorizationRequest(principal: RequestPrincipal(arn: Fixture.user, orgPaths: ["o-1/r-1/"]), action: "a:b", resource: "*")
         #expect(request.context.singleValue("aws:principalorgpaths") == nil)
     }
 
     @Test func version2008KeepsVariablesAsLiteralText() throws {
         #expect(try !conditionHolds(#"{"StringEquals":{"k:v":"${aws:username}"}}"#, context: ["k:v": .single("alice")], version: "2008-10-17"))
-        #expect(try conditionHolds(#"{"StringEquals":{"k:v":"${aws:username}"}}"#, context: ["k:v": .single("${aws:username}")], version: "2008-10-17"))
+        #expect(
+            try conditionHolds(#"{"StringEquals":{"k:v":"${aws:username}"}}"#, context: ["k:v": .single("${aws:username}")], version: "2008-10-17"))
         #expect(try conditionHolds(#"{"StringEquals":{"k:v":"${aws:username}"}}"#, context: ["k:v": .single("${aws:username}")], version: nil))
     }
 
     @Test func variablesWorkInArnConditionValues() throws {
-        #expect(try conditionHolds(#"{"ArnLike":{"aws:SourceArn":"arn:aws:iam::*:user/${aws:username}"}}"#, context: ["aws:SourceArn": .single(Fixture.user)]))
+        #expect(
+            try conditionHolds(
+                #"{"ArnLike":{"aws:SourceArn":"arn:aws:iam::*:user/${aws:username}"}}"#, context: ["aws:SourceArn": .single(Fixture.user)]))
     }
 
     @Test func malformedVariableSyntaxStaysLiteral() {

@@ -1,5 +1,6 @@
 import PropertyBased
 import Testing
+
 @testable import CairnPolicy
 
 /// Random policy worlds built from a vocabulary of statements that exercise actions, resources, conditions
@@ -26,10 +27,17 @@ enum World {
         stmt("Deny", action: #""iam:*""#, sid: "D5"),
     ]
     static let vocabulary = allows + denies
-    static let actions = ["cloudtrail:GetTrail", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:ListTrails", "s3:GetObject", "iam:CreateUser", "iam:GetUser", "sts:AssumeRole"]
-    static let resources = ["*", "arn:aws:cloudtrail:us-east-1:111111111111:trail/prod-main", "arn:aws:cloudtrail:eu-west-1:111111111111:trail/secret", "arn:aws:s3:::bucket/key"]
+    static let actions = [
+        "cloudtrail:GetTrail", "cloudtrail:StopLogging", "cloudtrail:DeleteTrail", "cloudtrail:ListTrails", "s3:GetObject", "iam:CreateUser",
+        "iam:GetUser", "sts:AssumeRole",
+    ]
+    static let resources = [
+        "*", "arn:aws:cloudtrail:us-east-1:111111111111:trail/prod-main", "arn:aws:cloudtrail:eu-west-1:111111111111:trail/secret",
+        "arn:aws:s3:::bucket/key",
+    ]
     static let contexts: [[String: ContextValue]] = [
-        [:], ["aws:RequestedRegion": .single("us-east-1")], ["aws:RequestedRegion": .single("eu-west-1"), "aws:MultiFactorAuthPresent": .single("true")],
+        [:], ["aws:RequestedRegion": .single("us-east-1")],
+        ["aws:RequestedRegion": .single("eu-west-1"), "aws:MultiFactorAuthPresent": .single("true")],
         ["aws:MultiFactorAuthPresent": .single("false")],
     ]
     static let principals = [Fixture.user, Fixture.session, Fixture.root]

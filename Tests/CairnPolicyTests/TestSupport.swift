@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import CairnPolicy
 
 /// Shared names so each test reads as the scenario it proves.
@@ -26,7 +27,9 @@ func doc(_ statements: String..., version: String? = "2012-10-17") -> String {
 
 /// A statement; `extra` is raw JSON members such as `"Condition":{…}` or `"Principal":"*"`. A first argument
 /// that starts with a quote is taken as `extra` (so `stmt(#""Principal":"*""#)` reads naturally).
-func stmt(_ effectOrExtra: String = "Allow", action: String = #""*""#, resource: String? = #""*""#, sid: String? = nil, _ extraMembers: String = "") -> String {
+func stmt(
+    _ effectOrExtra: String = "Allow", action: String = #""*""#, resource: String? = #""*""#, sid: String? = nil, _ extraMembers: String = ""
+) -> String {
     let isMember = effectOrExtra.hasPrefix("\"")
     let effect = isMember ? "Allow" : effectOrExtra
     let extra = isMember ? effectOrExtra : extraMembers
@@ -59,7 +62,10 @@ func evaluate(
 }
 
 /// Evaluates a single condition block (raw JSON object text) in an Allow-all identity policy.
-func conditionHolds(_ condition: String, context: [String: ContextValue] = [:], principal: String = Fixture.user, tags: [String: String] = [:], version: String? = "2012-10-17") throws -> Bool {
+func conditionHolds(
+    _ condition: String, context: [String: ContextValue] = [:], principal: String = Fixture.user, tags: [String: String] = [:],
+    version: String? = "2012-10-17"
+) throws -> Bool {
     let policy = doc(stmt(#""Condition":\#(condition)"#), version: version)
     return try evaluate(principal: principal, action: "cloudtrail:ListTrails", context: context, tags: tags, identity: [policy]).decision == .allow
 }
@@ -72,7 +78,8 @@ func resourceMatches(_ pattern: String, _ resource: String, context: [String: Co
 
 /// Whether an Action pattern (raw JSON) covers `action`.
 func actionMatches(_ pattern: String, _ action: String, negated: Bool = false) throws -> Bool {
-    let policy = negated
+    let policy =
+        negated
         ? doc(#"{"Effect":"Allow","NotAction":\#(pattern),"Resource":"*"}"#)
         : doc(stmt(action: pattern))
     return try evaluate(action: action, identity: [policy]).decision == .allow

@@ -35,7 +35,9 @@ import Testing
         fields.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)" }.joined(separator: "&")
     }
 
-    func assume(_ server: TestServer, _ roleArn: String, as creds: TestCredentials, extra: [(String, String)] = []) async throws -> (TestResponse, Session?) {
+    func assume(
+        _ server: TestServer, _ roleArn: String, as creds: TestCredentials, extra: [(String, String)] = []
+    ) async throws -> (TestResponse, Session?) {
         let body = form([("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", roleArn), ("RoleSessionName", "onboarding")] + extra)
         let r = try await server.awsQuery(body, service: "sts", credentials: creds)
         let xml = String(buffer: r.body)
@@ -102,7 +104,9 @@ import Testing
             #expect(tooLong.status.code == 400 && String(buffer: tooLong.body).contains("MaxSessionDuration"))
             let (malformed, _) = try await assume(server, role.arn, as: alice.credentials, extra: [("Policy", "{\"Version\":1}")])
             #expect(malformed.status.code == 400 && String(buffer: malformed.body).contains("MalformedPolicyDocument"))
-            let noArn = try await server.awsQuery(form([("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleSessionName", "x1")]), service: "sts", credentials: alice.credentials)
+            let noArn = try await server.awsQuery(
+                form([("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleSessionName", "x1")]), service: "sts", credentials: alice.credentials
+            )
             #expect(noArn.status.code == 400 && String(buffer: noArn.body).contains("roleArn"))
             // Each refusal has exactly one event, also those refused before the call reached the runner.
             let events = try await server.store.read(logger: Logger(label: "t")) { tx in
@@ -150,8 +154,12 @@ import Testing
             let session = try #require(s1)
             let second = try await makeRole(server, "Second", trust: trust("arn:aws:iam::\(server.operatorAccount):role/First"))
             try await server.store.client.query("UPDATE iam_roles SET max_session_duration = 43200")
-            let body = form([("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", second.arn), ("RoleSessionName", "chain"), ("DurationSeconds", "7200")])
-            let r = try await server.send(.post, "/", body: body, service: "sts", credentials: session.credentials,
+            let body = form([
+                ("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", second.arn), ("RoleSessionName", "chain"),
+                ("DurationSeconds", "7200"),
+            ])
+            let r = try await server.send(
+                .post, "/", body: body, service: "sts", credentials: session.credentials,
                 headers: ["content-type": "application/x-www-form-urlencoded; charset=utf-8", "x-amz-security-token": session.token])
             #expect(r.status.code == 400 && String(buffer: r.body).contains("role chaining"), "\(String(buffer: r.body))")
         }

@@ -29,7 +29,8 @@ import Testing
             let unknown = try await server.send(.get, "/v1/regions", credentials: TestCredentials(accessKeyId: "AKIANOSUCHKEY0000001", secret: "x"))
             #expect(unknown.status.code == 403 && code(unknown) == "UnrecognizedClientException")
 
-            let wrongSecret = try await server.send(.get, "/v1/regions", credentials: TestCredentials(accessKeyId: testRootCredentials.accessKeyId, secret: "wrong"))
+            let wrongSecret = try await server.send(
+                .get, "/v1/regions", credentials: TestCredentials(accessKeyId: testRootCredentials.accessKeyId, secret: "wrong"))
             #expect(wrongSecret.status.code == 403 && code(wrongSecret) == "InvalidSignatureException")
 
             let stale = try await server.send(.get, "/v1/regions", date: Date() - 16 * 60)

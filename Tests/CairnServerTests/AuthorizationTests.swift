@@ -5,6 +5,7 @@ import Foundation
 import HummingbirdTesting
 import Logging
 import Testing
+
 @testable import CairnServer
 
 /// Every call is authorized by the policy engine against the caller's stored policies.
@@ -18,7 +19,10 @@ import Testing
             let alice = try await server.createUser("alice")
             let r = try await server.send(.get, "/v1/regions", credentials: alice.credentials)
             #expect(r.status.code == 403)
-            #expect(detail(r) == "User: \(alice.arn) is not authorized to perform: cairn:ListRegions on resource: * because no identity-based policy allows the cairn:ListRegions action")
+            #expect(
+                detail(r)
+                    == "User: \(alice.arn) is not authorized to perform: cairn:ListRegions on resource: * because no identity-based policy allows the cairn:ListRegions action"
+            )
             let who = try await server.send(.get, "/v1/caller-identity", credentials: alice.credentials)
             #expect(who.status == .ok, "sts:GetCallerIdentity needs no permission")
         }
@@ -124,10 +128,13 @@ import Testing
                     headers: ["content-type": "application/json"])
             }
             #expect(json(try await simulate("cloudtrail:DescribeTrails"))["decision"] as? String == "Allow")
-            #expect(json(try await simulate("cloudtrail:DescribeTrails", context: #"{"aws:RequestedRegion": ["us-east-1"]}"#))["decision"] as? String == "ImplicitDeny")
+            #expect(
+                json(try await simulate("cloudtrail:DescribeTrails", context: #"{"aws:RequestedRegion": ["us-east-1"]}"#))["decision"] as? String
+                    == "ImplicitDeny")
             #expect(json(try await simulate("cloudtrail:DeleteTrail"))["decision"] as? String == "ExplicitDeny")
             let missing = try await server.send(
-                .post, "/v1/policy/simulate-principal", body: #"{"principalArn": "arn:aws:iam::\#(server.operatorAccount):user/ghost", "action": "s3:GetObject"}"#,
+                .post, "/v1/policy/simulate-principal",
+                body: #"{"principalArn": "arn:aws:iam::\#(server.operatorAccount):user/ghost", "action": "s3:GetObject"}"#,
                 headers: ["content-type": "application/json"])
             #expect(missing.status.code == 404 && json(missing)["code"] as? String == "NoSuchEntity")
             let badContext = try await simulate("s3:GetObject", context: #"{"k": 5}"#)

@@ -1,9 +1,10 @@
 import CairnCore
 import CairnStore
+import CairnTestSupport
 import Foundation
 import Testing
+
 @testable import CairnServer
-import CairnTestSupport
 
 /// No call can skip authentication, authorization or audit: every route and target decodes into a catalogue
 /// entry, and every entry names an IAM action.
@@ -53,4 +54,3 @@ import CairnTestSupport
         #expect(OperationCatalogue.operation(target: "nonsense") == nil)
     }
 }
-

@@ -19,8 +19,14 @@ import Testing
         let s3Endpoint = "http://127.0.0.1:\(s3Port)"
         let s3Deadline = ContinuousClock.now + .seconds(60)
         while (try? await HTTPProbe.status(host: "127.0.0.1", port: s3Port, path: "/")) == nil {
-            if let status = s3.poll() { Issue.record("moto_server exited with \(status): \(s3.stderr)"); return }
-            guard ContinuousClock.now < s3Deadline else { Issue.record("moto_server did not start: \(s3.stderr)"); return }
+            if let status = s3.poll() {
+                Issue.record("moto_server exited with \(status): \(s3.stderr)")
+                return
+            }
+            guard ContinuousClock.now < s3Deadline else {
+                Issue.record("moto_server did not start: \(s3.stderr)")
+                return
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
         let port = CairnProcess.freePort()
@@ -30,7 +36,8 @@ import Testing
             environment: [
                 "DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)",
                 "CAIRN_DATA_DIR": dataDir, "CAIRN_BIN": CairnProcess.executable,
-                "CAIRN_DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)", "CAIRN_LISTEN": "127.0.0.1:\(port)",
+                "CAIRN_DATABASE_URL": "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)",
+                "CAIRN_LISTEN": "127.0.0.1:\(port)",
                 "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
                 "CAIRN_ROOT_ACCESS_KEY_ID": keyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": secret,
                 "CAIRN_DELIVERY_INTERVAL_SECONDS": "1", "CAIRN_DIGEST_INTERVAL_SECONDS": "2",
@@ -43,7 +50,8 @@ import Testing
 
         let log = NSTemporaryDirectory() + "pytest-\(UUID().uuidString.prefix(8)).log"
         let pytest = try CairnProcess.spawn(
-            "/bin/sh", ["-c", "cd \"$0\" && exec python3 -m pytest -q -p no:cacheprovider tests/compat > \"$1\" 2>&1", TestPostgres.repositoryRoot.path, log],
+            "/bin/sh",
+            ["-c", "cd \"$0\" && exec python3 -m pytest -q -p no:cacheprovider tests/compat > \"$1\" 2>&1", TestPostgres.repositoryRoot.path, log],
             environment: [
                 "CAIRN_ENDPOINT": server.endpoint, "AWS_ACCESS_KEY_ID": keyId, "AWS_SECRET_ACCESS_KEY": secret,
                 "AWS_DEFAULT_REGION": "us-east-1", "CAIRN_OPERATOR_ACCOUNT": String(account), "CAIRN_S3_ENDPOINT": s3Endpoint,

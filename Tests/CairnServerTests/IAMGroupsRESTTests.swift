@@ -22,16 +22,20 @@ import Testing
 
             let doc = #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"cairn:ListRegions\",\"Resource\":\"*\"}]}"#
             for owner in ["users/alice", "groups/deployers"] {
-                #expect(try await server.send(.put, "/v1/iam/\(owner)/inline-policies/read", body: #"{"policyDocument": "\#(doc)"}"#, headers: h).status.code == 204)
+                #expect(
+                    try await server.send(.put, "/v1/iam/\(owner)/inline-policies/read", body: #"{"policyDocument": "\#(doc)"}"#, headers: h).status
+                        .code == 204)
                 let listed = json(try await server.send(.get, "/v1/iam/\(owner)/inline-policies"))
                 #expect(listed["policyNames"] as? [String] == ["read"])
                 let got = json(try await server.send(.get, "/v1/iam/\(owner)/inline-policies/read"))
                 #expect((got["policyDocument"] as? String)?.contains("cairn:ListRegions") == true)
             }
-            let bad = try await server.send(.put, "/v1/iam/users/alice/inline-policies/bad", body: #"{"policyDocument": "{\"Version\":1}"}"#, headers: h)
+            let bad = try await server.send(
+                .put, "/v1/iam/users/alice/inline-policies/bad", body: #"{"policyDocument": "{\"Version\":1}"}"#, headers: h)
             #expect(bad.status.code == 400 && json(bad)["code"] as? String == "MalformedPolicyDocument")
             #expect(try await server.send(.get, "/v1/iam/roles/nobody/inline-policies").status.code == 404)
-            #expect(try await server.send(.delete, "/v1/iam/groups/deployers").status.code == 409, "a group with members and policies cannot be deleted")
+            #expect(
+                try await server.send(.delete, "/v1/iam/groups/deployers").status.code == 409, "a group with members and policies cannot be deleted")
             #expect(try await server.send(.delete, "/v1/iam/groups/deployers/inline-policies/read").status.code == 204)
             #expect(try await server.send(.delete, "/v1/iam/groups/deployers/members/alice").status.code == 204)
             #expect(try await server.send(.delete, "/v1/iam/groups/deployers").status.code == 204)

@@ -7,7 +7,8 @@ import Testing
 
 /// IAM management through the Query protocol on a live server, signed as the operator's root user.
 @Suite struct IAMQueryTests {
-    static let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#
+    static let trust =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},"Action":"sts:AssumeRole"}]}"#
     static let readPolicy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:Get*","Resource":"*"}]}"#
 
     static func form(_ action: String, _ fields: [(String, String)] = []) -> String {
@@ -29,7 +30,8 @@ import Testing
 
     @Test func userLifecycleInQueryXML() async throws {
         try await withTestServer { server in
-            let (status, xml) = try await Self.call(server, "CreateUser", [("UserName", "alice"), ("Path", "/eng/"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "core")])
+            let (status, xml) = try await Self.call(
+                server, "CreateUser", [("UserName", "alice"), ("Path", "/eng/"), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "core")])
             #expect(status == 200, "\(xml)")
             #expect(xml.contains("<CreateUserResponse xmlns=\"https://iam.amazonaws.com/doc/2010-05-08/\"><CreateUserResult><User>"))
             #expect(xml.contains("<Arn>arn:aws:iam::\(server.operatorAccount):user/eng/alice</Arn>"))
@@ -46,7 +48,9 @@ import Testing
             #expect(listed.contains("<Users><member>") && listed.contains("<IsTruncated>false</IsTruncated>"))
 
             let (missingStatus, missing) = try await Self.call(server, "GetUser", [("UserName", "nobody")])
-            #expect(missingStatus == 404 && missing.contains("<Code>NoSuchEntity</Code>") && missing.contains("The user with name nobody cannot be found."))
+            #expect(
+                missingStatus == 404 && missing.contains("<Code>NoSuchEntity</Code>")
+                    && missing.contains("The user with name nobody cannot be found."))
 
             let (badStatus, bad) = try await Self.call(server, "CreateUser", [("UserName", "bad name")])
             #expect(badStatus == 400 && bad.contains("<Code>ValidationError</Code>") && bad.contains("at &apos;userName&apos;"))
@@ -69,7 +73,8 @@ import Testing
 
     @Test func rolesValidateTrustPoliciesAndReturnThemURLEncoded() async throws {
         try await withTestServer { server in
-            let (status, xml) = try await Self.call(server, "CreateRole", [("RoleName", "deployer"), ("AssumeRolePolicyDocument", Self.trust), ("MaxSessionDuration", "7200")])
+            let (status, xml) = try await Self.call(
+                server, "CreateRole", [("RoleName", "deployer"), ("AssumeRolePolicyDocument", Self.trust), ("MaxSessionDuration", "7200")])
             #expect(status == 200, "\(xml)")
             #expect(Self.value("AssumeRolePolicyDocument", in: xml) == IAMPolicyDocumentRules.urlEncoded(Self.trust))
             #expect(Self.value("MaxSessionDuration", in: xml) == "7200")
@@ -79,7 +84,8 @@ import Testing
             let (_, none) = try await Self.call(server, "GetRole", [("RoleName", "r2")])
             #expect(none.contains("NoSuchEntity"))
 
-            let (putStatus, _) = try await Self.call(server, "PutRolePolicy", [("RoleName", "deployer"), ("PolicyName", "read"), ("PolicyDocument", Self.readPolicy)])
+            let (putStatus, _) = try await Self.call(
+                server, "PutRolePolicy", [("RoleName", "deployer"), ("PolicyName", "read"), ("PolicyDocument", Self.readPolicy)])
             #expect(putStatus == 200)
             let (_, doc) = try await Self.call(server, "GetRolePolicy", [("RoleName", "deployer"), ("PolicyName", "read")])
             #expect(Self.value("PolicyDocument", in: doc) == IAMPolicyDocumentRules.urlEncoded(Self.readPolicy))
@@ -101,7 +107,8 @@ import Testing
             #expect(attach == 200)
             let (_, listed) = try await Self.call(server, "ListAttachedUserPolicies", [("UserName", "bob")])
             #expect(listed.contains("<PolicyArn>\(arn)</PolicyArn>"))
-            let (_, version) = try await Self.call(server, "CreatePolicyVersion", [("PolicyArn", arn), ("PolicyDocument", Self.readPolicy), ("SetAsDefault", "true")])
+            let (_, version) = try await Self.call(
+                server, "CreatePolicyVersion", [("PolicyArn", arn), ("PolicyDocument", Self.readPolicy), ("SetAsDefault", "true")])
             #expect(Self.value("VersionId", in: version) == "v2" && Self.value("IsDefaultVersion", in: version) == "true")
             let (conflict, _) = try await Self.call(server, "DeletePolicy", [("PolicyArn", arn)])
             #expect(conflict == 409)
@@ -123,7 +130,8 @@ import Testing
             #expect(limit == 409 && body.contains("<Code>LimitExceeded</Code>"))
             let (_, listed) = try await Self.call(server, "ListAccessKeys", [("UserName", "carol")])
             #expect(listed.contains(keyId) && !listed.contains(secret))
-            let (updated, _) = try await Self.call(server, "UpdateAccessKey", [("UserName", "carol"), ("AccessKeyId", keyId), ("Status", "Inactive")])
+            let (updated, _) = try await Self.call(
+                server, "UpdateAccessKey", [("UserName", "carol"), ("AccessKeyId", keyId), ("Status", "Inactive")])
             #expect(updated == 200)
             let events = try await server.store.read(logger: Logger(label: "t")) { tx in
                 try await tx.events.recent(account: server.operatorAccount, region: "us-east-1", limit: 50)

@@ -13,7 +13,8 @@ import Testing
     @Test func usersAccessKeysAndAttachmentsOverREST() async throws {
         try await withTestServer { server in
             let headers = ["content-type": "application/json"]
-            let created = try await server.send(.post, "/v1/iam/users", body: #"{"userName":"rita","path":"/ops/","tags":[{"key":"team","value":"core"}]}"#, headers: headers)
+            let created = try await server.send(
+                .post, "/v1/iam/users", body: #"{"userName":"rita","path":"/ops/","tags":[{"key":"team","value":"core"}]}"#, headers: headers)
             #expect(created.status.code == 201, "\(String(buffer: created.body))")
             #expect(try Self.json(created)["arn"] as? String == "arn:aws:iam::\(server.operatorAccount):user/ops/rita")
             let got = try await server.send(.get, "/v1/iam/users/RITA")
@@ -39,7 +40,8 @@ import Testing
             #expect(conflict.status.code == 409)
             #expect(try await server.send(.delete, "/v1/iam/users/rita/access-keys/\(keyId)").status.code == 204)
 
-            let attach = try await server.send(.post, "/v1/iam/users/rita/attached-policies", body: #"{"policyArn":"arn:aws:iam::aws:policy/ReadOnlyAccess"}"#, headers: headers)
+            let attach = try await server.send(
+                .post, "/v1/iam/users/rita/attached-policies", body: #"{"policyArn":"arn:aws:iam::aws:policy/ReadOnlyAccess"}"#, headers: headers)
             #expect(attach.status.code == 204)
             let policy = try await server.send(.get, "/v1/iam/policy", query: "policyArn=arn%3Aaws%3Aiam%3A%3Aaws%3Apolicy%2FReadOnlyAccess")
             #expect(try Self.json(policy)["attachmentCount"] as? Int == 1)
@@ -52,14 +54,17 @@ import Testing
     @Test func rolesAndPoliciesOverREST() async throws {
         try await withTestServer { server in
             let headers = ["content-type": "application/json"]
-            let trust = #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
-            let role = try await server.send(.post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers)
+            let trust =
+                #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
+            let role = try await server.send(
+                .post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers)
             #expect(role.status.code == 201, "\(String(buffer: role.body))")
             let roleBody = try Self.json(role)
             #expect((roleBody["assumeRolePolicyDocument"] as? String)?.hasPrefix("{\"Version\"") == true)
             #expect(try await server.send(.get, "/v1/iam/roles").status.code == 200)
             let doc = #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"iam:Get*\",\"Resource\":\"*\"}]}"#
-            let policy = try await server.send(.post, "/v1/iam/policies", body: #"{"policyName":"readers","policyDocument":"\#(doc)"}"#, headers: headers)
+            let policy = try await server.send(
+                .post, "/v1/iam/policies", body: #"{"policyName":"readers","policyDocument":"\#(doc)"}"#, headers: headers)
             #expect(policy.status.code == 201)
             let arn = try #require(try Self.json(policy)["arn"] as? String)
             let attach = try await server.send(.post, "/v1/iam/roles/deployer/attached-policies", body: #"{"policyArn":"\#(arn)"}"#, headers: headers)

@@ -69,9 +69,12 @@ import Testing
             for a in estates {
                 for b in estates where a.organizationId != b.organizationId {
                     let me = a.management
-                    try await server.refused("DescribeOrganizationalUnit", ["OrganizationalUnitId": b.ouId], as: me, "OrganizationalUnitNotFoundException")
-                    try await server.refused("UpdateOrganizationalUnit", ["OrganizationalUnitId": b.ouId, "Name": "x"], as: me, "OrganizationalUnitNotFoundException")
-                    try await server.refused("DeleteOrganizationalUnit", ["OrganizationalUnitId": b.ouId], as: me, "OrganizationalUnitNotFoundException")
+                    try await server.refused(
+                        "DescribeOrganizationalUnit", ["OrganizationalUnitId": b.ouId], as: me, "OrganizationalUnitNotFoundException")
+                    try await server.refused(
+                        "UpdateOrganizationalUnit", ["OrganizationalUnitId": b.ouId, "Name": "x"], as: me, "OrganizationalUnitNotFoundException")
+                    try await server.refused(
+                        "DeleteOrganizationalUnit", ["OrganizationalUnitId": b.ouId], as: me, "OrganizationalUnitNotFoundException")
                     try await server.refused("CreateOrganizationalUnit", ["ParentId": b.ouId, "Name": "x"], as: me, "ParentNotFoundException")
                     try await server.refused("ListChildren", ["ParentId": b.rootId, "ChildType": "ACCOUNT"], as: me, "ParentNotFoundException")
                     try await server.refused("ListAccountsForParent", ["ParentId": b.ouId], as: me, "ParentNotFoundException")
@@ -124,7 +127,9 @@ import Testing
             let created = try await server.ok("CreateAccount", ["Email": "new@tenants.example", "AccountName": "New"], as: mgmt)
             let status = created["CreateAccountStatus"] as! [String: Any]
             #expect(status["State"] as? String == "IN_PROGRESS" && (status["Id"] as? String ?? "").hasPrefix("car-"))
-            let done = try await server.ok("DescribeCreateAccountStatus", ["CreateAccountRequestId": status["Id"]!], as: mgmt)["CreateAccountStatus"] as! [String: Any]
+            let done =
+                try await server.ok("DescribeCreateAccountStatus", ["CreateAccountRequestId": status["Id"]!], as: mgmt)["CreateAccountStatus"]
+                as! [String: Any]
             #expect(done["State"] as? String == "SUCCEEDED")
             let account = try #require(done["AccountId"] as? String)
             let described = try await server.ok("DescribeAccount", ["AccountId": account], as: mgmt)["Account"] as! [String: Any]
@@ -136,7 +141,9 @@ import Testing
             // The same email again fails as AWS reports it: in the request's status.
             let again = try await server.ok("CreateAccount", ["Email": "NEW@tenants.example", "AccountName": "Again"], as: mgmt)
             let againId = (again["CreateAccountStatus"] as! [String: Any])["Id"]!
-            let failed = try await server.ok("DescribeCreateAccountStatus", ["CreateAccountRequestId": againId], as: mgmt)["CreateAccountStatus"] as! [String: Any]
+            let failed =
+                try await server.ok("DescribeCreateAccountStatus", ["CreateAccountRequestId": againId], as: mgmt)["CreateAccountStatus"]
+                as! [String: Any]
             #expect(failed["State"] as? String == "FAILED" && failed["FailureReason"] as? String == "EMAIL_ALREADY_EXISTS")
             try await server.refused("DeleteOrganization", as: mgmt, "OrganizationNotEmptyException")
         }
@@ -154,19 +161,32 @@ import Testing
                 members.append(m)
             }
             func trail(_ op: String, _ body: String, as t: Tenant) async throws -> (Int, [String: Any]) {
-                let r = try await server.awsJSON("com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(op)", body, service: "cloudtrail", credentials: t.credentials)
+                let r = try await server.awsJSON(
+                    "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(op)", body, service: "cloudtrail", credentials: t.credentials)
                 return (Int(r.status.code), server.json(r))
             }
             let register = "RegisterOrganizationDelegatedAdmin"
-            #expect(try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: mgmt).1["__type"] as? String == "CloudTrailAccessNotEnabledException")
+            #expect(
+                try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: mgmt).1["__type"] as? String
+                    == "CloudTrailAccessNotEnabledException")
             try await server.ok("EnableAWSServiceAccess", ["ServicePrincipal": "cloudtrail.amazonaws.com"], as: mgmt)
-            #expect(try await trail(register, #"{"MemberAccountId": "\#(mgmt.account)"}"#, as: mgmt).1["__type"] as? String == "CannotDelegateManagementAccountException")
-            #expect(try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: members[1]).1["__type"] as? String == "NotOrganizationManagementAccountException")
+            #expect(
+                try await trail(register, #"{"MemberAccountId": "\#(mgmt.account)"}"#, as: mgmt).1["__type"] as? String
+                    == "CannotDelegateManagementAccountException")
+            #expect(
+                try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: members[1]).1["__type"] as? String
+                    == "NotOrganizationManagementAccountException")
             #expect(try await trail(register, #"{"MemberAccountId": "12ab"}"#, as: mgmt).1["__type"] as? String == "InvalidParameterException")
             for m in members.prefix(3) { #expect(try await trail(register, #"{"MemberAccountId": "\#(m.account)"}"#, as: mgmt).0 == 200) }
-            #expect(try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: mgmt).1["__type"] as? String == "AccountRegisteredException")
-            #expect(try await trail(register, #"{"MemberAccountId": "\#(members[3].account)"}"#, as: mgmt).1["__type"] as? String == "DelegatedAdminAccountLimitExceededException")
-            let admins = try await server.ok("ListDelegatedAdministrators", ["ServicePrincipal": "cloudtrail.amazonaws.com"], as: mgmt)["DelegatedAdministrators"] as! [[String: Any]]
+            #expect(
+                try await trail(register, #"{"MemberAccountId": "\#(members[0].account)"}"#, as: mgmt).1["__type"] as? String
+                    == "AccountRegisteredException")
+            #expect(
+                try await trail(register, #"{"MemberAccountId": "\#(members[3].account)"}"#, as: mgmt).1["__type"] as? String
+                    == "DelegatedAdminAccountLimitExceededException")
+            let admins =
+                try await server.ok("ListDelegatedAdministrators", ["ServicePrincipal": "cloudtrail.amazonaws.com"], as: mgmt)[
+                    "DelegatedAdministrators"] as! [[String: Any]]
             #expect(admins.count == 3)
             // A delegated administrator reads the organization, cannot change it, and cannot be removed.
             try await server.ok("ListAccounts", as: members[0])
@@ -174,9 +194,13 @@ import Testing
             try await server.refused(
                 "RemoveAccountFromOrganization", ["AccountId": members[0].account], as: mgmt, "ConstraintViolationException",
                 reason: "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG")
-            try await server.refused("LeaveOrganization", as: members[0], "ConstraintViolationException", reason: "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG")
-            #expect(try await trail("DeregisterOrganizationDelegatedAdmin", #"{"DelegatedAdminAccountId": "\#(members[0].account)"}"#, as: mgmt).0 == 200)
-            #expect(try await trail("DeregisterOrganizationDelegatedAdmin", #"{"DelegatedAdminAccountId": "\#(members[0].account)"}"#, as: mgmt).1["__type"] as? String == "AccountNotRegisteredException")
+            try await server.refused(
+                "LeaveOrganization", as: members[0], "ConstraintViolationException", reason: "CANNOT_REMOVE_DELEGATED_ADMINISTRATOR_FROM_ORG")
+            #expect(
+                try await trail("DeregisterOrganizationDelegatedAdmin", #"{"DelegatedAdminAccountId": "\#(members[0].account)"}"#, as: mgmt).0 == 200)
+            #expect(
+                try await trail("DeregisterOrganizationDelegatedAdmin", #"{"DelegatedAdminAccountId": "\#(members[0].account)"}"#, as: mgmt).1[
+                    "__type"] as? String == "AccountNotRegisteredException")
             try await server.ok("LeaveOrganization", as: members[0])
         }
     }
@@ -186,11 +210,16 @@ import Testing
             let mgmt = try await server.createTenant("mgmt")
             try await server.ok("CreateOrganization", as: mgmt)
             try await server.refused("CreateOrganizationalUnit", ["Name": "x"], as: mgmt, "InvalidInputException", reason: "INPUT_REQUIRED")
-            try await server.refused("CreateOrganizationalUnit", ["ParentId": "nope", "Name": "x"], as: mgmt, "InvalidInputException", reason: "INVALID_PATTERN")
+            try await server.refused(
+                "CreateOrganizationalUnit", ["ParentId": "nope", "Name": "x"], as: mgmt, "InvalidInputException", reason: "INVALID_PATTERN")
             try await server.refused("ListAccounts", ["MaxResults": 21], as: mgmt, "InvalidInputException", reason: "MAX_VALUE_EXCEEDED")
             try await server.refused("ListAccounts", ["NextToken": "garbage"], as: mgmt, "InvalidInputException", reason: "INVALID_NEXT_TOKEN")
             try await server.refused(
-                "CreatePolicy", ["Name": "x", "Description": "", "Type": "SERVICE_CONTROL_POLICY", "Content": #"{"Version":"2012-10-17","Statement":[{"Effect":"Perhaps"}]}"#],
+                "CreatePolicy",
+                [
+                    "Name": "x", "Description": "", "Type": "SERVICE_CONTROL_POLICY",
+                    "Content": #"{"Version":"2012-10-17","Statement":[{"Effect":"Perhaps"}]}"#,
+                ],
                 as: mgmt, "MalformedPolicyDocumentException")
             let (status, body) = try await server.organizations("ListAccounts", ["MaxResults": "ten"], as: mgmt)
             #expect(status == 400 && (body["message"] as? String ?? "").contains("MaxResults"))

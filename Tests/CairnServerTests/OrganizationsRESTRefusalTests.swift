@@ -27,15 +27,20 @@ import Testing
         let management = try await s.createTenant("\(name)-mgmt")
         let member = try await s.createTenant("\(name)-member")
         try await s.rest(.post, "/v1/organization", as: management, expect: 201)
-        let root = try #require((try await s.rest(.get, "/v1/organization/roots", as: management, expect: 200)["roots"] as? [[String: Any]])?.first?["id"] as? String)
+        let root = try #require(
+            (try await s.rest(.get, "/v1/organization/roots", as: management, expect: 200)["roots"] as? [[String: Any]])?.first?["id"] as? String)
         try await s.rest(.post, "/v1/organization/roots/\(root)/policy-types", ["policyType": Self.scp], as: management, expect: 200)
         let ou = try #require(
-            try await s.rest(.post, "/v1/organization/organizational-units", ["parentId": root, "name": "Workloads"], as: management, expect: 201)["id"] as? String)
+            try await s.rest(.post, "/v1/organization/organizational-units", ["parentId": root, "name": "Workloads"], as: management, expect: 201)[
+                "id"] as? String)
         let h = try #require(
-            try await s.rest(.post, "/v1/organization/handshakes", ["target": ["id": member.account, "type": "ACCOUNT"]], as: management, expect: 201)["id"] as? String)
+            try await s.rest(
+                .post, "/v1/organization/handshakes", ["target": ["id": member.account, "type": "ACCOUNT"]], as: management, expect: 201)["id"]
+                as? String)
         try await s.rest(.post, "/v1/handshakes/\(h)/accept", as: member, expect: 200)
         let created = try await s.rest(
-            .post, "/v1/organization/policies", ["name": "NoStop", "description": "d", "type": Self.scp, "content": Self.denyStop], as: management, expect: 201)
+            .post, "/v1/organization/policies", ["name": "NoStop", "description": "d", "type": Self.scp, "content": Self.denyStop], as: management,
+            expect: 201)
         let policy = try #require((created["policySummary"] as? [String: Any])?["id"] as? String)
         try await s.rest(.put, "/v1/organization/policies/\(policy)/targets/\(ou)", as: management, expect: 204)
         return Estate(management: management, member: member, root: root, ou: ou, policy: policy, handshake: h)
@@ -64,26 +69,54 @@ import Testing
             let before = try await snapshot(s, e)
             let units = "/v1/organization/organizational-units"
             let (missing, body) = try await s.rest(.post, units, ["parentId": e.root], as: me)
-            #expect(missing == 400 && body["code"] as? String == "ValidationException" && (body["detail"] as? String ?? "").contains("name"), "\(body)")
-            #expect(try await s.restRefused(.post, units, ["parentId": "nonsense", "name": "x"], as: me, "InvalidInputException").contains("ParentId"))
+            #expect(
+                missing == 400 && body["code"] as? String == "ValidationException" && (body["detail"] as? String ?? "").contains("name"), "\(body)")
+            #expect(
+                try await s.restRefused(.post, units, ["parentId": "nonsense", "name": "x"], as: me, "InvalidInputException").contains("ParentId"))
             #expect(try await s.restRefused(.post, units, ["parentId": e.root, "name": ""], as: me, "InvalidInputException").contains("Name"))
-            #expect(try await s.restRefused(.patch, "\(units)/\(e.ou)", ["name": String(repeating: "n", count: 129)], as: me, "InvalidInputException").contains("Name"))
+            #expect(
+                try await s.restRefused(.patch, "\(units)/\(e.ou)", ["name": String(repeating: "n", count: 129)], as: me, "InvalidInputException")
+                    .contains("Name"))
             let (wrongType, typeBody) = try await s.rest(.post, units, ["parentId": e.root, "name": 7], as: me)
-            #expect(wrongType == 400 && typeBody["code"] as? String == "SerializationException" && (typeBody["detail"] as? String ?? "").contains("name"), "\(typeBody)")
-            #expect(try await s.restRefused(.get, "/v1/organization/roots", query: "limit=21", as: me, "InvalidInputException").contains("MaxResults"))
-            #expect(try await s.restRefused(.get, "/v1/organization/roots", query: "nextToken=forged", as: me, "InvalidInputException").contains("token"))
-            #expect(try await s.restRefused(.get, "/v1/organization/parents/\(e.root)/children", query: "childType=PLANET", as: me, "InvalidInputException").contains("ChildType"))
+            #expect(
+                wrongType == 400 && typeBody["code"] as? String == "SerializationException" && (typeBody["detail"] as? String ?? "").contains("name"),
+                "\(typeBody)")
+            #expect(
+                try await s.restRefused(.get, "/v1/organization/roots", query: "limit=21", as: me, "InvalidInputException").contains("MaxResults"))
+            #expect(
+                try await s.restRefused(.get, "/v1/organization/roots", query: "nextToken=forged", as: me, "InvalidInputException").contains("token"))
+            #expect(
+                try await s.restRefused(
+                    .get, "/v1/organization/parents/\(e.root)/children", query: "childType=PLANET", as: me, "InvalidInputException"
+                ).contains("ChildType"))
             let (noFilter, filterBody) = try await s.rest(.get, "/v1/organization/policies", as: me)
-            #expect(noFilter == 400 && filterBody["code"] as? String == "SerializationException" && (filterBody["detail"] as? String ?? "").contains("filter"), "\(filterBody)")
+            #expect(
+                noFilter == 400 && filterBody["code"] as? String == "SerializationException"
+                    && (filterBody["detail"] as? String ?? "").contains("filter"), "\(filterBody)")
             let (noEmail, emailBody) = try await s.rest(.post, "/v1/organization/create-account-requests", ["accountName": "x"], as: me)
-            #expect(noEmail == 400 && emailBody["code"] as? String == "ValidationException" && (emailBody["detail"] as? String ?? "").contains("email"), "\(emailBody)")
-            #expect(try await s.restRefused(.post, "/v1/organization/create-account-requests", ["email": "nope", "accountName": "x"], as: me, "InvalidInputException").contains("Email"))
-            #expect(try await s.restRefused(.post, "/v1/organization/handshakes", ["target": ["id": "1", "type": "PLANET"]], as: me, "InvalidInputException").contains("Target.Type"))
+            #expect(
+                noEmail == 400 && emailBody["code"] as? String == "ValidationException" && (emailBody["detail"] as? String ?? "").contains("email"),
+                "\(emailBody)")
+            #expect(
+                try await s.restRefused(
+                    .post, "/v1/organization/create-account-requests", ["email": "nope", "accountName": "x"], as: me, "InvalidInputException"
+                ).contains("Email"))
+            #expect(
+                try await s.restRefused(
+                    .post, "/v1/organization/handshakes", ["target": ["id": "1", "type": "PLANET"]], as: me, "InvalidInputException"
+                ).contains("Target.Type"))
             try await s.restRefused(
-                .post, "/v1/organization/policies", ["name": "Bad", "description": "d", "type": Self.scp, "content": #"{"Version":"2012-10-17"}"#], as: me,
+                .post, "/v1/organization/policies", ["name": "Bad", "description": "d", "type": Self.scp, "content": #"{"Version":"2012-10-17"}"#],
+                as: me,
                 "MalformedPolicyDocumentException")
-            #expect(try await s.restRefused(.post, "/v1/organization/service-access", ["servicePrincipal": "nonsense"], as: me, "InvalidInputException").contains("nonsense"))
-            #expect(try await s.restRefused(.post, "/v1/organization/accounts/\(e.member.account)/move", ["sourceParentId": e.ou, "destinationParentId": e.root], as: me, "SourceParentNotFoundException").isEmpty == false)
+            #expect(
+                try await s.restRefused(.post, "/v1/organization/service-access", ["servicePrincipal": "nonsense"], as: me, "InvalidInputException")
+                    .contains("nonsense"))
+            #expect(
+                try await s.restRefused(
+                    .post, "/v1/organization/accounts/\(e.member.account)/move", ["sourceParentId": e.ou, "destinationParentId": e.root], as: me,
+                    "SourceParentNotFoundException"
+                ).isEmpty == false)
             let notJSON = try await s.send(.post, units, body: "{", credentials: me.credentials, headers: ["content-type": "application/json"])
             #expect(notJSON.status.code == 400)
             // Only the optional body of POST /v1/organization may be left out.
@@ -95,8 +128,11 @@ import Testing
                 try await tx.events.recent(account: AccountId(me.account)!, region: "us-east-1", limit: 200)
             }.filter { $0.errorCode != nil }
             let unitRefusals = refusals.filter { $0.eventName == "CreateOrganizationalUnit" }.compactMap(\.errorCode)
-            #expect(unitRefusals.sorted() == ["InvalidInputException", "InvalidInputException", "SerializationException", "SerializationException",
-                                       "SerializationException", "ValidationException"], "\(unitRefusals)")
+            #expect(
+                unitRefusals.sorted() == [
+                    "InvalidInputException", "InvalidInputException", "SerializationException", "SerializationException",
+                    "SerializationException", "ValidationException",
+                ], "\(unitRefusals)")
             #expect(refusals.filter { $0.eventName == "ListPolicies" }.map(\.errorCode) == ["SerializationException"])
         }
     }
@@ -110,11 +146,13 @@ import Testing
             for (method, path, body) in [
                 (HTTPRequest.Method.post, "/v1/organization/organizational-units", ["parentId": e.root, "name": "x"] as [String: Any]?),
                 (.delete, "/v1/organization", nil), (.get, "/v1/organization/roots", nil), (.get, "/v1/organization/policies/\(e.policy)", nil),
-                (.put, "/v1/organization/policies/\(e.policy)/targets/\(e.root)", nil), (.delete, "/v1/organization/accounts/\(e.management.account)", nil),
+                (.put, "/v1/organization/policies/\(e.policy)/targets/\(e.root)", nil),
+                (.delete, "/v1/organization/accounts/\(e.management.account)", nil),
                 (.post, "/v1/organization/service-access", ["servicePrincipal": "cloudtrail.amazonaws.com"]),
                 (.post, "/v1/organization/create-account-requests", ["email": "m@x.example", "accountName": "m"]),
             ] {
-                try await s.restRefused(method, path, query: path.hasSuffix("policies") ? "filter=\(Self.scp)" : "", body, as: e.member, "AccessDeniedException")
+                try await s.restRefused(
+                    method, path, query: path.hasSuffix("policies") ? "filter=\(Self.scp)" : "", body, as: e.member, "AccessDeniedException")
             }
             try await s.rest(.get, "/v1/organization", as: e.member, expect: 200)
             try await s.restRefused(.post, "/v1/organization", as: e.member, "AlreadyInOrganizationException")
@@ -122,7 +160,9 @@ import Testing
             try await s.restRefused(.post, "/v1/organization/leave", as: e.management, "MasterCannotLeaveOrganizationException")
             try await s.restRefused(.post, "/v1/handshakes/\(e.handshake)/cancel", as: e.member, "AccessDeniedException")
             // A standalone account has no organization.
-            for path in ["/v1/organization", "/v1/organization/roots", "/v1/organization/organizational-units/\(e.ou)", "/v1/organization/handshakes"] {
+            for path in [
+                "/v1/organization", "/v1/organization/roots", "/v1/organization/organizational-units/\(e.ou)", "/v1/organization/handshakes",
+            ] {
                 try await s.restRefused(.get, path, as: standalone, "AWSOrganizationsNotInUseException")
             }
             try await s.restRefused(.post, "/v1/organization/leave", as: standalone, "AWSOrganizationsNotInUseException")
@@ -138,10 +178,13 @@ import Testing
             let before = try await snapshot(s, b)
             let me = a.management
             try await s.restRefused(.get, "/v1/organization/organizational-units/\(b.ou)", as: me, "OrganizationalUnitNotFoundException")
-            try await s.restRefused(.patch, "/v1/organization/organizational-units/\(b.ou)", ["name": "x"], as: me, "OrganizationalUnitNotFoundException")
+            try await s.restRefused(
+                .patch, "/v1/organization/organizational-units/\(b.ou)", ["name": "x"], as: me, "OrganizationalUnitNotFoundException")
             try await s.restRefused(.delete, "/v1/organization/organizational-units/\(b.ou)", as: me, "OrganizationalUnitNotFoundException")
-            try await s.restRefused(.post, "/v1/organization/organizational-units", ["parentId": b.ou, "name": "x"], as: me, "ParentNotFoundException")
-            try await s.restRefused(.get, "/v1/organization/parents/\(b.root)/children", query: "childType=ACCOUNT", as: me, "ParentNotFoundException")
+            try await s.restRefused(
+                .post, "/v1/organization/organizational-units", ["parentId": b.ou, "name": "x"], as: me, "ParentNotFoundException")
+            try await s.restRefused(
+                .get, "/v1/organization/parents/\(b.root)/children", query: "childType=ACCOUNT", as: me, "ParentNotFoundException")
             try await s.restRefused(.get, "/v1/organization/parents/\(b.ou)/accounts", as: me, "ParentNotFoundException")
             try await s.restRefused(.get, "/v1/organization/children/\(b.member.account)/parents", as: me, "ChildNotFoundException")
             try await s.restRefused(.get, "/v1/organization/accounts/\(b.member.account)", as: me, "AccountNotFoundException")
@@ -156,7 +199,8 @@ import Testing
             try await s.restRefused(.get, "/v1/organization/targets/\(b.ou)/policies", query: "filter=\(Self.scp)", as: me, "TargetNotFoundException")
             try await s.restRefused(.post, "/v1/organization/roots/\(b.root)/policy-types", ["policyType": Self.scp], as: me, "RootNotFoundException")
             try await s.restRefused(.post, "/v1/handshakes/\(b.handshake)/cancel", as: me, "HandshakeNotFoundException")
-            try await s.restRefused(.get, "/v1/organization/delegated-administrators/\(b.member.account)/services", as: me, "AccountNotFoundException")
+            try await s.restRefused(
+                .get, "/v1/organization/delegated-administrators/\(b.member.account)/services", as: me, "AccountNotFoundException")
             #expect(try await snapshot(s, b) == before)
         }
     }
@@ -166,7 +210,8 @@ import Testing
             let e = try await estate(s, "events")
             try await s.ok(
                 "CreatePolicy", ["Name": "ViaJSON", "Description": "d", "Type": Self.scp, "Content": Self.denyStop], as: e.management)
-            try await s.restRefused(.post, "/v1/organization/organizational-units", ["parentId": e.root, "name": "x"], as: e.member, "AccessDeniedException")
+            try await s.restRefused(
+                .post, "/v1/organization/organizational-units", ["parentId": e.root, "name": "x"], as: e.member, "AccessDeniedException")
             let r = try await s.send(.get, "/v1/events", query: "eventName=CreatePolicy", credentials: e.management.credentials)
             let records = ((s.json(r)["events"] as? [[String: Any]]) ?? []).compactMap { $0["cloudTrailEvent"] as? [String: Any] }
             #expect(records.count == 2, "\(s.json(r))")

@@ -38,7 +38,9 @@ extension TestServer {
     ) async throws -> String {
         let (got, out) = try await rest(method, path, query: query, body, as: tenant)
         let status = code == "AccessDeniedException" ? 403 : 400
-        #expect(got == status && out["code"] as? String == code, "\(method) \(path) answered \(got) \(out), expected \(code)", sourceLocation: sourceLocation)
+        #expect(
+            got == status && out["code"] as? String == code, "\(method) \(path) answered \(got) \(out), expected \(code)",
+            sourceLocation: sourceLocation)
         return out["detail"] as? String ?? ""
     }
 }

@@ -17,7 +17,8 @@ import Testing
         try await withTestServer { s in
             let e = try await OrganizationsTagTests.estate(s, "rest-tags")
             let path = "/v1/organization/resources/\(e.ou)/tags"
-            try await s.rest(.post, path, ["tags": [["key": "team", "value": "platform"], ["key": "env", "value": "prod"]]], as: e.management, expect: 204)
+            try await s.rest(
+                .post, path, ["tags": [["key": "team", "value": "platform"], ["key": "env", "value": "prod"]]], as: e.management, expect: 204)
             let listed = try await s.rest(.get, path, as: e.management, expect: 200)
             #expect(tags(listed) == ["team": "platform", "env": "prod"] && listed["nextToken"] == nil)
             #expect((listed["tags"] as? [[String: String]])?.map { $0["key"]! } == ["env", "team"])
@@ -29,7 +30,8 @@ import Testing
             let first = try await s.rest(.get, "/v1/organization/resources/\(e.root)/tags", as: e.management, expect: 200)
             let token = try #require(first["nextToken"] as? String)
             let second = try await s.rest(
-                .get, "/v1/organization/resources/\(e.root)/tags", query: "nextToken=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
+                .get, "/v1/organization/resources/\(e.root)/tags",
+                query: "nextToken=\(token.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)",
                 as: e.management, expect: 200)
             #expect(tags(first).count == 20 && tags(second).count == 2 && second["nextToken"] == nil)
 
@@ -37,7 +39,9 @@ import Testing
             let detail = try await s.restRefused(.post, path, ["tags": [["key": "aws:x", "value": "v"]]], as: e.management, "InvalidInputException")
             #expect(detail.contains("Tags[0].Key"))
             let (status, body) = try await s.rest(.post, path, ["tags": (0..<51).map { ["key": "y\($0)", "value": "v"] }], as: e.management)
-            #expect(status == 400 && body["code"] as? String == "ConstraintViolationException" && body["reason"] as? String == "MAX_TAG_LIMIT_EXCEEDED", "\(body)")
+            #expect(
+                status == 400 && body["code"] as? String == "ConstraintViolationException" && body["reason"] as? String == "MAX_TAG_LIMIT_EXCEEDED",
+                "\(body)")
             try await s.restRefused(.get, "/v1/organization/resources/not-an-id/tags", as: e.management, "InvalidInputException")
             try await s.restRefused(.get, "/v1/organization/resources/ou-zzzz-zzzzzzzz/tags", as: e.management, "TargetNotFoundException")
             try await s.restRefused(.post, path, ["tags": [["key": "team", "value": "x"]]], as: e.member, "AccessDeniedException")
@@ -53,14 +57,19 @@ import Testing
         try await withTestServer { s in
             let e = try await OrganizationsTagTests.estate(s, "arn-tags")
             let ouArn = try #require(
-                (try await s.ok("DescribeOrganizationalUnit", ["OrganizationalUnitId": e.ou], as: e.management)["OrganizationalUnit"] as? [String: Any])?[
-                    "Arn"] as? String)
+                (try await s.ok("DescribeOrganizationalUnit", ["OrganizationalUnitId": e.ou], as: e.management)["OrganizationalUnit"]
+                    as? [String: Any])?[
+                        "Arn"] as? String)
             let account = try #require(AccountId(e.management.account))
             let onOU = try await s.createUser("ou-tagger", account: account, inline: [policy("Allow", "organizations:*Tag*", resource: ouArn)])
             let ouTagger = Tenant(account: e.management.account, credentials: onOU.credentials)
             try await s.ok("TagResource", ["ResourceId": e.ou, "Tags": [["Key": "team", "Value": "a"]]], as: ouTagger)
-            #expect(try await s.ok("ListTagsForResource", ["ResourceId": e.ou], as: ouTagger)["Tags"] as? [[String: String]] == [["Key": "team", "Value": "a"]])
-            let (status, denied) = try await s.organizations("TagResource", ["ResourceId": e.root, "Tags": [["Key": "team", "Value": "a"]]], as: ouTagger)
+            #expect(
+                try await s.ok("ListTagsForResource", ["ResourceId": e.ou], as: ouTagger)["Tags"] as? [[String: String]] == [
+                    ["Key": "team", "Value": "a"]
+                ])
+            let (status, denied) = try await s.organizations(
+                "TagResource", ["ResourceId": e.root, "Tags": [["Key": "team", "Value": "a"]]], as: ouTagger)
             let rootArn = "arn:aws:organizations::\(e.management.account):root/\(e.organizationId)/\(e.root)"
             #expect(status == 400 || status == 403)
             #expect(denied["__type"] as? String == "AccessDeniedException" && (denied["message"] as? String ?? "").contains(rootArn), "\(denied)")
@@ -70,7 +79,8 @@ import Testing
                 "team-tagger", account: account, inline: [policy("Allow", "organizations:TagResource", condition: condition)])
             let teamTagger = Tenant(account: e.management.account, credentials: onTeam.credentials)
             try await s.ok("TagResource", ["ResourceId": e.policy, "Tags": [["Key": "team", "Value": "platform"]]], as: teamTagger)
-            let (_, other) = try await s.organizations("TagResource", ["ResourceId": e.policy, "Tags": [["Key": "team", "Value": "other"]]], as: teamTagger)
+            let (_, other) = try await s.organizations(
+                "TagResource", ["ResourceId": e.policy, "Tags": [["Key": "team", "Value": "other"]]], as: teamTagger)
             #expect(other["__type"] as? String == "AccessDeniedException", "\(other)")
             #expect(try await OrganizationsTagTests.tags(s, e.policy, as: e.management) == ["team": "platform"])
         }

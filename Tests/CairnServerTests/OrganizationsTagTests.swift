@@ -28,11 +28,13 @@ import Testing
         let org = try await s.ok("CreateOrganization", as: management)["Organization"] as! [String: Any]
         let root = (try await s.ok("ListRoots", as: management)["Roots"] as! [[String: Any]])[0]["Id"] as! String
         try await s.ok("EnablePolicyType", ["RootId": root, "PolicyType": scp], as: management)
-        let ou = (try await s.ok("CreateOrganizationalUnit", ["ParentId": root, "Name": "Workloads"], as: management)["OrganizationalUnit"]
+        let ou =
+            (try await s.ok("CreateOrganizationalUnit", ["ParentId": root, "Name": "Workloads"], as: management)["OrganizationalUnit"]
             as! [String: Any])["Id"] as! String
         let policy = try await s.ok("CreatePolicy", ["Name": "NoStop", "Description": "d", "Type": scp, "Content": denyStop], as: management)
         let policyId = ((policy["Policy"] as! [String: Any])["PolicySummary"] as! [String: Any])["Id"] as! String
-        let h = (try await s.ok("InviteAccountToOrganization", ["Target": ["Id": member.account, "Type": "ACCOUNT"]], as: management)["Handshake"]
+        let h =
+            (try await s.ok("InviteAccountToOrganization", ["Target": ["Id": member.account, "Type": "ACCOUNT"]], as: management)["Handshake"]
             as! [String: Any])["Id"] as! String
         try await s.ok("AcceptHandshake", ["HandshakeId": h], as: member)
         return Estate(management: management, member: member, organizationId: org["Id"] as! String, root: root, ou: ou, policy: policyId)
@@ -82,7 +84,8 @@ import Testing
             // An invitation's tags wait for the answer: the account is no target before it joins, tagged after.
             let invited = try await s.createTenant("create-invited")
             let invite = try await s.ok(
-                "InviteAccountToOrganization", ["Target": ["Id": invited.account, "Type": "ACCOUNT"], "Tags": Self.tagList(["joined": "by-invite"])],
+                "InviteAccountToOrganization",
+                ["Target": ["Id": invited.account, "Type": "ACCOUNT"], "Tags": Self.tagList(["joined": "by-invite"])],
                 as: e.management)
             try await s.refused("ListTagsForResource", ["ResourceId": invited.account], as: e.management, "TargetNotFoundException")
             try await s.ok("AcceptHandshake", ["HandshakeId": (invite["Handshake"] as! [String: Any])["Id"] as! String], as: invited)
@@ -90,7 +93,8 @@ import Testing
             // A declined invitation attaches nothing.
             let decliner = try await s.createTenant("create-decliner")
             let declined = try await s.ok(
-                "InviteAccountToOrganization", ["Target": ["Id": decliner.account, "Type": "ACCOUNT"], "Tags": Self.tagList(["x": "y"])], as: e.management)
+                "InviteAccountToOrganization", ["Target": ["Id": decliner.account, "Type": "ACCOUNT"], "Tags": Self.tagList(["x": "y"])],
+                as: e.management)
             try await s.ok("DeclineHandshake", ["HandshakeId": (declined["Handshake"] as! [String: Any])["Id"] as! String], as: decliner)
             try await s.refused("ListTagsForResource", ["ResourceId": decliner.account], as: e.management, "TargetNotFoundException")
         }
@@ -131,7 +135,9 @@ import Testing
             let me = e.management
             let start = Dictionary(uniqueKeysWithValues: (0..<45).map { ("k\($0)", "v") })
             try await s.ok("TagResource", ["ResourceId": e.ou, "Tags": Self.tagList(start)], as: me)
-            func refused(_ body: [String: Any], _ code: String, _ reason: String, naming member: String? = nil, op: String = "TagResource") async throws {
+            func refused(
+                _ body: [String: Any], _ code: String, _ reason: String, naming member: String? = nil, op: String = "TagResource"
+            ) async throws {
                 let (status, out) = try await s.organizations(op, body, as: me)
                 #expect(status == 400 && out["__type"] as? String == code && out["Reason"] as? String == reason, "\(body) → \(out)")
                 if let member { #expect((out["message"] as? String ?? "").contains(member), "\(out)") }
@@ -148,7 +154,8 @@ import Testing
             try await refused(
                 ["ResourceId": e.ou, "Tags": tag("k", String(repeating: "v", count: 257))], "InvalidInputException", "MAX_LENGTH_EXCEEDED",
                 naming: "Tags[0].Value")
-            try await refused(["ResourceId": e.ou, "Tags": tag("aws:owner", "v")], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER", naming: "Tags[0].Key")
+            try await refused(
+                ["ResourceId": e.ou, "Tags": tag("aws:owner", "v")], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER", naming: "Tags[0].Key")
             try await refused(["ResourceId": e.ou, "Tags": tag("AWS:owner", "v")], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER")
             try await refused(["ResourceId": e.ou, "Tags": tag("a,b", "v")], "InvalidInputException", "INVALID_PATTERN", naming: "Tags[0].Key")
             try await refused(["ResourceId": e.ou, "Tags": [["Key": "k"]]], "InvalidInputException", "INPUT_REQUIRED", naming: "Tags[0].Value")
@@ -163,7 +170,9 @@ import Testing
             try await refused(["ResourceId": e.ou, "Tags": tag("one-more", "v")], "ConstraintViolationException", "MAX_TAG_LIMIT_EXCEEDED")
             // Untag's own input.
             try await refused(["ResourceId": e.ou], "InvalidInputException", "INPUT_REQUIRED", naming: "TagKeys", op: "UntagResource")
-            try await refused(["ResourceId": e.ou, "TagKeys": ["aws:x"]], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER", naming: "TagKeys[0]", op: "UntagResource")
+            try await refused(
+                ["ResourceId": e.ou, "TagKeys": ["aws:x"]], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER", naming: "TagKeys[0]",
+                op: "UntagResource")
             try await refused(["ResourceId": "nope"], "InvalidInputException", "INVALID_PATTERN", naming: "ResourceId", op: "ListTagsForResource")
             #expect(try await Self.tags(s, e.ou, as: me).count == 50)
             // Too many tags at creation: nothing is created.
@@ -174,7 +183,8 @@ import Testing
             try await refused(
                 ["ParentId": e.root, "Name": "BadTag", "Tags": tag("aws:x", "v")], "InvalidInputException", "INVALID_SYSTEM_TAGS_PARAMETER",
                 op: "CreateOrganizationalUnit")
-            let ous = try await s.ok("ListOrganizationalUnitsForParent", ["ParentId": e.root], as: me)["OrganizationalUnits"] as? [[String: Any]] ?? []
+            let ous =
+                try await s.ok("ListOrganizationalUnitsForParent", ["ParentId": e.root], as: me)["OrganizationalUnits"] as? [[String: Any]] ?? []
             #expect(ous.compactMap { $0["Name"] as? String } == ["Workloads"])
         }
     }
@@ -188,7 +198,8 @@ import Testing
             }
             let unknown = ["r-zzzz", "ou-zzzz-zzzzzzzz", "p-zzzzzzzz", "999999999999", "rp-zzzzzzzz", "p-FullAWSAccess"]
             for id in [b.root, b.ou, b.policy, b.member.account, b.management.account] + unknown {
-                try await s.refused("TagResource", ["ResourceId": id, "Tags": Self.tagList(["owner": "a"])], as: a.management, "TargetNotFoundException")
+                try await s.refused(
+                    "TagResource", ["ResourceId": id, "Tags": Self.tagList(["owner": "a"])], as: a.management, "TargetNotFoundException")
                 try await s.refused("UntagResource", ["ResourceId": id, "TagKeys": ["owner"]], as: a.management, "TargetNotFoundException")
                 try await s.refused("ListTagsForResource", ["ResourceId": id], as: a.management, "TargetNotFoundException")
             }
@@ -214,7 +225,8 @@ import Testing
             try await s.refused("ListTagsForResource", ["ResourceId": e.member.account], as: e.member, "AccessDeniedException")
             // A delegated administrator reads the tags, as AWS lets it, and writes none.
             try await s.ok("EnableAWSServiceAccess", ["ServicePrincipal": "cloudtrail.amazonaws.com"], as: e.management)
-            try await s.ok("RegisterDelegatedAdministrator", ["AccountId": e.member.account, "ServicePrincipal": "cloudtrail.amazonaws.com"], as: e.management)
+            try await s.ok(
+                "RegisterDelegatedAdministrator", ["AccountId": e.member.account, "ServicePrincipal": "cloudtrail.amazonaws.com"], as: e.management)
             #expect(try await Self.tags(s, e.ou, as: e.member) == ["team": "a"])
             try await s.refused("TagResource", tag, as: e.member, "AccessDeniedException")
             try await s.refused("UntagResource", untag, as: e.member, "AccessDeniedException")
@@ -227,8 +239,10 @@ import Testing
             let e = try await Self.estate(s, "gone")
             let other = try await Self.estate(s, "gone-other")
             try await s.ok("TagResource", ["ResourceId": other.ou, "Tags": Self.tagList(["stays": "yes"])], as: other.management)
-            let sandbox = (try await s.ok("CreateOrganizationalUnit", ["ParentId": e.root, "Name": "Sandbox", "Tags": Self.tagList(["t": "1"])], as: e.management)[
-                "OrganizationalUnit"] as! [String: Any])["Id"] as! String
+            let sandbox =
+                (try await s.ok(
+                    "CreateOrganizationalUnit", ["ParentId": e.root, "Name": "Sandbox", "Tags": Self.tagList(["t": "1"])], as: e.management)[
+                    "OrganizationalUnit"] as! [String: Any])["Id"] as! String
             for id in [e.root, e.ou, e.policy, e.member.account, e.management.account] {
                 try await s.ok("TagResource", ["ResourceId": id, "Tags": Self.tagList(["t": "1"])], as: e.management)
             }
@@ -240,7 +254,8 @@ import Testing
             // An account that leaves loses its tags (AWS: accounts outside an organization have none); back in, it has none.
             try await s.ok("LeaveOrganization", as: e.member)
             #expect(try await rows(s, e.organizationId) == 3)
-            let h = (try await s.ok("InviteAccountToOrganization", ["Target": ["Id": e.member.account, "Type": "ACCOUNT"]], as: e.management)["Handshake"]
+            let h =
+                (try await s.ok("InviteAccountToOrganization", ["Target": ["Id": e.member.account, "Type": "ACCOUNT"]], as: e.management)["Handshake"]
                 as! [String: Any])["Id"] as! String
             try await s.ok("AcceptHandshake", ["HandshakeId": h], as: e.member)
             #expect(try await Self.tags(s, e.member.account, as: e.management) == [:])

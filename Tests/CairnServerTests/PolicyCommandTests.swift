@@ -37,7 +37,9 @@ import Testing
 
     @Test func validateExitsNonZeroOnErrorsAndNamesThePath() async throws {
         let good = try write(#"{"Version":"2012-10-17","Statement":{"Effect":"Deny","Action":"*","Resource":"*"}}"#, "good.json")
-        let bad = try write(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqualz":{"a":"b"}}}]}"#, "bad.json")
+        let bad = try write(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:*","Resource":"*","Condition":{"StringEqualz":{"a":"b"}}}]}"#,
+            "bad.json")
         let (ok, _, _) = try await run(["validate", "--type", "scp", good])
         #expect(ok == 0)
         let (fail, out, _) = try await run(["validate", good, bad])

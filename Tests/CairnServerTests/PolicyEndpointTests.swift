@@ -33,7 +33,8 @@ import Testing
             #expect(r.status.code == 400)
             let detail = json(r)["detail"] as? String ?? ""
             #expect(detail.contains("identityPolicies[0]") && detail.contains("Effect"), "\(detail)")
-            let missing = try await server.send(.post, "/v1/policy/simulate", body: "{\"identityPolicies\": []}", headers: ["content-type": "application/json"])
+            let missing = try await server.send(
+                .post, "/v1/policy/simulate", body: "{\"identityPolicies\": []}", headers: ["content-type": "application/json"])
             #expect(missing.status.code == 400 && (json(missing)["detail"] as? String ?? "").contains("request"))
             let notJSON = try await server.send(.post, "/v1/policy/simulate", body: "{nope", headers: ["content-type": "application/json"])
             #expect(notJSON.status.code == 400)
@@ -42,7 +43,8 @@ import Testing
 
     @Test func validateReportsFindingsWithPaths() async throws {
         try await withTestServer { server in
-            let doc = #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringEqualz\":{\"aws:username\":\"x\"}}}]}"#
+            let doc =
+                #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"s3:*\",\"Resource\":\"*\",\"Condition\":{\"StringEqualz\":{\"aws:username\":\"x\"}}}]}"#
             let r = try await server.send(
                 .post, "/v1/policy/validate", body: "{\"policyDocument\": \"\(doc)\", \"policyType\": \"identity\"}",
                 headers: ["content-type": "application/json"])

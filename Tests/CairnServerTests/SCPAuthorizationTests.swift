@@ -7,7 +7,8 @@ import Testing
 /// SCPs on the caller's path apply to every call of member accounts, their root users included, and never to
 /// the management account; a change made through the Organizations API applies from the next request.
 @Suite struct SCPAuthorizationTests {
-    static let denyListRegions = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"cairn:ListRegions","Resource":"*"}]}"#
+    static let denyListRegions =
+        #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"cairn:ListRegions","Resource":"*"}]}"#
 
     @Test func aDenyInAnOUsSCPStopsAMembersRootButNotTheManagementAccount() async throws {
         try await withTestServer { server in
@@ -45,8 +46,10 @@ import Testing
             // With only an STS-only SCP on the OU, the OU level allows nothing else: an implicit deny.
             let onlySTS = try await server.ok(
                 "CreatePolicy",
-                ["Name": "OnlySTS", "Description": "d", "Type": "SERVICE_CONTROL_POLICY",
-                 "Content": #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}"#],
+                [
+                    "Name": "OnlySTS", "Description": "d", "Type": "SERVICE_CONTROL_POLICY",
+                    "Content": #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:*","Resource":"*"}]}"#,
+                ],
                 as: management)
             let onlySTSId = try #require(((onlySTS["Policy"] as? [String: Any])?["PolicySummary"] as? [String: Any])?["Id"] as? String)
             try await server.ok("AttachPolicy", ["PolicyId": onlySTSId, "TargetId": ouId], as: management)

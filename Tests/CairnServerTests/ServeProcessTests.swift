@@ -2,6 +2,7 @@ import CairnStore
 import CairnTestSupport
 import Foundation
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -42,7 +43,8 @@ import Glibc
 
     func embeddedRunning(_ dir: String) throws -> Bool {
         let bin = try #require(EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment))
-        return try EmbeddedPostgres(dataDirectory: URL(fileURLWithPath: dir), binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil).isRunning()
+        return try EmbeddedPostgres(dataDirectory: URL(fileURLWithPath: dir), binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil)
+            .isRunning()
     }
 
     @Test func firstStartBootstrapsSavesCredentialsAndASecondStartReusesTheData() async throws {
@@ -131,11 +133,14 @@ import Glibc
         let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
         let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
         let dirA = dataDir(), dirB = dataDir()
-        defer { [dirA, dirB].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer { for path in [dirA, dirB] { try? FileManager.default.removeItem(atPath: path) } }
         let keyFile = dirA + "-master.key"
         defer { try? FileManager.default.removeItem(atPath: keyFile) }
         _ = try SecretBox.loadKey(at: keyFile, create: true)
-        let shared = ["DATABASE_URL": url, "CAIRN_MASTER_KEY_FILE": keyFile, "CAIRN_ROOT_ACCESS_KEY_ID": "AKIASHAREDROOT000001", "CAIRN_ROOT_SECRET_ACCESS_KEY": "shared-root-secret-0123456789"]
+        let shared = [
+            "DATABASE_URL": url, "CAIRN_MASTER_KEY_FILE": keyFile, "CAIRN_ROOT_ACCESS_KEY_ID": "AKIASHAREDROOT000001",
+            "CAIRN_ROOT_SECRET_ACCESS_KEY": "shared-root-secret-0123456789",
+        ]
         let a = try serve(dirA, port: CairnProcess.freePort(), extra: shared)
         let b = try serve(dirB, port: CairnProcess.freePort(), extra: shared)
         try await a.waitUntilReady()
@@ -165,9 +170,11 @@ import Glibc
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let creds = TestCredentials(accessKeyId: "AKIASHAREDROOT000005", secret: "shared-root-secret-role-0123456789")
-        let server = try serve(dir, port: CairnProcess.freePort(), extra: [
-            "DATABASE_URL": url, "CAIRN_ROOT_ACCESS_KEY_ID": creds.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": creds.secret,
-        ])
+        let server = try serve(
+            dir, port: CairnProcess.freePort(),
+            extra: [
+                "DATABASE_URL": url, "CAIRN_ROOT_ACCESS_KEY_ID": creds.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": creds.secret,
+            ])
         defer { server.stopNow() }
         try await server.waitUntilReady()
         #expect(try await callerArn(server, creds) != nil)
@@ -223,7 +230,9 @@ import Glibc
     @Test func refusedDatabaseCredentialsAreOneClearLine() async throws {
         let config = try await TestPostgres.shared.freshDatabase()
         let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
-        let p = try serve(dataDir(), port: CairnProcess.freePort(), extra: ["DATABASE_URL": "postgres://nosuchrole:wrong@/\(config.database ?? "")?host=\(socketDir)"])
+        let p = try serve(
+            dataDir(), port: CairnProcess.freePort(),
+            extra: ["DATABASE_URL": "postgres://nosuchrole:wrong@/\(config.database ?? "")?host=\(socketDir)"])
         #expect(try await p.waitForExit() == 1)
         let lines = p.stderr.split(separator: "\n").filter { $0.hasPrefix("cairn:") }
         #expect(lines.count == 1 && lines[0].contains("refused the credentials"), "\(p.stderr)")

@@ -2,6 +2,7 @@ import CairnCore
 import CairnTestSupport
 import Foundation
 import Testing
+
 @testable import CairnServer
 
 @Suite struct SigV4Tests {
@@ -11,7 +12,8 @@ import Testing
         headers: [
             "host": "iam.amazonaws.com", "content-type": "application/x-www-form-urlencoded; charset=utf-8",
             "x-amz-date": "20150830T123600Z",
-            "authorization": "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
+            "authorization":
+                "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/iam/aws4_request, SignedHeaders=content-type;host;x-amz-date, Signature=5d672d79c15b13162d9279b0855cfba6789a8edb4c82c400e06b5924a6f2b5d7",
         ],
         bodyHash: "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
 
@@ -55,9 +57,15 @@ import Testing
         #expect(claim("Basic dXNlcjpwYXNz")?.code == "IncompleteSignatureException")
         #expect(claim("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/iam/aws4_request")?.code == "IncompleteSignatureException")
         #expect(claim("AWS4-HMAC-SHA256 Credential=AK/2015/us-east-1/iam, SignedHeaders=host, Signature=00")?.code == "IncompleteSignatureException")
-        #expect(claim("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/iam/aws4_request, SignedHeaders=x-amz-date, Signature=00")?.code == "IncompleteSignatureException")
-        #expect(claim("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00", date: nil)?.code == "IncompleteSignatureException")
-        #expect(claim("AWS4-HMAC-SHA256 Credential=AK/20150831/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00")?.code == "SignatureDoesNotMatch")
+        #expect(
+            claim("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/iam/aws4_request, SignedHeaders=x-amz-date, Signature=00")?.code
+                == "IncompleteSignatureException")
+        #expect(
+            claim("AWS4-HMAC-SHA256 Credential=AK/20150830/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00", date: nil)?.code
+                == "IncompleteSignatureException")
+        #expect(
+            claim("AWS4-HMAC-SHA256 Credential=AK/20150831/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=00")?.code
+                == "SignatureDoesNotMatch")
         let none = SigV4Request(method: "GET", rawPath: "/", rawQuery: "", headers: ["host": "h"], bodyHash: "")
         #expect(throws: ServiceError.missingAuthentication) { try none.claim() }
     }

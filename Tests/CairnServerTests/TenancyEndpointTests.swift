@@ -24,9 +24,11 @@ import Testing
     @Test func badOrDuplicateAccountInputIsA4xxNamingTheFieldAndChangesNothing() async throws {
         try await withTestServer { server in
             _ = try await server.createTenant("acme")
-            let dup = try await server.send(.post, "/v1/accounts", body: #"{"name": "other", "email": "ACME@tenants.example"}"#, headers: ["content-type": "application/json"])
+            let dup = try await server.send(
+                .post, "/v1/accounts", body: #"{"name": "other", "email": "ACME@tenants.example"}"#, headers: ["content-type": "application/json"])
             #expect(dup.status.code == 409)
-            let bad = try await server.send(.post, "/v1/accounts", body: #"{"name": "x", "email": "not-an-email"}"#, headers: ["content-type": "application/json"])
+            let bad = try await server.send(
+                .post, "/v1/accounts", body: #"{"name": "x", "email": "not-an-email"}"#, headers: ["content-type": "application/json"])
             #expect(bad.status.code == 400 && (server.json(bad)["detail"] as? String ?? "").contains("email"))
             let missing = try await server.send(.post, "/v1/accounts", body: #"{"name": "x"}"#, headers: ["content-type": "application/json"])
             #expect(missing.status.code == 400 && (server.json(missing)["detail"] as? String ?? "").contains("email"))
@@ -44,7 +46,8 @@ import Testing
                 (HTTPRequest.Method.post, "/v1/accounts", #"{"name": "x", "email": "x@y.example"}"#), (.get, "/v1/accounts", ""),
                 (.post, "/v1/regions", #"{"name": "eu-south-2"}"#), (.get, "/v1/accounts/\(tenant.account)", ""),
             ] {
-                let r = try await server.send(method, path, body: body, credentials: tenant.credentials, headers: ["content-type": "application/json"])
+                let r = try await server.send(
+                    method, path, body: body, credentials: tenant.credentials, headers: ["content-type": "application/json"])
                 #expect(r.status.code == 403 && server.json(r)["code"] as? String == "AccessDeniedException", "\(method) \(path)")
             }
         }
@@ -68,11 +71,13 @@ import Testing
     @Test func aSuspendedAccountsCallsAreRefused() async throws {
         try await withTestServer { server in
             let tenant = try await server.createTenant("acme")
-            let r = try await server.send(.patch, "/v1/accounts/\(tenant.account)", body: #"{"status": "SUSPENDED"}"#, headers: ["content-type": "application/json"])
+            let r = try await server.send(
+                .patch, "/v1/accounts/\(tenant.account)", body: #"{"status": "SUSPENDED"}"#, headers: ["content-type": "application/json"])
             #expect(r.status == .ok && server.json(r)["status"] as? String == "SUSPENDED")
             let refused = try await server.send(.get, "/v1/caller-identity", credentials: tenant.credentials)
             #expect(refused.status.code == 403)
-            let op = try await server.send(.patch, "/v1/accounts/\(server.operatorAccount)", body: #"{"status": "SUSPENDED"}"#, headers: ["content-type": "application/json"])
+            let op = try await server.send(
+                .patch, "/v1/accounts/\(server.operatorAccount)", body: #"{"status": "SUSPENDED"}"#, headers: ["content-type": "application/json"])
             #expect(op.status.code == 400)
         }
     }

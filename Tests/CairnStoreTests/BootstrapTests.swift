@@ -4,6 +4,7 @@ import Crypto
 import Foundation
 import Logging
 import Testing
+
 @testable import CairnStore
 
 @Suite struct BootstrapTests {

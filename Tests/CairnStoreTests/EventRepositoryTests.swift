@@ -3,6 +3,7 @@ import CairnTestSupport
 import Foundation
 import Logging
 import Testing
+
 @testable import CairnStore
 
 @Suite struct EventRepositoryTests {

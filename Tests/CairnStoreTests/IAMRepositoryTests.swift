@@ -3,6 +3,7 @@ import CairnTestSupport
 import Foundation
 import Logging
 import Testing
+
 @testable import CairnStore
 
 @Suite struct IAMRepositoryTests {
@@ -131,7 +132,10 @@ import Testing
         try await withAccount { store in
             try await store.transaction(logger: logger) { tx in
                 let aws = try await tx.iamPolicies.list(account: account, filter: ManagedPolicyFilter(scope: .aws), page: IAMListPage())
-                #expect(Set(aws.items.map(\.name)) == ["AdministratorAccess", "ReadOnlyAccess", "AWSCloudTrail_FullAccess", "AWSCloudTrail_ReadOnlyAccess"])
+                #expect(
+                    Set(aws.items.map(\.name)) == [
+                        "AdministratorAccess", "ReadOnlyAccess", "AWSCloudTrail_FullAccess", "AWSCloudTrail_ReadOnlyAccess",
+                    ])
                 for p in aws.items {
                     #expect(p.account == nil && p.arn == "arn:aws:iam::aws:policy/\(p.name)" && p.defaultVersionId == "v1")
                     let v = try #require(try await tx.iamPolicies.version(of: p.arn, id: "v1"))

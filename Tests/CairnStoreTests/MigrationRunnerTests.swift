@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import PostgresNIO
 import Testing
+
 @testable import CairnStore
 
 @Suite struct MigrationRunnerTests {

@@ -3,6 +3,7 @@ import CairnTestSupport
 import Foundation
 import Logging
 import Testing
+
 @testable import CairnStore
 
 /// The organization store: the SCP path the authorizer reads, the epoch that invalidates it, and the limits
@@ -23,7 +24,9 @@ import Testing
     }
 
     func epoch(_ store: Store, _ org: OrganizationRecord) async throws -> Int64 {
-        try await store.read(logger: logger) { tx in try #require(try await tx.organizations.standing(of: org.managementAccount).organization).policyEpoch }
+        try await store.read(logger: logger) { tx in
+            try #require(try await tx.organizations.standing(of: org.managementAccount).organization).policyEpoch
+        }
     }
 
     @Test func standaloneAccountsHaveNoSCPPath() async throws {
@@ -48,7 +51,8 @@ import Testing
                 let top = try await tx.organizations.createOrganizationalUnit(enabled, parent: org.rootId, name: "Top")
                 let inner = try await tx.organizations.createOrganizationalUnit(enabled, parent: top.id, name: "Inner")
                 try await tx.organizations.moveMember(enabled, account: member.id, to: inner.id)
-                let p = try await tx.organizations.createPolicy(enabled, type: "SERVICE_CONTROL_POLICY", name: "NoStop", description: "", content: Self.denyStop)
+                let p = try await tx.organizations.createPolicy(
+                    enabled, type: "SERVICE_CONTROL_POLICY", name: "NoStop", description: "", content: Self.denyStop)
                 try await tx.organizations.attach(enabled, policy: p.id, target: inner.id)
                 return (top, inner, p)
             }
@@ -80,15 +84,21 @@ import Testing
             #expect(try await bumped { tx, o in try await tx.organizations.enableSCPs(o) })
             #expect(try await bumped { tx, o in try await tx.organizations.addMember(o, account: member.id, joinedMethod: "INVITED") })
             #expect(try await bumped { tx, o in _ = try await tx.organizations.createOrganizationalUnit(o, parent: o.rootId, name: "A") })
-            #expect(try await bumped { tx, o in
-                _ = try await tx.organizations.createPolicy(o, type: "SERVICE_CONTROL_POLICY", name: "P", description: "", content: Self.denyStop)
-            })
+            #expect(
+                try await bumped { tx, o in
+                    _ = try await tx.organizations.createPolicy(o, type: "SERVICE_CONTROL_POLICY", name: "P", description: "", content: Self.denyStop)
+                })
             let p = try await store.read(logger: logger) { tx in
-                try await tx.organizations.policies(try #require(try await tx.organizations.standing(of: mgmt.id).organization), type: "SERVICE_CONTROL_POLICY")
-                    .first { $0.name == "P" }!
+                try await tx.organizations.policies(
+                    try #require(try await tx.organizations.standing(of: mgmt.id).organization), type: "SERVICE_CONTROL_POLICY"
+                )
+                .first { $0.name == "P" }!
             }
             #expect(try await bumped { tx, o in try await tx.organizations.attach(o, policy: p.id, target: member.id.value) })
-            #expect(try await bumped { tx, o in _ = try await tx.organizations.updatePolicy(o, id: p.id, name: nil, description: nil, content: Self.denyStop + " ") })
+            #expect(
+                try await bumped { tx, o in
+                    _ = try await tx.organizations.updatePolicy(o, id: p.id, name: nil, description: nil, content: Self.denyStop + " ")
+                })
             #expect(try await bumped { tx, o in try await tx.organizations.removeMember(o, account: member.id) })
             #expect(try await bumped { tx, o in try await tx.organizations.disableSCPs(o) })
         }
@@ -126,7 +136,8 @@ import Testing
                         do {
                             try await store.transaction(logger: logger) { tx in
                                 let locked = try #require(try await tx.organizations.standing(of: mgmt.id, lock: true).organization)
-                                try await tx.organizations.registerDelegatedAdministrator(locked, account: m, servicePrincipal: "cloudtrail.amazonaws.com")
+                                try await tx.organizations.registerDelegatedAdministrator(
+                                    locked, account: m, servicePrincipal: "cloudtrail.amazonaws.com")
                             }
                             return true
                         } catch { return false }
@@ -162,9 +173,10 @@ import Testing
                     try await tx.query("DELETE FROM organization_members WHERE account_id = \(member.id.value)")
                 }
             }
-            #expect(try await store.read(logger: logger) { tx in
-                try await tx.organizations.isDelegatedAdministrator(account: member.id, servicePrincipal: "cloudtrail.amazonaws.com")
-            })
+            #expect(
+                try await store.read(logger: logger) { tx in
+                    try await tx.organizations.isDelegatedAdministrator(account: member.id, servicePrincipal: "cloudtrail.amazonaws.com")
+                })
         }
     }
 }

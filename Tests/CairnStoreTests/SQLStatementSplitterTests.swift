@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnStore
 
 @Suite struct SQLStatementSplitterTests {

@@ -1,4 +1,5 @@
 import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -45,7 +46,7 @@ package final class CairnProcess: @unchecked Sendable {
         var child: pid_t = 0
         let cArgs = argv.map { strdup($0) } + [nil]
         let cEnv = envp.map { strdup($0) } + [nil]
-        defer { (cArgs + cEnv).forEach { free($0) } }
+        defer { for pointer in cArgs + cEnv { free(pointer) } }
         let rc = posix_spawn(&child, program, &actions, nil, cArgs, cEnv)
         guard rc == 0 else { throw TestSetupError("posix_spawn failed: \(rc)") }
         pid = child

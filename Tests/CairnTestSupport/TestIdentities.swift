@@ -7,7 +7,9 @@ import PostgresNIO
 /// the IAM management API.
 extension TestServer {
     /// Creates an IAM user with an access key and the given inline policies; returns its credentials.
-    package func createUser(_ name: String, account: AccountId? = nil, inline: [String] = []) async throws -> (userId: String, arn: String, credentials: TestCredentials) {
+    package func createUser(
+        _ name: String, account: AccountId? = nil, inline: [String] = []
+    ) async throws -> (userId: String, arn: String, credentials: TestCredentials) {
         let account = account ?? operatorAccount
         var g = SystemRandomNumberGenerator()
         let userId = IAMIdentifier.new(.user, using: &g)

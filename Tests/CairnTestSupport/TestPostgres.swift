@@ -1,8 +1,9 @@
-@testable import CairnStore
 import Foundation
 import Logging
 import NIOPosix
 import PostgresNIO
+
+@testable import CairnStore
 
 /// One embedded PostgreSQL for the whole test run, with a migrated template database; every test gets its
 /// own database cloned from the template, so tests are isolated and can run in parallel.
@@ -75,7 +76,7 @@ package actor TestPostgres {
                     try await conn.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE cairn_template"), logger: self.logger)
                 }
                 return Self.configuration(pg, database: name)
-            } catch where attempt < 50 && PostgresFailure(error).sqlState == "55006" {
+            } catch  where attempt < 50 && PostgresFailure(error).sqlState == "55006" {
                 // A terminated backend can linger for a moment after the template was built.
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(100))
@@ -95,7 +96,7 @@ package actor TestPostgres {
                     try await conn.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"), logger: self.logger)
                 }
                 return Self.configuration(pg, database: name)
-            } catch where attempt < 50 && PostgresFailure(error).sqlState == "55006" {
+            } catch  where attempt < 50 && PostgresFailure(error).sqlState == "55006" {
                 attempt += 1
                 try await Task.sleep(for: .milliseconds(100))
             }

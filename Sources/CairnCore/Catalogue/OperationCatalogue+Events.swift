@@ -12,7 +12,8 @@ extension OperationCatalogue {
         package static let putAuditEvents = CatalogueOperation(.cloudtrailData, "PutAuditEvents", readOnly: false, rest: ["putAuditEvents"])
         package static let putResourcePolicy = CatalogueOperation(.cloudtrail, "PutResourcePolicy", readOnly: false, rest: ["putChannelPolicy"])
         package static let getResourcePolicy = CatalogueOperation(.cloudtrail, "GetResourcePolicy", readOnly: true, rest: ["getChannelPolicy"])
-        package static let deleteResourcePolicy = CatalogueOperation(.cloudtrail, "DeleteResourcePolicy", readOnly: false, rest: ["deleteChannelPolicy"])
+        package static let deleteResourcePolicy = CatalogueOperation(
+            .cloudtrail, "DeleteResourcePolicy", readOnly: false, rest: ["deleteChannelPolicy"])
 
         static let all: [CatalogueOperation] = [
             lookupEvents, createChannel, getChannel, listChannels, updateChannel, deleteChannel, putAuditEvents, putResourcePolicy,

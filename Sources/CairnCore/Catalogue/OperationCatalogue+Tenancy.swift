@@ -28,7 +28,8 @@ extension OperationCatalogue {
     package static let describeOrganizationalUnit = org("DescribeOrganizationalUnit", readOnly: true, rest: ["describeOrganizationalUnit"])
     package static let updateOrganizationalUnit = org("UpdateOrganizationalUnit", readOnly: false, rest: ["updateOrganizationalUnit"])
     package static let deleteOrganizationalUnit = org("DeleteOrganizationalUnit", readOnly: false, rest: ["deleteOrganizationalUnit"])
-    package static let listOrganizationalUnitsForParent = org("ListOrganizationalUnitsForParent", readOnly: true, rest: ["listOrganizationalUnitsForParent"])
+    package static let listOrganizationalUnitsForParent = org(
+        "ListOrganizationalUnitsForParent", readOnly: true, rest: ["listOrganizationalUnitsForParent"])
     package static let listParents = org("ListParents", readOnly: true, rest: ["listOrganizationParents"])
     package static let listChildren = org("ListChildren", readOnly: true, rest: ["listOrganizationChildren"])
     package static let listAccounts = org("ListAccounts", readOnly: true, rest: ["listOrganizationAccounts"])
@@ -59,11 +60,16 @@ extension OperationCatalogue {
     package static let listTargetsForPolicy = org("ListTargetsForPolicy", readOnly: true, rest: ["listOrganizationPolicyTargets"])
     package static let enableAWSServiceAccess = org("EnableAWSServiceAccess", readOnly: false, rest: ["enableOrganizationServiceAccess"])
     package static let disableAWSServiceAccess = org("DisableAWSServiceAccess", readOnly: false, rest: ["disableOrganizationServiceAccess"])
-    package static let listAWSServiceAccessForOrganization = org("ListAWSServiceAccessForOrganization", readOnly: true, rest: ["listOrganizationServiceAccess"])
-    package static let registerDelegatedAdministrator = org("RegisterDelegatedAdministrator", readOnly: false, rest: ["registerOrganizationDelegatedAdministrator"])
-    package static let deregisterDelegatedAdministrator = org("DeregisterDelegatedAdministrator", readOnly: false, rest: ["deregisterOrganizationDelegatedAdministrator"])
-    package static let listDelegatedAdministrators = org("ListDelegatedAdministrators", readOnly: true, rest: ["listOrganizationDelegatedAdministrators"])
-    package static let listDelegatedServicesForAccount = org("ListDelegatedServicesForAccount", readOnly: true, rest: ["listOrganizationDelegatedServices"])
+    package static let listAWSServiceAccessForOrganization = org(
+        "ListAWSServiceAccessForOrganization", readOnly: true, rest: ["listOrganizationServiceAccess"])
+    package static let registerDelegatedAdministrator = org(
+        "RegisterDelegatedAdministrator", readOnly: false, rest: ["registerOrganizationDelegatedAdministrator"])
+    package static let deregisterDelegatedAdministrator = org(
+        "DeregisterDelegatedAdministrator", readOnly: false, rest: ["deregisterOrganizationDelegatedAdministrator"])
+    package static let listDelegatedAdministrators = org(
+        "ListDelegatedAdministrators", readOnly: true, rest: ["listOrganizationDelegatedAdministrators"])
+    package static let listDelegatedServicesForAccount = org(
+        "ListDelegatedServicesForAccount", readOnly: true, rest: ["listOrganizationDelegatedServices"])
     package static let tagResource = org("TagResource", readOnly: false, rest: ["tagOrganizationResource"])
     package static let untagResource = org("UntagResource", readOnly: false, rest: ["untagOrganizationResource"])
     package static let listTagsForResource = org("ListTagsForResource", readOnly: true, rest: ["listOrganizationResourceTags"])
@@ -88,6 +94,7 @@ extension OperationCatalogue {
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,
         listTargetsForPolicy, enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,
         registerDelegatedAdministrator, deregisterDelegatedAdministrator, listDelegatedAdministrators,
-        listDelegatedServicesForAccount, tagResource, untagResource, listTagsForResource, registerOrganizationDelegatedAdmin, deregisterOrganizationDelegatedAdmin,
+        listDelegatedServicesForAccount, tagResource, untagResource, listTagsForResource, registerOrganizationDelegatedAdmin,
+        deregisterOrganizationDelegatedAdmin,
     ]
 }

@@ -12,14 +12,15 @@ package enum OperationCatalogue {
         .iam, "SimulatePrincipalPolicy", readOnly: true, rest: ["simulatePrincipalPolicy"], awsFrontDoor: false)
     package static let validatePolicy = CatalogueOperation(.cairn, "ValidatePolicy", readOnly: true, rest: ["validatePolicy"])
 
-    package static let all: [CatalogueOperation] = [
-        getCallerIdentity,
-        assumeRole,
-        listRegions,
-        simulateCustomPolicy,
-        simulatePrincipalPolicy,
-        validatePolicy,
-    ] + iam + tenancy + Trails.all + Events.all
+    package static let all: [CatalogueOperation] =
+        [
+            getCallerIdentity,
+            assumeRole,
+            listRegions,
+            simulateCustomPolicy,
+            simulatePrincipalPolicy,
+            validatePolicy,
+        ] + iam + tenancy + Trails.all + Events.all
 
     private static let byKey: [String: CatalogueOperation] = Dictionary(
         uniqueKeysWithValues: all.map { ("\($0.service.rawValue):\($0.name)", $0) })

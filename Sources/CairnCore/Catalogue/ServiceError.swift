@@ -27,11 +27,15 @@ extension ServiceError {
 
     /// A field failed validation; AWS's JSON services answer ValidationException and name the field.
     package static func validation(_ field: String, _ problem: String) -> ServiceError {
-        ServiceError(code: "ValidationException", status: 400, message: "1 validation error detected: Value at '\(field)' failed to satisfy constraint: \(problem)")
+        ServiceError(
+            code: "ValidationException", status: 400,
+            message: "1 validation error detected: Value at '\(field)' failed to satisfy constraint: \(problem)")
     }
 
     package static func missingParameter(_ field: String) -> ServiceError {
-        ServiceError(code: "ValidationException", status: 400, message: "1 validation error detected: Value null at '\(field)' failed to satisfy constraint: Member must not be null")
+        ServiceError(
+            code: "ValidationException", status: 400,
+            message: "1 validation error detected: Value null at '\(field)' failed to satisfy constraint: Member must not be null")
     }
 
     package static func serialization(_ detail: String) -> ServiceError {
@@ -66,7 +70,9 @@ extension ServiceError {
         code: "UnrecognizedClientException", status: 403, message: "The security token included in the request is invalid.")
     package static let signatureMismatch = ServiceError(
         code: "InvalidSignatureException", status: 403,
-        message: "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.")
+        message:
+            "The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details."
+    )
     package static let expiredToken = ServiceError(
         code: "ExpiredTokenException", status: 403, message: "The security token included in the request is expired")
 
@@ -97,7 +103,6 @@ extension ServiceError {
             code: "InvalidSignatureException", status: 403,
             message: "Signature not yet current: \(signed) is still later than \(latest) (\(now) + 15 min.)")
     }
-
 
     package static func accountSuspended(_ account: String) -> ServiceError {
         ServiceError(code: "AccountSuspendedException", status: 403, message: "The account \(account) is suspended.")

@@ -23,7 +23,8 @@ package enum DeliveryMessages {
         let message = String(decoding: try encoder.encode(Inner(s3Bucket: bucket, s3ObjectKey: keys)), as: UTF8.self)
         let millis = UTCTimestamp.iso8601(time).dropLast() + ".\(String(format: "%03d", Int(time.timeIntervalSince1970 * 1000) % 1000))Z"
         return String(
-            decoding: try encoder.encode(Outer(MessageId: messageId.uuidString.lowercased(), TopicArn: topicArn, Message: message, Timestamp: String(millis))),
+            decoding: try encoder.encode(
+                Outer(MessageId: messageId.uuidString.lowercased(), TopicArn: topicArn, Message: message, Timestamp: String(millis))),
             as: UTF8.self)
     }
 

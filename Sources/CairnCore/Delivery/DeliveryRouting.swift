@@ -37,7 +37,8 @@ package enum DeliveryRouting {
     }
 
     package static func takes(_ trail: TrailRecord, _ event: PendingEvent, members: [String: Set<String>]) -> Bool {
-        let account = event.accountId == trail.arn.accountId
+        let account =
+            event.accountId == trail.arn.accountId
             || (trail.organizationId.map { members[$0]?.contains(event.accountId) ?? false } ?? false)
         guard account, isLogging(trail, at: event.time) else { return false }
         let global = globalServiceSources.contains(event.facts.eventSource)

@@ -97,7 +97,8 @@ package struct DigestFile: Sendable, Equatable, Encodable {
     /// digest's own location, the hex SHA-256 of its uncompressed bytes, and the previous signature (or the
     /// word null).
     package static func stringToSign(endTime: Date, bucket: String, key: String, contentSHA256: String, previousSignature: String?) -> String {
-        stringToSign(endTimeText: UTCTimestamp.iso8601(endTime), bucket: bucket, key: key, contentSHA256: contentSHA256, previousSignature: previousSignature)
+        stringToSign(
+            endTimeText: UTCTimestamp.iso8601(endTime), bucket: bucket, key: key, contentSHA256: contentSHA256, previousSignature: previousSignature)
     }
 
     /// The same, from the end time as a digest file spells it (what a validator has).

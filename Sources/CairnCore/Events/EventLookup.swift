@@ -76,9 +76,11 @@ package struct EventLookup: Sendable, Equatable {
         limit: Int?, nextToken: String?, now: Date
     ) throws(ServiceError) -> EventLookup {
         if let limit, !(1...maximumExport).contains(limit) {
-            throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "limit must be between 1 and \(maximumExport); got \(limit).")
+            throw ServiceError(
+                code: "InvalidMaxResultsException", status: 400, message: "limit must be between 1 and \(maximumExport); got \(limit).")
         }
-        var lookup = try forREST(filters: raw, startTime: startTime, endTime: endTime, eventCategory: eventCategory, limit: nil, nextToken: nextToken, now: now)
+        var lookup = try forREST(
+            filters: raw, startTime: startTime, endTime: endTime, eventCategory: eventCategory, limit: nil, nextToken: nextToken, now: now)
         lookup.maxResults = limit ?? maximumExport
         return lookup
     }
@@ -109,10 +111,13 @@ package struct EventLookup: Sendable, Equatable {
         _ filters: [Filter], _ startTime: Date?, _ endTime: Date?, _ category: String?, _ maxResults: Int?, _ token: String?, _ now: Date
     ) throws(ServiceError) -> EventLookup {
         if let category, category != "insight" {
-            throw ServiceError(code: "InvalidEventCategoryException", status: 400, message: "EventCategory \(category) is not valid. The only valid value is insight.")
+            throw ServiceError(
+                code: "InvalidEventCategoryException", status: 400,
+                message: "EventCategory \(category) is not valid. The only valid value is insight.")
         }
         if let maxResults, !(1...maximumResults).contains(maxResults) {
-            throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "MaxResults must be between 1 and \(maximumResults); got \(maxResults).")
+            throw ServiceError(
+                code: "InvalidMaxResultsException", status: 400, message: "MaxResults must be between 1 and \(maximumResults); got \(maxResults).")
         }
         // Both bounds are kept within the 90 days that exist: outside them no event can match, and an instant
         // a client may send (1e20 seconds) is beyond what the database's timestamps can represent.

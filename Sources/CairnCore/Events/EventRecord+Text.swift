@@ -1,4 +1,5 @@
 package import CairnPolicy
+
 /// The record as JSON text, written directly. Every call stores one, and Foundation's encoder (Codable's
 /// keyed containers, a dictionary per object) cost more than the rest of recording; the text here decodes
 /// to the same record (`EventRecordTextTests` compares them), members in CloudTrail's usual order.

@@ -19,8 +19,10 @@ package enum IAMInputRules {
     package static func path(_ value: String, field: String = "path") throws(ServiceError) {
         try length(value, field: field, min: 1, max: 512)
         let scalars = Array(value.unicodeScalars)
-        let ok = value == "/" || (scalars.count >= 3 && scalars.first == "/" && scalars.last == "/"
-            && scalars.allSatisfy { (0x21...0x7E).contains($0.value) })
+        let ok =
+            value == "/"
+            || (scalars.count >= 3 && scalars.first == "/" && scalars.last == "/"
+                && scalars.allSatisfy { (0x21...0x7E).contains($0.value) })
         guard ok else { throw .iamValidation(field, value: value, "Member must satisfy regular expression pattern: \(pathPattern)") }
     }
 
@@ -28,7 +30,8 @@ package enum IAMInputRules {
     package static func policyPath(_ value: String, field: String = "path") throws(ServiceError) {
         try length(value, field: field, min: 1, max: 512)
         let segments = value.split(separator: "/", omittingEmptySubsequences: false)
-        let ok = value.hasPrefix("/") && value.hasSuffix("/")
+        let ok =
+            value.hasPrefix("/") && value.hasSuffix("/")
             && segments.dropFirst().dropLast().allSatisfy { !$0.isEmpty && $0.unicodeScalars.allSatisfy(isNameScalar) }
         guard ok else { throw .iamValidation(field, value: value, "Member must satisfy regular expression pattern: \(policyPathPattern)") }
     }
@@ -48,7 +51,8 @@ package enum IAMInputRules {
             s == "\t" || s == "\n" || s == "\r" || (0x20...0x7E).contains(s.value) || (0xA1...0xFF).contains(s.value)
         }
         guard ok else {
-            throw .iamValidation(field, value: value, "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*")
+            throw .iamValidation(
+                field, value: value, "Member must satisfy regular expression pattern: [\\u0009\\u000A\\u000D\\u0020-\\u007E\\u00A1-\\u00FF]*")
         }
     }
 

@@ -26,7 +26,8 @@ package enum IAMTagRules {
             try validateKey(tag.key, field: "\(field).\(i + 1).member.key")
             try IAMInputRules.length(tag.value, field: "\(field).\(i + 1).member.value", min: 0, max: 256)
             guard tag.value.unicodeScalars.allSatisfy(isTagScalar) else {
-                throw .iamValidation("\(field).\(i + 1).member.value", value: tag.value, "Member must satisfy regular expression pattern: \(valuePattern)")
+                throw .iamValidation(
+                    "\(field).\(i + 1).member.value", value: tag.value, "Member must satisfy regular expression pattern: \(valuePattern)")
             }
             guard seen.insert(tag.key.lowercased()).inserted else {
                 throw .invalidInput("Duplicate tag keys found. Please note that Tag keys are case insensitive.")

@@ -15,8 +15,9 @@ package enum AccessKeyFormat {
 
     /// Well-formed enough to look up: 16–128 word characters.
     package static func isPlausibleId(_ s: String) -> Bool {
-        (16...128).contains(s.utf8.count) && s.utf8.allSatisfy { c in
-            (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
-        }
+        (16...128).contains(s.utf8.count)
+            && s.utf8.allSatisfy { c in
+                (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c == 95
+            }
     }
 }

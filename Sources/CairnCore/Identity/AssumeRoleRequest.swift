@@ -36,11 +36,14 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         var tags: [String: String] = [:]
         for (i, pair) in given.enumerated() {
             let n = i + 1
-            guard let k = pair.key, (1...128).contains(k.count) else { throw .validation("tags.\(n).member.key", "Member must have length between 1 and 128") }
+            guard let k = pair.key, (1...128).contains(k.count) else {
+                throw .validation("tags.\(n).member.key", "Member must have length between 1 and 128")
+            }
             let v = pair.value ?? ""
             guard v.count <= 256 else { throw .validation("tags.\(n).member.value", "Member must have length less than or equal to 256") }
             if tags.keys.contains(where: { $0.lowercased() == k.lowercased() }) {
-                throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
+                throw ServiceError(
+                    code: "InvalidParameterValue", status: 400, message: "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
             }
             tags[k] = v
         }

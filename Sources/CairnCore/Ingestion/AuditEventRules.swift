@@ -46,13 +46,17 @@ package enum AuditEventRules {
     ) throws(ServiceError) -> (accepted: [Accepted], refused: [Refused]) {
         guard let events, !events.isEmpty else { throw ServiceError.missingParameter("auditEvents") }
         guard events.count <= maximumEvents else {
-            throw ServiceError(code: "ValidationException", status: 400, message: "auditEvents must list 1 to \(maximumEvents) events; got \(events.count).")
+            throw ServiceError(
+                code: "ValidationException", status: 400, message: "auditEvents must list 1 to \(maximumEvents) events; got \(events.count).")
         }
         var ids: Set<String> = []
         for e in events {
             guard let id = e.id else { throw ServiceError.missingParameter("auditEvents.id") }
-            guard (1...128).contains(id.utf8.count), id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") }) else {
-                throw ServiceError(code: "ValidationException", status: 400, message: "Event id \(id) must be 1 to 128 letters, digits, hyphens or underscores.")
+            guard (1...128).contains(id.utf8.count),
+                id.unicodeScalars.allSatisfy({ $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "-" || $0 == "_") })
+            else {
+                throw ServiceError(
+                    code: "ValidationException", status: 400, message: "Event id \(id) must be 1 to 128 letters, digits, hyphens or underscores.")
             }
             guard ids.insert(id).inserted else {
                 throw ServiceError(code: "DuplicatedAuditEventId", status: 400, message: "Event id \(id) appears more than once in the request.")
@@ -103,7 +107,8 @@ package enum AuditEventRules {
             }
         }
         guard case .string(let recipient) = fields["recipientAccountId"], recipient == channelAccount else {
-            return .failure(EventError(code: "InvalidRecipient", message: "eventData.recipientAccountId must be the channel's account, \(channelAccount)."))
+            return .failure(
+                EventError(code: "InvalidRecipient", message: "eventData.recipientAccountId must be the channel's account, \(channelAccount)."))
         }
         guard case .string(let source) = fields["eventSource"], case .string(let name) = fields["eventName"] else {
             return .failure(EventError(code: "InvalidData", message: "eventData.eventSource and eventName must be strings."))

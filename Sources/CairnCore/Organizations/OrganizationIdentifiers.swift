@@ -42,8 +42,9 @@ package enum OrganizationIdentifiers {
     package static func isPolicyTarget(_ s: String) -> Bool { isRoot(s) || isOrganizationalUnit(s) || isAccount(s) }
 
     private static func isRun(_ s: Substring, _ length: ClosedRange<Int>, lowerOnly: Bool, extra: Character? = nil) -> Bool {
-        length.contains(s.count) && s.allSatisfy { c in
-            c.isASCII && (c.isNumber || c.isLowercase || (!lowerOnly && c.isUppercase) || c == extra)
-        }
+        length.contains(s.count)
+            && s.allSatisfy { c in
+                c.isASCII && (c.isNumber || c.isLowercase || (!lowerOnly && c.isUppercase) || c == extra)
+            }
     }
 }

@@ -46,7 +46,8 @@ package enum OrganizationTagRules {
         try length(key, member, 1...128)
         guard key.unicodeScalars.allSatisfy(IAMTagRules.isTagScalar) else { throw .invalidPattern(member, key) }
         if key.lowercased().hasPrefix("aws:") {
-            throw .invalidInput("INVALID_SYSTEM_TAGS_PARAMETER", "\(member) '\(key)' begins with the prefix 'aws:', which is reserved for AWS system tags.")
+            throw .invalidInput(
+                "INVALID_SYSTEM_TAGS_PARAMETER", "\(member) '\(key)' begins with the prefix 'aws:', which is reserved for AWS system tags.")
         }
     }
 

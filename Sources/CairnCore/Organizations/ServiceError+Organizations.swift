@@ -34,22 +34,27 @@ extension ServiceError {
         "The specified handshake is already in the requested state. For example, you can't accept a handshake that was already accepted.")
     package static let invalidHandshakeTransition = org(
         "InvalidHandshakeTransitionException",
-        "You can't perform the operation on the handshake in its current state. For example, you can't cancel a handshake that was already accepted or accept a handshake that was already declined.")
+        "You can't perform the operation on the handshake in its current state. For example, you can't cancel a handshake that was already accepted or accept a handshake that was already declined."
+    )
     package static let duplicateHandshake = org(
         "DuplicateHandshakeException",
-        "A handshake with the same action and target already exists. For example, if you invited an account to join your organization, the invited account might already have a pending invitation from this organization.")
+        "A handshake with the same action and target already exists. For example, if you invited an account to join your organization, the invited account might already have a pending invitation from this organization."
+    )
     package static let masterCannotLeave = org(
         "MasterCannotLeaveOrganizationException",
-        "You can't remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account.")
+        "You can't remove a management account from an organization. If you want the management account to become a member account in another organization, you must first delete the current organization of the management account."
+    )
     package static let rootNotFound = org("RootNotFoundException", "We can't find a root with the RootId that you specified.")
     package static let policyTypeAlreadyEnabled = org(
         "PolicyTypeAlreadyEnabledException", "The specified policy type is already enabled in the specified root.")
     package static let policyTypeNotEnabled = org(
         "PolicyTypeNotEnabledException",
-        "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root.")
+        "The specified policy type isn't currently enabled in this root. You can't attach policies of the specified type to entities in a root until you enable that type in the root."
+    )
     package static let policyTypeNotAvailable = org(
         "PolicyTypeNotAvailableForOrganizationException",
-        "You can't use the specified policy type with the feature set currently enabled for this organization. For example, you can enable SCPs only after you enable all features in the organization.")
+        "You can't use the specified policy type with the feature set currently enabled for this organization. For example, you can enable SCPs only after you enable all features in the organization."
+    )
     package static let duplicatePolicy = org("DuplicatePolicyException", "A policy with the same name already exists.")
     package static let policyNotFound = org("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.")
     package static let policyInUse = org(
@@ -121,13 +126,20 @@ package enum OrganizationConstraint: String, Sendable {
         case .policyNumberLimitExceeded: "You have reached the limit on the number of policies of this type that you can have in an organization."
         case .policyContentLimitExceeded: "You attempted to create a policy that is larger than the maximum size."
         case .maxPolicyTypeAttachmentLimitExceeded: "You attempted to exceed the number of policies of this type that you can attach to an entity."
-        case .minPolicyTypeAttachmentLimitExceeded: "You attempted to detach a policy from an entity that would cause the entity to have fewer than the minimum number of policies of this type required."
-        case .accountCannotLeaveOrganization: "You attempted to remove the management account from the organization. You can't remove the management account."
-        case .organizationNotInAllFeaturesMode: "You attempted to perform an operation that requires the organization to be configured to support all features."
-        case .maxDelegatedAdministratorsForServiceLimitExceeded: "You attempted to register more delegated administrators than allowed for the service principal."
-        case .cannotRegisterMasterAsDelegatedAdministrator: "You can't register the management account of the organization as a delegated administrator for an AWS service integrated with Organizations."
-        case .cannotRemoveDelegatedAdministratorFromOrg: "You can't remove an account that is a delegated administrator from the organization. Deregister it as a delegated administrator first."
-        case .serviceAccessNotEnabled: "You attempted to register a delegated administrator before you enabled service access for the service principal."
+        case .minPolicyTypeAttachmentLimitExceeded:
+            "You attempted to detach a policy from an entity that would cause the entity to have fewer than the minimum number of policies of this type required."
+        case .accountCannotLeaveOrganization:
+            "You attempted to remove the management account from the organization. You can't remove the management account."
+        case .organizationNotInAllFeaturesMode:
+            "You attempted to perform an operation that requires the organization to be configured to support all features."
+        case .maxDelegatedAdministratorsForServiceLimitExceeded:
+            "You attempted to register more delegated administrators than allowed for the service principal."
+        case .cannotRegisterMasterAsDelegatedAdministrator:
+            "You can't register the management account of the organization as a delegated administrator for an AWS service integrated with Organizations."
+        case .cannotRemoveDelegatedAdministratorFromOrg:
+            "You can't remove an account that is a delegated administrator from the organization. Deregister it as a delegated administrator first."
+        case .serviceAccessNotEnabled:
+            "You attempted to register a delegated administrator before you enabled service access for the service principal."
         case .cannotRegisterSuspendedAccountAsDelegatedAdministrator: "You can't register a suspended account as a delegated administrator."
         case .maxTagLimitExceeded: "You have exceeded the number of tags allowed on this resource."
         }
@@ -142,7 +154,8 @@ package enum HandshakeConstraint: String, Sendable {
 
     package var message: String {
         switch self {
-        case .accountNumberLimitExceeded: "You can't invite an account to the organization because that would exceed the limit on the number of accounts in the organization."
+        case .accountNumberLimitExceeded:
+            "You can't invite an account to the organization because that would exceed the limit on the number of accounts in the organization."
         case .alreadyInAnOrganization: "The handshake request is invalid because the invited account is already a member of an organization."
         case .sourceAndTargetCannotMatch: "You can't invite the management account of the organization to join it."
         }
@@ -157,17 +170,21 @@ extension ServiceError {
 
     package static let cloudTrailOrganizationsNotInUse = trail(
         "OrganizationsNotInUseException",
-        "This request is made from an AWS account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization.")
+        "This request is made from an AWS account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization."
+    )
     package static let notOrganizationManagementAccount = trail(
         "NotOrganizationManagementAccountException",
-        "You cannot register or deregister a delegated administrator because this action requires being signed in with the management account of the organization.")
+        "You cannot register or deregister a delegated administrator because this action requires being signed in with the management account of the organization."
+    )
     package static let organizationNotInAllFeaturesMode = trail(
         "OrganizationNotInAllFeaturesModeException",
-        "This organization is not configured to support all features. All features must be enabled in Organizations to support delegated administrators for CloudTrail.")
+        "This organization is not configured to support all features. All features must be enabled in Organizations to support delegated administrators for CloudTrail."
+    )
     package static func cloudTrailAccessNotEnabled(caller: AccountId) -> ServiceError {
         trail(
             "CloudTrailAccessNotEnabledException",
-            "The request could not be processed because your organization hasn't enabled CloudTrail service access. Enable service access for CloudTrail, and then try again. You are signed in with the following AWS account ID: \(caller.value)")
+            "The request could not be processed because your organization hasn't enabled CloudTrail service access. Enable service access for CloudTrail, and then try again. You are signed in with the following AWS account ID: \(caller.value)"
+        )
     }
     package static let cannotDelegateManagementAccount = trail(
         "CannotDelegateManagementAccountException", "You cannot register the management account of the organization as a delegated administrator.")

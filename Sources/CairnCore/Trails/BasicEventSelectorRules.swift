@@ -47,7 +47,8 @@ package enum BasicEventSelectorRules {
         }
         guard TrailDataResource.basicTypes.contains(type) else {
             throw .invalidEventSelectors(
-                "Value \(type) for DataResources.Type is invalid. Basic event selectors support AWS::S3::Object, AWS::Lambda::Function and AWS::DynamoDB::Table; use advanced event selectors for other resource types.")
+                "Value \(type) for DataResources.Type is invalid. Basic event selectors support AWS::S3::Object, AWS::Lambda::Function and AWS::DynamoDB::Table; use advanced event selectors for other resource types."
+            )
         }
         let values = input.values ?? []
         guard !values.isEmpty else {

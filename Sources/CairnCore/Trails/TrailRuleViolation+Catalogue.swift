@@ -105,12 +105,15 @@ extension TrailRuleViolation {
     /// Observed wording (aws/aws-cdk#21824).
     package static let notOrganizationMasterAccount = TrailRuleViolation(
         code: "NotOrganizationMasterAccountException",
-        message: "You cannot configure or manage trails for an organization because this action requires being signed in with the management account.")
+        message: "You cannot configure or manage trails for an organization because this action requires being signed in with the management account."
+    )
 
     /// Wording from the model's documentation of the exception.
     package static let organizationsNotInUse = TrailRuleViolation(
         code: "OrganizationsNotInUseException",
-        message: "This request was made from an account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization.")
+        message:
+            "This request was made from an account that is not a member of an organization. To make this request, sign in using the credentials of an account that belongs to an organization."
+    )
 
     /// Wording from the model's documentation of the exception.
     package static let organizationNotInAllFeaturesMode = TrailRuleViolation(
@@ -121,7 +124,9 @@ extension TrailRuleViolation {
     package static func cloudTrailAccessNotEnabled(callerAccountId: String) -> TrailRuleViolation {
         TrailRuleViolation(
             code: "CloudTrailAccessNotEnabledException",
-            message: "The request could not be processed because your organization hasn't enabled CloudTrail service access. Enable service access for CloudTrail, and then try again. You are signed in with the following AWS account ID: \(callerAccountId)")
+            message:
+                "The request could not be processed because your organization hasn't enabled CloudTrail service access. Enable service access for CloudTrail, and then try again. You are signed in with the following AWS account ID: \(callerAccountId)"
+        )
     }
 
     /// Wording from the model's documentation of the exception.
@@ -153,7 +158,9 @@ extension TrailRuleViolation {
     /// Wording from the model's documentation of the exception.
     package static let tagsLimitExceeded = TrailRuleViolation(
         code: "TagsLimitExceededException",
-        message: "The number of tags per trail, event data store, dashboard, or channel has exceeded the permitted amount. Currently, the limit is \(TrailTags.maximumTagsPerResource).")
+        message:
+            "The number of tags per trail, event data store, dashboard, or channel has exceeded the permitted amount. Currently, the limit is \(TrailTags.maximumTagsPerResource)."
+    )
 
     package static func invalidTagParameter(_ message: String) -> TrailRuleViolation {
         TrailRuleViolation(code: "InvalidTagParameterException", message: message)

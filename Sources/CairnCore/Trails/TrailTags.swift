@@ -46,7 +46,8 @@ package enum TrailTags {
             }
             guard hasAllowedCharacters(tag.key) else {
                 throw .invalidTagParameter(
-                    "Tag key \(tag.key) is not valid. Tag keys and values can contain only letters, numbers, spaces and the characters _ . : / = + - @.")
+                    "Tag key \(tag.key) is not valid. Tag keys and values can contain only letters, numbers, spaces and the characters _ . : / = + - @."
+                )
             }
             if let value = tag.value {
                 let valueLength = value.unicodeScalars.count
@@ -56,7 +57,8 @@ package enum TrailTags {
                 }
                 guard hasAllowedCharacters(value) else {
                     throw .invalidTagParameter(
-                        "Tag value for key \(tag.key) is not valid. Tag keys and values can contain only letters, numbers, spaces and the characters _ . : / = + - @.")
+                        "Tag value for key \(tag.key) is not valid. Tag keys and values can contain only letters, numbers, spaces and the characters _ . : / = + - @."
+                    )
                 }
             }
             guard keys.insert(tag.key).inserted else {

@@ -11,7 +11,8 @@ package enum TrailWriteCheck {
         }
         guard operation.isMutation else { return }
         if trail.ownerAccountId != viewer.accountId {
-            let administersIt = trail.isOrganizationTrail && viewer.isDelegatedAdministrator
+            let administersIt =
+                trail.isOrganizationTrail && viewer.isDelegatedAdministrator
                 && trail.organizationId != nil && trail.organizationId == viewer.organizationId
             // AWS documents no code for a member's write to an organization trail; the model lists
             // NotOrganizationMasterAccountException on exactly these operations, so that is the answer.

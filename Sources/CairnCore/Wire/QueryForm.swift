@@ -1,4 +1,5 @@
 package import CairnPolicy
+
 /// The Query protocol's flat form fields as the tree they stand for, so an operation's input decodes from
 /// them as from JSON: `Tags.member.2.Key=k` is the second list item's `Key`, `PolicyArns.member.1.arn=a` the
 /// first item's `arn`, `Filter.Name=n` a nested member. List items are ordered by their index, as AWS orders

@@ -68,7 +68,8 @@ struct Authenticator: Sendable {
         }
         if let expiry = key.expiresAt, expiry <= now { throw ServiceError.expiredToken }
         guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }
-        return Authenticated(principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch,
+        return Authenticated(
+            principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch,
             organizationEpoch: key.organizationEpoch)
     }
 

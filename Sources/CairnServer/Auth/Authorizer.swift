@@ -25,7 +25,8 @@ struct Authorizer: Sendable {
         switch facts.operation.resource {
         case .any: AuthorizationTarget(resource: "*")
         case .account, .organization: AuthorizationTarget(resource: IAMARN.root(partition: partition, account: facts.principal.account).description)
-        case .trail: AuthorizationTarget(resource: TrailARN.anyTrail(partition: partition, region: facts.region, accountId: facts.principal.account.value))
+        case .trail:
+            AuthorizationTarget(resource: TrailARN.anyTrail(partition: partition, region: facts.region, accountId: facts.principal.account.value))
         }
     }
 
@@ -44,7 +45,8 @@ struct Authorizer: Sendable {
         let request = AuthorizationRequest(
             principal: requestPrincipal(facts.principal, compiled), action: op.action, resource: target.resource,
             resourceAccount: target.resourceAccount, context: context(facts, target))
-        let resource = target.resourcePolicies.isEmpty
+        let resource =
+            target.resourcePolicies.isEmpty
             ? CompiledPolicySet([], type: .resource)
             : CompiledPolicySet(
                 target.resourcePolicies.compactMap { try? PolicyDocument.parse($0) },

@@ -20,7 +20,8 @@ extension ChannelOperations {
         let found = try await ctx.tx.channels.find(id, account: account, region: facts.region, lock: .keyShare)
         if account != caller {
             guard let found, try await ctx.tx.channels.resourcePolicy(found.id, account: account, region: facts.region) != nil else {
-                throw ServiceError(code: "ChannelInsufficientPermission", status: 400, message: "The caller is not allowed to put events on the channel \(raw).")
+                throw ServiceError(
+                    code: "ChannelInsufficientPermission", status: 400, message: "The caller is not allowed to put events on the channel \(raw).")
             }
         }
         guard let found else { throw ServiceError(code: "ChannelNotFound", status: 400, message: "Channel \(raw) was not found.") }
@@ -36,7 +37,8 @@ extension ChannelOperations {
             // The envelope is built as text around eventData as sent: it was parsed once to judge it, and
             // re-encoding the tree would only cost time.
             let id = eventId.uuidString.lowercased(), at = UTCTimestamp.iso8601(now)
-            let record = #"{"eventVersion":"1.0","eventCategory":"ActivityAuditLog","eventType":"ActivityLog","eventID":"\#(id)","eventTime":"\#(at)","awsRegion":"\#(facts.region)","recipientAccountId":"\#(account)","metadata":{"ingestionTime":"\#(at)","channelARN":"\#(found.arn)"},"eventData":\#(event.eventDataText)}"#
+            let record =
+                #"{"eventVersion":"1.0","eventCategory":"ActivityAuditLog","eventType":"ActivityLog","eventID":"\#(id)","eventTime":"\#(at)","awsRegion":"\#(facts.region)","recipientAccountId":"\#(account)","metadata":{"ingestionTime":"\#(at)","channelARN":"\#(found.arn)"},"eventData":\#(event.eventDataText)}"#
             rows.append(
                 EventRepository.EventRow(
                     id: eventId, time: now, account: account, region: facts.region, source: event.eventSource, name: event.eventName,

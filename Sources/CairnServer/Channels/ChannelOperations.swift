@@ -40,7 +40,8 @@ enum ChannelOperations {
         let name = try ChannelRules.validateName(input.Name)
         let source = try ChannelRules.validateSource(input.Source)
         let account = ctx.facts.principal.account.value
-        let destinations = try ChannelRules.validateDestinations(input.Destinations, partition: ctx.partition, region: ctx.facts.region, account: account)
+        let destinations = try ChannelRules.validateDestinations(
+            input.Destinations, partition: ctx.partition, region: ctx.facts.region, account: account)
         let tags = try TrailTags.forCreate(input.Tags ?? [])
         let created = try await ctx.tx.channels.create(
             account: account, region: ctx.facts.region, name: name, source: source, destinations: destinations, tags: tags)

@@ -39,7 +39,8 @@ package struct DeliverySettings: Sendable {
                 throw ConfigurationError("CAIRN_BUCKET_ENDPOINTS: '\(e.entry)' is not BUCKET=http(s)://HOST[:PORT] (use * for every bucket)")
             }
         }
-        switch (env["CAIRN_S3_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }, env["CAIRN_S3_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 }) {
+        switch (env["CAIRN_S3_ACCESS_KEY_ID"].flatMap { $0.isEmpty ? nil : $0 }, env["CAIRN_S3_SECRET_ACCESS_KEY"].flatMap { $0.isEmpty ? nil : $0 })
+        {
         case (let id?, let secret?):
             settings.s3Credentials = S3Credentials(accessKeyId: id, secretAccessKey: secret, region: env["CAIRN_S3_REGION"] ?? "us-east-1")
         case (nil, nil): break

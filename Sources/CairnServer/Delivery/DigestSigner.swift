@@ -1,7 +1,7 @@
 import CairnStore
 import Crypto
-import _CryptoExtras
 import Foundation
+import _CryptoExtras
 
 /// Signs digests with its region's RSA key (SHA256withRSA, PKCS#1 v1.5), making the key on first use.
 ///

@@ -48,7 +48,9 @@ package enum FileEnvelope {
     private static func header(_ data: Data) throws -> (Header, Data) {
         let rest = data.dropFirst(magic.count)
         guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else { throw FileEnvelopeError.malformed }
-        guard let header = try? JSONDecoder().decode(Header.self, from: Data(rest[rest.startIndex..<newline])) else { throw FileEnvelopeError.malformed }
+        guard let header = try? JSONDecoder().decode(Header.self, from: Data(rest[rest.startIndex..<newline])) else {
+            throw FileEnvelopeError.malformed
+        }
         return (header, Data(rest[rest.index(after: newline)...]))
     }
 }

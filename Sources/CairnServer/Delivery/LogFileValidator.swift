@@ -1,7 +1,7 @@
 import CairnCore
 package import Crypto
-import _CryptoExtras
 package import Foundation
+import _CryptoExtras
 
 /// Checks a trail's delivered files the way `aws cloudtrail validate-logs` does, on any LogBucket: every
 /// digest's location, signature and link to the previous digest, and every log file's hash; and, beyond the
@@ -97,7 +97,8 @@ package struct LogFileValidator: Sendable {
                 guard let object = try await bucket.get(key: key), let raw = plaintext(object.body),
                     let original = missing[SigV4Request.hex(SHA256.hash(data: raw))]
                 else { continue }
-                findings.append(Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "has been moved from its original location \(original)"))
+                findings.append(
+                    Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "has been moved from its original location \(original)"))
                 reported.insert(key)
             }
         }
@@ -106,9 +107,14 @@ package struct LogFileValidator: Sendable {
         for key in all where isLogFile(key, scope) && !listed.contains(key) && !reported.contains(key) {
             let digestFolder = Self.folder(of: key).replacingOccurrences(of: "/CloudTrail/", with: "/CloudTrail-Digest/")
             guard let stamp = Self.logFileDate(key),
-                covered.contains(where: { Self.sameRegionFolder($0.folder, digestFolder) && $0.start <= stamp && stamp.addingTimeInterval(60) <= $0.end })
+                covered.contains(where: {
+                    Self.sameRegionFolder($0.folder, digestFolder) && $0.start <= stamp && stamp.addingTimeInterval(60) <= $0.end
+                })
             else { continue }
-            findings.append(Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "not listed in any digest (moved here, or not delivered by this trail)"))
+            findings.append(
+                Finding(
+                    kind: .log, location: "\(scope.bucketName)/\(key)",
+                    problem: "not listed in any digest (moved here, or not delivered by this trail)"))
         }
         return findings
     }
@@ -116,7 +122,9 @@ package struct LogFileValidator: Sendable {
     /// The finding, the log files a valid digest lists, and the span it covers.
     private func checkDigest(_ key: String, _ scope: Scope) async throws -> (Finding, [DigestEntry], (start: Date, end: Date)?) {
         let location = "\(scope.bucketName)/\(key)"
-        func invalid(_ why: String) -> (Finding, [DigestEntry], (start: Date, end: Date)?) { (Finding(kind: .digest, location: location, problem: why), [], nil) }
+        func invalid(_ why: String) -> (Finding, [DigestEntry], (start: Date, end: Date)?) {
+            (Finding(kind: .digest, location: location, problem: why), [], nil)
+        }
         guard let object = try await bucket.get(key: key) else { return invalid("not found") }
         if FileEnvelope.isSealed(object.body), let arn = FileEnvelope.keyArn(of: object.body), decryptionKeys[arn] == nil {
             return invalid("cannot be decrypted: no key for \(arn)")

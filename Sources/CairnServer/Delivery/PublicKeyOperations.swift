@@ -39,12 +39,15 @@ enum PublicKeyOperations {
             guard start <= end, possible.contains(start), possible.contains(end) else {
                 throw ServiceError(
                     code: "InvalidTimeRangeException", status: 400,
-                    message: "Occurs if the timestamp values are not valid. Either the start time occurs after the end time, or the time range is outside the range of possible values.")
+                    message:
+                        "Occurs if the timestamp values are not valid. Either the start time occurs after the end time, or the time range is outside the range of possible values."
+                )
             }
             rows = try await ctx.tx.digests.signingKeys(region: ctx.facts.region, from: start, to: end)
         }
-        return Output(PublicKeyList: rows.map {
-            Key(Value: $0.publicKey, ValidityStartTime: $0.validFrom, ValidityEndTime: $0.validUntil, Fingerprint: $0.fingerprint)
-        })
+        return Output(
+            PublicKeyList: rows.map {
+                Key(Value: $0.publicKey, ValidityStartTime: $0.validFrom, ValidityEndTime: $0.validUntil, Fingerprint: $0.fingerprint)
+            })
     }
 }

@@ -142,9 +142,11 @@ package struct TrailDelivery: Sendable {
                 try await bucket.put(key: key, body: try await Self.stored(compressed, for: trail, in: tx), metadata: [:])
                 let times = chunk.map(\.time)
                 files.append(
-                    (DigestRepository.LogFileRow(
-                        bucket: bucketName, key: key, sha256: SigV4Request.hex(SHA256.hash(data: document)),
-                        oldest: times.min()!, newest: times.max()!), chunk.count))
+                    (
+                        DigestRepository.LogFileRow(
+                            bucket: bucketName, key: key, sha256: SigV4Request.hex(SHA256.hash(data: document)),
+                            oldest: times.min()!, newest: times.max()!), chunk.count
+                    ))
                 start = end
             }
         } catch {
@@ -188,7 +190,8 @@ package struct TrailDelivery: Sendable {
                     topicArn: topic, bucket: trail.settings.s3BucketName, keys: keys, messageId: UUID(), at: pass.now)
                 try await tx.outbox.add(trailId: trail.id, region: batch.region, kind: "notification", target: topic, body: body)
             } else if live {
-                try await tx.outbox.recordOutcome(trailId: trail.id, region: batch.region, kind: "notification", at: pass.now, error: "NoWebhookConfigured")
+                try await tx.outbox.recordOutcome(
+                    trailId: trail.id, region: batch.region, kind: "notification", at: pass.now, error: "NoWebhookConfigured")
             }
         }
         guard let group = trail.settings.cloudWatchLogsLogGroupArn else { return }
@@ -202,7 +205,8 @@ package struct TrailDelivery: Sendable {
             }
         }
         if webhooks.endpoint(kind: "stream", target: group) != nil {
-            try await tx.outbox.add(trailId: trail.id, region: batch.region, kind: "stream", target: group, body: DeliveryMessages.streamBatch(batch.events))
+            try await tx.outbox.add(
+                trailId: trail.id, region: batch.region, kind: "stream", target: group, body: DeliveryMessages.streamBatch(batch.events))
         }
         if live { try await tx.outbox.recordOutcome(trailId: trail.id, region: batch.region, kind: "stream", at: pass.now, error: failure) }
     }
@@ -220,7 +224,9 @@ package struct TrailDelivery: Sendable {
     static func append(_ text: String, to file: URL) throws {
         try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
         if !FileManager.default.fileExists(atPath: file.path) {
-            guard FileManager.default.createFile(atPath: file.path, contents: nil) else { throw LogBucketError(code: "AccessDenied", detail: file.path) }
+            guard FileManager.default.createFile(atPath: file.path, contents: nil) else {
+                throw LogBucketError(code: "AccessDenied", detail: file.path)
+            }
         }
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
@@ -287,7 +293,8 @@ package struct TrailDelivery: Sendable {
             awsAccountId: chain.accountId, digestStartTime: chain.coveredThrough, digestEndTime: now, digestS3Bucket: bucketName,
             digestS3Object: key, digestPublicKeyFingerprint: signer.fingerprint, previous: chain.previous,
             logFiles: files.map {
-                DigestFile.LogFile(s3Bucket: $0.bucket, s3Object: $0.key, hashValue: $0.sha256, newestEventTime: $0.newest, oldestEventTime: $0.oldest)
+                DigestFile.LogFile(
+                    s3Bucket: $0.bucket, s3Object: $0.key, hashValue: $0.sha256, newestEventTime: $0.newest, oldestEventTime: $0.oldest)
             },
             newestEventTime: files.map(\.newest).max(), oldestEventTime: files.map(\.oldest).min())
         let content = try JSONEncoder().encode(digest)

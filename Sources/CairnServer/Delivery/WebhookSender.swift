@@ -34,7 +34,9 @@ package struct WebhookSender: Sendable {
                 if let error {
                     let delay = min(pow(2, Double(message.attempts)), 3600)
                     try await tx.outbox.failed(message.id, error: error, retryAt: now.addingTimeInterval(delay))
-                    logger.warning("webhook delivery failed; retrying", metadata: ["target": "\(message.target)", "error": "\(error)", "attempt": "\(message.attempts + 1)"])
+                    logger.warning(
+                        "webhook delivery failed; retrying",
+                        metadata: ["target": "\(message.target)", "error": "\(error)", "attempt": "\(message.attempts + 1)"])
                 } else {
                     try await tx.outbox.delivered(message.id)
                     sent += 1

@@ -41,7 +41,8 @@ package struct WebhookTargets: Sendable {
         do {
             parsed = try JSONDecoder().decode(File.self, from: try Data(contentsOf: file))
         } catch {
-            throw ConfigurationError("CAIRN_WEBHOOKS_FILE \(file.path) is not {\"notifications\": {ARN: {\"url\", \"secret\"}}, \"streams\": {…}}: \(error)")
+            throw ConfigurationError(
+                "CAIRN_WEBHOOKS_FILE \(file.path) is not {\"notifications\": {ARN: {\"url\", \"secret\"}}, \"streams\": {…}}: \(error)")
         }
         for endpoint in Array((parsed.notifications ?? [:]).values) + Array((parsed.streams ?? [:]).values) {
             guard ["http", "https"].contains(endpoint.url.scheme ?? ""), endpoint.url.host != nil, !endpoint.secret.isEmpty else {

@@ -1,8 +1,8 @@
 import CairnCore
 package import CairnStore
 package import Hummingbird
-package import NIOCore
 package import Logging
+package import NIOCore
 import OpenAPIHummingbird
 import OpenAPIRuntime
 package import Prometheus

@@ -22,7 +22,8 @@ struct DoorErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            return ErrorEncoder.response(ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId)
+            return ErrorEncoder.response(
+                ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId)
         }
     }
 }

@@ -15,7 +15,8 @@ struct EdgeMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch {
-            response = ErrorEncoder.response(ErrorEncoder.serviceError(from: error, logger: context.logger), door: .rest, requestId: context.requestId)
+            response = ErrorEncoder.response(
+                ErrorEncoder.serviceError(from: error, logger: context.logger), door: .rest, requestId: context.requestId)
         }
         response.headers[.requestId] = context.requestId
         let route = context.endpointPath ?? "unmatched"

@@ -1,12 +1,12 @@
 import CairnCore
 import CairnStore
-import PostgresNIO
 import Foundation
 import HTTPTypes
 import Hummingbird
 import Logging
 import NIOCore
 import OpenAPIRuntime
+import PostgresNIO
 
 /// Words one catalogue error for the front door the call came through: AWS JSON 1.1, AWS Query (XML), or
 /// REST problem+json. The code and message are the same; only the envelope differs.
@@ -21,7 +21,9 @@ enum ErrorEncoder {
             headers[HTTPField.Name("x-amzn-ErrorType")!] = error.code
             var body = ["__type": error.code, "message": error.message]
             if let reason = error.reason { body["Reason"] = reason }
-            return Response(status: .init(code: error.status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
+            return Response(
+                status: .init(code: error.status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
         case .query(let service):
             let (code, status) = queryCode(for: error)
             let ns = service?.queryVersion?.namespace ?? Service.sts.queryVersion!.namespace
@@ -41,7 +43,9 @@ enum ErrorEncoder {
                 "detail": error.message, "code": error.code, "requestId": requestId,
             ]
             if let reason = error.reason { body["reason"] = reason }
-            return Response(status: .init(code: status), headers: headers, body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
+            return Response(
+                status: .init(code: status), headers: headers,
+                body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
         }
     }
 

@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import CairnStore
 import Foundation
 
@@ -309,9 +309,17 @@ enum IAMModel {
     // MARK: Outputs
 
     struct UserOutput: OperationOutput, Encodable { var User: User }
-    struct UsersOutput: OperationOutput, Encodable { var Users: [User]; var IsTruncated: Bool; var Marker: String? }
+    struct UsersOutput: OperationOutput, Encodable {
+        var Users: [User]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct GroupOutput: OperationOutput, Encodable { var Group: Group }
-    struct GroupsOutput: OperationOutput, Encodable { var Groups: [Group]; var IsTruncated: Bool; var Marker: String? }
+    struct GroupsOutput: OperationOutput, Encodable {
+        var Groups: [Group]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct GroupWithUsersOutput: OperationOutput, Encodable {
         var Group: Group
         var Users: [User]
@@ -319,18 +327,38 @@ enum IAMModel {
         var Marker: String?
     }
     struct RoleOutput: OperationOutput, Encodable { var Role: Role }
-    struct RolesOutput: OperationOutput, Encodable { var Roles: [Role]; var IsTruncated: Bool; var Marker: String? }
+    struct RolesOutput: OperationOutput, Encodable {
+        var Roles: [Role]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct PolicyOutput: OperationOutput, Encodable { var Policy: Policy }
-    struct PoliciesOutput: OperationOutput, Encodable { var Policies: [Policy]; var IsTruncated: Bool; var Marker: String? }
+    struct PoliciesOutput: OperationOutput, Encodable {
+        var Policies: [Policy]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct PolicyVersionOutput: OperationOutput, Encodable { var PolicyVersion: PolicyVersion }
-    struct PolicyVersionsOutput: OperationOutput, Encodable { var Versions: [PolicyVersion]; var IsTruncated: Bool; var Marker: String? }
-    struct PolicyNamesOutput: OperationOutput, Encodable { var PolicyNames: [String]; var IsTruncated: Bool; var Marker: String? }
+    struct PolicyVersionsOutput: OperationOutput, Encodable {
+        var Versions: [PolicyVersion]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
+    struct PolicyNamesOutput: OperationOutput, Encodable {
+        var PolicyNames: [String]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct AttachedPoliciesOutput: OperationOutput, Encodable {
         var AttachedPolicies: [AttachedPolicy]
         var IsTruncated: Bool
         var Marker: String?
     }
-    struct TagsOutput: OperationOutput, Encodable { var Tags: [Tag]; var IsTruncated: Bool; var Marker: String? }
+    struct TagsOutput: OperationOutput, Encodable {
+        var Tags: [Tag]
+        var IsTruncated: Bool
+        var Marker: String?
+    }
     struct AccessKeysOutput: OperationOutput, Encodable {
         var AccessKeyMetadata: [AccessKeyMetadata]
         var IsTruncated: Bool

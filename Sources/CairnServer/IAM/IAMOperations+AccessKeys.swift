@@ -7,7 +7,8 @@ extension IAMOperations {
         let key = try await ctx.tx.iamAccessKeys.create(for: try await keyOwner(input.UserName, ctx))
         let m = key.metadata
         return IAMModel.AccessKeyOutput(
-            AccessKey: .init(UserName: m.userName, AccessKeyId: m.accessKeyId, Status: m.status, SecretAccessKey: key.secret, CreateDate: m.createdAt))
+            AccessKey: .init(UserName: m.userName, AccessKeyId: m.accessKeyId, Status: m.status, SecretAccessKey: key.secret, CreateDate: m.createdAt)
+        )
     }
 
     static let listAccessKeys = operation(Entry.listAccessKeys) { (input: IAMModel.AccessKeysInput, ctx) -> IAMModel.AccessKeysOutput in

@@ -61,7 +61,9 @@ extension IAMOperations {
     }
 
     /// A managed policy the account can see.
-    private static func putPermissionsBoundary(_ kind: IAMEntityKind, _ entry: CatalogueOperation) -> Operation<IAMModel.PermissionsBoundaryInput, NoOutput> {
+    private static func putPermissionsBoundary(
+        _ kind: IAMEntityKind, _ entry: CatalogueOperation
+    ) -> Operation<IAMModel.PermissionsBoundaryInput, NoOutput> {
         operation(entry) { input, ctx in
             _ = try IAMInputChecks.name(kind.name(in: input), kind.nameField, maxLength: kind.nameLimit)
             let text = try IAMInputChecks.required(input.PermissionsBoundary, "PermissionsBoundary")
@@ -73,7 +75,9 @@ extension IAMOperations {
         }
     }
 
-    private static func deletePermissionsBoundary(_ kind: IAMEntityKind, _ entry: CatalogueOperation) -> Operation<IAMModel.PermissionsBoundaryInput, NoOutput> {
+    private static func deletePermissionsBoundary(
+        _ kind: IAMEntityKind, _ entry: CatalogueOperation
+    ) -> Operation<IAMModel.PermissionsBoundaryInput, NoOutput> {
         operation(entry) { input, ctx in
             _ = try IAMInputChecks.name(kind.name(in: input), kind.nameField, maxLength: kind.nameLimit)
             let owner = try await entity(kind, input, ctx, locked: true)

@@ -37,7 +37,9 @@ extension IAMOperations {
         }
     }
 
-    private static func getInlinePolicy(_ kind: IAMEntityKind, _ entry: CatalogueOperation) -> Operation<IAMModel.InlinePolicyInput, IAMModel.InlinePolicyOutput> {
+    private static func getInlinePolicy(
+        _ kind: IAMEntityKind, _ entry: CatalogueOperation
+    ) -> Operation<IAMModel.InlinePolicyInput, IAMModel.InlinePolicyOutput> {
         operation(entry) { input, ctx in
             _ = try IAMInputChecks.name(kind.name(in: input), kind.nameField, maxLength: kind.nameLimit)
             let policyName = try IAMInputChecks.name(input.PolicyName, "PolicyName", maxLength: NameLimit.policy)
@@ -67,7 +69,9 @@ extension IAMOperations {
         }
     }
 
-    private static func listInlinePolicies(_ kind: IAMEntityKind, _ entry: CatalogueOperation) -> Operation<IAMModel.EntityPageInput, IAMModel.PolicyNamesOutput> {
+    private static func listInlinePolicies(
+        _ kind: IAMEntityKind, _ entry: CatalogueOperation
+    ) -> Operation<IAMModel.EntityPageInput, IAMModel.PolicyNamesOutput> {
         operation(entry) { input, ctx in
             _ = try IAMInputChecks.name(kind.name(in: input), kind.nameField, maxLength: kind.nameLimit)
             let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)

@@ -17,7 +17,8 @@ extension IAMOperations {
 
     static let getPolicy = operation(Entry.getPolicy) { (input: IAMModel.PolicyArnInput, ctx) -> IAMModel.PolicyOutput in
         let arn = try IAMInputChecks.policyArn(input.PolicyArn)
-        return IAMModel.PolicyOutput(Policy: .init(try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account), full: true))
+        return IAMModel.PolicyOutput(
+            Policy: .init(try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account), full: true))
     }
 
     static let listPolicies = operation(Entry.listPolicies) { (input: IAMModel.ListPoliciesInput, ctx) -> IAMModel.PoliciesOutput in
@@ -40,7 +41,8 @@ extension IAMOperations {
         return NoOutput()
     }
 
-    static let createPolicyVersion = operation(Entry.createPolicyVersion) { (input: IAMModel.CreatePolicyVersionInput, ctx) -> IAMModel.PolicyVersionOutput in
+    static let createPolicyVersion = operation(Entry.createPolicyVersion) {
+        (input: IAMModel.CreatePolicyVersionInput, ctx) -> IAMModel.PolicyVersionOutput in
         _ = try IAMInputChecks.policyArn(input.PolicyArn)
         let document = try IAMInputChecks.document(input.PolicyDocument, type: .identity, limit: .managedPolicy)
         let policy = try await customerPolicy(input.PolicyArn, ctx)
@@ -58,7 +60,8 @@ extension IAMOperations {
         return IAMModel.PolicyVersionOutput(PolicyVersion: .init(version, withDocument: true))
     }
 
-    static let listPolicyVersions = operation(Entry.listPolicyVersions) { (input: IAMModel.PolicyArnPageInput, ctx) -> IAMModel.PolicyVersionsOutput in
+    static let listPolicyVersions = operation(Entry.listPolicyVersions) {
+        (input: IAMModel.PolicyArnPageInput, ctx) -> IAMModel.PolicyVersionsOutput in
         let arn = try IAMInputChecks.policyArn(input.PolicyArn)
         let page = try IAMInputChecks.page(marker: input.Marker, maxItems: input.MaxItems)
         let policy = try await ctx.tx.iamPolicies.require(arn.description, seenBy: ctx.facts.principal.account)

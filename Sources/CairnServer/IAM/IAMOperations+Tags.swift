@@ -29,7 +29,8 @@ extension IAMOperations {
             let keys = input.TagKeys ?? []
             if keys.isEmpty { throw ServiceError.missingParameter("tagKeys") }
             if keys.count > IAMTagRules.maximumPerEntity {
-                throw ServiceError.iamValidation("tagKeys", value: "[\(keys.joined(separator: ", "))]", "Member must have length less than or equal to 50")
+                throw ServiceError.iamValidation(
+                    "tagKeys", value: "[\(keys.joined(separator: ", "))]", "Member must have length less than or equal to 50")
             }
             for (i, key) in keys.enumerated() {
                 try IAMInputRules.length(key, field: "tagKeys.\(i + 1).member", min: 1, max: 128)

@@ -33,7 +33,7 @@ enum IAMOperations {
             let account = t.facts.principal.account
             do {
                 tags = try await t.read { tx in try await tx.principalPolicies.entityTags(account: account, userName: userName, roleName: roleName) }
-            } catch where PostgresFailure(error).serviceError.status == 400 {
+            } catch  where PostgresFailure(error).serviceError.status == 400 {
                 // A name PostgreSQL cannot compare names no entity: the operation's own checks refuse it,
                 // naming the member.
             }

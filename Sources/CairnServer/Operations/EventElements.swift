@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 
 /// How an event records a call's input (requestParameters) and output (responseElements): the one place
 /// their member names and dates are decided. IAM's and STS's records name members in lowerCamelCase with

@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 
 /// An operation's output. Its event's responseElements are derived from it: an Encodable output is recorded
 /// as it is (for changes; reads record none, as AWS's records show); an output holding a secret says
@@ -16,4 +16,3 @@ extension OperationOutput where Self: Encodable {
 
 /// The output of an operation that answers nothing but success.
 struct NoOutput: OperationOutput, Encodable {}
-

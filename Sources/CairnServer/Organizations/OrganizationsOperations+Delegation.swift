@@ -4,7 +4,8 @@ import Foundation
 
 /// Trusted service access and delegated administrators, on the Organizations side.
 extension OrganizationsOperations {
-    static let enableAWSServiceAccess = Operation<OrganizationsModel.ServicePrincipalInput, NoOutput>(OperationCatalogue.enableAWSServiceAccess) { req, ctx in
+    static let enableAWSServiceAccess = Operation<OrganizationsModel.ServicePrincipalInput, NoOutput>(OperationCatalogue.enableAWSServiceAccess) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let sp = try OrganizationsInputRules.servicePrincipal(req.ServicePrincipal)
@@ -13,7 +14,8 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let disableAWSServiceAccess = Operation<OrganizationsModel.ServicePrincipalInput, NoOutput>(OperationCatalogue.disableAWSServiceAccess) { req, ctx in
+    static let disableAWSServiceAccess = Operation<OrganizationsModel.ServicePrincipalInput, NoOutput>(OperationCatalogue.disableAWSServiceAccess) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let sp = try OrganizationsInputRules.servicePrincipal(req.ServicePrincipal)
@@ -22,7 +24,9 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let listAWSServiceAccessForOrganization = Operation<OrganizationsModel.ListServiceAccessInput, OrganizationsModel.ServiceAccessOutput>(OperationCatalogue.listAWSServiceAccessForOrganization) { req, ctx in
+    static let listAWSServiceAccessForOrganization = Operation<OrganizationsModel.ListServiceAccessInput, OrganizationsModel.ServiceAccessOutput>(
+        OperationCatalogue.listAWSServiceAccessForOrganization
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let all = try await tx.organizations.enabledServices(org)
@@ -32,7 +36,9 @@ extension OrganizationsOperations {
             NextToken: page.nextToken)
     }
 
-    static let registerDelegatedAdministrator = Operation<OrganizationsModel.DelegatedAdministratorInput, NoOutput>(OperationCatalogue.registerDelegatedAdministrator) { req, ctx in
+    static let registerDelegatedAdministrator = Operation<OrganizationsModel.DelegatedAdministratorInput, NoOutput>(
+        OperationCatalogue.registerDelegatedAdministrator
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let account = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
@@ -48,7 +54,9 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let deregisterDelegatedAdministrator = Operation<OrganizationsModel.DelegatedAdministratorInput, NoOutput>(OperationCatalogue.deregisterDelegatedAdministrator) { req, ctx in
+    static let deregisterDelegatedAdministrator = Operation<OrganizationsModel.DelegatedAdministratorInput, NoOutput>(
+        OperationCatalogue.deregisterDelegatedAdministrator
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let account = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
@@ -60,7 +68,9 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let listDelegatedAdministrators = Operation<OrganizationsModel.ListDelegatedAdministratorsInput, OrganizationsModel.DelegatedAdministratorsOutput>(OperationCatalogue.listDelegatedAdministrators) { req, ctx in
+    static let listDelegatedAdministrators = Operation<
+        OrganizationsModel.ListDelegatedAdministratorsInput, OrganizationsModel.DelegatedAdministratorsOutput
+    >(OperationCatalogue.listDelegatedAdministrators) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let sp = try req.ServicePrincipal.map { v throws(ServiceError) in try OrganizationsInputRules.servicePrincipal(v) }
@@ -70,7 +80,9 @@ extension OrganizationsOperations {
             DelegatedAdministrators: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listDelegatedServicesForAccount = Operation<OrganizationsModel.ListDelegatedServicesInput, OrganizationsModel.DelegatedServicesOutput>(OperationCatalogue.listDelegatedServicesForAccount) { req, ctx in
+    static let listDelegatedServicesForAccount = Operation<OrganizationsModel.ListDelegatedServicesInput, OrganizationsModel.DelegatedServicesOutput>(
+        OperationCatalogue.listDelegatedServicesForAccount
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let account = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)

@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import CairnStore
 import Foundation
 
@@ -10,18 +10,22 @@ extension OrganizationsOperations {
         guard let filter, filter != .null else { return true }
         guard case .object(let members) = filter else { throw .invalidInput("INVALID_LIST_MEMBER", "Filter must be an object.") }
         if members["ActionType"] != nil && members["ParentHandshakeId"] != nil {
-    throw .invalidInput("MAX_LIMIT_EXCEEDED_FILTER", "Filter may specify only one of ActionType and ParentHandshakeId.")
+            throw .invalidInput("MAX_LIMIT_EXCEEDED_FILTER", "Filter may specify only one of ActionType and ParentHandshakeId.")
         }
         if let action = members["ActionType"] {
-    let known = ["INVITE", "ENABLE_ALL_FEATURES", "APPROVE_ALL_FEATURES", "ADD_ORGANIZATIONS_SERVICE_LINKED_ROLE", "TRANSFER_RESPONSIBILITY"]
-    guard let a = action.stringValue, known.contains(a) else { throw .invalidInput("INVALID_ENUM", "Filter.ActionType is not an action type.") }
-    return a == "INVITE"
+            let known = ["INVITE", "ENABLE_ALL_FEATURES", "APPROVE_ALL_FEATURES", "ADD_ORGANIZATIONS_SERVICE_LINKED_ROLE", "TRANSFER_RESPONSIBILITY"]
+            guard let a = action.stringValue, known.contains(a) else {
+                throw .invalidInput("INVALID_ENUM", "Filter.ActionType is not an action type.")
+            }
+            return a == "INVITE"
         }
         // Invitations have no parent handshake.
         return members["ParentHandshakeId"] == nil
     }
 
-    static let createAccount = Operation<OrganizationsModel.CreateAccountInput, OrganizationsModel.CreateAccountStatusOutput>(OperationCatalogue.createAccount) { req, ctx in
+    static let createAccount = Operation<OrganizationsModel.CreateAccountInput, OrganizationsModel.CreateAccountStatusOutput>(
+        OperationCatalogue.createAccount
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let email = try OrganizationsInputRules.email(req.Email, "Email")
@@ -39,7 +43,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.CreateAccountStatusOutput(CreateAccountStatus: .init(status, asRequested: true))
     }
 
-    static let describeCreateAccountStatus = Operation<OrganizationsModel.CreateAccountRequestIdInput, OrganizationsModel.CreateAccountStatusOutput>(OperationCatalogue.describeCreateAccountStatus) { req, ctx in
+    static let describeCreateAccountStatus = Operation<OrganizationsModel.CreateAccountRequestIdInput, OrganizationsModel.CreateAccountStatusOutput>(
+        OperationCatalogue.describeCreateAccountStatus
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let id = try OrganizationsInputRules.id(req.CreateAccountRequestId, "CreateAccountRequestId", OrganizationIdentifiers.isCreateAccountRequest)
@@ -47,7 +53,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.CreateAccountStatusOutput(CreateAccountStatus: .init(s))
     }
 
-    static let listCreateAccountStatus = Operation<OrganizationsModel.ListCreateAccountStatusInput, OrganizationsModel.CreateAccountStatusesOutput>(OperationCatalogue.listCreateAccountStatus) { req, ctx in
+    static let listCreateAccountStatus = Operation<OrganizationsModel.ListCreateAccountStatusInput, OrganizationsModel.CreateAccountStatusesOutput>(
+        OperationCatalogue.listCreateAccountStatus
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         for (i, s) in (req.States ?? []).enumerated() {
@@ -58,7 +66,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.CreateAccountStatusesOutput(CreateAccountStatuses: page.items.map { .init($0) }, NextToken: page.nextToken)
     }
 
-    static let inviteAccountToOrganization = Operation<OrganizationsModel.InviteAccountInput, OrganizationsModel.HandshakeOutput>(OperationCatalogue.inviteAccountToOrganization) { req, ctx in
+    static let inviteAccountToOrganization = Operation<OrganizationsModel.InviteAccountInput, OrganizationsModel.HandshakeOutput>(
+        OperationCatalogue.inviteAccountToOrganization
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         guard let party = req.Target else { throw ServiceError.inputRequired("Target") }
@@ -84,7 +94,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.HandshakeOutput(Handshake: .init(h, partition: ctx.partition))
     }
 
-    static let acceptHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(OperationCatalogue.acceptHandshake) { req, ctx in
+    static let acceptHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
+        OperationCatalogue.acceptHandshake
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let id = try OrganizationsInputRules.id(req.HandshakeId, "HandshakeId", OrganizationIdentifiers.isHandshake)
         let me = facts.principal.account
@@ -111,17 +123,23 @@ extension OrganizationsOperations {
         return OrganizationsModel.HandshakeOutput(Handshake: .init(done, partition: ctx.partition))
     }
 
-    static let declineHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(OperationCatalogue.declineHandshake) { req, ctx in
+    static let declineHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
+        OperationCatalogue.declineHandshake
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         return try await Self.answer(req, tx, facts, to: "DECLINED", by: \.targetAccount, partition: ctx.partition)
     }
 
-    static let cancelHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(OperationCatalogue.cancelHandshake) { req, ctx in
+    static let cancelHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
+        OperationCatalogue.cancelHandshake
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         return try await Self.answer(req, tx, facts, to: "CANCELED", by: \.managementAccount, partition: ctx.partition)
     }
 
-    static let listHandshakesForAccount = Operation<OrganizationsModel.ListHandshakesInput, OrganizationsModel.HandshakesOutput>(OperationCatalogue.listHandshakesForAccount) { req, ctx in
+    static let listHandshakesForAccount = Operation<OrganizationsModel.ListHandshakesInput, OrganizationsModel.HandshakesOutput>(
+        OperationCatalogue.listHandshakesForAccount
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let invites = try Self.handshakeFilter(req.Filter)
         let all = invites ? try await tx.organizations.handshakes(forAccount: facts.principal.account) : []
@@ -129,7 +147,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.HandshakesOutput(Handshakes: page.items.map { .init($0, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listHandshakesForOrganization = Operation<OrganizationsModel.ListHandshakesInput, OrganizationsModel.HandshakesOutput>(OperationCatalogue.listHandshakesForOrganization) { req, ctx in
+    static let listHandshakesForOrganization = Operation<OrganizationsModel.ListHandshakesInput, OrganizationsModel.HandshakesOutput>(
+        OperationCatalogue.listHandshakesForOrganization
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let invites = try Self.handshakeFilter(req.Filter)
@@ -138,7 +158,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.HandshakesOutput(Handshakes: page.items.map { .init($0, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let removeAccountFromOrganization = Operation<OrganizationsModel.AccountIdInput, NoOutput>(OperationCatalogue.removeAccountFromOrganization) { req, ctx in
+    static let removeAccountFromOrganization = Operation<OrganizationsModel.AccountIdInput, NoOutput>(
+        OperationCatalogue.removeAccountFromOrganization
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
@@ -157,15 +179,15 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-
     /// Declining (by the invited account) or canceling (by the inviter) an open handshake.
     static func answer(
-        _ req: OrganizationsModel.HandshakeIdInput, _ tx: Transaction, _ facts: CallFacts, to state: String, by party: KeyPath<HandshakeRecord, AccountId>,
+        _ req: OrganizationsModel.HandshakeIdInput, _ tx: Transaction, _ facts: CallFacts, to state: String,
+        by party: KeyPath<HandshakeRecord, AccountId>,
         partition: String
     ) async throws -> OrganizationsModel.HandshakeOutput {
         let id = try OrganizationsInputRules.id(req.HandshakeId, "HandshakeId", OrganizationIdentifiers.isHandshake)
         guard let h = try await tx.organizations.handshake(id, visibleTo: facts.principal.account, lock: true) else {
-    throw ServiceError.handshakeNotFound
+            throw ServiceError.handshakeNotFound
         }
         guard h[keyPath: party] == facts.principal.account else { throw ServiceError.organizationsAccessDenied }
         if h.state == state { throw ServiceError.handshakeAlreadyInState }

@@ -4,11 +4,14 @@ import Foundation
 
 /// The organization itself, its root and the policy types enabled in it.
 extension OrganizationsOperations {
-    static let createOrganization = Operation<OrganizationsModel.CreateOrganizationInput, OrganizationsModel.OrganizationOutput>(OperationCatalogue.createOrganization) { req, ctx in
+    static let createOrganization = Operation<OrganizationsModel.CreateOrganizationInput, OrganizationsModel.OrganizationOutput>(
+        OperationCatalogue.createOrganization
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let featureSet = try req.FeatureSet.map { v throws(ServiceError) in
-            try OrganizationsInputRules.oneOf(v, "FeatureSet", ["ALL", "CONSOLIDATED_BILLING"])
-        } ?? "ALL"
+        let featureSet =
+            try req.FeatureSet.map { v throws(ServiceError) in
+                try OrganizationsInputRules.oneOf(v, "FeatureSet", ["ALL", "CONSOLIDATED_BILLING"])
+            } ?? "ALL"
         guard let account = try await tx.accounts.find(facts.principal.account) else { throw ServiceError.organizationsAccessDenied }
         let org = try await tx.organizations.create(management: account, featureSet: featureSet)
         return OrganizationsModel.OrganizationOutput(Organization: .init(org, partition: ctx.partition), record: org)
@@ -34,7 +37,8 @@ extension OrganizationsOperations {
         return OrganizationsModel.RootsOutput(Roots: page.items, NextToken: page.nextToken)
     }
 
-    static let enablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.enablePolicyType) { req, ctx in
+    static let enablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.enablePolicyType) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)
@@ -47,7 +51,8 @@ extension OrganizationsOperations {
         return OrganizationsModel.RootOutput(Root: .init(updated, partition: ctx.partition))
     }
 
-    static let disablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.disablePolicyType) { req, ctx in
+    static let disablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.disablePolicyType)
+    { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)

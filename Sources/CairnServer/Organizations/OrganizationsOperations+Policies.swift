@@ -9,11 +9,11 @@ extension OrganizationsOperations {
     static func scpContent(_ value: String?) throws -> String {
         let content = try OrganizationsInputRules.required(value, "Content")
         guard content.count <= OrganizationLimits.maximumSCPCharacters else {
-    throw ServiceError.constraintViolation(.policyContentLimitExceeded)
+            throw ServiceError.constraintViolation(.policyContentLimitExceeded)
         }
         let errors = PolicyLint.lint(text: content, type: .scp).filter { $0.severity == .error }
         if let first = errors.first {
-    throw ServiceError.malformedSCPDocument(first.path.isEmpty ? first.message : "\(first.path): \(first.message)")
+            throw ServiceError.malformedSCPDocument(first.path.isEmpty ? first.message : "\(first.path): \(first.message)")
         }
         return content
     }
@@ -48,7 +48,8 @@ extension OrganizationsOperations {
         OrganizationsModel.PolicyOutput(Policy: .init(PolicySummary: .init(p, in: org, partition: partition), Content: p.content))
     }
 
-    static let createPolicy = Operation<OrganizationsModel.CreatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.createPolicy) { req, ctx in
+    static let createPolicy = Operation<OrganizationsModel.CreatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.createPolicy) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let type = try OrganizationsInputRules.policyType(req.Type, "Type")
@@ -62,7 +63,8 @@ extension OrganizationsOperations {
         return Self.output(p, org, ctx.partition)
     }
 
-    static let updatePolicy = Operation<OrganizationsModel.UpdatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.updatePolicy) { req, ctx in
+    static let updatePolicy = Operation<OrganizationsModel.UpdatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.updatePolicy) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try Self.policyId(req.PolicyId)
@@ -73,7 +75,8 @@ extension OrganizationsOperations {
         return Self.output(p, org, ctx.partition)
     }
 
-    static let describePolicy = Operation<OrganizationsModel.PolicyIdInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.describePolicy) { req, ctx in
+    static let describePolicy = Operation<OrganizationsModel.PolicyIdInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.describePolicy) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let p = try await Self.policy(tx, org, try Self.policyId(req.PolicyId))
@@ -110,7 +113,8 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let listPolicies = Operation<OrganizationsModel.ListPoliciesInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPolicies) { req, ctx in
+    static let listPolicies = Operation<OrganizationsModel.ListPoliciesInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPolicies) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let type = try OrganizationsInputRules.policyType(req.Filter?.stringValue ?? (req.Filter == nil ? nil : ""), "Filter")
@@ -119,7 +123,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listPoliciesForTarget = Operation<OrganizationsModel.ListPoliciesForTargetInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPoliciesForTarget) { req, ctx in
+    static let listPoliciesForTarget = Operation<OrganizationsModel.ListPoliciesForTargetInput, OrganizationsModel.PoliciesOutput>(
+        OperationCatalogue.listPoliciesForTarget
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let target = try Self.targetId(req.TargetId)
@@ -130,7 +136,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listTargetsForPolicy = Operation<OrganizationsModel.ListTargetsForPolicyInput, OrganizationsModel.TargetsOutput>(OperationCatalogue.listTargetsForPolicy) { req, ctx in
+    static let listTargetsForPolicy = Operation<OrganizationsModel.ListTargetsForPolicyInput, OrganizationsModel.TargetsOutput>(
+        OperationCatalogue.listTargetsForPolicy
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let id = try Self.policyId(req.PolicyId)

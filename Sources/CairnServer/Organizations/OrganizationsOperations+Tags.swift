@@ -19,7 +19,9 @@ extension OrganizationsOperations {
         return id
     }
 
-    static let tagResource = Operation<OrganizationsModel.TagResourceInput, NoOutput>(OperationCatalogue.tagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: input.Tags ?? [], removing: [], t) }) { req, ctx in
+    static let tagResource = Operation<OrganizationsModel.TagResourceInput, NoOutput>(
+        OperationCatalogue.tagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: input.Tags ?? [], removing: [], t) }
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try Self.resourceId(req.ResourceId)
@@ -29,7 +31,9 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let untagResource = Operation<OrganizationsModel.UntagResourceInput, NoOutput>(OperationCatalogue.untagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: input.TagKeys ?? [], t) }) { req, ctx in
+    static let untagResource = Operation<OrganizationsModel.UntagResourceInput, NoOutput>(
+        OperationCatalogue.untagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: input.TagKeys ?? [], t) }
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try Self.resourceId(req.ResourceId)
@@ -38,14 +42,15 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let listTagsForResource = Operation<OrganizationsModel.ListTagsForResourceInput, OrganizationsModel.TagsOutput>(OperationCatalogue.listTagsForResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: [], t) }) { req, ctx in
+    static let listTagsForResource = Operation<OrganizationsModel.ListTagsForResourceInput, OrganizationsModel.TagsOutput>(
+        OperationCatalogue.listTagsForResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: [], t) }
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let id = try await Self.taggable(tx, org, try Self.resourceId(req.ResourceId))
         let page = try OrganizationsPage.slice(try await tx.organizations.tags(org, resource: id), req, operation: "ListTagsForResource")
         return OrganizationsModel.TagsOutput(Tags: page.items.map { .init(Key: $0.key, Value: $0.value) }, NextToken: page.nextToken)
     }
-
 
     /// What a tag call is authorized against, as AWS authorizes it: the resource's ARN in the caller's
     /// organization, the request's tags (`aws:RequestTag/…`, `aws:TagKeys`) and the resource's own

@@ -10,7 +10,9 @@ extension OrganizationsOperations {
         return name
     }
 
-    static let createOrganizationalUnit = Operation<OrganizationsModel.CreateOrganizationalUnitInput, OrganizationsModel.OUOutput>(OperationCatalogue.createOrganizationalUnit) { req, ctx in
+    static let createOrganizationalUnit = Operation<OrganizationsModel.CreateOrganizationalUnitInput, OrganizationsModel.OUOutput>(
+        OperationCatalogue.createOrganizationalUnit
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
@@ -21,7 +23,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.OUOutput(OrganizationalUnit: .init(ou, in: org, partition: ctx.partition))
     }
 
-    static let describeOrganizationalUnit = Operation<OrganizationsModel.OrganizationalUnitIdInput, OrganizationsModel.OUOutput>(OperationCatalogue.describeOrganizationalUnit) { req, ctx in
+    static let describeOrganizationalUnit = Operation<OrganizationsModel.OrganizationalUnitIdInput, OrganizationsModel.OUOutput>(
+        OperationCatalogue.describeOrganizationalUnit
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let id = try OrganizationsInputRules.id(req.OrganizationalUnitId, "OrganizationalUnitId", OrganizationIdentifiers.isOrganizationalUnit)
@@ -29,7 +33,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.OUOutput(OrganizationalUnit: .init(ou, in: org, partition: ctx.partition))
     }
 
-    static let updateOrganizationalUnit = Operation<OrganizationsModel.UpdateOrganizationalUnitInput, OrganizationsModel.OUOutput>(OperationCatalogue.updateOrganizationalUnit) { req, ctx in
+    static let updateOrganizationalUnit = Operation<OrganizationsModel.UpdateOrganizationalUnitInput, OrganizationsModel.OUOutput>(
+        OperationCatalogue.updateOrganizationalUnit
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try OrganizationsInputRules.id(req.OrganizationalUnitId, "OrganizationalUnitId", OrganizationIdentifiers.isOrganizationalUnit)
@@ -39,7 +45,9 @@ extension OrganizationsOperations {
         return OrganizationsModel.OUOutput(OrganizationalUnit: .init(ou, in: org, partition: ctx.partition))
     }
 
-    static let deleteOrganizationalUnit = Operation<OrganizationsModel.OrganizationalUnitIdInput, NoOutput>(OperationCatalogue.deleteOrganizationalUnit) { req, ctx in
+    static let deleteOrganizationalUnit = Operation<OrganizationsModel.OrganizationalUnitIdInput, NoOutput>(
+        OperationCatalogue.deleteOrganizationalUnit
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try OrganizationsInputRules.id(req.OrganizationalUnitId, "OrganizationalUnitId", OrganizationIdentifiers.isOrganizationalUnit)
@@ -47,20 +55,26 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
-    static let listOrganizationalUnitsForParent = Operation<OrganizationsModel.ParentIdInput, OrganizationsModel.OUsOutput>(OperationCatalogue.listOrganizationalUnitsForParent) { req, ctx in
+    static let listOrganizationalUnitsForParent = Operation<OrganizationsModel.ParentIdInput, OrganizationsModel.OUsOutput>(
+        OperationCatalogue.listOrganizationalUnitsForParent
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
         guard try await tx.organizations.parentExists(org, parent) else { throw ServiceError.parentNotFound }
         let ous = try await tx.organizations.organizationalUnits(org, parent: parent)
         let page = try OrganizationsPage.slice(ous, req, operation: "ListOrganizationalUnitsForParent")
-        return OrganizationsModel.OUsOutput(OrganizationalUnits: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
+        return OrganizationsModel.OUsOutput(
+            OrganizationalUnits: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listParents = Operation<OrganizationsModel.ListParentsInput, OrganizationsModel.ParentsOutput>(OperationCatalogue.listParents) { req, ctx in
+    static let listParents = Operation<OrganizationsModel.ListParentsInput, OrganizationsModel.ParentsOutput>(OperationCatalogue.listParents) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
-        let child = try OrganizationsInputRules.id(req.ChildId, "ChildId") { OrganizationIdentifiers.isAccount($0) || OrganizationIdentifiers.isOrganizationalUnit($0) }
+        let child = try OrganizationsInputRules.id(req.ChildId, "ChildId") {
+            OrganizationIdentifiers.isAccount($0) || OrganizationIdentifiers.isOrganizationalUnit($0)
+        }
         let parentId: String
         if OrganizationIdentifiers.isAccount(child) {
             guard let m = try await tx.organizations.member(of: org, account: child) else { throw ServiceError.childNotFound }
@@ -74,7 +88,8 @@ extension OrganizationsOperations {
         return OrganizationsModel.ParentsOutput(Parents: page.items, NextToken: page.nextToken)
     }
 
-    static let listChildren = Operation<OrganizationsModel.ListChildrenInput, OrganizationsModel.ChildrenOutput>(OperationCatalogue.listChildren) { req, ctx in
+    static let listChildren = Operation<OrganizationsModel.ListChildrenInput, OrganizationsModel.ChildrenOutput>(OperationCatalogue.listChildren) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
@@ -88,14 +103,17 @@ extension OrganizationsOperations {
         return OrganizationsModel.ChildrenOutput(Children: page.items, NextToken: page.nextToken)
     }
 
-    static let listAccounts = Operation<OrganizationsModel.ListAccountsInput, OrganizationsModel.AccountsOutput>(OperationCatalogue.listAccounts) { req, ctx in
+    static let listAccounts = Operation<OrganizationsModel.ListAccountsInput, OrganizationsModel.AccountsOutput>(OperationCatalogue.listAccounts) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let page = try OrganizationsPage.slice(try await tx.organizations.members(of: org), req, operation: "ListAccounts")
         return OrganizationsModel.AccountsOutput(Accounts: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let listAccountsForParent = Operation<OrganizationsModel.ParentIdInput, OrganizationsModel.AccountsOutput>(OperationCatalogue.listAccountsForParent) { req, ctx in
+    static let listAccountsForParent = Operation<OrganizationsModel.ParentIdInput, OrganizationsModel.AccountsOutput>(
+        OperationCatalogue.listAccountsForParent
+    ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
@@ -105,7 +123,8 @@ extension OrganizationsOperations {
         return OrganizationsModel.AccountsOutput(Accounts: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
 
-    static let describeAccount = Operation<OrganizationsModel.AccountIdInput, OrganizationsModel.AccountOutput>(OperationCatalogue.describeAccount) { req, ctx in
+    static let describeAccount = Operation<OrganizationsModel.AccountIdInput, OrganizationsModel.AccountOutput>(OperationCatalogue.describeAccount) {
+        req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let standing = try await Self.standing(tx, facts)
         let id = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)

@@ -19,7 +19,8 @@ enum PolicyOperations {
         input, ctx in
         let account = ctx.facts.principal.account
         guard let docs = try await ctx.tx.principalPolicies.policies(forArn: input.principalArn, account: account) else {
-            throw ServiceError(code: "NoSuchEntity", status: 404, message: "The principal \(input.principalArn) does not exist in account \(account).")
+            throw ServiceError(
+                code: "NoSuchEntity", status: 404, message: "The principal \(input.principalArn) does not exist in account \(account).")
         }
         func inline(_ texts: [String]) -> [PolicyInput] { texts.map(PolicyInput.text) }
         let request = SimulationRequest(

@@ -1,5 +1,5 @@
-package import Foundation
 import CairnCore
+package import Foundation
 
 /// Everything `cairn` reads from its environment and flags, resolved once at start.
 package struct CairnConfiguration: Sendable {

@@ -17,7 +17,8 @@ extension CairnRuntime {
     }
 
     package static func createAccount(_ config: CairnConfiguration, name: String, email: String, logger: Logger) async throws -> CreatedAccount {
-        let c = try await administer(config, logger: logger, TenancyOperations.createAccount, TenancyModel.CreateAccountInput(name: name, email: email))
+        let c = try await administer(
+            config, logger: logger, TenancyOperations.createAccount, TenancyModel.CreateAccountInput(name: name, email: email))
         return CreatedAccount(
             accountId: c.account.id, name: c.account.name, email: c.account.email, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey)
     }

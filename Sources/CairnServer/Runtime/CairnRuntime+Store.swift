@@ -8,7 +8,9 @@ import PostgresNIO
 /// with the master key that already exists.
 extension CairnRuntime {
     /// Runs `body` with a store on the configured database (the embedded one started if it is not running).
-    static func withStore<R: Sendable>(_ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (Store) async throws -> R) async throws -> R {
+    static func withStore<R: Sendable>(
+        _ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (Store) async throws -> R
+    ) async throws -> R {
         let session = try await DatabaseSession.open(config, logger: logger)
         defer {
             if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }

@@ -45,7 +45,10 @@ extension CairnRuntime {
         guard request.start <= request.end else { throw ConfigurationError("--start-time must not be after --end-time") }
         return try await withStore(config, logger: logger) { store in
             let (trail, keys, decryption) = try await store.read(logger: logger) { tx in
-                (try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys(), try await tx.kmsKeys.all())
+                (
+                    try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys(),
+                    try await tx.kmsKeys.all()
+                )
             }
             guard let bucketName = request.bucket ?? trail?.settings.s3BucketName else {
                 throw ConfigurationError("trail \(arn) does not exist (any more): name its bucket with --s3-bucket")
@@ -54,7 +57,8 @@ extension CairnRuntime {
                 bucketName: bucketName, keyPrefix: request.prefix ?? trail?.settings.s3KeyPrefix, organizationId: trail?.organizationId,
                 trailName: arn.name.value, homeRegion: arn.region, start: request.start, end: request.end)
             let buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
-            return try await LogFileValidator(bucket: buckets.bucket(bucketName), publicKeys: keys, decryptionKeys: decryption).validate(scope, progress: progress)
+            return try await LogFileValidator(bucket: buckets.bucket(bucketName), publicKeys: keys, decryptionKeys: decryption).validate(
+                scope, progress: progress)
         }
     }
 }

@@ -174,7 +174,8 @@ package enum CairnRuntime {
         let host = config.listenHost == "0.0.0.0" || config.listenHost.isEmpty ? "127.0.0.1" : config.listenHost
         let endpoint = "http://\(host.contains(":") ? "[\(host)]" : host):\(port)"
         let region = config.regions[0]
-        let credentials = FileManager.default.fileExists(atPath: config.credentialsFile.path)
+        let credentials =
+            FileManager.default.fileExists(atPath: config.credentialsFile.path)
             ? "AWS_SHARED_CREDENTIALS_FILE=\(config.credentialsFile.path) " : ""
         say(
             """

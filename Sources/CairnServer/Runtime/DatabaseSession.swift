@@ -22,11 +22,14 @@ struct DatabaseSession: Sendable {
         }
         guard let bin = EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment) else {
             throw ConfigurationError(
-                "no PostgreSQL server binaries found (initdb, pg_ctl): install the Debian package postgresql-15, or set DATABASE_URL to an existing server")
+                "no PostgreSQL server binaries found (initdb, pg_ctl): install the Debian package postgresql-15, or set DATABASE_URL to an existing server"
+            )
         }
         let serverUser = getuid() == 0 ? "postgres" : nil
         if serverUser != nil, getpwnam("postgres") == nil {
-            throw ConfigurationError("cairn runs as root and PostgreSQL refuses to: create the system user 'postgres' (apt-get install postgresql-15 does), or set DATABASE_URL")
+            throw ConfigurationError(
+                "cairn runs as root and PostgreSQL refuses to: create the system user 'postgres' (apt-get install postgresql-15 does), or set DATABASE_URL"
+            )
         }
         let pg = EmbeddedPostgres(dataDirectory: config.dataDirectory, binDirectory: bin, serverUser: serverUser)
         let started: Bool
@@ -79,7 +82,7 @@ struct DatabaseSession: Sendable {
         if !exists {
             do {
                 try await conn.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(EmbeddedPostgres.database)"), logger: logger)
-            } catch where PostgresFailure(error).sqlState == "42P04" {
+            } catch  where PostgresFailure(error).sqlState == "42P04" {
                 // Another process created it first.
             }
         }

@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import Foundation
 
 /// STS's request and response shapes, member names as botocore's model spells them.

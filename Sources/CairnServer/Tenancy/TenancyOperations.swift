@@ -16,7 +16,9 @@ enum TenancyOperations {
     /// Regions are only ever added; adding one that exists is not an error.
     static let addRegion = Operation<TenancyModel.RegionInput, TenancyModel.AddedRegion>(OperationCatalogue.addRegion) { input, ctx in
         guard RegionName.isValid(input.name) else {
-            throw ServiceError.validation("name", "Member must be a region name such as eu-south-2 (lowercase parts separated by dashes, ending in a number, at most 32 characters)")
+            throw ServiceError.validation(
+                "name",
+                "Member must be a region name such as eu-south-2 (lowercase parts separated by dashes, ending in a number, at most 32 characters)")
         }
         return TenancyModel.AddedRegion(name: input.name, isNew: try await ctx.tx.regions.add(input.name))
     }
@@ -44,7 +46,8 @@ enum TenancyOperations {
     }
 
     static let listAccounts = Operation<NoInput, TenancyModel.Accounts>(OperationCatalogue.listTenantAccounts) { _, ctx in
-        TenancyModel.Accounts(accounts: try await ctx.tx.accounts.list().map { .init($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) })
+        TenancyModel.Accounts(
+            accounts: try await ctx.tx.accounts.list().map { .init($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) })
     }
 
     static let describeAccount = Operation<TenancyModel.AccountIdInput, TenancyModel.Account>(OperationCatalogue.describeTenantAccount) {
@@ -65,7 +68,9 @@ enum TenancyOperations {
             throw ServiceError(code: "OperationNotPermittedException", status: 400, message: "The operator account cannot be suspended.")
         }
         try await ctx.tx.accounts.setStatus(accountId, input.status)
-        guard let updated = try await ctx.tx.accounts.list().first(where: { $0.account.id == accountId }) else { throw accountNotFound(input.accountId) }
+        guard let updated = try await ctx.tx.accounts.list().first(where: { $0.account.id == accountId }) else {
+            throw accountNotFound(input.accountId)
+        }
         return TenancyModel.Account(updated.account, createdAt: updated.createdAt, organizationId: updated.organizationId)
     }
 }

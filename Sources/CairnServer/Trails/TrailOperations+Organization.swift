@@ -31,7 +31,8 @@ extension TrailOperations {
         case .management: ruleStanding = .managementAccount
         case .member: ruleStanding = .memberAccount
         case .delegatedAdministrator:
-            ruleStanding = try await tx.organizations.isDelegatedAdministrator(account: account, servicePrincipal: Self.servicePrincipal)
+            ruleStanding =
+                try await tx.organizations.isDelegatedAdministrator(account: account, servicePrincipal: Self.servicePrincipal)
                 ? .delegatedAdministrator : .memberAccount
         }
         var trusted = false

@@ -33,7 +33,8 @@ extension TrailOperations {
             return key
         }
         let (viewer, candidates) = try await view(ctx)
-        let listed = candidates
+        let listed =
+            candidates
             .filter { TrailVisibility.isListed($0.footprint, for: viewer) }
             .sorted { $0.arn < $1.arn }
             .filter { after == nil || $0.arn.description > after! }

@@ -30,7 +30,9 @@ extension TrailOperations {
         if input.EventDataStore != nil || input.InsightsDestination != nil {
             throw ServiceError(
                 code: "InvalidParameterCombinationException", status: 400,
-                message: "EventDataStore and InsightsDestination apply to CloudTrail Lake event data stores, which this service does not host; specify TrailName only.")
+                message:
+                    "EventDataStore and InsightsDestination apply to CloudTrail Lake event data stores, which this service does not host; specify TrailName only."
+            )
         }
         guard let inputs = input.InsightSelectors else { throw ServiceError.missingParameter("InsightSelectors") }
         guard input.TrailName != nil else {

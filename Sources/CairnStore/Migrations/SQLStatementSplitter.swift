@@ -16,7 +16,10 @@ package enum SQLStatementSplitter {
             let c = s[i]
             let next: Unicode.Scalar? = i + 1 < s.count ? s[i + 1] : nil
             if c == "-" && next == "-" {
-                while i < s.count && s[i] != "\n" { current.append(s[i]); i += 1 }
+                while i < s.count && s[i] != "\n" {
+                    current.append(s[i])
+                    i += 1
+                }
                 continue
             }
             if c == "/" && next == "*" {
@@ -24,22 +27,34 @@ package enum SQLStatementSplitter {
                 var depth = 0
                 repeat {
                     if s[i] == "/" && i + 1 < s.count && s[i + 1] == "*" {
-                        depth += 1; current.append(s[i]); current.append(s[i + 1]); i += 2
+                        depth += 1
+                        current.append(s[i])
+                        current.append(s[i + 1])
+                        i += 2
                     } else if s[i] == "*" && i + 1 < s.count && s[i + 1] == "/" {
-                        depth -= 1; current.append(s[i]); current.append(s[i + 1]); i += 2
+                        depth -= 1
+                        current.append(s[i])
+                        current.append(s[i + 1])
+                        i += 2
                     } else {
-                        current.append(s[i]); i += 1
+                        current.append(s[i])
+                        i += 1
                     }
                 } while depth > 0 && i < s.count
                 continue
             }
             if c == "'" || c == "\"" {
-                current.append(c); i += 1
+                current.append(c)
+                i += 1
                 while i < s.count {
                     current.append(s[i])
                     if s[i] == c {
                         // A doubled quote is an escaped quote, not the end.
-                        if i + 1 < s.count && s[i + 1] == c { current.append(s[i + 1]); i += 2; continue }
+                        if i + 1 < s.count && s[i + 1] == c {
+                            current.append(s[i + 1])
+                            i += 2
+                            continue
+                        }
                         i += 1
                         break
                     }
@@ -56,12 +71,18 @@ package enum SQLStatementSplitter {
                         i += tag.count
                         break
                     }
-                    current.append(s[i]); i += 1
+                    current.append(s[i])
+                    i += 1
                 }
                 continue
             }
-            if c == ";" { flush(); i += 1; continue }
-            current.append(c); i += 1
+            if c == ";" {
+                flush()
+                i += 1
+                continue
+            }
+            current.append(c)
+            i += 1
         }
         flush()
         return statements

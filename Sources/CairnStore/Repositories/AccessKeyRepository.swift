@@ -47,7 +47,10 @@ package struct AccessKeyRepository: Sendable {
 
     private func lookupSession(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
         let rows = try await tx.execute(SessionKeyLookup(accessKeyId: accessKeyId, region: region))
-        for (account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists, regionKnown, orgEpoch) in rows {
+        for (
+            account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists,
+            regionKnown, orgEpoch
+        ) in rows {
             guard let accountId = AccountId(account) else { return (nil, false) }
             let roleName = String(roleArn.split(separator: "/").last ?? "")
             let principal = Principal(

@@ -1,6 +1,6 @@
-import PostgresNIO
-package import Foundation
 package import CairnCore
+package import Foundation
+import PostgresNIO
 
 package struct AccountRecord: Sendable, Equatable {
     package let id: AccountId

@@ -1,7 +1,7 @@
 package import CairnCore
 import Foundation
-import PostgresNIO
 package import Logging
+import PostgresNIO
 
 /// Makes an empty database usable: the configured regions and the operator's account with root credentials.
 /// Runs in one transaction under an advisory lock, so processes starting together bootstrap once.

@@ -54,25 +54,27 @@ package struct ChannelRepository: Sendable {
     }
 
     package func find(_ id: UUID, account: String, region: String, lock: Lock = .none) async throws -> ChannelRecord? {
-        let clause = switch lock {
-        case .none: ""
-        case .update: "FOR UPDATE OF channels"
-        case .keyShare: "FOR KEY SHARE OF channels"
-        }
+        let clause =
+            switch lock {
+            case .none: ""
+            case .update: "FOR UPDATE OF channels"
+            case .keyShare: "FOR KEY SHARE OF channels"
+            }
         return try await records(
             "SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.source) WHERE id = \(id) AND account_id = \(account) AND region = \(region) \(unescaped: clause)"
         ).first
     }
 
     package func list(account: String, region: String) async throws -> [ChannelRecord] {
-        try await records("SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.source) WHERE account_id = \(account) AND region = \(region) ORDER BY name")
+        try await records(
+            "SELECT \(unescaped: Self.columns) FROM \(unescaped: Self.source) WHERE account_id = \(account) AND region = \(region) ORDER BY name")
     }
 
     package func update(_ channel: ChannelRecord) async throws {
         do {
             try await tx.query(
                 "UPDATE channels SET name = \(channel.name), destinations = \(try Self.json(channel.destinations))::jsonb WHERE id = \(channel.id)")
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw Self.alreadyExists(channel.name)
         }
     }

@@ -81,7 +81,9 @@ package struct EventRepository: Sendable {
     /// The search walks back in widening windows (the last day, week, month, then the rest of the range), so
     /// PostgreSQL plans each query over the few daily partitions the window touches instead of all ninety;
     /// a recent page, which is almost every page, is found in the first window.
-    package func lookup(account: AccountId, region: String, _ q: EventLookup) async throws -> (events: [(record: EventRecord, json: String)], next: EventLookup.Cursor?) {
+    package func lookup(
+        account: AccountId, region: String, _ q: EventLookup
+    ) async throws -> (events: [(record: EventRecord, json: String)], next: EventLookup.Cursor?) {
         if let raw = q.filters.first(where: { $0.attribute == .eventId })?.value, UUID(uuidString: raw) == nil { return ([], nil) }
         let need = q.maxResults + 1
         var found: [(text: String, time: Date, id: UUID)] = []

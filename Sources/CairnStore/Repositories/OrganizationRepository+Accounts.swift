@@ -57,9 +57,10 @@ extension OrganizationRepository {
         for try await (id, accountName, state, accountId, failureReason, requestedAt, completedAt) in try await tx.query(q).decode(
             (String, String, String, String?, String?, Date, Date?).self)
         {
-            out.append(CreateAccountStatusRecord(
-                id: id, accountName: accountName, state: state, accountId: accountId.flatMap(AccountId.init), failureReason: failureReason,
-                requestedAt: requestedAt, completedAt: completedAt))
+            out.append(
+                CreateAccountStatusRecord(
+                    id: id, accountName: accountName, state: state, accountId: accountId.flatMap(AccountId.init), failureReason: failureReason,
+                    requestedAt: requestedAt, completedAt: completedAt))
         }
         return out
     }

@@ -14,13 +14,15 @@ extension OrganizationRepository {
 
     package func isServiceAccessEnabled(_ org: OrganizationRecord, _ servicePrincipal: String) async throws -> Bool {
         try await count(
-            "SELECT count(*)::int8 FROM organization_service_access WHERE organization_id = \(org.id) AND service_principal = \(servicePrincipal)") > 0
+            "SELECT count(*)::int8 FROM organization_service_access WHERE organization_id = \(org.id) AND service_principal = \(servicePrincipal)")
+            > 0
     }
 
     /// Idempotent, as AWS's is.
     package func enableServiceAccess(_ org: OrganizationRecord, _ servicePrincipal: String) async throws {
         try await tx.query(
-            "INSERT INTO organization_service_access (organization_id, service_principal) VALUES (\(org.id), \(servicePrincipal)) ON CONFLICT DO NOTHING")
+            "INSERT INTO organization_service_access (organization_id, service_principal) VALUES (\(org.id), \(servicePrincipal)) ON CONFLICT DO NOTHING"
+        )
     }
 
     package func disableServiceAccess(_ org: OrganizationRecord, _ servicePrincipal: String) async throws {
@@ -76,7 +78,8 @@ extension OrganizationRepository {
         }
         if let limit = OrganizationLimits.maximumDelegatedAdministrators(for: servicePrincipal) {
             let existing = try await count(
-                "SELECT count(*)::int8 FROM organization_delegated_administrators WHERE organization_id = \(org.id) AND service_principal = \(servicePrincipal)")
+                "SELECT count(*)::int8 FROM organization_delegated_administrators WHERE organization_id = \(org.id) AND service_principal = \(servicePrincipal)"
+            )
             guard existing < limit else { throw ServiceError.constraintViolation(.maxDelegatedAdministratorsForServiceLimitExceeded) }
         }
         let inserted = try await count(

@@ -13,14 +13,17 @@ extension OrganizationRepository {
     func handshakes(_ q: PostgresQuery) async throws -> [HandshakeRecord] {
         var out: [HandshakeRecord] = []
         let rows = try await tx.query(q)
-        for try await (id, organizationId, management, email, name, featureSet, targetId, targetType, targetValue, state, notes, requestedAt, expiresAt)
+        for try await (
+            id, organizationId, management, email, name, featureSet, targetId, targetType, targetValue, state, notes, requestedAt, expiresAt
+        )
             in rows.decode((String, String, String, String, String, String, String, String, String, String, String?, Date, Date).self)
         {
             guard let mgmt = AccountId(management), let target = AccountId(targetId) else { continue }
-            out.append(HandshakeRecord(
-                id: id, organizationId: organizationId, managementAccount: mgmt, managementEmail: email, managementName: name,
-                featureSet: featureSet, targetAccount: target, targetType: targetType, targetValue: targetValue, state: state, notes: notes,
-                requestedAt: requestedAt, expiresAt: expiresAt))
+            out.append(
+                HandshakeRecord(
+                    id: id, organizationId: organizationId, managementAccount: mgmt, managementEmail: email, managementName: name,
+                    featureSet: featureSet, targetAccount: target, targetType: targetType, targetValue: targetValue, state: state, notes: notes,
+                    requestedAt: requestedAt, expiresAt: expiresAt))
         }
         return out
     }
@@ -64,7 +67,8 @@ extension OrganizationRepository {
         }
         // An expired invitation no longer blocks a new one.
         try await tx.query(
-            "UPDATE handshakes SET state = 'CANCELED' WHERE organization_id = \(org.id) AND target_account_id = \(target.value) AND state = 'OPEN' AND expires_at < now()")
+            "UPDATE handshakes SET state = 'CANCELED' WHERE organization_id = \(org.id) AND target_account_id = \(target.value) AND state = 'OPEN' AND expires_at < now()"
+        )
         var g = SystemRandomNumberGenerator()
         let id = OrganizationIdentifiers.newHandshake(using: &g)
         let inserted = try await count(

@@ -31,7 +31,9 @@ extension OrganizationRepository {
             """)
     }
 
-    package func createPolicy(_ org: OrganizationRecord, type: String, name: String, description: String, content: String) async throws -> OrganizationPolicyRecord {
+    package func createPolicy(
+        _ org: OrganizationRecord, type: String, name: String, description: String, content: String
+    ) async throws -> OrganizationPolicyRecord {
         let existing = try await count(
             "SELECT count(*)::int8 FROM organization_policies WHERE organization_id = \(org.id) AND type = \(type)")
         guard existing < OrganizationLimits.maximumPoliciesPerType else { throw ServiceError.constraintViolation(.policyNumberLimitExceeded) }
@@ -50,14 +52,17 @@ extension OrganizationRepository {
         return p
     }
 
-    package func updatePolicy(_ org: OrganizationRecord, id: String, name: String?, description: String?, content: String?) async throws -> OrganizationPolicyRecord {
+    package func updatePolicy(
+        _ org: OrganizationRecord, id: String, name: String?, description: String?, content: String?
+    ) async throws -> OrganizationPolicyRecord {
         guard let current = try await policy(org, id: id) else { throw ServiceError.policyNotFound }
         guard !current.awsManaged else {
             throw ServiceError.invalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by AWS and can't be modified.")
         }
         if let name, name != current.name {
             let clash = try await count(
-                "SELECT count(*)::int8 FROM organization_policies WHERE organization_id = \(org.id) AND type = \(current.type) AND name = \(name) AND id <> \(id)")
+                "SELECT count(*)::int8 FROM organization_policies WHERE organization_id = \(org.id) AND type = \(current.type) AND name = \(name) AND id <> \(id)"
+            )
             guard clash == 0, name != "FullAWSAccess" else { throw ServiceError.duplicatePolicy }
         }
         try await tx.query(
@@ -75,7 +80,8 @@ extension OrganizationRepository {
         guard !current.awsManaged else {
             throw ServiceError.invalidInput("IMMUTABLE_POLICY", "You specified a policy that is managed by AWS and can't be modified.")
         }
-        let uses = try await count("SELECT count(*)::int8 FROM organization_policy_attachments WHERE organization_id = \(org.id) AND policy_id = \(id)")
+        let uses = try await count(
+            "SELECT count(*)::int8 FROM organization_policy_attachments WHERE organization_id = \(org.id) AND policy_id = \(id)")
         guard uses == 0 else { throw ServiceError.policyInUse }
         try await tx.query("DELETE FROM organization_policies WHERE organization_id = \(org.id) AND id = \(id)")
     }

@@ -61,7 +61,7 @@ extension OrganizationRepository {
     private func limitingTags(_ insert: () async throws -> Void) async throws {
         do {
             try await insert()
-        } catch where PostgresFailure(error).constraint == "organization_tags_limit" {
+        } catch  where PostgresFailure(error).constraint == "organization_tags_limit" {
             throw ServiceError.constraintViolation(.maxTagLimitExceeded)
         }
     }

@@ -113,9 +113,10 @@ package struct OrganizationRepository: Sendable {
             (String, String, String, String, String, String, [String], String, Date).self)
         {
             guard let id = AccountId(account) else { continue }
-            out.append(MemberAccountRecord(
-                account: id, name: name, email: email, status: status, organizationId: organizationId, parentId: parentId,
-                parentPathIds: pathIds, joinedMethod: joinedMethod, joinedAt: joinedAt))
+            out.append(
+                MemberAccountRecord(
+                    account: id, name: name, email: email, status: status, organizationId: organizationId, parentId: parentId,
+                    parentPathIds: pathIds, joinedMethod: joinedMethod, joinedAt: joinedAt))
         }
         return out
     }
@@ -157,7 +158,7 @@ package struct OrganizationRepository: Sendable {
                 INSERT INTO organization_members (account_id, organization_id, parent_ou_id, joined_method)
                 VALUES (\(account.value), \(org.id), NULL, \(joinedMethod))
                 """)
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
         }
         if org.scpEnabled { try await attachDefault(org, target: account.value) }

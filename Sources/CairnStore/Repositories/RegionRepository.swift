@@ -1,4 +1,5 @@
 import PostgresNIO
+
 /// The service-wide region list. Regions are only ever added; a region added here is visible to every
 /// process at once because nothing caches it.
 package struct RegionRepository: Sendable {

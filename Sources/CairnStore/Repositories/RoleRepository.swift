@@ -34,7 +34,7 @@ package struct RoleRepository: Sendable {
                 INSERT INTO iam_roles (role_id, account_id, name, path, arn, trust_policy, description, max_session_duration)
                 VALUES (\(roleId), \(account.value), \(name), \(path), \(arn), \(trustPolicy), \(description), \(maxSessionDuration))
                 """)
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw ServiceError(code: "EntityAlreadyExists", status: 409, message: "Role with name \(name) already exists.")
         }
         guard let role = try await find(account: account, name: name) else { throw ServiceError.internalFailure }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import CairnCore
 
 @Suite("Which trails take which events, and where their files go")
@@ -16,7 +17,9 @@ struct DeliveryRoutingTests {
         status.stopLoggingTime = stoppedAfter.map { start.addingTimeInterval($0) }
         return TrailRecord(
             id: Int64(abs(name.hashValue % 100_000)), arn: TrailFixtures.arn(name, region: region, account: account),
-            settings: TrailSettings(s3BucketName: "logs", includeGlobalServiceEvents: includeGlobal, isMultiRegionTrail: multiRegion, isOrganizationTrail: organization != nil),
+            settings: TrailSettings(
+                s3BucketName: "logs", includeGlobalServiceEvents: includeGlobal, isMultiRegionTrail: multiRegion,
+                isOrganizationTrail: organization != nil),
             organizationId: organization, eventSelectors: .default, hasCustomEventSelectors: false, insightSelectors: [], tags: [], status: status)
     }
 
@@ -65,9 +68,15 @@ struct DeliveryRoutingTests {
 
     @Test("ingested ActivityAuditLog events reach trails that log management events")
     func ingestedEvents() {
-        #expect(DeliveryRouting.takes(Self.trail("tenant-app"), Self.event(source: "billing.example.com", category: "ActivityAuditLog"), members: [:]))
-        let noManagement = TrailEventSelectors.basic([TrailEventSelector(readWriteType: .all, includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [])])
-        #expect(!EventSelectorMatch.matches(noManagement, TrailEventFacts(eventCategory: "ActivityAuditLog", eventSource: "billing.example.com", eventName: "X", readOnly: false)))
+        #expect(
+            DeliveryRouting.takes(Self.trail("tenant-app"), Self.event(source: "billing.example.com", category: "ActivityAuditLog"), members: [:]))
+        let noManagement = TrailEventSelectors.basic([
+            TrailEventSelector(readWriteType: .all, includeManagementEvents: false, dataResources: [], excludeManagementEventSources: [])
+        ])
+        #expect(
+            !EventSelectorMatch.matches(
+                noManagement, TrailEventFacts(eventCategory: "ActivityAuditLog", eventSource: "billing.example.com", eventName: "X", readOnly: false))
+        )
     }
 
     @Test("batches group one trail's events by account and region, in order")
@@ -83,11 +92,14 @@ struct DeliveryRoutingTests {
     func layout() {
         let at = Date(timeIntervalSince1970: 1_438_395_000)  // 2015-08-01T02:10:00Z
         let plain = LogFileLayout(keyPrefix: nil, organizationId: nil)
-        #expect(plain.logFileKey(account: "111122223333", region: "us-east-2", deliveredAt: at, unique: "Mu0KsOhtH1ar15ZZ")
-            == "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz")
+        #expect(
+            plain.logFileKey(account: "111122223333", region: "us-east-2", deliveredAt: at, unique: "Mu0KsOhtH1ar15ZZ")
+                == "AWSLogs/111122223333/CloudTrail/us-east-2/2015/08/01/111122223333_CloudTrail_us-east-2_20150801T0210Z_Mu0KsOhtH1ar15ZZ.json.gz")
         let org = LogFileLayout(keyPrefix: "team/", organizationId: "o-abc")
-        #expect(org.digestKey(account: "111122223333", region: "eu-west-1", trailName: "t", homeRegion: "us-east-1", endTime: at)
-            == "team/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2015/08/01/111122223333_CloudTrail-Digest_eu-west-1_t_us-east-1_20150801T021000Z.json.gz")
+        #expect(
+            org.digestKey(account: "111122223333", region: "eu-west-1", trailName: "t", homeRegion: "us-east-1", endTime: at)
+                == "team/AWSLogs/o-abc/111122223333/CloudTrail-Digest/eu-west-1/2015/08/01/111122223333_CloudTrail-Digest_eu-west-1_t_us-east-1_20150801T021000Z.json.gz"
+        )
         var rng = SystemRandomNumberGenerator()
         let unique = LogFileLayout.uniqueSuffix(using: &rng)
         #expect(unique.count == 16 && unique.allSatisfy { $0.isLetter || $0.isNumber })
@@ -96,9 +108,11 @@ struct DeliveryRoutingTests {
     @Test("the digest's string to sign is the CLI's, with null for a chain's first digest")
     func stringToSign() {
         let at = Date(timeIntervalSince1970: 1_438_395_000)
-        #expect(DigestFile.stringToSign(endTime: at, bucket: "b", key: "k", contentSHA256: "abc", previousSignature: nil)
-            == "2015-08-01T02:10:00Z\nb/k\nabc\nnull")
-        #expect(DigestFile.stringToSign(endTime: at, bucket: "b", key: "k", contentSHA256: "abc", previousSignature: "ff")
-            == "2015-08-01T02:10:00Z\nb/k\nabc\nff")
+        #expect(
+            DigestFile.stringToSign(endTime: at, bucket: "b", key: "k", contentSHA256: "abc", previousSignature: nil)
+                == "2015-08-01T02:10:00Z\nb/k\nabc\nnull")
+        #expect(
+            DigestFile.stringToSign(endTime: at, bucket: "b", key: "k", contentSHA256: "abc", previousSignature: "ff")
+                == "2015-08-01T02:10:00Z\nb/k\nabc\nff")
     }
 }

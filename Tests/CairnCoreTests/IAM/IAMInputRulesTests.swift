@@ -17,7 +17,10 @@ import Testing
         #expect(refusal { try IAMInputRules.name("alice+ops=1,x.y@z_-", field: "userName", maxLength: 64) } == nil)
         let bad = refusal { try IAMInputRules.name("bad name", field: "userName", maxLength: 64) }
         #expect(bad?.code == "ValidationException")
-        #expect(bad?.message == "1 validation error detected: Value 'bad name' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+")
+        #expect(
+            bad?.message
+                == "1 validation error detected: Value 'bad name' at 'userName' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w+=,.@-]+"
+        )
         let long = refusal { try IAMInputRules.name(String(repeating: "a", count: 65), field: "roleName", maxLength: 64) }
         #expect(long?.message.hasSuffix("at 'roleName' failed to satisfy constraint: Member must have length less than or equal to 64") == true)
         #expect(refusal { try IAMInputRules.name("", field: "userName", maxLength: 64) }?.message.contains("greater than or equal to 1") == true)
@@ -38,16 +41,21 @@ import Testing
 
     @Test func integersBooleansAndEnumsAreCheckedAgainstTheModel() throws {
         #expect(try IAMInputRules.integer("3600", field: "maxSessionDuration", min: 3600, max: 43200) == 3600)
-        #expect(refusal { _ = try IAMInputRules.integer("100", field: "maxSessionDuration", min: 3600, max: 43200) }?.message.contains("greater than or equal to 3600") == true)
+        #expect(
+            refusal { _ = try IAMInputRules.integer("100", field: "maxSessionDuration", min: 3600, max: 43200) }?.message.contains(
+                "greater than or equal to 3600") == true)
         #expect(refusal { _ = try IAMInputRules.integer("x", field: "maxItems", min: 1, max: 1000) } != nil)
         #expect(try IAMInputRules.boolean("TRUE", field: "setAsDefault"))
-        #expect(refusal { _ = try IAMInputRules.oneOf("Global", field: "scope", ["All", "AWS", "Local"]) }?.message.contains("enum value set: [All, AWS, Local]") == true)
+        #expect(
+            refusal { _ = try IAMInputRules.oneOf("Global", field: "scope", ["All", "AWS", "Local"]) }?.message.contains(
+                "enum value set: [All, AWS, Local]") == true)
     }
 }
 
 @Suite struct IAMTagRulesTests {
     @Test func mergeReplacesKeysCaseInsensitivelyAndCapsAtFifty() throws {
-        let merged = try IAMTagRules.merge([IAMTag(key: "Team", value: "a")], adding: [IAMTag(key: "team", value: "b"), IAMTag(key: "env", value: "x")])
+        let merged = try IAMTagRules.merge(
+            [IAMTag(key: "Team", value: "a")], adding: [IAMTag(key: "team", value: "b"), IAMTag(key: "env", value: "x")])
         #expect(merged == [IAMTag(key: "env", value: "x"), IAMTag(key: "team", value: "b")])
         let fifty = (1...50).map { IAMTag(key: "k\($0)", value: "") }
         #expect(throws: ServiceError.limitExceeded("The number of tags has reached the maximum limit.")) {
@@ -76,7 +84,10 @@ import Testing
     }
 
     @Test func refusesOtherARNsAsInvalidInput() {
-        for bad in ["arn:aws:iam::123456789012:user/alice", "arn:aws:s3:::bucket/policy/x", "arn:aws:iam::12345:policy/x", "arn:aws:iam::123456789012:policy/"] {
+        for bad in [
+            "arn:aws:iam::123456789012:user/alice", "arn:aws:s3:::bucket/policy/x", "arn:aws:iam::12345:policy/x",
+            "arn:aws:iam::123456789012:policy/",
+        ] {
             #expect(throws: ServiceError.invalidInput("ARN \(bad) is not valid.")) { _ = try IAMPolicyARN(parsing: bad) }
         }
         #expect(throws: ServiceError.self) { _ = try IAMPolicyARN(parsing: "short") }
@@ -95,7 +106,8 @@ import Testing
         }
         let trustWithoutPrincipal = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"sts:AssumeRole"}]}"#
         #expect(throws: ServiceError.self) { try IAMPolicyDocumentRules.check(trustWithoutPrincipal, type: .trust, limit: .trustPolicy) }
-        let big = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::123456789012:user/\#(String(repeating: "x", count: 7000))"}]}"#
+        let big =
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:GetUser","Resource":"arn:aws:iam::123456789012:user/\#(String(repeating: "x", count: 7000))"}]}"#
         #expect(throws: ServiceError.limitExceeded("Cannot exceed quota for PolicySize: 6144.")) {
             try IAMPolicyDocumentRules.check(big, type: .identity, limit: .managedPolicy)
         }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("DescribeTrails")
@@ -59,10 +60,12 @@ struct DescribeTrailsFilterTests {
     func shadowKeepsHomeARN() throws {
         let seenFromTokyo = F.viewer(F.member, region: "ap-northeast-1")
         let result = try DescribeTrailsFilter.select(trails, footprint: { $0 }, viewer: seenFromTokyo, trailNameList: nil, includeShadowTrails: nil)
-        #expect(result.map(\.arn.description) == [
-            "arn:aws:cloudtrail:us-east-1:111111111111:trail/org",
-            "arn:aws:cloudtrail:eu-west-1:222222222222:trail/remote",
-            "arn:aws:cloudtrail:us-east-1:222222222222:trail/alpha",
-        ].sorted())
+        #expect(
+            result.map(\.arn.description)
+                == [
+                    "arn:aws:cloudtrail:us-east-1:111111111111:trail/org",
+                    "arn:aws:cloudtrail:eu-west-1:222222222222:trail/remote",
+                    "arn:aws:cloudtrail:us-east-1:222222222222:trail/alpha",
+                ].sorted())
     }
 }

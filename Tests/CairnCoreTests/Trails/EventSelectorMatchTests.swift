@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Matching events against a trail's selectors")
@@ -6,8 +7,10 @@ struct EventSelectorMatchTests {
     typealias Field = TrailAdvancedFieldSelector
     typealias Resource = TrailEventFacts.Resource
 
-    static let runInstances = TrailEventFacts(eventCategory: "Management", eventSource: "ec2.amazonaws.com", eventName: "RunInstances", readOnly: false)
-    static let getConsoleOutput = TrailEventFacts(eventCategory: "Management", eventSource: "ec2.amazonaws.com", eventName: "GetConsoleOutput", readOnly: true)
+    static let runInstances = TrailEventFacts(
+        eventCategory: "Management", eventSource: "ec2.amazonaws.com", eventName: "RunInstances", readOnly: false)
+    static let getConsoleOutput = TrailEventFacts(
+        eventCategory: "Management", eventSource: "ec2.amazonaws.com", eventName: "GetConsoleOutput", readOnly: true)
     static let kmsDecrypt = TrailEventFacts(eventCategory: "Management", eventSource: "kms.amazonaws.com", eventName: "Decrypt", readOnly: true)
 
     static func putObject(_ key: String, bucket: String = "bucket") -> TrailEventFacts {
@@ -47,10 +50,14 @@ struct EventSelectorMatchTests {
 
     @Test("S3 values are object prefixes; the bucket value with a slash covers the whole bucket")
     func s3Prefixes() {
-        let images = TrailEventSelectors.basic([TrailEventSelector(dataResources: [TrailDataResource(type: "AWS::S3::Object", values: ["arn:aws:s3:::bucket/images"])])])
+        let images = TrailEventSelectors.basic([
+            TrailEventSelector(dataResources: [TrailDataResource(type: "AWS::S3::Object", values: ["arn:aws:s3:::bucket/images"])])
+        ])
         #expect(EventSelectorMatch.matches(images, Self.putObject("images/cat.png")))
         #expect(!EventSelectorMatch.matches(images, Self.putObject("docs/a.txt")))
-        let wholeBucket = TrailEventSelectors.basic([TrailEventSelector(dataResources: [TrailDataResource(type: "AWS::S3::Object", values: ["arn:aws:s3:::bucket/"])])])
+        let wholeBucket = TrailEventSelectors.basic([
+            TrailEventSelector(dataResources: [TrailDataResource(type: "AWS::S3::Object", values: ["arn:aws:s3:::bucket/"])])
+        ])
         #expect(EventSelectorMatch.matches(wholeBucket, Self.putObject("docs/a.txt")))
         #expect(!EventSelectorMatch.matches(wholeBucket, Self.putObject("a.txt", bucket: "bucket2")))
     }
@@ -64,9 +71,11 @@ struct EventSelectorMatchTests {
 
     @Test("Lambda function ARNs are exact: helloworld does not cover helloworld2")
     func lambdaExact() {
-        let one = TrailEventSelectors.basic([TrailEventSelector(dataResources: [
-            TrailDataResource(type: "AWS::Lambda::Function", values: ["arn:aws:lambda:us-west-2:111111111111:function:helloworld"]),
-        ])])
+        let one = TrailEventSelectors.basic([
+            TrailEventSelector(dataResources: [
+                TrailDataResource(type: "AWS::Lambda::Function", values: ["arn:aws:lambda:us-west-2:111111111111:function:helloworld"])
+            ])
+        ])
         #expect(EventSelectorMatch.matches(one, Self.invoke("helloworld")))
         #expect(!EventSelectorMatch.matches(one, Self.invoke("helloworld2")))
     }
@@ -83,12 +92,14 @@ struct EventSelectorMatchTests {
 
     @Test("advanced: conditions of one selector must all hold")
     func advancedAnd() {
-        let selectors = TrailEventSelectors.advanced([TrailAdvancedEventSelector(fieldSelectors: [
-            Field(field: "eventCategory", equals: ["Data"]),
-            Field(field: "resources.type", equals: ["AWS::S3::Object"]),
-            Field(field: "resources.ARN", startsWith: ["arn:aws:s3:::bucket/images/"]),
-            Field(field: "readOnly", equals: ["false"]),
-        ])])
+        let selectors = TrailEventSelectors.advanced([
+            TrailAdvancedEventSelector(fieldSelectors: [
+                Field(field: "eventCategory", equals: ["Data"]),
+                Field(field: "resources.type", equals: ["AWS::S3::Object"]),
+                Field(field: "resources.ARN", startsWith: ["arn:aws:s3:::bucket/images/"]),
+                Field(field: "readOnly", equals: ["false"]),
+            ])
+        ])
         #expect(EventSelectorMatch.matches(selectors, Self.putObject("images/cat.png")))
         #expect(!EventSelectorMatch.matches(selectors, Self.putObject("docs/cat.png")))
         #expect(!EventSelectorMatch.matches(selectors, Self.runInstances))
@@ -96,10 +107,12 @@ struct EventSelectorMatchTests {
 
     @Test("advanced: values of a positive operator are alternatives, values of a negative one are all excluded")
     func advancedOperators() {
-        let positive = TrailEventSelectors.advanced([TrailAdvancedEventSelector(fieldSelectors: [
-            Field(field: "eventCategory", equals: ["Management"]),
-            Field(field: "eventSource", notEquals: ["kms.amazonaws.com", "rdsdata.amazonaws.com"]),
-        ])])
+        let positive = TrailEventSelectors.advanced([
+            TrailAdvancedEventSelector(fieldSelectors: [
+                Field(field: "eventCategory", equals: ["Management"]),
+                Field(field: "eventSource", notEquals: ["kms.amazonaws.com", "rdsdata.amazonaws.com"]),
+            ])
+        ])
         #expect(EventSelectorMatch.matches(positive, Self.runInstances))
         #expect(!EventSelectorMatch.matches(positive, Self.kmsDecrypt))
 
@@ -142,13 +155,16 @@ struct EventSelectorMatchTests {
 
     @Test("network activity events need advanced selectors")
     func networkActivity() {
-        let event = TrailEventFacts(eventCategory: "NetworkActivity", eventSource: "kms.amazonaws.com", eventName: "Decrypt", readOnly: true,
-                                    errorCode: "VpceAccessDenied", vpcEndpointId: "vpce-1")
+        let event = TrailEventFacts(
+            eventCategory: "NetworkActivity", eventSource: "kms.amazonaws.com", eventName: "Decrypt", readOnly: true,
+            errorCode: "VpceAccessDenied", vpcEndpointId: "vpce-1")
         #expect(!EventSelectorMatch.matches(.default, event))
-        let selectors = TrailEventSelectors.advanced([TrailAdvancedEventSelector(fieldSelectors: [
-            Field(field: "eventCategory", equals: ["NetworkActivity"]), Field(field: "eventSource", equals: ["kms.amazonaws.com"]),
-            Field(field: "errorCode", equals: ["VpceAccessDenied"]),
-        ])])
+        let selectors = TrailEventSelectors.advanced([
+            TrailAdvancedEventSelector(fieldSelectors: [
+                Field(field: "eventCategory", equals: ["NetworkActivity"]), Field(field: "eventSource", equals: ["kms.amazonaws.com"]),
+                Field(field: "errorCode", equals: ["VpceAccessDenied"]),
+            ])
+        ])
         #expect(EventSelectorMatch.matches(selectors, event))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Basic event selectors")
@@ -11,9 +12,11 @@ struct BasicEventSelectorRulesTests {
 
     @Test("a new trail logs all management events and no data events")
     func defaults() {
-        #expect(TrailEventSelectors.default == .basic([
-            TrailEventSelector(readWriteType: .all, includeManagementEvents: true, dataResources: [], excludeManagementEventSources: []),
-        ]))
+        #expect(
+            TrailEventSelectors.default
+                == .basic([
+                    TrailEventSelector(readWriteType: .all, includeManagementEvents: true, dataResources: [], excludeManagementEventSources: [])
+                ]))
     }
 
     @Test("omitted fields take AWS's defaults: All, management events on, nothing excluded")
@@ -41,47 +44,61 @@ struct BasicEventSelectorRulesTests {
     @Test("basic and advanced selectors are mutually exclusive, and one is required")
     func exclusive() {
         let advanced = [TrailAdvancedEventSelector(fieldSelectors: [.init(field: "eventCategory", equals: ["Management"])])]
-        #expect(F.violation { try TrailEventSelectors.forPut(eventSelectors: [TrailEventSelectorInput()], advancedEventSelectors: advanced) }
-            == .invalidEventSelectors("You can use EventSelectors or AdvancedEventSelectors, but not both."))
-        #expect(F.violation { try TrailEventSelectors.forPut(eventSelectors: nil, advancedEventSelectors: nil) }?.code == "InvalidEventSelectorsException")
+        #expect(
+            F.violation { try TrailEventSelectors.forPut(eventSelectors: [TrailEventSelectorInput()], advancedEventSelectors: advanced) }
+                == .invalidEventSelectors("You can use EventSelectors or AdvancedEventSelectors, but not both."))
+        #expect(
+            F.violation { try TrailEventSelectors.forPut(eventSelectors: nil, advancedEventSelectors: nil) }?.code == "InvalidEventSelectorsException"
+        )
     }
 
     @Test("only kms and rdsdata management sources can be excluded")
     func excludeSources() throws {
         let ok = TrailEventSelectorInput(excludeManagementEventSources: ["kms.amazonaws.com", "rdsdata.amazonaws.com"])
         #expect(try put([ok]).basicSelectors?.first?.excludeManagementEventSources.count == 2)
-        #expect(F.violation { try put([TrailEventSelectorInput(excludeManagementEventSources: ["s3.amazonaws.com"])]) }?.code == "InvalidEventSelectorsException")
+        #expect(
+            F.violation { try put([TrailEventSelectorInput(excludeManagementEventSources: ["s3.amazonaws.com"])]) }?.code
+                == "InvalidEventSelectorsException")
     }
 
-    @Test("valid data resource values", arguments: [
-        ("AWS::S3::Object", "arn:aws:s3"), ("AWS::S3::Object", "arn:aws:s3:::"), ("AWS::S3::Object", "arn:aws:s3:::bucket/"),
-        ("AWS::S3::Object", "arn:aws:s3:::bucket/prefix/images"), ("AWS::Lambda::Function", "arn:aws:lambda"),
-        ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:function:helloworld"),
-        ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:function:helloworld:PROD"),
-        ("AWS::DynamoDB::Table", "arn:aws:dynamodb"), ("AWS::DynamoDB::Table", "arn:aws:dynamodb:us-east-1:111111111111:table/Orders"),
-    ])
+    @Test(
+        "valid data resource values",
+        arguments: [
+            ("AWS::S3::Object", "arn:aws:s3"), ("AWS::S3::Object", "arn:aws:s3:::"), ("AWS::S3::Object", "arn:aws:s3:::bucket/"),
+            ("AWS::S3::Object", "arn:aws:s3:::bucket/prefix/images"), ("AWS::Lambda::Function", "arn:aws:lambda"),
+            ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:function:helloworld"),
+            ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:function:helloworld:PROD"),
+            ("AWS::DynamoDB::Table", "arn:aws:dynamodb"), ("AWS::DynamoDB::Table", "arn:aws:dynamodb:us-east-1:111111111111:table/Orders"),
+        ])
     func validValues(type: String, value: String) throws {
-        #expect(try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: type, values: [value])])]).basicSelectors?.first?.dataResources.count == 1)
+        #expect(
+            try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: type, values: [value])])]).basicSelectors?.first?
+                .dataResources.count == 1)
     }
 
-    @Test("invalid data resource values name the value", arguments: [
-        ("AWS::S3::Object", "arn:aws:s3:::bucket"), ("AWS::S3::Object", "arn:aws:s3:::/key"), ("AWS::S3::Object", "bucket/"),
-        ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:helloworld"),
-        ("AWS::DynamoDB::Table", "arn:aws:dynamodb:us-east-1:111111111111:table/"), ("AWS::DynamoDB::Table", "arn:aws:s3"),
-    ])
+    @Test(
+        "invalid data resource values name the value",
+        arguments: [
+            ("AWS::S3::Object", "arn:aws:s3:::bucket"), ("AWS::S3::Object", "arn:aws:s3:::/key"), ("AWS::S3::Object", "bucket/"),
+            ("AWS::Lambda::Function", "arn:aws:lambda:us-west-2:111111111111:helloworld"),
+            ("AWS::DynamoDB::Table", "arn:aws:dynamodb:us-east-1:111111111111:table/"), ("AWS::DynamoDB::Table", "arn:aws:s3"),
+        ])
     func invalidValues(type: String, value: String) {
-        #expect(F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: type, values: [value])])]) }
-            == .invalidEventSelectors("Value \(value) for DataResources.Values is invalid."))
+        #expect(
+            F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: type, values: [value])])]) }
+                == .invalidEventSelectors("Value \(value) for DataResources.Values is invalid."))
     }
 
     @Test("types other than S3 objects, Lambda functions and DynamoDB tables need advanced selectors")
     func basicTypesOnly() {
         let input = TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: "AWS::SNS::Topic", values: ["arn:aws:sns"])])
         #expect(F.violation { try put([input]) }?.code == "InvalidEventSelectorsException")
-        #expect(F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(values: ["arn:aws:s3"])])]) }?.code
-            == "InvalidEventSelectorsException")
-        #expect(F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: "AWS::S3::Object", values: [])])]) }?.code
-            == "InvalidEventSelectorsException")
+        #expect(
+            F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(values: ["arn:aws:s3"])])]) }?.code
+                == "InvalidEventSelectorsException")
+        #expect(
+            F.violation { try put([TrailEventSelectorInput(dataResources: [TrailDataResourceInput(type: "AWS::S3::Object", values: [])])]) }?.code
+                == "InvalidEventSelectorsException")
     }
 
     @Test("at most 250 data resource values per trail, not counting log-everything prefixes")
@@ -116,11 +133,13 @@ struct AdvancedEventSelectorRulesTests {
     func typical() throws {
         let selectors = [
             selector(Self.management, Field(field: "readOnly", equals: ["false"])),
-            selector(Self.data, Self.s3Objects, Field(field: "resources.ARN", startsWith: ["arn:aws:s3:::bucket/"]),
-                     Field(field: "eventName", notEquals: ["GetObject"])),
+            selector(
+                Self.data, Self.s3Objects, Field(field: "resources.ARN", startsWith: ["arn:aws:s3:::bucket/"]),
+                Field(field: "eventName", notEquals: ["GetObject"])),
             selector(Self.data, Field(field: "resources.type", equals: ["AWS::SNS::Topic"])),
-            selector(Field(field: "eventCategory", equals: ["NetworkActivity"]), Field(field: "eventSource", equals: ["kms.amazonaws.com"]),
-                     Field(field: "errorCode", equals: ["VpceAccessDenied"])),
+            selector(
+                Field(field: "eventCategory", equals: ["NetworkActivity"]), Field(field: "eventSource", equals: ["kms.amazonaws.com"]),
+                Field(field: "errorCode", equals: ["VpceAccessDenied"])),
             selector(Self.management, Field(field: "eventSource", notEquals: ["kms.amazonaws.com"])),
         ]
         #expect(try put(selectors).advancedSelectors == selectors)
@@ -172,7 +191,9 @@ struct AdvancedEventSelectorRulesTests {
     func networkActivity() {
         let category = Field(field: "eventCategory", equals: ["NetworkActivity"])
         expectInvalid([selector(category)], "missing eventSource")
-        expectInvalid([selector(category, Field(field: "eventSource", equals: ["s3.amazonaws.com"]), Field(field: "errorCode", equals: ["AccessDenied"]))], "errorCode")
+        expectInvalid(
+            [selector(category, Field(field: "eventSource", equals: ["s3.amazonaws.com"]), Field(field: "errorCode", equals: ["AccessDenied"]))],
+            "errorCode")
     }
 
     @Test("operators need values of 1 to 2048 characters, and a field selector needs an operator")
@@ -199,6 +220,8 @@ struct AdvancedEventSelectorRulesTests {
     func twoHundredFiftyResources() throws {
         let arns = (0..<251).map { "arn:aws:s3:::b\($0)/" }
         expectInvalid([selector(Self.data, Self.s3Objects, Field(field: "resources.ARN", startsWith: arns))], "251 ARNs")
-        #expect(try put([selector(Self.data, Self.s3Objects, Field(field: "resources.ARN", startsWith: Array(arns.prefix(250))))]).advancedSelectors?.count == 1)
+        #expect(
+            try put([selector(Self.data, Self.s3Objects, Field(field: "resources.ARN", startsWith: Array(arns.prefix(250))))]).advancedSelectors?
+                .count == 1)
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Trail ARNs and name-or-ARN arguments")
@@ -25,20 +26,22 @@ struct TrailARNTests {
         #expect(try TrailARN.parse(arn.description) == arn)
     }
 
-    @Test("malformed trail ARNs are CloudTrailARNInvalidException", arguments: [
-        "arn:aws:cloudtrail:us-east-1:123456789012:trail",
-        "arn:aws:cloudtrail:us-east-1:123456789012:trail/",
-        "arn:aws:cloudtrail:us-east-1:12345678901:trail/abc",
-        "arn:aws:cloudtrail:us-east-1:1234567890123:trail/abc",
-        "arn:aws:cloudtrail::123456789012:trail/abc",
-        "arn:aws:s3:us-east-1:123456789012:trail/abc",
-        "arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/abc",
-        "arn::cloudtrail:us-east-1:123456789012:trail/abc",
-        "arn:AWS:cloudtrail:us-east-1:123456789012:trail/abc",
-        "arn:aws:cloudtrail:us-east-1:123456789012:trail/my--trail",
-        "arn:aws:cloudtrail:us-east-1:123456789012:trail/a/b",
-        "arn:",
-    ])
+    @Test(
+        "malformed trail ARNs are CloudTrailARNInvalidException",
+        arguments: [
+            "arn:aws:cloudtrail:us-east-1:123456789012:trail",
+            "arn:aws:cloudtrail:us-east-1:123456789012:trail/",
+            "arn:aws:cloudtrail:us-east-1:12345678901:trail/abc",
+            "arn:aws:cloudtrail:us-east-1:1234567890123:trail/abc",
+            "arn:aws:cloudtrail::123456789012:trail/abc",
+            "arn:aws:s3:us-east-1:123456789012:trail/abc",
+            "arn:aws:cloudtrail:us-east-1:123456789012:eventdatastore/abc",
+            "arn::cloudtrail:us-east-1:123456789012:trail/abc",
+            "arn:AWS:cloudtrail:us-east-1:123456789012:trail/abc",
+            "arn:aws:cloudtrail:us-east-1:123456789012:trail/my--trail",
+            "arn:aws:cloudtrail:us-east-1:123456789012:trail/a/b",
+            "arn:",
+        ])
     func malformed(raw: String) {
         #expect(TrailFixtures.violation { try TrailARN.parse(raw) } == .malformedTrailARN(raw))
     }
@@ -53,7 +56,8 @@ struct TrailARNTests {
 
     @Test("an ARN-looking reference that does not parse is CloudTrailARNInvalidException, not an invalid name")
     func arnLookingReference() {
-        #expect(TrailFixtures.violation { try TrailReference.parse("arn:aws:cloudtrail:us-east-1:bad:trail/x") }?.code == "CloudTrailARNInvalidException")
+        #expect(
+            TrailFixtures.violation { try TrailReference.parse("arn:aws:cloudtrail:us-east-1:bad:trail/x") }?.code == "CloudTrailARNInvalidException")
     }
 
     @Test("a colon in something that does not start with arn: is a name error")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 /// Shared values for the trail rule tests: one partition, two Regions, a management account, a member and

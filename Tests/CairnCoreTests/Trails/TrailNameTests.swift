@@ -1,12 +1,15 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Trail names")
 struct TrailNameTests {
-    @Test("valid names are accepted unchanged", arguments: [
-        "abc", "My.Trail_1-x", "a1b", "trail-2024.logs", "A" + String(repeating: "b", count: 126) + "C", "1.2.3",
-        "192.168.5.4x", "1.2.3.4.5",
-    ])
+    @Test(
+        "valid names are accepted unchanged",
+        arguments: [
+            "abc", "My.Trail_1-x", "a1b", "trail-2024.logs", "A" + String(repeating: "b", count: 126) + "C", "1.2.3",
+            "192.168.5.4x", "1.2.3.4.5",
+        ])
     func acceptsValidNames(raw: String) throws {
         #expect(try TrailName.validate(raw).value == raw)
     }
@@ -15,14 +18,18 @@ struct TrailNameTests {
     func lengthBoundaryAt128() throws {
         let longest = String(repeating: "a", count: 128)
         #expect(try TrailName.validate(longest).value.count == 128)
-        #expect(TrailFixtures.violation { try TrailName.validate(longest + "a") } == .invalidTrailName(
-            "Trail name too long. Maximum allowed length: 128 characters. Specified name length: 129 characters."))
+        #expect(
+            TrailFixtures.violation { try TrailName.validate(longest + "a") }
+                == .invalidTrailName(
+                    "Trail name too long. Maximum allowed length: 128 characters. Specified name length: 129 characters."))
     }
 
     @Test("names shorter than 3 characters are too short, with AWS's message")
     func tooShort() {
-        #expect(TrailFixtures.violation { try TrailName.validate("ab") } == .invalidTrailName(
-            "Trail name too short. Minimum allowed length: 3 characters. Specified name length: 2 characters."))
+        #expect(
+            TrailFixtures.violation { try TrailName.validate("ab") }
+                == .invalidTrailName(
+                    "Trail name too short. Minimum allowed length: 3 characters. Specified name length: 2 characters."))
         #expect(TrailFixtures.violation { try TrailName.validate("") }?.message.hasSuffix("Specified name length: 0 characters.") == true)
     }
 
@@ -38,13 +45,17 @@ struct TrailNameTests {
 
     @Test("only ASCII letters, digits, periods, underscores and dashes", arguments: ["my trail", "my:trail", "tr@il", "trä1l", "a/b/c"])
     func badCharacters(raw: String) {
-        #expect(TrailFixtures.violation { try TrailName.validate(raw) } == .invalidTrailName(
-            "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_)."))
+        #expect(
+            TrailFixtures.violation { try TrailName.validate(raw) }
+                == .invalidTrailName(
+                    "Trail name or ARN can only contain uppercase letters, lowercase letters, numbers, periods (.), hyphens (-), and underscores (_)."
+                ))
     }
 
     @Test("adjacent periods, underscores or dashes are refused", arguments: ["my--trail", "my-_namespace", "a..b", "a._b", "x__y"])
     func adjacentPunctuation(raw: String) {
-        #expect(TrailFixtures.violation { try TrailName.validate(raw) }?.message == "Trail name cannot contain adjacent periods, underscores or hyphens.")
+        #expect(
+            TrailFixtures.violation { try TrailName.validate(raw) }?.message == "Trail name cannot contain adjacent periods, underscores or hyphens.")
     }
 
     @Test("IP-address-formatted names are refused", arguments: ["192.168.5.4", "10.0.0.1", "999.999.999.999"])

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("CreateTrail and UpdateTrail settings")
@@ -12,9 +13,11 @@ struct TrailSettingsTests {
     @Test("CreateTrail defaults: global events on, single-Region, no validation, account trail, no optional targets")
     func createDefaults() throws {
         let settings = try create(TrailSettingsInput(s3BucketName: "my-bucket"))
-        #expect(settings == TrailSettings(
-            s3BucketName: "my-bucket", includeGlobalServiceEvents: true, isMultiRegionTrail: false,
-            logFileValidationEnabled: false, isOrganizationTrail: false))
+        #expect(
+            settings
+                == TrailSettings(
+                    s3BucketName: "my-bucket", includeGlobalServiceEvents: true, isMultiRegionTrail: false,
+                    logFileValidationEnabled: false, isOrganizationTrail: false))
         #expect(settings.s3KeyPrefix == nil && settings.snsTopicARN == nil && settings.kmsKeyId == nil)
     }
 
@@ -46,8 +49,9 @@ struct TrailSettingsTests {
     @Test("the key prefix is at most 200 characters")
     func prefixLength() throws {
         #expect(try create(TrailSettingsInput(s3BucketName: "abc", s3KeyPrefix: String(repeating: "p", count: 200))).s3KeyPrefix?.count == 200)
-        #expect(F.violation { try create(TrailSettingsInput(s3BucketName: "abc", s3KeyPrefix: String(repeating: "p", count: 201))) }?.code
-            == "InvalidS3PrefixException")
+        #expect(
+            F.violation { try create(TrailSettingsInput(s3BucketName: "abc", s3KeyPrefix: String(repeating: "p", count: 201))) }?.code
+                == "InvalidS3PrefixException")
     }
 
     @Test("an SNS topic name becomes a topic ARN in the home Region and owner account; an ARN is kept")
@@ -59,31 +63,39 @@ struct TrailSettingsTests {
         #expect(try create(TrailSettingsInput(s3BucketName: "abc", snsTopicName: arn)).snsTopicARN == arn)
     }
 
-    @Test("invalid SNS topics are InvalidSnsTopicNameException", arguments: [
-        "bad topic", "topic.fifo", String(repeating: "t", count: 257), "arn:aws:sqs:us-east-1:111111111111:q",
-        "arn:aws:sns:us-east-1:111111111111:", "arn:aws-cn:sns:cn-north-1:111111111111:t",
-    ])
+    @Test(
+        "invalid SNS topics are InvalidSnsTopicNameException",
+        arguments: [
+            "bad topic", "topic.fifo", String(repeating: "t", count: 257), "arn:aws:sqs:us-east-1:111111111111:q",
+            "arn:aws:sns:us-east-1:111111111111:", "arn:aws-cn:sns:cn-north-1:111111111111:t",
+        ])
     func invalidSnsTopics(topic: String) {
         #expect(F.violation { try create(TrailSettingsInput(s3BucketName: "abc", snsTopicName: topic)) }?.code == "InvalidSnsTopicNameException")
     }
 
-    @Test("the four KMS key forms are accepted and stored as ARNs", arguments: [
-        ("alias/MyAliasName", "arn:aws:kms:us-east-1:111111111111:alias/MyAliasName"),
-        ("arn:aws:kms:us-east-2:123456789012:alias/MyAliasName", "arn:aws:kms:us-east-2:123456789012:alias/MyAliasName"),
-        ("arn:aws:kms:us-east-2:123456789012:key/12345678-1234-1234-1234-123456789012",
-         "arn:aws:kms:us-east-2:123456789012:key/12345678-1234-1234-1234-123456789012"),
-        ("12345678-1234-1234-1234-123456789012", "arn:aws:kms:us-east-1:111111111111:key/12345678-1234-1234-1234-123456789012"),
-        ("mrk-1234abcd12ab34cd56ef1234567890ab", "arn:aws:kms:us-east-1:111111111111:key/mrk-1234abcd12ab34cd56ef1234567890ab"),
-    ])
+    @Test(
+        "the four KMS key forms are accepted and stored as ARNs",
+        arguments: [
+            ("alias/MyAliasName", "arn:aws:kms:us-east-1:111111111111:alias/MyAliasName"),
+            ("arn:aws:kms:us-east-2:123456789012:alias/MyAliasName", "arn:aws:kms:us-east-2:123456789012:alias/MyAliasName"),
+            (
+                "arn:aws:kms:us-east-2:123456789012:key/12345678-1234-1234-1234-123456789012",
+                "arn:aws:kms:us-east-2:123456789012:key/12345678-1234-1234-1234-123456789012"
+            ),
+            ("12345678-1234-1234-1234-123456789012", "arn:aws:kms:us-east-1:111111111111:key/12345678-1234-1234-1234-123456789012"),
+            ("mrk-1234abcd12ab34cd56ef1234567890ab", "arn:aws:kms:us-east-1:111111111111:key/mrk-1234abcd12ab34cd56ef1234567890ab"),
+        ])
     func kmsForms(raw: String, stored: String) throws {
         #expect(try create(TrailSettingsInput(s3BucketName: "abc", kmsKeyId: raw)).kmsKeyId == stored)
     }
 
-    @Test("other KMS key ids are InvalidKmsKeyIdException", arguments: [
-        "my-key", "alias/", "alias/bad name", "12345678-1234-1234-1234-12345678901", "arn:aws:kms:us-east-2:123456789012:key/nope",
-        "arn:aws:s3:::bucket", "arn:aws:kms:us-east-2:123456789012:keys/12345678-1234-1234-1234-123456789012",
-        "arn:aws-cn:kms:cn-north-1:123456789012:alias/x",
-    ])
+    @Test(
+        "other KMS key ids are InvalidKmsKeyIdException",
+        arguments: [
+            "my-key", "alias/", "alias/bad name", "12345678-1234-1234-1234-12345678901", "arn:aws:kms:us-east-2:123456789012:key/nope",
+            "arn:aws:s3:::bucket", "arn:aws:kms:us-east-2:123456789012:keys/12345678-1234-1234-1234-123456789012",
+            "arn:aws-cn:kms:cn-north-1:123456789012:alias/x",
+        ])
     func invalidKms(raw: String) {
         #expect(F.violation { try create(TrailSettingsInput(s3BucketName: "abc", kmsKeyId: raw)) }?.code == "InvalidKmsKeyIdException")
     }
@@ -96,35 +108,42 @@ struct TrailSettingsTests {
         let settings = try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: Self.logGroup, cloudWatchLogsRoleArn: Self.role))
         #expect(settings.cloudWatchLogsLogGroupArn == Self.logGroup && settings.cloudWatchLogsRoleArn == Self.role)
         let withoutStar = String(Self.logGroup.dropLast(2))
-        #expect(try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: withoutStar, cloudWatchLogsRoleArn: Self.role))
-            .cloudWatchLogsLogGroupArn == withoutStar)
+        #expect(
+            try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: withoutStar, cloudWatchLogsRoleArn: Self.role))
+                .cloudWatchLogsLogGroupArn == withoutStar)
     }
 
     @Test("a log group without a role is InvalidCloudWatchLogsRoleArnException with AWS's message")
     func logGroupWithoutRole() {
-        #expect(F.violation { try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: Self.logGroup)) }
-            == .invalidCloudWatchLogsRoleArn("You must specify a role ARN as well as a log group."))
+        #expect(
+            F.violation { try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: Self.logGroup)) }
+                == .invalidCloudWatchLogsRoleArn("You must specify a role ARN as well as a log group."))
     }
 
     @Test("a role without a log group is InvalidCloudWatchLogsLogGroupArnException")
     func roleWithoutLogGroup() {
-        #expect(F.violation { try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsRoleArn: Self.role)) }?.code
-            == "InvalidCloudWatchLogsLogGroupArnException")
+        #expect(
+            F.violation { try create(TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsRoleArn: Self.role)) }?.code
+                == "InvalidCloudWatchLogsLogGroupArnException")
     }
 
-    @Test("malformed log group ARNs are InvalidCloudWatchLogsLogGroupArnException", arguments: [
-        "CloudTrail/DefaultLogGroup", "arn:aws:logs:us-east-1:111111111111:log-stream:x", "arn:aws:logs::111111111111:log-group:x",
-        "arn:aws:logs:us-east-1:111111111111:log-group:", "arn:aws:logs:us-east-1:111111111111:log-group:bad name:*",
-    ])
+    @Test(
+        "malformed log group ARNs are InvalidCloudWatchLogsLogGroupArnException",
+        arguments: [
+            "CloudTrail/DefaultLogGroup", "arn:aws:logs:us-east-1:111111111111:log-stream:x", "arn:aws:logs::111111111111:log-group:x",
+            "arn:aws:logs:us-east-1:111111111111:log-group:", "arn:aws:logs:us-east-1:111111111111:log-group:bad name:*",
+        ])
     func malformedLogGroup(raw: String) {
         let input = TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: raw, cloudWatchLogsRoleArn: Self.role)
         #expect(F.violation { try create(input) }?.code == "InvalidCloudWatchLogsLogGroupArnException")
     }
 
-    @Test("malformed role ARNs are InvalidCloudWatchLogsRoleArnException", arguments: [
-        "CloudTrail_CloudWatchLogs_Role", "arn:aws:iam::111111111111:user/bob", "arn:aws:iam:us-east-1:111111111111:role/r",
-        "arn:aws:iam::111111111111:role/", "arn:aws:iam::111111111111:role/" + String(repeating: "r", count: 65),
-    ])
+    @Test(
+        "malformed role ARNs are InvalidCloudWatchLogsRoleArnException",
+        arguments: [
+            "CloudTrail_CloudWatchLogs_Role", "arn:aws:iam::111111111111:user/bob", "arn:aws:iam:us-east-1:111111111111:role/r",
+            "arn:aws:iam::111111111111:role/", "arn:aws:iam::111111111111:role/" + String(repeating: "r", count: 65),
+        ])
     func malformedRole(raw: String) {
         let input = TrailSettingsInput(s3BucketName: "abc", cloudWatchLogsLogGroupArn: Self.logGroup, cloudWatchLogsRoleArn: raw)
         #expect(F.violation { try create(input) }?.code == "InvalidCloudWatchLogsRoleArnException")
@@ -132,7 +151,9 @@ struct TrailSettingsTests {
 
     @Test("empty optional strings on CreateTrail mean unset")
     func emptyStringsOnCreate() throws {
-        let settings = try create(TrailSettingsInput(s3BucketName: "abc", s3KeyPrefix: "", snsTopicName: "", cloudWatchLogsLogGroupArn: "", cloudWatchLogsRoleArn: "", kmsKeyId: ""))
+        let settings = try create(
+            TrailSettingsInput(
+                s3BucketName: "abc", s3KeyPrefix: "", snsTopicName: "", cloudWatchLogsLogGroupArn: "", cloudWatchLogsRoleArn: "", kmsKeyId: ""))
         #expect(settings == TrailSettings(s3BucketName: "abc"))
     }
 
@@ -174,11 +195,13 @@ struct TrailSettingsTests {
 
     @Test("turning global events off on a multi-Region trail, or converting with them explicitly off, is refused")
     func updateCombinationRefused() {
-        #expect(F.violation { try existing.applying(TrailSettingsInput(includeGlobalServiceEvents: false), context: F.context) }
-            == .multiRegionNeedsGlobalEvents)
+        #expect(
+            F.violation { try existing.applying(TrailSettingsInput(includeGlobalServiceEvents: false), context: F.context) }
+                == .multiRegionNeedsGlobalEvents)
         let single = TrailSettings(s3BucketName: "abc", includeGlobalServiceEvents: false)
-        #expect(F.violation { try single.applying(TrailSettingsInput(includeGlobalServiceEvents: false, isMultiRegionTrail: true), context: F.context) }
-            == .multiRegionNeedsGlobalEvents)
+        #expect(
+            F.violation { try single.applying(TrailSettingsInput(includeGlobalServiceEvents: false, isMultiRegionTrail: true), context: F.context) }
+                == .multiRegionNeedsGlobalEvents)
     }
 
     @Test("multi→single and global off in the same call is allowed (the 2016 AWS bug is not reproduced)")
@@ -198,14 +221,16 @@ struct TrailSettingsTests {
 
     @Test("removing only the role of a CloudWatch Logs pair breaks the pairing and is refused")
     func removingHalfThePair() {
-        #expect(F.violation { try existing.applying(TrailSettingsInput(cloudWatchLogsRoleArn: ""), context: F.context) }?.code
-            == "InvalidCloudWatchLogsRoleArnException")
+        #expect(
+            F.violation { try existing.applying(TrailSettingsInput(cloudWatchLogsRoleArn: ""), context: F.context) }?.code
+                == "InvalidCloudWatchLogsRoleArnException")
     }
 
     @Test("an empty S3BucketName on UpdateTrail is an invalid bucket name, not a removal")
     func emptyBucketOnUpdate() {
-        #expect(F.violation { try existing.applying(TrailSettingsInput(s3BucketName: ""), context: F.context) }?.code
-            == "InvalidS3BucketNameException")
+        #expect(
+            F.violation { try existing.applying(TrailSettingsInput(s3BucketName: ""), context: F.context) }?.code
+                == "InvalidS3BucketNameException")
     }
 
     @Test("the transition tells which other rules an update triggers")
@@ -227,21 +252,23 @@ struct TrailS3BucketNameTests {
         #expect(TrailFixtures.violation { try TrailS3BucketName.validate(name) } == nil)
     }
 
-    @Test("invalid bucket names, with the AWS SDK wording", arguments: [
-        ("ab", "Bucket name should be between 3 and 63 characters long"),
-        (String(repeating: "b", count: 64), "Bucket name should be between 3 and 63 characters long"),
-        ("192.168.5.4", "Bucket name must not be formatted as an IP Address"),
-        ("My-Bucket", "Bucket name should not contain uppercase characters"),
-        ("my bucket", "Bucket name should not contain white space"),
-        (".bucket", "Bucket name should not begin with a period"),
-        ("my..bucket", "Bucket name should not contain two adjacent periods"),
-        ("my-.bucket", "Bucket name should not contain dashes next to periods"),
-        ("my.-bucket", "Bucket name should not contain dashes next to periods"),
-        ("-bucket", "Bucket name should not begin with a '-'"),
-        ("my_bucket", "Bucket name should not contain '_'"),
-        ("bucket-", "Bucket name should not end with '-' or '.'"),
-        ("bucket.", "Bucket name should not end with '-' or '.'"),
-    ])
+    @Test(
+        "invalid bucket names, with the AWS SDK wording",
+        arguments: [
+            ("ab", "Bucket name should be between 3 and 63 characters long"),
+            (String(repeating: "b", count: 64), "Bucket name should be between 3 and 63 characters long"),
+            ("192.168.5.4", "Bucket name must not be formatted as an IP Address"),
+            ("My-Bucket", "Bucket name should not contain uppercase characters"),
+            ("my bucket", "Bucket name should not contain white space"),
+            (".bucket", "Bucket name should not begin with a period"),
+            ("my..bucket", "Bucket name should not contain two adjacent periods"),
+            ("my-.bucket", "Bucket name should not contain dashes next to periods"),
+            ("my.-bucket", "Bucket name should not contain dashes next to periods"),
+            ("-bucket", "Bucket name should not begin with a '-'"),
+            ("my_bucket", "Bucket name should not contain '_'"),
+            ("bucket-", "Bucket name should not end with '-' or '.'"),
+            ("bucket.", "Bucket name should not end with '-' or '.'"),
+        ])
     func invalid(name: String, message: String) {
         #expect(TrailFixtures.violation { try TrailS3BucketName.validate(name) } == .invalidS3BucketName(message))
     }

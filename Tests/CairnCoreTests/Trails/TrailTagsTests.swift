@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Trail tags")
@@ -11,8 +12,9 @@ struct TrailTagsTests {
 
     @Test("AddTags overwrites the value of an existing key and keeps the others")
     func overwrite() throws {
-        let result = try TrailTags.adding([TrailTag(key: "env", value: "prod"), TrailTag(key: "team")],
-                                          to: [TrailTag(key: "env", value: "dev"), TrailTag(key: "owner", value: "me")])
+        let result = try TrailTags.adding(
+            [TrailTag(key: "env", value: "prod"), TrailTag(key: "team")],
+            to: [TrailTag(key: "env", value: "dev"), TrailTag(key: "owner", value: "me")])
         #expect(result == [TrailTag(key: "env", value: "prod"), TrailTag(key: "owner", value: "me"), TrailTag(key: "team", value: nil)])
     }
 
@@ -32,8 +34,10 @@ struct TrailTagsTests {
     @Test("keys are 1 to 128 characters, values 1 to 256")
     func lengths() throws {
         #expect(try TrailTags.forCreate([TrailTag(key: String(repeating: "k", count: 128), value: String(repeating: "v", count: 256))]).count == 1)
-        for tag in [TrailTag(key: ""), TrailTag(key: String(repeating: "k", count: 129)),
-                    TrailTag(key: "k", value: ""), TrailTag(key: "k", value: String(repeating: "v", count: 257))] {
+        for tag in [
+            TrailTag(key: ""), TrailTag(key: String(repeating: "k", count: 129)),
+            TrailTag(key: "k", value: ""), TrailTag(key: "k", value: String(repeating: "v", count: 257)),
+        ] {
             #expect(F.violation { try TrailTags.forCreate([tag]) }?.code == "InvalidTagParameterException")
         }
     }
@@ -43,9 +47,11 @@ struct TrailTagsTests {
         #expect(try TrailTags.forCreate([TrailTag(key: String(repeating: "é", count: 128))]).count == 1)
     }
 
-    @Test("letters, numbers, spaces and _ . : / = + - @ are allowed, in any script", arguments: [
-        "Cost Center", "team:platform/alpha", "a=b+c-d@e_f.g", "プロジェクト", "Ünïcode 42",
-    ])
+    @Test(
+        "letters, numbers, spaces and _ . : / = + - @ are allowed, in any script",
+        arguments: [
+            "Cost Center", "team:platform/alpha", "a=b+c-d@e_f.g", "プロジェクト", "Ünïcode 42",
+        ])
     func allowedCharacters(text: String) throws {
         #expect(try TrailTags.forCreate([TrailTag(key: text, value: text)]).count == 1)
     }
@@ -58,14 +64,16 @@ struct TrailTagsTests {
 
     @Test("a key repeated in one request is InvalidTagParameterException")
     func duplicates() {
-        #expect(F.violation { try TrailTags.adding([TrailTag(key: "a", value: "1"), TrailTag(key: "a", value: "2")], to: []) }?.code
-            == "InvalidTagParameterException")
+        #expect(
+            F.violation { try TrailTags.adding([TrailTag(key: "a", value: "1"), TrailTag(key: "a", value: "2")], to: []) }?.code
+                == "InvalidTagParameterException")
     }
 
     @Test("RemoveTags removes by key, ignoring values and unknown keys")
     func remove() throws {
         let existing = [TrailTag(key: "a", value: "1"), TrailTag(key: "b", value: "2")]
-        #expect(try TrailTags.removing([TrailTag(key: "a", value: "other"), TrailTag(key: "zzz")], from: existing) == [TrailTag(key: "b", value: "2")])
+        #expect(
+            try TrailTags.removing([TrailTag(key: "a", value: "other"), TrailTag(key: "zzz")], from: existing) == [TrailTag(key: "b", value: "2")])
         #expect(F.violation { try TrailTags.removing([TrailTag(key: "")], from: existing) }?.code == "InvalidTagParameterException")
     }
 }

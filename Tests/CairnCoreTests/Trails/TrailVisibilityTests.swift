@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Which trails a viewer sees in a Region")
@@ -8,8 +9,9 @@ struct TrailVisibilityTests {
     @Test("an owner sees its single-Region trail only in the home Region, not as a shadow")
     func singleRegionOwnTrail() {
         let trail = F.trail("single", region: "us-east-1", account: F.outsider)
-        #expect(TrailVisibility.of(trail, seenBy: F.viewer(F.outsider, region: "us-east-1", inOrganization: false))
-            == TrailVisibility(isOutsideHomeRegion: false, isOutsideOwnerAccount: false))
+        #expect(
+            TrailVisibility.of(trail, seenBy: F.viewer(F.outsider, region: "us-east-1", inOrganization: false))
+                == TrailVisibility(isOutsideHomeRegion: false, isOutsideOwnerAccount: false))
         #expect(TrailVisibility.of(trail, seenBy: F.viewer(F.outsider, region: "eu-west-1", inOrganization: false)) == nil)
     }
 
@@ -109,15 +111,17 @@ struct TrailLookupTests {
     @Test("an ARN of a trail the caller cannot see is not found, echoing the ARN")
     func invisibleARN() {
         let arn = F.arn("home", region: "us-east-1", account: F.member).description
-        #expect(F.violation { try resolve(arn, viewer: F.viewer(F.outsider, inOrganization: false)) }
-            == .trailNotFound(arn, callerAccountId: F.outsider))
+        #expect(
+            F.violation { try resolve(arn, viewer: F.viewer(F.outsider, inOrganization: false)) }
+                == .trailNotFound(arn, callerAccountId: F.outsider))
     }
 
     @Test("an ARN naming the caller's single-Region trail from another Region is not found there")
     func singleRegionARNFromAnotherRegion() {
         let arn = F.arn("home", region: "us-east-1", account: F.member).description
-        #expect(F.violation { try resolve(arn, viewer: F.viewer(F.member, region: "eu-west-1")) }
-            == .trailNotFound(arn, callerAccountId: F.member))
+        #expect(
+            F.violation { try resolve(arn, viewer: F.viewer(F.member, region: "eu-west-1")) }
+                == .trailNotFound(arn, callerAccountId: F.member))
     }
 
     @Test("an ARN in another partition does not find the trail")
@@ -137,11 +141,14 @@ struct TrailLookupTests {
     @Test("GetTrailStatus and GetEventSelectors echo a missing name as an ARN of the calling Region and account")
     func notFoundEchoesARN() {
         let viewer = F.viewer(F.member, region: "us-east-2")
-        #expect(F.violation { try resolve("nothing", viewer: viewer, operation: .getTrailStatus) }
-            == .trailNotFound("arn:aws:cloudtrail:us-east-2:222222222222:trail/nothing", callerAccountId: F.member))
-        #expect(F.violation { try resolve("nothing", viewer: viewer, operation: .getEventSelectors) }?.message
-            == "Unknown trail: arn:aws:cloudtrail:us-east-2:222222222222:trail/nothing for the user: 222222222222")
-        #expect(F.violation { try resolve("nothing", viewer: viewer, operation: .getTrail) }?.message
-            == "Unknown trail: nothing for the user: 222222222222")
+        #expect(
+            F.violation { try resolve("nothing", viewer: viewer, operation: .getTrailStatus) }
+                == .trailNotFound("arn:aws:cloudtrail:us-east-2:222222222222:trail/nothing", callerAccountId: F.member))
+        #expect(
+            F.violation { try resolve("nothing", viewer: viewer, operation: .getEventSelectors) }?.message
+                == "Unknown trail: arn:aws:cloudtrail:us-east-2:222222222222:trail/nothing for the user: 222222222222")
+        #expect(
+            F.violation { try resolve("nothing", viewer: viewer, operation: .getTrail) }?.message
+                == "Unknown trail: nothing for the user: 222222222222")
     }
 }

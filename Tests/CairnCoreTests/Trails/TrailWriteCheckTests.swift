@@ -1,4 +1,5 @@
 import Testing
+
 @testable import CairnCore
 
 @Suite("Writes to a visible trail")
@@ -23,13 +24,16 @@ struct TrailWriteCheckTests {
     @Test("the owner writing from a shadow Region gets InvalidHomeRegionException", arguments: homeRegionOperations)
     func ownerOutsideHomeRegion(operation: TrailOperation) {
         let trail = F.trail("t01", region: "us-east-1", multiRegion: true)
-        #expect(F.violation { try TrailWriteCheck.check(operation, on: trail, by: F.viewer(F.management, region: "eu-west-1")) }
-            == .invalidHomeRegion(callerRegion: "eu-west-1", homeRegion: "us-east-1"))
+        #expect(
+            F.violation { try TrailWriteCheck.check(operation, on: trail, by: F.viewer(F.management, region: "eu-west-1")) }
+                == .invalidHomeRegion(callerRegion: "eu-west-1", homeRegion: "us-east-1"))
     }
 
-    @Test("reads are allowed from a shadow Region and from member accounts", arguments: [
-        TrailOperation.getTrail, .getTrailStatus, .getEventSelectors, .getInsightSelectors, .describeTrails,
-    ])
+    @Test(
+        "reads are allowed from a shadow Region and from member accounts",
+        arguments: [
+            TrailOperation.getTrail, .getTrailStatus, .getEventSelectors, .getInsightSelectors, .describeTrails,
+        ])
     func readsAreAllowed(operation: TrailOperation) {
         let trail = F.trail("org", multiRegion: true, organizationTrail: true)
         #expect(F.violation { try TrailWriteCheck.check(operation, on: trail, by: F.viewer(F.member, region: "eu-west-1")) } == nil)
@@ -44,8 +48,9 @@ struct TrailWriteCheckTests {
     @Test("the member refusal comes before the home-Region rule")
     func memberRefusalFirst() {
         let trail = F.trail("org", multiRegion: true, organizationTrail: true)
-        #expect(F.violation { try TrailWriteCheck.check(.deleteTrail, on: trail, by: F.viewer(F.member, region: "eu-west-1")) }
-            == .notOrganizationMasterAccount)
+        #expect(
+            F.violation { try TrailWriteCheck.check(.deleteTrail, on: trail, by: F.viewer(F.member, region: "eu-west-1")) }
+                == .notOrganizationMasterAccount)
     }
 
     @Test("a delegated administrator may change an organization trail, from its home Region")
@@ -61,18 +66,21 @@ struct TrailWriteCheckTests {
     func tagsOnOtherAccount() {
         let trail = F.trail("org", organizationTrail: true)
         for operation in [TrailOperation.addTags, .removeTags, .listTags] {
-            #expect(F.violation { try TrailWriteCheck.check(operation, on: trail, by: F.viewer(F.member)) }
-                == .arnAccountIsWrong(callerAccountId: F.member))
+            #expect(
+                F.violation { try TrailWriteCheck.check(operation, on: trail, by: F.viewer(F.member)) }
+                    == .arnAccountIsWrong(callerAccountId: F.member))
         }
-        #expect(TrailRuleViolation.arnAccountIsWrong(callerAccountId: F.member).message
-            == "AccountID in ARN is wrong, you can only access resources with AccountID 222222222222.")
+        #expect(
+            TrailRuleViolation.arnAccountIsWrong(callerAccountId: F.member).message
+                == "AccountID in ARN is wrong, you can only access resources with AccountID 222222222222.")
     }
 
     @Test("tagging a multi-Region trail outside its home Region is CloudTrailARNInvalidException naming the calling Region")
     func tagsOutsideHomeRegion() {
         let trail = F.trail("t01", region: "eu-west-1", multiRegion: true)
-        #expect(F.violation { try TrailWriteCheck.check(.addTags, on: trail, by: F.viewer(F.management, region: "eu-central-1")) }?.message
-            == "Region in ARN is wrong, you can only access resources in region eu-central-1.")
+        #expect(
+            F.violation { try TrailWriteCheck.check(.addTags, on: trail, by: F.viewer(F.management, region: "eu-central-1")) }?.message
+                == "Region in ARN is wrong, you can only access resources in region eu-central-1.")
         #expect(F.violation { try TrailWriteCheck.check(.addTags, on: trail, by: F.viewer(F.management, region: "eu-west-1")) } == nil)
     }
 

@@ -4,6 +4,7 @@ import CairnTestSupport
 import Foundation
 import PostgresNIO
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -25,7 +26,9 @@ import Glibc
     }
 
     func call(_ port: Int, service: String, target: String?, body: String) async -> Bool {
-        guard let reply = await HTTPProbe.signedAWSCall(port: port, service: service, target: target, body: body, credentials: root) else { return false }
+        guard let reply = await HTTPProbe.signedAWSCall(port: port, service: service, target: target, body: body, credentials: root) else {
+            return false
+        }
         return (200..<300).contains(reply.status)
     }
 
@@ -52,13 +55,16 @@ import Glibc
         let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
         let dir = NSTemporaryDirectory() + "cairn-delivery-crash-\(UUID().uuidString.prefix(8))"
         let keyFile = dir + "-master.key"
-        defer { [dir, keyFile].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer { for path in [dir, keyFile] { try? FileManager.default.removeItem(atPath: path) } }
         _ = try SecretBox.loadKey(at: keyFile, create: true)
 
         var port = CairnProcess.freePort()
         var server = try serve(url: url, keyFile: keyFile, dir: dir, port: port)
         try await server.waitUntilReady()
-        #expect(await call(port, service: "cloudtrail", target: Self.trailTarget + "CreateTrail", body: #"{"Name":"crash","S3BucketName":"crash-logs","IsMultiRegionTrail":true}"#))
+        #expect(
+            await call(
+                port, service: "cloudtrail", target: Self.trailTarget + "CreateTrail",
+                body: #"{"Name":"crash","S3BucketName":"crash-logs","IsMultiRegionTrail":true}"#))
         #expect(await call(port, service: "cloudtrail", target: Self.trailTarget + "StartLogging", body: #"{"Name":"crash"}"#))
 
         for (round, killAfter) in [1300, 2100, 1700, 2500].enumerated() {
@@ -69,7 +75,9 @@ import Glibc
                         for i in 0..<100_000 {
                             let ok: Bool
                             switch i % 3 {
-                            case 0: ok = await call(port, service: "iam", target: nil, body: "Action=CreateUser&Version=2010-05-08&UserName=d\(round)-\(worker)-\(i)")
+                            case 0:
+                                ok = await call(
+                                    port, service: "iam", target: nil, body: "Action=CreateUser&Version=2010-05-08&UserName=d\(round)-\(worker)-\(i)")
                             case 1: ok = await call(port, service: "cloudtrail", target: Self.trailTarget + "DescribeTrails", body: "{}")
                             default: ok = await call(port, service: "sts", target: nil, body: "Action=GetCallerIdentity&Version=2011-06-15")
                             }
@@ -115,7 +123,9 @@ import Glibc
             try await Task.sleep(for: .seconds(1))
             seen = try delivered(bucket)
         } while !Set(seen.keys).isSuperset(of: expected) && Date() < deadline
-        let files = FileManager.default.enumerator(atPath: bucket.path)?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".json.gz") }.count ?? 0
+        let files =
+            FileManager.default.enumerator(atPath: bucket.path)?.allObjects.compactMap { $0 as? String }.filter { $0.hasSuffix(".json.gz") }.count
+            ?? 0
         print("delivery crash test: \(expected.count) events, \(files) log files, \(seen.count) distinct eventIDs delivered")
         let missing = expected.subtracting(seen.keys)
         #expect(missing.isEmpty, "\(missing.count) of \(expected.count) committed events were never delivered")

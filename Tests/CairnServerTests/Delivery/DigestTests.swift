@@ -21,8 +21,9 @@ import Testing
         let harness = DeliveryHarness(server, digestInterval: 0.2)
         let owner = try await server.createTenant("owner")
         let started = Date()
-        let arn = try #require(try await server.trailOK(
-            "CreateTrail", ["Name": "signed", "S3BucketName": "signed-logs", "EnableLogFileValidation": true], as: owner)["TrailARN"] as? String)
+        let arn = try #require(
+            try await server.trailOK(
+                "CreateTrail", ["Name": "signed", "S3BucketName": "signed-logs", "EnableLogFileValidation": true], as: owner)["TrailARN"] as? String)
         try await server.trailOK("StartLogging", ["Name": arn], as: owner)
         for round in 0..<3 {
             try await server.trailOK("GetTrail", ["Name": arn], as: owner)
@@ -39,7 +40,9 @@ import Testing
         let scope = LogFileValidator.Scope(
             bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
             start: started.addingTimeInterval(-60), end: Date().addingTimeInterval(60))
-        return Setup(harness: harness, owner: owner, arn: arn, scope: scope, validator: LogFileValidator(bucket: harness.bucket("signed-logs"), publicKeys: publicKeys))
+        return Setup(
+            harness: harness, owner: owner, arn: arn, scope: scope,
+            validator: LogFileValidator(bucket: harness.bucket("signed-logs"), publicKeys: publicKeys))
     }
 
     func digestKeys(_ harness: DeliveryHarness) async throws -> [String] {
@@ -56,7 +59,8 @@ import Testing
             let s = try await chainOfDigests(server)
             let keys = try await digestKeys(s.harness)
             #expect(keys.count >= 3)
-            let pattern = #/^AWSLogs/(\d{12})/CloudTrail-Digest/us-east-1/\d{4}/\d{2}/\d{2}/(\d{12})_CloudTrail-Digest_us-east-1_signed_us-east-1_\d{8}T\d{6}Z\.json\.gz$/#
+            let pattern =
+                #/^AWSLogs/(\d{12})/CloudTrail-Digest/us-east-1/\d{4}/\d{2}/\d{2}/(\d{12})_CloudTrail-Digest_us-east-1_signed_us-east-1_\d{8}T\d{6}Z\.json\.gz$/#
             #expect(keys.allSatisfy { $0.wholeMatch(of: pattern) != nil }, "\(keys)")
             let first = try await digest(s.harness, keys[0])
             #expect(first["previousDigestSignature"] is NSNull && first["previousDigestS3Object"] is NSNull)
@@ -68,7 +72,9 @@ import Testing
             #expect(second["previousDigestSignature"] as? String == signature)
             // Every delivered log file is listed by exactly one digest.
             var listed: [String] = []
-            for key in keys { listed += (try await digest(s.harness, key)["logFiles"] as? [[String: Any]] ?? []).compactMap { $0["s3Object"] as? String } }
+            for key in keys {
+                listed += (try await digest(s.harness, key)["logFiles"] as? [[String: Any]] ?? []).compactMap { $0["s3Object"] as? String }
+            }
             let logs = try await s.harness.bucket("signed-logs").list(prefix: "").filter { $0.contains("/CloudTrail/") }
             #expect(listed.sorted() == logs.sorted())
             let findings = try await s.validator.validate(s.scope)
@@ -82,8 +88,11 @@ import Testing
             let fingerprints = (server.json(rest)["publicKeyList"] as? [[String: Any]] ?? []).compactMap { $0["fingerprint"] as? String }
             #expect(fingerprints == Array(s.validator.publicKeys.keys))
             let backward = try await server.send(
-                .get, "/v1/trail-public-keys", query: "endTime=2026-01-01T00%3A00%3A00Z&startTime=2026-01-02T00%3A00%3A00Z", credentials: s.owner.credentials)
-            #expect(backward.status.code == 400 && server.json(backward)["code"] as? String == "InvalidTimeRangeException", "\(backward.status) \(String(buffer: backward.body))")
+                .get, "/v1/trail-public-keys", query: "endTime=2026-01-01T00%3A00%3A00Z&startTime=2026-01-02T00%3A00%3A00Z",
+                credentials: s.owner.credentials)
+            #expect(
+                backward.status.code == 400 && server.json(backward)["code"] as? String == "InvalidTimeRangeException",
+                "\(backward.status) \(String(buffer: backward.body))")
         }
     }
 
@@ -121,7 +130,8 @@ import Testing
             let original = try #require(try await bucket.get(key: keys[0]))
             var content = try await digest(s.harness, keys[0])
             content["logFiles"] = []
-            try await bucket.put(key: keys[0], body: try Gzip.compress(try JSONSerialization.data(withJSONObject: content)), metadata: original.metadata)
+            try await bucket.put(
+                key: keys[0], body: try Gzip.compress(try JSONSerialization.data(withJSONObject: content)), metadata: original.metadata)
             var bad = try await s.validator.validate(s.scope).filter { $0.problem != nil }
             #expect(bad.contains { $0.location == "signed-logs/\(keys[0])" && $0.problem == "signature verification failed" }, "\(bad.map(\.line))")
             #expect(bad.contains { $0.location == "signed-logs/\(keys[1])" && $0.problem!.contains("has been modified") })
@@ -134,11 +144,16 @@ import Testing
             try FileManager.default.moveItem(at: folder.appendingPathComponent(log), to: folder.appendingPathComponent(moved))
             bad = try await s.validator.validate(s.scope).filter { $0.problem != nil }
             #expect(bad.contains { $0.location == "signed-logs/\(log)" && $0.problem == "not found" }, "\(bad.map(\.line))")
-            #expect(bad.contains { $0.location == "signed-logs/\(moved)" && $0.problem == "has been moved from its original location signed-logs/\(log)" }, "\(bad.map(\.line))")
+            #expect(
+                bad.contains {
+                    $0.location == "signed-logs/\(moved)" && $0.problem == "has been moved from its original location signed-logs/\(log)"
+                }, "\(bad.map(\.line))")
             // A digest copied elsewhere says where it belongs.
             try FileManager.default.moveItem(at: folder.appendingPathComponent(moved), to: folder.appendingPathComponent(log))
             let copy = keys[2].dropLast(24) + "20000101T000000Z.json.gz"
-            try await bucket.put(key: String(copy), body: try #require(try await bucket.get(key: keys[2])).body, metadata: try #require(try await bucket.get(key: keys[2])).metadata)
+            try await bucket.put(
+                key: String(copy), body: try #require(try await bucket.get(key: keys[2])).body,
+                metadata: try #require(try await bucket.get(key: keys[2])).metadata)
             let wide = LogFileValidator.Scope(
                 bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
                 start: Date(timeIntervalSince1970: 946_684_700), end: s.scope.end)
@@ -172,7 +187,8 @@ import Testing
             var names: [String] = []
             for key in logKeys {
                 let object = try #require(try await s.harness.bucket("signed-logs").get(key: key))
-                let records = (try JSONSerialization.jsonObject(with: try Gzip.decompress(object.body)) as? [String: Any])?["Records"] as? [[String: Any]] ?? []
+                let records =
+                    (try JSONSerialization.jsonObject(with: try Gzip.decompress(object.body)) as? [String: Any])?["Records"] as? [[String: Any]] ?? []
                 names += records.compactMap { $0["eventName"] as? String }
             }
             #expect(names.contains("StopLogging"))
@@ -182,9 +198,10 @@ import Testing
             try await s.harness.deliver { try await digestKeys(s.harness).count > count }
             let restarted = try await digest(s.harness, try await digestKeys(s.harness).last!)
             #expect(restarted["previousDigestS3Object"] is NSNull)
-            let all = try await s.validator.validate(LogFileValidator.Scope(
-                bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
-                start: s.scope.start, end: Date().addingTimeInterval(60)))
+            let all = try await s.validator.validate(
+                LogFileValidator.Scope(
+                    bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
+                    start: s.scope.start, end: Date().addingTimeInterval(60)))
             #expect(all.allSatisfy { $0.problem == nil }, "\(all.filter { $0.problem != nil }.map(\.line))")
         }
     }
@@ -205,18 +222,22 @@ import Testing
                 for entry in try await digest(s.harness, digestKey)["logFiles"] as? [[String: Any]] ?? [] {
                     let key = try #require(entry["s3Object"] as? String)
                     let object = try #require(try await s.harness.bucket("signed-logs").get(key: key))
-                    let records = (try JSONSerialization.jsonObject(with: try Gzip.decompress(object.body)) as? [String: Any])?["Records"] as? [[String: Any]] ?? []
+                    let records =
+                        (try JSONSerialization.jsonObject(with: try Gzip.decompress(object.body)) as? [String: Any])?["Records"] as? [[String: Any]]
+                        ?? []
                     names += records.compactMap { $0["eventName"] as? String }
                 }
             }
             #expect(names.contains("DeleteTrail"))
             let leftovers = try await server.store.read(logger: Logger(label: "t")) { tx in
-                try await tx.exists("SELECT 1 FROM trail_log_files UNION ALL SELECT 1 FROM trail_digest_chains UNION ALL SELECT 1 FROM trail_delivery_backlog")
+                try await tx.exists(
+                    "SELECT 1 FROM trail_log_files UNION ALL SELECT 1 FROM trail_digest_chains UNION ALL SELECT 1 FROM trail_delivery_backlog")
             }
             #expect(!leftovers)
-            let findings = try await s.validator.validate(LogFileValidator.Scope(
-                bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
-                start: s.scope.start, end: Date().addingTimeInterval(60)))
+            let findings = try await s.validator.validate(
+                LogFileValidator.Scope(
+                    bucketName: "signed-logs", keyPrefix: nil, organizationId: nil, trailName: "signed", homeRegion: "us-east-1",
+                    start: s.scope.start, end: Date().addingTimeInterval(60)))
             #expect(findings.allSatisfy { $0.problem == nil }, "\(findings.filter { $0.problem != nil }.map(\.line))")
         }
     }
@@ -224,7 +245,8 @@ import Testing
     @Test func listPublicKeysRefusesABackwardRangeAndAForeignToken() async throws {
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
-            try await server.trailRefused("ListPublicKeys", ["StartTime": 2_000_000_000, "EndTime": 1_000_000_000], as: owner, "InvalidTimeRangeException")
+            try await server.trailRefused(
+                "ListPublicKeys", ["StartTime": 2_000_000_000, "EndTime": 1_000_000_000], as: owner, "InvalidTimeRangeException")
             // Instants no timestamp can hold are refused, not passed to the database.
             try await server.trailRefused("ListPublicKeys", ["StartTime": 1, "EndTime": 1e20], as: owner, "InvalidTimeRangeException")
             try await server.trailRefused("ListPublicKeys", ["StartTime": -1e20], as: owner, "InvalidTimeRangeException")

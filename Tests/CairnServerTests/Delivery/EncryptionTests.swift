@@ -13,10 +13,11 @@ import Testing
             let harness = DeliveryHarness(server, digestInterval: 0.2)
             let owner = try await server.createTenant("owner")
             let started = Date()
-            let arn = try #require(try await server.trailOK(
-                "CreateTrail",
-                ["Name": "sealed", "S3BucketName": "sealed-logs", "EnableLogFileValidation": true, "KmsKeyId": "alias/trail-key"],
-                as: owner)["TrailARN"] as? String)
+            let arn = try #require(
+                try await server.trailOK(
+                    "CreateTrail",
+                    ["Name": "sealed", "S3BucketName": "sealed-logs", "EnableLogFileValidation": true, "KmsKeyId": "alias/trail-key"],
+                    as: owner)["TrailARN"] as? String)
             try await server.trailOK("StartLogging", ["Name": arn], as: owner)
             let bucket = harness.bucket("sealed-logs")
             for round in 0..<2 {
@@ -49,7 +50,9 @@ import Testing
             body[body.count - 5] ^= 0x01
             try await bucket.put(key: log, body: body, metadata: [:])
             #expect(throws: FileEnvelopeError.tampered) { try FileEnvelope.open(body, keys: kms) }
-            let bad = try await LogFileValidator(bucket: bucket, publicKeys: publicKeys, decryptionKeys: kms).validate(scope).filter { $0.problem != nil }
+            let bad = try await LogFileValidator(bucket: bucket, publicKeys: publicKeys, decryptionKeys: kms).validate(scope).filter {
+                $0.problem != nil
+            }
             #expect(bad.map(\.location) == ["sealed-logs/\(log)"], "\(bad.map(\.line))")
         }
     }

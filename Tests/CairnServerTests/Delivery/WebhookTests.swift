@@ -65,12 +65,13 @@ import Testing
                     store: server.store, buckets: LogBuckets(directory: harness.root), digestInterval: 3600, webhooks: targets,
                     streamsDirectory: streams, logger: Logger(label: "t"))
                 let sender = WebhookSender(store: server.store, targets: targets, logger: Logger(label: "t"))
-                let arn = try #require(try await server.trailOK(
-                    "CreateTrail",
-                    [
-                        "Name": "announced", "S3BucketName": "announced-logs", "SnsTopicName": "trail-topic", "CloudWatchLogsLogGroupArn": group,
-                        "CloudWatchLogsRoleArn": "arn:aws:iam::\(owner.account):role/CloudTrailToLogs",
-                    ], as: owner)["TrailARN"] as? String)
+                let arn = try #require(
+                    try await server.trailOK(
+                        "CreateTrail",
+                        [
+                            "Name": "announced", "S3BucketName": "announced-logs", "SnsTopicName": "trail-topic", "CloudWatchLogsLogGroupArn": group,
+                            "CloudWatchLogsRoleArn": "arn:aws:iam::\(owner.account):role/CloudTrailToLogs",
+                        ], as: owner)["TrailARN"] as? String)
                 try await server.trailOK("StartLogging", ["Name": arn], as: owner)
                 try await server.trailOK("DescribeTrails", [:], as: owner)
                 let deadline = Date().addingTimeInterval(20)
@@ -92,24 +93,28 @@ import Testing
                 let inner = try #require(envelope["Message"] as? String)
                 let message = try #require(try JSONSerialization.jsonObject(with: Data(inner.utf8)) as? [String: Any])
                 #expect(message["s3Bucket"] as? String == "announced-logs")
-                let notified = Set(await receiver.bodies("/notify").flatMap { body -> [String] in
-                    let e = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
-                    let m = (try? JSONSerialization.jsonObject(with: Data(((e?["Message"] as? String) ?? "{}").utf8))) as? [String: Any]
-                    return m?["s3ObjectKey"] as? [String] ?? []
-                })
+                let notified = Set(
+                    await receiver.bodies("/notify").flatMap { body -> [String] in
+                        let e = (try? JSONSerialization.jsonObject(with: Data(body.utf8))) as? [String: Any]
+                        let m = (try? JSONSerialization.jsonObject(with: Data(((e?["Message"] as? String) ?? "{}").utf8))) as? [String: Any]
+                        return m?["s3ObjectKey"] as? [String] ?? []
+                    })
                 #expect(notified == Set(keys))
 
                 // The stream: EventBridge events whose detail is the delivered record; and the same records as JSON lines.
                 let stream = try #require(posts.first { $0.path == "/stream" })
                 #expect(Self.verify(stream.signature, body: stream.body, secret: "stream-secret"))
                 let events = try #require(try JSONSerialization.jsonObject(with: Data(stream.body.utf8)) as? [[String: Any]])
-                #expect(events.allSatisfy { $0["detail-type"] as? String == "AWS API Call via CloudTrail" && $0["source"] as? String == "aws.cloudtrail" })
+                #expect(
+                    events.allSatisfy { $0["detail-type"] as? String == "AWS API Call via CloudTrail" && $0["source"] as? String == "aws.cloudtrail" }
+                )
                 let streamed = Set(events.compactMap { ($0["detail"] as? [String: Any])?["eventID"] as? String })
                 let delivered = try await harness.deliveredIds("announced-logs")
                 #expect(streamed.isSubset(of: delivered) && !streamed.isEmpty)
                 let lines = try String(contentsOf: streams.appendingPathComponent("\(owner.account)/us-east-1/audit_app.jsonl"), encoding: .utf8)
                     .split(separator: "\n")
-                let lineIds = Set(lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["eventID"] as? String })
+                let lineIds = Set(
+                    lines.compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["eventID"] as? String })
                 #expect(lineIds == delivered)
                 var status = try await server.trailOK("GetTrailStatus", ["Name": arn], as: owner)
                 #expect(status["LatestNotificationTime"] is Double && status["LatestNotificationError"] == nil)
@@ -129,8 +134,10 @@ import Testing
                 #expect(status["LatestNotificationError"] as? String == "HTTP 500")
                 // The failed message waits for its backoff; once the endpoint recovers, it is delivered and leaves the outbox.
                 let (waiting, backedOff) = try await server.store.read(logger: Logger(label: "t")) { tx in
-                    (try await tx.exists("SELECT 1 FROM webhook_outbox WHERE kind = 'notification' AND attempts > 0"),
-                     try await tx.exists("SELECT 1 FROM webhook_outbox WHERE attempts > 0 AND next_attempt_at > created_at"))
+                    (
+                        try await tx.exists("SELECT 1 FROM webhook_outbox WHERE kind = 'notification' AND attempts > 0"),
+                        try await tx.exists("SELECT 1 FROM webhook_outbox WHERE attempts > 0 AND next_attempt_at > created_at")
+                    )
                 }
                 #expect(waiting && backedOff)
                 await receiver.fail(false)

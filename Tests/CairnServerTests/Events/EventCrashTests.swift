@@ -3,6 +3,7 @@ import CairnTestSupport
 import Foundation
 import PostgresNIO
 import Testing
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -36,7 +37,7 @@ import Glibc
         let url = "postgres://\(config.username)@/\(config.database ?? "")?host=\(socketDir)"
         let dir = NSTemporaryDirectory() + "cairn-crash-\(UUID().uuidString.prefix(8))"
         let keyFile = dir + "-master.key"
-        defer { [dir, keyFile].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer { for path in [dir, keyFile] { try? FileManager.default.removeItem(atPath: path) } }
         _ = try SecretBox.loadKey(at: keyFile, create: true)
         let port = CairnProcess.freePort()
         let first = try serve(url: url, keyFile: keyFile, dir: dir, port: port)
@@ -51,9 +52,12 @@ import Glibc
                         let id: String?
                         switch i % 3 {
                         case 0:
-                            id = await call(port, service: "iam", target: nil, body: "Action=CreateUser&Version=2010-05-08&UserName=crash-\(worker)-\(i)")
+                            id = await call(
+                                port, service: "iam", target: nil, body: "Action=CreateUser&Version=2010-05-08&UserName=crash-\(worker)-\(i)")
                         case 1:
-                            id = await call(port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails", body: "{}")
+                            id = await call(
+                                port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.DescribeTrails",
+                                body: "{}")
                         default:
                             id = await call(port, service: "sts", target: nil, body: "Action=GetCallerIdentity&Version=2011-06-15")
                         }
@@ -98,7 +102,9 @@ import Glibc
                 existing.insert(name)
             }
             #expect(!existing.isEmpty)
-            #expect(recorded == existing, "events without users: \(recorded.subtracting(existing)); users without events: \(existing.subtracting(recorded))")
+            #expect(
+                recorded == existing,
+                "events without users: \(recorded.subtracting(existing)); users without events: \(existing.subtracting(recorded))")
         }
     }
 }

@@ -25,7 +25,8 @@ import Testing
             #expect(first["AccessKeyId"] as? String == owner.credentials.accessKeyId)
             let resource = try #require((first["Resources"] as? [[String: Any]])?.first)
             #expect(resource["ResourceType"] as? String == "AWS::CloudTrail::Trail")
-            let record = try #require(try JSONSerialization.jsonObject(with: Data(((first["CloudTrailEvent"] as? String) ?? "").utf8)) as? [String: Any])
+            let record = try #require(
+                try JSONSerialization.jsonObject(with: Data(((first["CloudTrailEvent"] as? String) ?? "").utf8)) as? [String: Any])
             #expect(record["eventName"] as? String == "CreateTrail" && record["eventVersion"] as? String == "1.11")
 
             let byName = try await server.trailOK(
@@ -36,12 +37,18 @@ import Testing
             #expect(names(reads).first == "LookupEvents", "the lookups themselves are read events: \(names(reads))")
             let byResource = try await server.trailOK(
                 "LookupEvents",
-                ["LookupAttributes": [["AttributeKey": "ResourceName", "AttributeValue": "arn:aws:cloudtrail:us-east-1:\(owner.account):trail/history"]]],
+                [
+                    "LookupAttributes": [
+                        ["AttributeKey": "ResourceName", "AttributeValue": "arn:aws:cloudtrail:us-east-1:\(owner.account):trail/history"]
+                    ]
+                ],
                 as: owner)
             #expect(names(byResource) == ["StartLogging", "CreateTrail"])
 
             // Paging: one at a time, the token bound to the same filters.
-            let filter: [String: Any] = ["LookupAttributes": [["AttributeKey": "EventSource", "AttributeValue": "cloudtrail.amazonaws.com"]], "MaxResults": 1]
+            let filter: [String: Any] = [
+                "LookupAttributes": [["AttributeKey": "EventSource", "AttributeValue": "cloudtrail.amazonaws.com"]], "MaxResults": 1,
+            ]
             var seen: [String] = []
             var token: String? = nil
             repeat {
@@ -94,7 +101,8 @@ import Testing
             let owner = try await server.createTenant("owner")
             try await server.trailOK("CreateTrail", ["Name": "one", "S3BucketName": "history-logs"], as: owner)
             try await server.trailRefused("CreateTrail", ["Name": "x", "S3BucketName": "history-logs"], as: owner, "InvalidTrailNameException")
-            let r = try await server.send(.get, "/v1/events", query: "eventName=CreateTrail&readOnly=false&username=root", credentials: owner.credentials)
+            let r = try await server.send(
+                .get, "/v1/events", query: "eventName=CreateTrail&readOnly=false&username=root", credentials: owner.credentials)
             let events = (server.json(r)["events"] as? [[String: Any]]) ?? []
             #expect(r.status.code == 200 && events.count == 2, "\(server.json(r))")
             #expect((events.first?["cloudTrailEvent"] as? [String: Any])?["errorCode"] as? String == "InvalidTrailNameException")
@@ -114,21 +122,25 @@ import Testing
             // JSON lines: every CreateTrail record, newest first, one per line.
             let lines = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail", credentials: owner.credentials)
             #expect(lines.status.code == 200 && lines.headers[.contentType] == "application/x-ndjson")
-            let records = String(buffer: lines.body).split(separator: "\n").compactMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+            let records = String(buffer: lines.body).split(separator: "\n").compactMap {
+                try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]
+            }
             #expect(records.count == 4 && records.allSatisfy { $0["eventName"] as? String == "CreateTrail" && $0["eventID"] is String })
             #expect(records.first?["errorCode"] as? String == "InvalidTrailNameException")
             // CSV: a header, one row per event, the comma in the refused name quoted.
             let csv = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&format=csv", credentials: owner.credentials)
             #expect(csv.status.code == 200 && csv.headers[.contentType] == "text/csv")
             let rows = String(buffer: csv.body).components(separatedBy: "\r\n").filter { !$0.isEmpty }
-            #expect(rows.first == "eventTime,eventID,eventSource,eventName,awsRegion,readOnly,username,accessKeyId,sourceIPAddress,errorCode,resources")
+            #expect(
+                rows.first == "eventTime,eventID,eventSource,eventName,awsRegion,readOnly,username,accessKeyId,sourceIPAddress,errorCode,resources")
             #expect(rows.count == 5 && rows.dropFirst().allSatisfy { $0.contains(",cloudtrail.amazonaws.com,CreateTrail,us-east-1,false,root,") })
             // A limit and the token: two, then the other two, none twice.
             let first = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&limit=2", credentials: owner.credentials)
             let token = try #require(first.headers[HTTPField.Name("Cairn-Next-Token")!])
             #expect(token.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }, "the token is URL-safe as sent: \(token)")
             let encoded = token
-            let rest = try await server.send(.get, "/v1/events/export", query: "eventName=CreateTrail&limit=2&nextToken=\(encoded)", credentials: owner.credentials)
+            let rest = try await server.send(
+                .get, "/v1/events/export", query: "eventName=CreateTrail&limit=2&nextToken=\(encoded)", credentials: owner.credentials)
             #expect(rest.headers[HTTPField.Name("Cairn-Next-Token")!] == nil)
             let ids = (String(buffer: first.body) + String(buffer: rest.body)).split(separator: "\n")
                 .compactMap { (try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])?["eventID"] as? String }
@@ -176,7 +188,8 @@ import Testing
             let later = try await server.store.read(logger: Logger(label: "t")) { tx in
                 var name = ""
                 for try await n in try await tx.query(
-                    "SELECT 'events_' || to_char((now() AT TIME ZONE 'UTC')::date + 40, 'YYYYMMDD')").decode(String.self) { name = n }
+                    "SELECT 'events_' || to_char((now() AT TIME ZONE 'UTC')::date + 40, 'YYYYMMDD')"
+                ).decode(String.self) { name = n }
                 return name
             }
             let denied = [

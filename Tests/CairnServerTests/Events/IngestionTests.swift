@@ -17,7 +17,9 @@ import Testing
     }
 
     /// PutAuditEvents as boto3's cloudtrail-data client sends it: REST-JSON, the channel in the query string.
-    func put(_ server: TestServer, _ tenant: Tenant, channel: String, _ events: [[String: Any]], externalId: String? = nil) async throws -> (Int, [String: Any]) {
+    func put(
+        _ server: TestServer, _ tenant: Tenant, channel: String, _ events: [[String: Any]], externalId: String? = nil
+    ) async throws -> (Int, [String: Any]) {
         let body = String(decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": events]), as: UTF8.self)
         let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
         var query = "channelArn=" + channel.addingPercentEncoding(withAllowedCharacters: safe)!
@@ -42,25 +44,37 @@ import Testing
         try await withTestServer { server in
             let harness = DeliveryHarness(server)
             let owner = try await server.createTenant("owner")
-            let trail = try #require(try await server.trailOK("CreateTrail", ["Name": "all", "S3BucketName": "app-logs"], as: owner)["TrailARN"] as? String)
-            let advanced = try #require(try await server.trailOK("CreateTrail", ["Name": "writes", "S3BucketName": "advanced-logs"], as: owner)["TrailARN"] as? String)
+            let trail = try #require(
+                try await server.trailOK("CreateTrail", ["Name": "all", "S3BucketName": "app-logs"], as: owner)["TrailARN"] as? String)
+            let advanced = try #require(
+                try await server.trailOK("CreateTrail", ["Name": "writes", "S3BucketName": "advanced-logs"], as: owner)["TrailARN"] as? String)
             try await server.trailOK(
                 "PutEventSelectors",
-                ["TrailName": advanced, "AdvancedEventSelectors": [["FieldSelectors": [["Field": "eventCategory", "Equals": ["Management"]]]]]], as: owner)
+                ["TrailName": advanced, "AdvancedEventSelectors": [["FieldSelectors": [["Field": "eventCategory", "Equals": ["Management"]]]]]],
+                as: owner)
             try await server.trailOK("StartLogging", ["Name": trail], as: owner)
             try await server.trailOK("StartLogging", ["Name": advanced], as: owner)
-            let channel = try #require(try await server.trailOK(
-                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)["ChannelArn"] as? String)
+            let channel = try #require(
+                try await server.trailOK(
+                    "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)[
+                        "ChannelArn"] as? String)
             let (status, out) = try await put(server, owner, channel: channel, [["id": "e-1", "eventData": eventData(owner.account, id: "e-1")]])
             #expect(status == 200 && (out["successful"] as? [Any])?.count == 1, "\(out)")
             try await harness.deliver {
                 try await harness.records(in: "app-logs").values.flatMap { $0 }.contains { $0["eventCategory"] as? String == "ActivityAuditLog" }
             }
-            let ingested = try await harness.records(in: "app-logs").values.flatMap { $0 }.filter { $0["eventCategory"] as? String == "ActivityAuditLog" }
+            let ingested = try await harness.records(in: "app-logs").values.flatMap { $0 }.filter {
+                $0["eventCategory"] as? String == "ActivityAuditLog"
+            }
             #expect(ingested.count == 1)
             // Advanced selectors for trails cannot name ActivityAuditLog, so that trail takes only management events.
-            try await harness.deliver { try await harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventName"] as? String == "StartLogging" } }
-            #expect(try await !harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventCategory"] as? String == "ActivityAuditLog" })
+            try await harness.deliver {
+                try await harness.records(in: "advanced-logs").values.flatMap { $0 }.contains { $0["eventName"] as? String == "StartLogging" }
+            }
+            #expect(
+                try await !harness.records(in: "advanced-logs").values.flatMap { $0 }.contains {
+                    $0["eventCategory"] as? String == "ActivityAuditLog"
+                })
         }
     }
 
@@ -68,12 +82,19 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             let partner = try await server.createTenant("partner")
-            let channel = try #require(try await server.trailOK(
-                "CreateChannel", ["Name": "partner-feed", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)["ChannelArn"] as? String)
-            func policy(_ principal: String, action: String = "cloudtrail-data:PutAuditEvents", resource: String? = nil, externalId: String? = "partner-42") -> String {
-                var statement: [String: Any] = ["Effect": "Allow", "Principal": ["AWS": principal], "Action": action, "Resource": resource ?? channel]
+            let channel = try #require(
+                try await server.trailOK(
+                    "CreateChannel", ["Name": "partner-feed", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)[
+                        "ChannelArn"] as? String)
+            func policy(
+                _ principal: String, action: String = "cloudtrail-data:PutAuditEvents", resource: String? = nil, externalId: String? = "partner-42"
+            ) -> String {
+                var statement: [String: Any] = [
+                    "Effect": "Allow", "Principal": ["AWS": principal], "Action": action, "Resource": resource ?? channel,
+                ]
                 if let externalId { statement["Condition"] = ["StringEquals": ["cloudtrail:ExternalId": externalId]] }
-                return String(decoding: try! JSONSerialization.data(withJSONObject: ["Version": "2012-10-17", "Statement": [statement]]), as: UTF8.self)
+                return String(
+                    decoding: try! JSONSerialization.data(withJSONObject: ["Version": "2012-10-17", "Statement": [statement]]), as: UTF8.self)
             }
             // Without a policy, another account's put is refused and stores nothing.
             let event = ["id": "p-1", "eventData": eventData(owner.account, id: "p-1")]
@@ -87,17 +108,25 @@ import Testing
                 #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"cloudtrail-data:PutAuditEvents","Resource":"\#(channel)"}]}"#,
                 String(repeating: " ", count: 8193),
             ] {
-                try await server.trailRefused("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": bad], as: owner, "ResourcePolicyNotValidException")
+                try await server.trailRefused(
+                    "PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": bad], as: owner, "ResourcePolicyNotValidException")
             }
             try await server.trailRefused(
-                "PutResourcePolicy", ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/x", "ResourcePolicy": policy(partner.account)],
+                "PutResourcePolicy",
+                ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/x", "ResourcePolicy": policy(partner.account)],
                 as: owner, "ResourceTypeNotSupportedException")
             try await server.trailRefused(
-                "PutResourcePolicy", ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):channel/\(UUID().uuidString.lowercased())", "ResourcePolicy": policy(partner.account)],
+                "PutResourcePolicy",
+                [
+                    "ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):channel/\(UUID().uuidString.lowercased())",
+                    "ResourcePolicy": policy(partner.account),
+                ],
                 as: owner, "ResourceNotFoundException")
-            try await server.trailRefused("PutResourcePolicy", ["ResourceArn": "nope", "ResourcePolicy": policy(partner.account)], as: owner, "ResourceARNNotValidException")
+            try await server.trailRefused(
+                "PutResourcePolicy", ["ResourceArn": "nope", "ResourcePolicy": policy(partner.account)], as: owner, "ResourceARNNotValidException")
             // Another account cannot attach a policy to the owner's channel.
-            try await server.trailRefused("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": policy(partner.account)], as: partner, "ResourceNotFoundException")
+            try await server.trailRefused(
+                "PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": policy(partner.account)], as: partner, "ResourceNotFoundException")
 
             let text = policy(partner.account)
             let stored = try await server.trailOK("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": text], as: owner)
@@ -110,9 +139,11 @@ import Testing
             #expect((out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
             (status, out) = try await put(server, partner, channel: channel, [event], externalId: "someone-else")
             #expect((out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
-            (status, out) = try await put(server, partner, channel: channel, [
-                event, ["id": "p-2", "eventData": eventData(partner.account, id: "p-2")],
-            ], externalId: "partner-42")
+            (status, out) = try await put(
+                server, partner, channel: channel,
+                [
+                    event, ["id": "p-2", "eventData": eventData(partner.account, id: "p-2")],
+                ], externalId: "partner-42")
             #expect(status == 200 && (out["successful"] as? [Any])?.count == 1, "\(out)")
             #expect(((out["failed"] as? [[String: Any]])?.first?["errorCode"] as? String) == "InvalidRecipient")
             #expect(try await storedActivity(server, owner.account) == ["RefundIssued"])
@@ -122,7 +153,8 @@ import Testing
             try await server.trailOK("DeleteResourcePolicy", ["ResourceArn": channel], as: owner)
             try await server.trailRefused("DeleteResourcePolicy", ["ResourceArn": channel], as: owner, "ResourcePolicyNotFoundException")
             (status, out) = try await put(server, partner, channel: channel, [event], externalId: "partner-42")
-            #expect(out["__type"] as? String == "ChannelInsufficientPermission" || (out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
+            #expect(
+                out["__type"] as? String == "ChannelInsufficientPermission" || (out["__type"] as? String ?? "").contains("AccessDenied"), "\(out)")
             #expect(try await storedActivity(server, owner.account) == ["RefundIssued"])
         }
     }
@@ -140,25 +172,30 @@ import Testing
 
             let good = eventData(owner.account, id: "e-1")
             let sum = Data(SHA256.hash(data: Data(good.utf8))).base64EncodedString()
-            let (status, out) = try await put(server, owner, channel: arn, [
-                ["id": "e-1", "eventData": good, "eventDataChecksum": sum],
-                ["id": "e-2", "eventData": eventData(owner.account, id: "e-2", name: "Second")],
-                ["id": "e-3", "eventData": good, "eventDataChecksum": "AAAA"],
-                ["id": "e-4", "eventData": eventData("999999999999", id: "e-4")],
-                ["id": "e-5", "eventData": #"{"version":"1.0"}"#],
-                ["id": "e-6", "eventData": "not json"],
-            ])
+            let (status, out) = try await put(
+                server, owner, channel: arn,
+                [
+                    ["id": "e-1", "eventData": good, "eventDataChecksum": sum],
+                    ["id": "e-2", "eventData": eventData(owner.account, id: "e-2", name: "Second")],
+                    ["id": "e-3", "eventData": good, "eventDataChecksum": "AAAA"],
+                    ["id": "e-4", "eventData": eventData("999999999999", id: "e-4")],
+                    ["id": "e-5", "eventData": #"{"version":"1.0"}"#],
+                    ["id": "e-6", "eventData": "not json"],
+                ])
             #expect(status == 200, "\(out)")
             let ok = ((out["successful"] as? [[String: Any]]) ?? []).compactMap { $0["id"] as? String }
-            let failed = Dictionary(uniqueKeysWithValues: ((out["failed"] as? [[String: Any]]) ?? []).map { ($0["id"] as! String, $0["errorCode"] as! String) })
+            let failed = Dictionary(
+                uniqueKeysWithValues: ((out["failed"] as? [[String: Any]]) ?? []).map { ($0["id"] as! String, $0["errorCode"] as! String) })
             #expect(ok == ["e-1", "e-2"])
             #expect(failed == ["e-3": "InvalidChecksum", "e-4": "InvalidRecipient", "e-5": "FieldNotFound", "e-6": "InvalidData"])
             #expect(try await storedActivity(server, owner.account) == ["RefundIssued", "Second"])
 
             // A duplicate id spoils the whole request, which then stores nothing.
-            let (dupStatus, dup) = try await put(server, owner, channel: arn, [
-                ["id": "d", "eventData": eventData(owner.account, id: "d")], ["id": "d", "eventData": eventData(owner.account, id: "d")],
-            ])
+            let (dupStatus, dup) = try await put(
+                server, owner, channel: arn,
+                [
+                    ["id": "d", "eventData": eventData(owner.account, id: "d")], ["id": "d", "eventData": eventData(owner.account, id: "d")],
+                ])
             #expect(dupStatus == 400 && dup["__type"] as? String == "DuplicatedAuditEventId", "\(dup)")
             #expect(try await storedActivity(server, owner.account).count == 2)
 
@@ -178,15 +215,18 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             for i in 0..<25 {
-                try await server.trailOK("CreateChannel", ["Name": "app-\(100 + i)", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+                try await server.trailOK(
+                    "CreateChannel", ["Name": "app-\(100 + i)", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
             }
             try await server.trailRefused(
                 "CreateChannel", ["Name": "one-more", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
                 "ChannelMaxLimitExceededException")
             try await server.trailRefused(
-                "CreateChannel", ["Name": "x", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner, "InvalidParameterException")
+                "CreateChannel", ["Name": "x", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
+                "InvalidParameterException")
             try await server.trailRefused(
-                "CreateChannel", ["Name": "bad-dest", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:s3:::x"]]],
+                "CreateChannel",
+                ["Name": "bad-dest", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:s3:::x"]]],
                 as: owner, "EventDataStoreARNInvalidException")
             let page = try await server.trailOK("ListChannels", ["MaxResults": 10], as: owner)
             #expect((page["Channels"] as? [[String: Any]])?.count == 10 && page["NextToken"] is String)
@@ -198,12 +238,18 @@ import Testing
 
             // REST: the same channel operations and ingestion, lower-camel JSON.
             let made = try await server.send(
-                .post, "/v1/channels", body: #"{"name": "rest-app", "source": "Custom", "destinations": [{"type": "EVENT_DATA_STORE", "location": "arn:aws:cloudtrail:us-east-1:\#(owner.account):eventdatastore/x"}]}"#,
+                .post, "/v1/channels",
+                body:
+                    #"{"name": "rest-app", "source": "Custom", "destinations": [{"type": "EVENT_DATA_STORE", "location": "arn:aws:cloudtrail:us-east-1:\#(owner.account):eventdatastore/x"}]}"#,
                 credentials: owner.credentials, headers: ["content-type": "application/json"])
             #expect(made.status.code == 201, "\(server.json(made))")
             let id = try #require((server.json(made)["channelArn"] as? String)?.split(separator: "/").last.map(String.init))
-            let body = String(decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": [["id": "r-1", "eventData": eventData(owner.account, id: "r-1")]]]), as: UTF8.self)
-            let sent = try await server.send(.post, "/v1/channels/\(id)/events", body: body, credentials: owner.credentials, headers: ["content-type": "application/json"])
+            let body = String(
+                decoding: try JSONSerialization.data(withJSONObject: [
+                    "auditEvents": [["id": "r-1", "eventData": eventData(owner.account, id: "r-1")]]
+                ]), as: UTF8.self)
+            let sent = try await server.send(
+                .post, "/v1/channels/\(id)/events", body: body, credentials: owner.credentials, headers: ["content-type": "application/json"])
             #expect(((server.json(sent)["successful"] as? [[String: Any]]) ?? []).count == 1, "\(server.json(sent))")
             let listed = try await server.send(.get, "/v1/channels", query: "limit=100", credentials: owner.credentials)
             #expect(((server.json(listed)["channels"] as? [[String: Any]]) ?? []).count == 25)
@@ -223,7 +269,10 @@ import Testing
             let answered = try await server.store.transaction(logger: Logger(label: "t")) { tx -> Int? in
                 // What an in-flight put holds until it commits.
                 try await tx.query("SELECT 1 FROM channels WHERE id = \(id) FOR KEY SHARE")
-                Task { await answer.set(try await self.put(server, owner, channel: arn, [["id": "p-1", "eventData": self.eventData(owner.account, id: "p-1")]]).0) }
+                Task {
+                    await answer.set(
+                        try await self.put(server, owner, channel: arn, [["id": "p-1", "eventData": self.eventData(owner.account, id: "p-1")]]).0)
+                }
                 return try await answer.wait(seconds: 15)
             }
             // Whatever happened, the put ends once the transaction above has.

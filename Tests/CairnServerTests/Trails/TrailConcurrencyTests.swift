@@ -25,7 +25,8 @@ import Testing
             "host": "127.0.0.1:\(p.port)", "content-type": "application/x-amz-json-1.1",
             "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)",
         ]
-        let signed = TestSigner.sign(method: "POST", path: "/", headers: headers, body: Data(payload.utf8), region: region, service: "cloudtrail", credentials: root)
+        let signed = TestSigner.sign(
+            method: "POST", path: "/", headers: headers, body: Data(payload.utf8), region: region, service: "cloudtrail", credentials: root)
         var plain: [String: String] = [:]
         for f in signed { plain[f.name.canonicalName] = f.value }
         let reply = try await HTTPProbe.request(host: "127.0.0.1", port: p.port, method: "POST", path: "/", headers: plain, body: payload)
@@ -44,7 +45,7 @@ import Testing
         let (b, dirB) = try serve(url: url, keyFile: keyFile)
         defer { b.stopNow() }
         try await b.waitUntilReady()
-        defer { [dirA, dirB, keyFile].forEach { try? FileManager.default.removeItem(atPath: $0) } }
+        defer { for path in [dirA, dirB, keyFile] { try? FileManager.default.removeItem(atPath: path) } }
 
         // 24 creators: single-region trails in us-east-1 and us-west-2, and multi-region trails that count in
         // both, half through each process.

@@ -48,7 +48,8 @@ import Testing
     @Test func aSingleRegionTrailDoesNotExistOutsideItsHomeRegion() async throws {
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
-            let arn = try #require(try await server.trailOK("CreateTrail", ["Name": "local", "S3BucketName": "audit-logs"], as: owner)["TrailARN"] as? String)
+            let arn = try #require(
+                try await server.trailOK("CreateTrail", ["Name": "local", "S3BucketName": "audit-logs"], as: owner)["TrailARN"] as? String)
             #expect(try await server.visibleTrailARNs(as: owner, region: "us-west-2") == [])
             try await server.trailRefused("GetTrail", ["Name": arn], as: owner, region: "us-west-2", "TrailNotFoundException")
             // Another account never sees it, by name or ARN.
@@ -73,8 +74,10 @@ import Testing
                 "CreateTrail", ["Name": "global-2", "S3BucketName": "b-logs", "IsMultiRegionTrail": true], as: owner,
                 "MaximumNumberOfTrailsExceededException", message: "User: \(owner.account) already has 5 trails in us-west-2.")
             // Converting a single-region trail elsewhere is refused for the same reason, and changes nothing.
-            let local = try #require(try await server.trailOK("CreateTrail", ["Name": "east-1", "S3BucketName": "b-logs"], as: owner)["TrailARN"] as? String)
-            try await server.trailRefused("UpdateTrail", ["Name": local, "IsMultiRegionTrail": true], as: owner, "MaximumNumberOfTrailsExceededException")
+            let local = try #require(
+                try await server.trailOK("CreateTrail", ["Name": "east-1", "S3BucketName": "b-logs"], as: owner)["TrailARN"] as? String)
+            try await server.trailRefused(
+                "UpdateTrail", ["Name": local, "IsMultiRegionTrail": true], as: owner, "MaximumNumberOfTrailsExceededException")
             let after = try await server.trailOK("GetTrail", ["Name": local], as: owner)
             #expect((after["Trail"] as? [String: Any])?["IsMultiRegionTrail"] as? Bool == false)
             #expect(try await trailRows(server) == 6)
@@ -113,7 +116,8 @@ import Testing
             // An account that joins sees it at once; one that leaves stops seeing it.
             #expect(try await server.visibleTrailARNs(as: later) == [])
             let invite = try await server.ok("InviteAccountToOrganization", ["Target": ["Type": "ACCOUNT", "Id": later.account]], as: management)
-            try await server.ok("AcceptHandshake", ["HandshakeId": try #require((invite["Handshake"] as? [String: Any])?["Id"] as? String)], as: later)
+            try await server.ok(
+                "AcceptHandshake", ["HandshakeId": try #require((invite["Handshake"] as? [String: Any])?["Id"] as? String)], as: later)
             #expect(try await server.visibleTrailARNs(as: later) == [arn])
             try await server.ok("LeaveOrganization", as: later)
             #expect(try await server.visibleTrailARNs(as: later) == [])
@@ -135,10 +139,13 @@ import Testing
             try await server.ok("DeleteOrganization", as: management)
             try await server.ok("CreateOrganization", ["FeatureSet": "ALL"], as: management)
             let invite = try await server.ok("InviteAccountToOrganization", ["Target": ["Type": "ACCOUNT", "Id": member.account]], as: management)
-            try await server.ok("AcceptHandshake", ["HandshakeId": try #require((invite["Handshake"] as? [String: Any])?["Id"] as? String)], as: member)
+            try await server.ok(
+                "AcceptHandshake", ["HandshakeId": try #require((invite["Handshake"] as? [String: Any])?["Id"] as? String)], as: member)
             try await server.trailRefused(
                 "CreateTrail", org, as: member, "NotOrganizationMasterAccountException",
-                message: "You cannot configure or manage trails for an organization because this action requires being signed in with the management account.")
+                message:
+                    "You cannot configure or manage trails for an organization because this action requires being signed in with the management account."
+            )
             try await server.trailRefused("CreateTrail", org, as: management, "CloudTrailAccessNotEnabledException")
             try await server.ok("EnableAWSServiceAccess", ["ServicePrincipal": "cloudtrail.amazonaws.com"], as: management)
             // A delegated administrator before the management account ever made the service-linked role.
@@ -154,7 +161,8 @@ import Testing
             // The delegate may change it by ARN but not convert it back to an account trail.
             let arn = try #require(delegated["TrailARN"] as? String)
             try await server.trailOK("UpdateTrail", ["Name": arn, "S3KeyPrefix": "delegated"], as: member)
-            try await server.trailRefused("UpdateTrail", ["Name": arn, "IsOrganizationTrail": false], as: member, "NotOrganizationMasterAccountException")
+            try await server.trailRefused(
+                "UpdateTrail", ["Name": arn, "IsOrganizationTrail": false], as: member, "NotOrganizationMasterAccountException")
         }
     }
 
@@ -164,7 +172,9 @@ import Testing
             let member = try await server.createTenant("member")
             try await server.organizationForTrails(management: management, members: [member])
             let arn = try #require(
-                try await server.trailOK("CreateTrail", ["Name": "org-trail", "S3BucketName": "org-logs", "IsOrganizationTrail": true], as: management)["TrailARN"] as? String)
+                try await server.trailOK(
+                    "CreateTrail", ["Name": "org-trail", "S3BucketName": "org-logs", "IsOrganizationTrail": true], as: management)["TrailARN"]
+                    as? String)
             try await server.ok("RemoveAccountFromOrganization", ["AccountId": member.account], as: management)
             #expect(try await server.visibleTrailARNs(as: member) == [])
             try await server.ok("DeleteOrganization", as: management)

@@ -24,7 +24,9 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             let created = try await rest(
-                server, .post, "/v1/trails", body: #"{"name": "rest-trail", "s3BucketName": "rest-logs", "isMultiRegionTrail": true, "tagsList": [{"key": "team", "value": "platform"}]}"#,
+                server, .post, "/v1/trails",
+                body:
+                    #"{"name": "rest-trail", "s3BucketName": "rest-logs", "isMultiRegionTrail": true, "tagsList": [{"key": "team", "value": "platform"}]}"#,
                 as: owner)
             #expect(created.status == 201, "\(created.body)")
             let arn = try #require(created.body["trailARN"] as? String)
@@ -33,7 +35,9 @@ import Testing
 
             // By name at home, by encoded ARN from another region.
             let byName = try await rest(server, .get, "/v1/trails/rest-trail", as: owner)
-            #expect(byName.status == 200 && byName.body["homeRegion"] as? String == "us-east-1" && byName.body["hasCustomEventSelectors"] as? Bool == false)
+            #expect(
+                byName.status == 200 && byName.body["homeRegion"] as? String == "us-east-1"
+                    && byName.body["hasCustomEventSelectors"] as? Bool == false)
             let byARN = try await rest(server, .get, "/v1/trails/\(segment(arn))", as: owner, region: "eu-west-1")
             #expect(byARN.status == 200 && byARN.body["trailARN"] as? String == arn, "\(byARN.body)")
 
@@ -44,7 +48,8 @@ import Testing
             let summaries = try await rest(server, .get, "/v1/trail-summaries", as: owner)
             #expect((summaries.body["trails"] as? [[String: Any]])?.first?["homeRegion"] as? String == "us-east-1")
 
-            let updated = try await rest(server, .patch, "/v1/trails/rest-trail", body: #"{"isMultiRegionTrail": false, "s3KeyPrefix": "logs"}"#, as: owner)
+            let updated = try await rest(
+                server, .patch, "/v1/trails/rest-trail", body: #"{"isMultiRegionTrail": false, "s3KeyPrefix": "logs"}"#, as: owner)
             #expect(updated.status == 200 && updated.body["isMultiRegionTrail"] as? Bool == false, "\(updated.body)")
             #expect(updated.body["includeGlobalServiceEvents"] as? Bool == false && updated.body["s3KeyPrefix"] as? String == "logs")
 
@@ -58,18 +63,24 @@ import Testing
             #expect((selectors.body["eventSelectors"] as? [[String: Any]])?.first?["readWriteType"] as? String == "All")
             let advanced = try await rest(
                 server, .put, "/v1/trails/rest-trail/event-selectors",
-                body: #"{"advancedEventSelectors": [{"name": "writes", "fieldSelectors": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["false"]}]}]}"#,
+                body:
+                    #"{"advancedEventSelectors": [{"name": "writes", "fieldSelectors": [{"field": "eventCategory", "equals": ["Management"]}, {"field": "readOnly", "equals": ["false"]}]}]}"#,
                 as: owner)
             #expect(advanced.status == 200 && advanced.body["eventSelectors"] == nil, "\(advanced.body)")
             #expect((advanced.body["advancedEventSelectors"] as? [[String: Any]])?.first?["name"] as? String == "writes")
 
-            #expect(try await rest(server, .get, "/v1/trails/rest-trail/insight-selectors", as: owner).body["code"] as? String == "InsightNotEnabledException")
+            #expect(
+                try await rest(server, .get, "/v1/trails/rest-trail/insight-selectors", as: owner).body["code"] as? String
+                    == "InsightNotEnabledException")
             let insights = try await rest(
-                server, .put, "/v1/trails/rest-trail/insight-selectors", body: #"{"insightSelectors": [{"insightType": "ApiCallRateInsight"}]}"#, as: owner)
+                server, .put, "/v1/trails/rest-trail/insight-selectors", body: #"{"insightSelectors": [{"insightType": "ApiCallRateInsight"}]}"#,
+                as: owner)
             #expect(insights.status == 200, "\(insights.body)")
             #expect((insights.body["insightSelectors"] as? [[String: Any]])?.first?["eventCategories"] as? [String] == ["Management"])
 
-            #expect(try await rest(server, .post, "/v1/trails/\(segment(arn))/tags", body: #"{"tagsList": [{"key": "env", "value": "prod"}]}"#, as: owner).status == 204)
+            #expect(
+                try await rest(server, .post, "/v1/trails/\(segment(arn))/tags", body: #"{"tagsList": [{"key": "env", "value": "prod"}]}"#, as: owner)
+                    .status == 204)
             let tags = try await rest(server, .get, "/v1/trails/\(segment(arn))/tags", as: owner)
             #expect(Set(((tags.body["tagsList"] as? [[String: Any]]) ?? []).compactMap { $0["key"] as? String }) == ["team", "env"])
             #expect(try await rest(server, .delete, "/v1/trails/\(segment(arn))/tags", query: "key=team", as: owner).status == 204)
@@ -89,7 +100,8 @@ import Testing
             let badBucket = try await rest(server, .post, "/v1/trails", body: #"{"name": "ok-trail", "s3BucketName": "Bad_Bucket"}"#, as: owner)
             #expect(badBucket.body["code"] as? String == "InvalidS3BucketNameException")
             let combo = try await rest(
-                server, .post, "/v1/trails", body: #"{"name": "ok-trail", "s3BucketName": "rest-logs", "isMultiRegionTrail": true, "includeGlobalServiceEvents": false}"#,
+                server, .post, "/v1/trails",
+                body: #"{"name": "ok-trail", "s3BucketName": "rest-logs", "isMultiRegionTrail": true, "includeGlobalServiceEvents": false}"#,
                 as: owner)
             #expect(combo.body["code"] as? String == "InvalidParameterCombinationException")
             #expect(combo.body["detail"] as? String == "Multi-Region trail must include global service events.")
@@ -116,7 +128,8 @@ import Testing
             #expect(again.body["code"] as? String == "AccountRegisteredException", "\(again.body)")
             let byMember = try await rest(server, .delete, "/v1/organization/trail-delegated-administrators/\(member.account)", as: member)
             #expect(byMember.body["code"] as? String == "NotOrganizationManagementAccountException", "\(byMember.body)")
-            #expect(try await rest(server, .delete, "/v1/organization/trail-delegated-administrators/\(member.account)", as: management).status == 204)
+            #expect(
+                try await rest(server, .delete, "/v1/organization/trail-delegated-administrators/\(member.account)", as: management).status == 204)
         }
     }
 }

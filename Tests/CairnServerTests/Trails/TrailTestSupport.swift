@@ -12,13 +12,17 @@ extension TestServer {
         let r = try await send(
             .post, "/", body: String(decoding: data, as: UTF8.self), service: "cloudtrail", region: region,
             credentials: tenant?.credentials,
-            headers: ["x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)", "content-type": "application/x-amz-json-1.1"])
+            headers: [
+                "x-amz-target": "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)", "content-type": "application/x-amz-json-1.1",
+            ])
         return (Int(r.status.code), json(r))
     }
 
     /// A CloudTrail call that must succeed.
     @discardableResult
-    func trailOK(_ operation: String, _ body: [String: Any] = [:], as tenant: Tenant? = nil, region: String = TestServer.region) async throws -> [String: Any] {
+    func trailOK(
+        _ operation: String, _ body: [String: Any] = [:], as tenant: Tenant? = nil, region: String = TestServer.region
+    ) async throws -> [String: Any] {
         let (status, out) = try await cloudTrail(operation, body, as: tenant, region: region)
         #expect(status == 200, "\(operation) failed: \(out)")
         return out

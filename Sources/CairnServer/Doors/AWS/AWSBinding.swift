@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import Foundation
 
 /// A catalogue operation bound to the AWS door: how its input decodes from the protocol's members and how its

@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import Foundation
 import Hummingbird
 import NIOCore
@@ -49,7 +49,9 @@ struct AWSFrame: Sendable {
         guard service.wireProtocol == .query else { throw .unknownOperation("(missing X-Amz-Target header)") }
         var fields = SigV4Request.parseQuery(request.uri.query ?? "")
         for (k, v) in SigV4Request.parseQuery(String(buffer: body)) { fields[k] = v }
-        guard let action = fields["Action"], !action.isEmpty else { throw ServiceError(code: "MissingAction", status: 400, message: "Missing Action") }
+        guard let action = fields["Action"], !action.isEmpty else {
+            throw ServiceError(code: "MissingAction", status: 400, message: "Missing Action")
+        }
         guard let entry = OperationCatalogue.operation(service, action), entry.onAWSFrontDoor else { throw .invalidAction(action) }
         self.entry = entry
         wire = .query

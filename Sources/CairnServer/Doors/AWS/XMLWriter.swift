@@ -1,5 +1,6 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
+
 /// Just enough XML for the Query protocol's responses; values are escaped, names are ours.
 enum XMLWriter {
     indirect enum Node: Sendable {

@@ -49,9 +49,12 @@ extension RESTService {
                 channelArn: input.path.channel, externalId: nil,
                 auditEvents: b.auditEvents.map { AuditEventRules.Input(id: $0.id, eventData: $0.eventData, eventDataChecksum: $0.eventDataChecksum) })
         }
-        return .ok(.init(body: .json(.init(
-            successful: result.successful.map { .init(id: $0.id, eventID: $0.eventID) },
-            failed: result.failed.map { .init(id: $0.id, errorCode: $0.errorCode, errorMessage: $0.errorMessage) }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        successful: result.successful.map { .init(id: $0.id, eventID: $0.eventID) },
+                        failed: result.failed.map { .init(id: $0.id, errorCode: $0.errorCode, errorMessage: $0.errorMessage) }))))
     }
 
     static func channel(_ c: ChannelModel.Channel) -> Components.Schemas.Channel {
@@ -91,7 +94,8 @@ extension RESTService {
     private func policyInput(_ channel: String, policy: String?) throws -> ChannelModel.ResourcePolicyInput {
         guard let scope = RequestScope.current else { throw ServiceError.internalFailure }
         let account = scope.principal.account.value, partition = runner.partition
-        let arn = ChannelRules.channelId(channel, partition: partition, region: scope.region, account: account)
+        let arn =
+            ChannelRules.channelId(channel, partition: partition, region: scope.region, account: account)
             .map { ChannelRules.arn(partition: partition, region: scope.region, account: account, id: $0) } ?? channel
         return ChannelModel.ResourcePolicyInput(ResourceArn: arn, ResourcePolicy: policy)
     }

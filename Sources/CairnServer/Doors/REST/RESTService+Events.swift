@@ -41,11 +41,15 @@ extension RESTService {
         let keys = try await run(PublicKeyOperations.listPublicKeys) {
             PublicKeyOperations.Input(StartTime: input.query.startTime, EndTime: input.query.endTime)
         }
-        return .ok(.init(body: .json(.init(publicKeyList: keys.PublicKeyList.map {
+        return .ok(
             .init(
-                value: $0.Value.base64EncodedString(), validityStartTime: $0.ValidityStartTime, validityEndTime: $0.ValidityEndTime,
-                fingerprint: $0.Fingerprint)
-        }))))
+                body: .json(
+                    .init(
+                        publicKeyList: keys.PublicKeyList.map {
+                            .init(
+                                value: $0.Value.base64EncodedString(), validityStartTime: $0.ValidityStartTime, validityEndTime: $0.ValidityEndTime,
+                                fingerprint: $0.Fingerprint)
+                        }))))
     }
 
     /// The attributes a REST history request gives, in the order the query names them.

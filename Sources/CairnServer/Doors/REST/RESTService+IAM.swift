@@ -17,7 +17,8 @@ extension RESTService {
     func createIamUser(_ input: Operations.CreateIamUser.Input) async throws -> Operations.CreateIamUser.Output {
         let created = try await run(IAMOps.createUser) {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
-            return IAMModel.CreateUserInput(UserName: b.userName, Path: b.path, PermissionsBoundary: b.permissionsBoundary, Tags: b.tags?.map(Self.tag))
+            return IAMModel.CreateUserInput(
+                UserName: b.userName, Path: b.path, PermissionsBoundary: b.permissionsBoundary, Tags: b.tags?.map(Self.tag))
         }
         return .created(.init(body: .json(Self.user(created.User))))
     }
@@ -42,17 +43,27 @@ extension RESTService {
 
     func listIamAccessKeys(_ input: Operations.ListIamAccessKeys.Input) async throws -> Operations.ListIamAccessKeys.Output {
         let page = try await run(IAMOps.listAccessKeys) { IAMModel.AccessKeysInput(UserName: input.path.userName) }
-        return .ok(.init(body: .json(.init(accessKeys: page.AccessKeyMetadata.map {
-            .init(accessKeyId: $0.AccessKeyId, userName: $0.UserName, status: .init(rawValue: $0.Status) ?? .active, createDate: $0.CreateDate)
-        }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        accessKeys: page.AccessKeyMetadata.map {
+                            .init(
+                                accessKeyId: $0.AccessKeyId, userName: $0.UserName, status: .init(rawValue: $0.Status) ?? .active,
+                                createDate: $0.CreateDate)
+                        }))))
     }
 
     func createIamAccessKey(_ input: Operations.CreateIamAccessKey.Input) async throws -> Operations.CreateIamAccessKey.Output {
         let created = try await run(IAMOps.createAccessKey) { IAMModel.AccessKeysInput(UserName: input.path.userName) }
         let k = created.AccessKey
-        return .created(.init(body: .json(.init(
-            accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey, userName: k.UserName, status: .init(rawValue: k.Status) ?? .active,
-            createDate: k.CreateDate))))
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        accessKeyId: k.AccessKeyId, secretAccessKey: k.SecretAccessKey, userName: k.UserName,
+                        status: .init(rawValue: k.Status) ?? .active,
+                        createDate: k.CreateDate))))
     }
 
     func updateIamAccessKey(_ input: Operations.UpdateIamAccessKey.Input) async throws -> Operations.UpdateIamAccessKey.Output {

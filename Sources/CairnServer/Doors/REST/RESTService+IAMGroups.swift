@@ -41,7 +41,10 @@ extension RESTService {
     // MARK: Inline policies of users, roles and groups
 
     func listIamUserInlinePolicies(_ input: Operations.ListIamUserInlinePolicies.Input) async throws -> Operations.ListIamUserInlinePolicies.Output {
-        .ok(.init(body: .json(try await inlineList(IAMOps.listUserPolicies, .init(UserName: input.path.userName), input.query.limit, input.query.nextToken))))
+        .ok(
+            .init(
+                body: .json(
+                    try await inlineList(IAMOps.listUserPolicies, .init(UserName: input.path.userName), input.query.limit, input.query.nextToken))))
     }
 
     func putIamUserInlinePolicy(_ input: Operations.PutIamUserInlinePolicy.Input) async throws -> Operations.PutIamUserInlinePolicy.Output {
@@ -62,7 +65,10 @@ extension RESTService {
     }
 
     func listIamRoleInlinePolicies(_ input: Operations.ListIamRoleInlinePolicies.Input) async throws -> Operations.ListIamRoleInlinePolicies.Output {
-        .ok(.init(body: .json(try await inlineList(IAMOps.listRolePolicies, .init(RoleName: input.path.roleName), input.query.limit, input.query.nextToken))))
+        .ok(
+            .init(
+                body: .json(
+                    try await inlineList(IAMOps.listRolePolicies, .init(RoleName: input.path.roleName), input.query.limit, input.query.nextToken))))
     }
 
     func putIamRoleInlinePolicy(_ input: Operations.PutIamRoleInlinePolicy.Input) async throws -> Operations.PutIamRoleInlinePolicy.Output {
@@ -82,8 +88,13 @@ extension RESTService {
         return .noContent(.init())
     }
 
-    func listIamGroupInlinePolicies(_ input: Operations.ListIamGroupInlinePolicies.Input) async throws -> Operations.ListIamGroupInlinePolicies.Output {
-        .ok(.init(body: .json(try await inlineList(IAMOps.listGroupPolicies, .init(GroupName: input.path.groupName), input.query.limit, input.query.nextToken))))
+    func listIamGroupInlinePolicies(_ input: Operations.ListIamGroupInlinePolicies.Input) async throws -> Operations.ListIamGroupInlinePolicies.Output
+    {
+        .ok(
+            .init(
+                body: .json(
+                    try await inlineList(IAMOps.listGroupPolicies, .init(GroupName: input.path.groupName), input.query.limit, input.query.nextToken)))
+        )
     }
 
     func putIamGroupInlinePolicy(_ input: Operations.PutIamGroupInlinePolicy.Input) async throws -> Operations.PutIamGroupInlinePolicy.Output {
@@ -98,7 +109,8 @@ extension RESTService {
         .ok(.init(body: .json(try await inlineGet(IAMOps.getGroupPolicy, .init(GroupName: input.path.groupName, PolicyName: input.path.policyName)))))
     }
 
-    func deleteIamGroupInlinePolicy(_ input: Operations.DeleteIamGroupInlinePolicy.Input) async throws -> Operations.DeleteIamGroupInlinePolicy.Output {
+    func deleteIamGroupInlinePolicy(_ input: Operations.DeleteIamGroupInlinePolicy.Input) async throws -> Operations.DeleteIamGroupInlinePolicy.Output
+    {
         _ = try await run(IAMOps.deleteGroupPolicy) { .init(GroupName: input.path.groupName, PolicyName: input.path.policyName) }
         return .noContent(.init())
     }

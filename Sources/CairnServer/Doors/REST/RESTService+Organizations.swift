@@ -11,10 +11,13 @@ extension RESTService {
     func describeOrganization(_ input: Operations.DescribeOrganization.Input) async throws -> Operations.DescribeOrganization.Output {
         let found = try await run(Org.describeOrganization) { NoInput() }
         let org = found.record
-        return .ok(.init(body: .json(.init(
-            id: org.id, arn: found.Organization.Arn, featureSet: org.allFeatures ? .all : .consolidatedBilling,
-            managementAccountId: org.managementAccount.value, managementAccountEmail: org.managementEmail, rootId: org.rootId,
-            scpEnabled: org.scpEnabled))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        id: org.id, arn: found.Organization.Arn, featureSet: org.allFeatures ? .all : .consolidatedBilling,
+                        managementAccountId: org.managementAccount.value, managementAccountEmail: org.managementEmail, rootId: org.rootId,
+                        scpEnabled: org.scpEnabled))))
     }
 
     func createOrganization(_ input: Operations.CreateOrganization.Input) async throws -> Operations.CreateOrganization.Output {
@@ -68,7 +71,9 @@ extension RESTService {
     func describeOrganizationalUnit(
         _ input: Operations.DescribeOrganizationalUnit.Input
     ) async throws -> Operations.DescribeOrganizationalUnit.Output {
-        let found = try await run(Org.describeOrganizationalUnit) { OrgModel.OrganizationalUnitIdInput(OrganizationalUnitId: input.path.organizationalUnitId) }
+        let found = try await run(Org.describeOrganizationalUnit) {
+            OrgModel.OrganizationalUnitIdInput(OrganizationalUnitId: input.path.organizationalUnitId)
+        }
         return .ok(.init(body: .json(Self.organizationalUnit(found.OrganizationalUnit))))
     }
 
@@ -144,11 +149,14 @@ extension RESTService {
         let found = try await run(Org.listMemberAccounts) { NoInput() }
         let (items, next) = try Self.page(found.members, limit: input.query.limit, nextToken: input.query.nextToken, listing: "organization-accounts")
         let arns = found.organization.arns(partition: runner.partition)
-        return .ok(.init(body: .json(.init(
-            accounts: items.map {
-                .init(
-                    id: $0.account.value, arn: arns.account($0.account.value), name: $0.name, email: $0.email, status: $0.status,
-                    parentId: $0.parentId, joinedMethod: $0.joinedMethod == "CREATED" ? .created : .invited, joinedAt: $0.joinedAt)
-            }, nextToken: next))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        accounts: items.map {
+                            .init(
+                                id: $0.account.value, arn: arns.account($0.account.value), name: $0.name, email: $0.email, status: $0.status,
+                                parentId: $0.parentId, joinedMethod: $0.joinedMethod == "CREATED" ? .created : .invited, joinedAt: $0.joinedAt)
+                        }, nextToken: next))))
     }
 }

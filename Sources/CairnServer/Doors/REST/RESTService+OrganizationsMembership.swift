@@ -1,5 +1,5 @@
-import CairnPolicy
 import CairnCore
+import CairnPolicy
 import Foundation
 import OpenAPIRuntime
 
@@ -20,7 +20,8 @@ extension RESTService {
         let page = try await run(Org.listCreateAccountStatus) {
             OrgModel.ListCreateAccountStatusInput(States: input.query.states, MaxResults: input.query.limit, NextToken: input.query.nextToken)
         }
-        return .ok(.init(body: .json(.init(createAccountStatuses: page.CreateAccountStatuses.map(Self.createAccountStatus), nextToken: page.NextToken))))
+        return .ok(
+            .init(body: .json(.init(createAccountStatuses: page.CreateAccountStatuses.map(Self.createAccountStatus), nextToken: page.NextToken))))
     }
 
     func describeCreateAccountStatus(
@@ -43,7 +44,8 @@ extension RESTService {
         return .created(.init(body: .json(Self.handshake(invited.Handshake))))
     }
 
-    func listOrganizationHandshakes(_ input: Operations.ListOrganizationHandshakes.Input) async throws -> Operations.ListOrganizationHandshakes.Output {
+    func listOrganizationHandshakes(_ input: Operations.ListOrganizationHandshakes.Input) async throws -> Operations.ListOrganizationHandshakes.Output
+    {
         let q = input.query
         let page = try await run(Org.listHandshakesForOrganization) {
             OrgModel.ListHandshakesInput(Filter: Self.handshakeFilter(q.actionType, q.parentHandshakeId), MaxResults: q.limit, NextToken: q.nextToken)

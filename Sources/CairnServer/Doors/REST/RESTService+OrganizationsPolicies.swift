@@ -20,7 +20,8 @@ extension RESTService {
         return .created(.init(body: .json(Self.policy(created.Policy))))
     }
 
-    func describeOrganizationPolicy(_ input: Operations.DescribeOrganizationPolicy.Input) async throws -> Operations.DescribeOrganizationPolicy.Output {
+    func describeOrganizationPolicy(_ input: Operations.DescribeOrganizationPolicy.Input) async throws -> Operations.DescribeOrganizationPolicy.Output
+    {
         let found = try await run(Org.describePolicy) { OrgModel.PolicyIdInput(PolicyId: input.path.policyId) }
         return .ok(.init(body: .json(Self.policy(found.Policy))))
     }
@@ -44,8 +45,12 @@ extension RESTService {
         let page = try await run(Org.listTargetsForPolicy) {
             OrgModel.ListTargetsForPolicyInput(PolicyId: input.path.policyId, MaxResults: input.query.limit, NextToken: input.query.nextToken)
         }
-        return .ok(.init(body: .json(.init(
-            targets: page.Targets.map { .init(targetId: $0.TargetId, arn: $0.Arn, name: $0.Name, _type: $0.Type) }, nextToken: page.NextToken))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        targets: page.Targets.map { .init(targetId: $0.TargetId, arn: $0.Arn, name: $0.Name, _type: $0.Type) },
+                        nextToken: page.NextToken))))
     }
 
     func attachOrganizationPolicy(_ input: Operations.AttachOrganizationPolicy.Input) async throws -> Operations.AttachOrganizationPolicy.Output {
@@ -74,9 +79,14 @@ extension RESTService {
         let page = try await run(Org.listAWSServiceAccessForOrganization) {
             OrgModel.ListServiceAccessInput(MaxResults: input.query.limit, NextToken: input.query.nextToken)
         }
-        return .ok(.init(body: .json(.init(
-            enabledServicePrincipals: page.EnabledServicePrincipals.map { .init(servicePrincipal: $0.ServicePrincipal, dateEnabled: $0.DateEnabled) },
-            nextToken: page.NextToken))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        enabledServicePrincipals: page.EnabledServicePrincipals.map {
+                            .init(servicePrincipal: $0.ServicePrincipal, dateEnabled: $0.DateEnabled)
+                        },
+                        nextToken: page.NextToken))))
     }
 
     func enableOrganizationServiceAccess(
@@ -103,12 +113,16 @@ extension RESTService {
             OrgModel.ListDelegatedAdministratorsInput(
                 ServicePrincipal: input.query.servicePrincipal, MaxResults: input.query.limit, NextToken: input.query.nextToken)
         }
-        return .ok(.init(body: .json(.init(
-            delegatedAdministrators: page.DelegatedAdministrators.map {
-                .init(
-                    id: $0.Id, arn: $0.Arn, email: $0.Email, name: $0.Name, status: $0.Status, state: $0.State, joinedMethod: $0.JoinedMethod,
-                    joinedTimestamp: $0.JoinedTimestamp, delegationEnabledDate: $0.DelegationEnabledDate)
-            }, nextToken: page.NextToken))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        delegatedAdministrators: page.DelegatedAdministrators.map {
+                            .init(
+                                id: $0.Id, arn: $0.Arn, email: $0.Email, name: $0.Name, status: $0.Status, state: $0.State,
+                                joinedMethod: $0.JoinedMethod,
+                                joinedTimestamp: $0.JoinedTimestamp, delegationEnabledDate: $0.DelegationEnabledDate)
+                        }, nextToken: page.NextToken))))
     }
 
     func registerOrganizationDelegatedAdministrator(
@@ -136,9 +150,14 @@ extension RESTService {
         let page = try await run(Org.listDelegatedServicesForAccount) {
             OrgModel.ListDelegatedServicesInput(AccountId: input.path.accountId, MaxResults: input.query.limit, NextToken: input.query.nextToken)
         }
-        return .ok(.init(body: .json(.init(
-            delegatedServices: page.DelegatedServices.map { .init(servicePrincipal: $0.ServicePrincipal, delegationEnabledDate: $0.DelegationEnabledDate) },
-            nextToken: page.NextToken))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        delegatedServices: page.DelegatedServices.map {
+                            .init(servicePrincipal: $0.ServicePrincipal, delegationEnabledDate: $0.DelegationEnabledDate)
+                        },
+                        nextToken: page.NextToken))))
     }
 
     // ListTagsForResource has no MaxResults in AWS's model, so the route has no `limit`: pages of 20.

@@ -44,9 +44,14 @@ extension RESTService {
             guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
             return PolicyOperations.ValidatePolicyInput(policyDocument: body.policyDocument, policyType: body.policyType?.rawValue)
         }
-        return .ok(.init(body: .json(.init(
-            valid: checked.valid,
-            findings: checked.findings.map { .init(severity: $0.severity == .error ? .error : .warning, path: $0.path, message: $0.message) }))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        valid: checked.valid,
+                        findings: checked.findings.map {
+                            .init(severity: $0.severity == .error ? .error : .warning, path: $0.path, message: $0.message)
+                        }))))
     }
 
     private static func bodyJSON(_ body: some Encodable) throws(SimulationError) -> Data {

@@ -39,8 +39,12 @@ extension RESTService {
             guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
             return TenancyModel.CreateAccountInput(name: body.name, email: body.email)
         }
-        return .created(.init(body: .json(.init(
-            account: Self.account(created.account), credentials: .init(accessKeyId: created.accessKeyId, secretAccessKey: created.secretAccessKey)))))
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        account: Self.account(created.account),
+                        credentials: .init(accessKeyId: created.accessKeyId, secretAccessKey: created.secretAccessKey)))))
     }
 
     func listAccounts(_ input: Operations.ListAccounts.Input) async throws -> Operations.ListAccounts.Output {

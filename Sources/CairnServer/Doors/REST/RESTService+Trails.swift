@@ -29,8 +29,12 @@ extension RESTService {
 
     func listTrails(_ input: Operations.ListTrails.Input) async throws -> Operations.ListTrails.Output {
         let page = try await run(TrailOperations.listTrails) { CloudTrailModel.ListTrailsInput(NextToken: input.query.nextToken) }
-        return .ok(.init(body: .json(.init(
-            trails: page.Trails.map { .init(trailARN: $0.TrailARN, name: $0.Name, homeRegion: $0.HomeRegion) }, nextToken: page.NextToken))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        trails: page.Trails.map { .init(trailARN: $0.TrailARN, name: $0.Name, homeRegion: $0.HomeRegion) }, nextToken: page.NextToken)
+                )))
     }
 
     func getTrail(_ input: Operations.GetTrail.Input) async throws -> Operations.GetTrail.Output {
@@ -59,13 +63,16 @@ extension RESTService {
 
     func getTrailStatus(_ input: Operations.GetTrailStatus.Input) async throws -> Operations.GetTrailStatus.Output {
         let s = try await run(TrailOperations.getTrailStatus) { CloudTrailModel.NameInput(Name: input.path.trail) }
-        return .ok(.init(body: .json(.init(
-            isLogging: s.IsLogging, startLoggingTime: s.StartLoggingTime, stopLoggingTime: s.StopLoggingTime,
-            latestDeliveryTime: s.LatestDeliveryTime, latestDeliveryError: s.LatestDeliveryError,
-            latestNotificationTime: s.LatestNotificationTime, latestNotificationError: s.LatestNotificationError,
-            latestDigestDeliveryTime: s.LatestDigestDeliveryTime, latestDigestDeliveryError: s.LatestDigestDeliveryError,
-            latestCloudWatchLogsDeliveryTime: s.LatestCloudWatchLogsDeliveryTime,
-            latestCloudWatchLogsDeliveryError: s.LatestCloudWatchLogsDeliveryError))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        isLogging: s.IsLogging, startLoggingTime: s.StartLoggingTime, stopLoggingTime: s.StopLoggingTime,
+                        latestDeliveryTime: s.LatestDeliveryTime, latestDeliveryError: s.LatestDeliveryError,
+                        latestNotificationTime: s.LatestNotificationTime, latestNotificationError: s.LatestNotificationError,
+                        latestDigestDeliveryTime: s.LatestDigestDeliveryTime, latestDigestDeliveryError: s.LatestDigestDeliveryError,
+                        latestCloudWatchLogsDeliveryTime: s.LatestCloudWatchLogsDeliveryTime,
+                        latestCloudWatchLogsDeliveryError: s.LatestCloudWatchLogsDeliveryError))))
     }
 
     func startTrailLogging(_ input: Operations.StartTrailLogging.Input) async throws -> Operations.StartTrailLogging.Output {
@@ -117,7 +124,9 @@ extension RESTService {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
             return CloudTrailModel.PutInsightSelectorsInput(
                 TrailName: input.path.trail,
-                InsightSelectors: b.insightSelectors.map { TrailInsightSelectorInput(insightType: $0.insightType, eventCategories: $0.eventCategories) })
+                InsightSelectors: b.insightSelectors.map {
+                    TrailInsightSelectorInput(insightType: $0.insightType, eventCategories: $0.eventCategories)
+                })
         }
         return .ok(.init(body: .json(Self.insightSelectors(put))))
     }
@@ -201,6 +210,8 @@ extension RESTService {
     static func insightSelectors(_ s: CloudTrailModel.InsightSelectorsOutput) -> Components.Schemas.TrailInsightSelectors {
         .init(
             trailARN: s.TrailARN,
-            insightSelectors: s.InsightSelectors.map { .init(insightType: $0.insightType.rawValue, eventCategories: $0.eventCategories.map(\.rawValue)) })
+            insightSelectors: s.InsightSelectors.map {
+                .init(insightType: $0.insightType.rawValue, eventCategories: $0.eventCategories.map(\.rawValue))
+            })
     }
 }

@@ -56,12 +56,15 @@ package struct DeliveryRepository: Sendable {
             """)
         var out: [PendingEvent] = []
         var next = before
-        for try await (id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record, horizon)
+        for try await (
+            id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record, horizon
+        )
             in rows.decode(
                 (UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String, String).self)
         {
             out.append(
-                Self.pending(id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
+                Self.pending(
+                    id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
             next = horizon
         }
         return (out, next)
@@ -80,10 +83,12 @@ package struct DeliveryRepository: Sendable {
             """)
         var out: [PendingEvent] = []
         for try await (id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record)
-            in rows.decode((UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String).self)
+            in rows.decode(
+                (UUID, Date, String, String, String, String, String, Bool, String?, String?, String?, String?, String?, String?, String).self)
         {
             out.append(
-                Self.pending(id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
+                Self.pending(
+                    id, time, account, region, category, source, name, readOnly, errorCode, eventType, userArn, console, vpce, resources, record))
         }
         return out
     }

@@ -93,7 +93,9 @@ package struct DigestRepository: Sendable {
             """)
         var out: [Int64: [Chain]] = [:]
         for try await (trail, a, r, t, e, b, k, h, s) in rows.decode((Int64, String, String, Date, Date?, String?, String?, String?, String?).self) {
-            let previous = b.flatMap { b in k.flatMap { k in h.flatMap { h in s.map { DigestFile.Previous(bucket: b, key: k, hash: h, signature: $0) } } } }
+            let previous = b.flatMap { b in
+                k.flatMap { k in h.flatMap { h in s.map { DigestFile.Previous(bucket: b, key: k, hash: h, signature: $0) } } }
+            }
             out[trail, default: []].append(Chain(trailId: trail, accountId: a, region: r, coveredThrough: t, lastEnd: e, previous: previous))
         }
         return out
@@ -148,7 +150,9 @@ package struct DigestRepository: Sendable {
     /// Every public key ever used, by fingerprint: what an offline validator checks signatures with.
     package func allPublicKeys() async throws -> [String: Data] {
         var out: [String: Data] = [:]
-        for try await (f, p) in try await tx.query("SELECT fingerprint, public_key FROM digest_signing_keys").decode((String, Data).self) { out[f] = p }
+        for try await (f, p) in try await tx.query("SELECT fingerprint, public_key FROM digest_signing_keys").decode((String, Data).self) {
+            out[f] = p
+        }
         return out
     }
 
@@ -184,6 +188,7 @@ package struct DigestRepository: Sendable {
 
 extension DigestRepository.SigningKeyRow {
     package init(fingerprint: String, region: String, publicKey: Data, sealedPrivateKey: Data, validFrom: Date) {
-        self.init(fingerprint: fingerprint, region: region, publicKey: publicKey, sealedPrivateKey: sealedPrivateKey, validFrom: validFrom, validUntil: nil)
+        self.init(
+            fingerprint: fingerprint, region: region, publicKey: publicKey, sealedPrivateKey: sealedPrivateKey, validFrom: validFrom, validUntil: nil)
     }
 }

@@ -24,7 +24,7 @@ package struct IAMGroupRepository: Sendable {
                 INSERT INTO iam_groups (group_id, account_id, name, path, arn)
                 VALUES (\(groupId), \(account.value), \(name), \(path), \(arn))
                 """)
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw IAMEntityKind.group.alreadyExists(name)
         }
         return try await require(account: account, name: name)
@@ -94,8 +94,8 @@ package struct IAMGroupRepository: Sendable {
 
     package func isMember(userId: String, groupId: String) async throws -> Bool {
         for try await _ in try await tx.query(
-            "SELECT 1 FROM iam_group_members WHERE group_id = \(groupId) AND user_id = \(userId)").decode(Int.self)
-        {
+            "SELECT 1 FROM iam_group_members WHERE group_id = \(groupId) AND user_id = \(userId)"
+        ).decode(Int.self) {
             return true
         }
         return false

@@ -47,7 +47,7 @@ package struct IAMManagedPolicyRepository: Sendable {
                 INSERT INTO iam_managed_policies (arn, policy_id, account_id, name, path, description, tags)
                 VALUES (\(arn), \(policyId), \(account.value), \(name), \(path), \(description), \(IAMTagColumn.encode(tags))::jsonb)
                 """)
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw ServiceError.entityAlreadyExists("A policy called \(name) already exists. Duplicate names are not allowed.")
         }
         try await tx.query("INSERT INTO iam_policy_versions (policy_arn, version_id, document) VALUES (\(arn), 'v1', \(document))")
@@ -68,7 +68,8 @@ package struct IAMManagedPolicyRepository: Sendable {
         ).first
     }
 
-    package enum RowLock: Sendable { case none, share, update
+    package enum RowLock: Sendable {
+        case none, share, update
         var clause: String {
             switch self {
             case .none: ""
@@ -137,7 +138,8 @@ package struct IAMManagedPolicyRepository: Sendable {
         let existing = try await versions(of: policy.arn)
         guard existing.count < Self.maximumVersions else {
             throw ServiceError.limitExceeded(
-                "A managed policy can have up to \(Self.maximumVersions) versions. Before you create a new version, you must delete an existing version.")
+                "A managed policy can have up to \(Self.maximumVersions) versions. Before you create a new version, you must delete an existing version."
+            )
         }
         var next = 0
         for try await n in try await tx.query(
@@ -174,7 +176,8 @@ package struct IAMManagedPolicyRepository: Sendable {
         }
         if try await versions(of: policy.arn).count > 1 {
             throw ServiceError.deleteConflict(
-                "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy.")
+                "This policy has more than one version. Before you delete a policy, you must delete the policy's versions. The default version is deleted with the policy."
+            )
         }
         try await tx.query("DELETE FROM iam_policy_versions WHERE policy_arn = \(policy.arn)")
         try await tx.query("DELETE FROM iam_managed_policies WHERE arn = \(policy.arn)")
@@ -232,10 +235,11 @@ package struct IAMManagedPolicyRepository: Sendable {
         for try await (arn, id, acct, name, path, desc, version, attachments, boundaries, tags, created, updated) in try await tx.query(q).decode(
             (String, String, String?, String, String, String?, String, Int, Int, String, Date, Date).self)
         {
-            out.append(ManagedPolicyRecord(
-                arn: arn, policyId: id, account: acct.flatMap(AccountId.init), name: name, path: path, description: desc,
-                defaultVersionId: version, attachmentCount: attachments, permissionsBoundaryUsageCount: boundaries,
-                tags: IAMTagColumn.decode(tags), createdAt: created, updatedAt: updated))
+            out.append(
+                ManagedPolicyRecord(
+                    arn: arn, policyId: id, account: acct.flatMap(AccountId.init), name: name, path: path, description: desc,
+                    defaultVersionId: version, attachmentCount: attachments, permissionsBoundaryUsageCount: boundaries,
+                    tags: IAMTagColumn.decode(tags), createdAt: created, updatedAt: updated))
         }
         return out
     }

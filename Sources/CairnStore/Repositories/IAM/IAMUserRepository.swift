@@ -29,7 +29,7 @@ package struct IAMUserRepository: Sendable {
                 INSERT INTO iam_users (user_id, account_id, name, path, arn, permissions_boundary_arn, tags)
                 VALUES (\(userId), \(account.value), \(name), \(path), \(arn), \(permissionsBoundaryArn), \(tagText)::jsonb)
                 """)
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw IAMEntityKind.user.alreadyExists(name)
         }
         return try await require(account: account, name: name)
@@ -85,7 +85,7 @@ package struct IAMUserRepository: Sendable {
         let arn = IAMARN.entity(.user, partition: tx.partition, account: user.account, path: path, name: name).description
         do {
             try await tx.query("UPDATE iam_users SET name = \(name), path = \(path), arn = \(arn) WHERE user_id = \(user.userId)")
-        } catch where PostgresFailure(error).isUniqueViolation {
+        } catch  where PostgresFailure(error).isUniqueViolation {
             throw IAMEntityKind.user.alreadyExists(name)
         }
         try await tx.query("UPDATE access_keys SET user_name = \(name), principal_arn = \(arn) WHERE user_id = \(user.userId)")
@@ -122,9 +122,10 @@ package struct IAMUserRepository: Sendable {
             (String, String, String, String, String, String?, String, Date).self)
         {
             guard let account = AccountId(acct) else { continue }
-            out.append(IAMUserRecord(
-                userId: id, account: account, name: name, path: path, arn: arn, permissionsBoundaryArn: boundary,
-                tags: IAMTagColumn.decode(tags), createdAt: created))
+            out.append(
+                IAMUserRecord(
+                    userId: id, account: account, name: name, path: path, arn: arn, permissionsBoundaryArn: boundary,
+                    tags: IAMTagColumn.decode(tags), createdAt: created))
         }
         return out
     }

@@ -71,9 +71,10 @@ extension RoleRepository {
             (String, String, String, String, String, String, String?, Int, String?, Date).self)
         {
             guard let a = AccountId(acct) else { continue }
-            out.append(RoleRecord(
-                roleId: id, account: a, name: n, path: p, arn: arn, trustPolicy: trust, description: desc,
-                maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created))
+            out.append(
+                RoleRecord(
+                    roleId: id, account: a, name: n, path: p, arn: arn, trustPolicy: trust, description: desc,
+                    maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created))
         }
         return out
     }

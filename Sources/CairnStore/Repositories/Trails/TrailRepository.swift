@@ -33,7 +33,9 @@ package struct TrailRepository: Sendable {
     /// candidate trails, read together: every trail read needs all three.
     package func view(account: String, servicePrincipal: String) async throws -> TrailView {
         let rows = try await tx.execute(TrailViewLookup(account: account, servicePrincipal: servicePrincipal))
-        guard let first = rows.first?.makeRandomAccess() else { return TrailView(organizationId: nil, isDelegatedAdministrator: false, candidates: []) }
+        guard let first = rows.first?.makeRandomAccess() else {
+            return TrailView(organizationId: nil, isDelegatedAdministrator: false, candidates: [])
+        }
         var candidates: [TrailRecord] = []
         for row in rows where try row.makeRandomAccess()["id"].decode(Int64?.self) != nil { candidates.append(try record(row)) }
         return TrailView(
@@ -114,9 +116,11 @@ package struct TrailRepository: Sendable {
     /// StartLogging / StopLogging: each sets its own time and keeps the other's.
     package func setLogging(_ id: Int64, _ isLogging: Bool, at time: Date) async throws {
         if isLogging {
-            try await tx.query("UPDATE trails SET is_logging = true, start_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
+            try await tx.query(
+                "UPDATE trails SET is_logging = true, start_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
         } else {
-            try await tx.query("UPDATE trails SET is_logging = false, stop_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
+            try await tx.query(
+                "UPDATE trails SET is_logging = false, stop_logging_time = \(time), changed_by = pg_current_xact_id() WHERE id = \(id)")
         }
     }
 
