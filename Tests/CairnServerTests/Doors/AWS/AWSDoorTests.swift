@@ -6,7 +6,7 @@ import HummingbirdTesting
 import Logging
 import Testing
 
-@Suite struct FrontDoorTests {
+@Suite struct AWSDoorTests {
     @Test func stsGetCallerIdentityAnswersInQueryXML() async throws {
         try await withTestServer { server in
             let r = try await server.awsQuery("Action=GetCallerIdentity&Version=2011-06-15", service: "sts")
