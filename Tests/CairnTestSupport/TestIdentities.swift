@@ -25,6 +25,7 @@ extension TestServer {
             VALUES (\(keyId), \(account.value), 'IAMUser', \(arn), \(userId), \(name), \(userId), \(sealed))
             """)
         for (i, doc) in inline.enumerated() { try await putUserPolicy(userId: userId, account: account, name: "p\(i)", document: doc) }
+        try await settle()
         return (userId, arn, TestCredentials(accessKeyId: keyId, secret: secret))
     }
 
@@ -36,6 +37,7 @@ extension TestServer {
             VALUES (\(account.value), 'user', \(userId), \(name), \(document))
             ON CONFLICT (principal_kind, principal_id, name) DO UPDATE SET document = EXCLUDED.document
             """)
+        try await settle()
     }
 
     /// A customer-managed policy (version v1) in the operator account; returns its ARN.
@@ -47,6 +49,7 @@ extension TestServer {
             INSERT INTO iam_managed_policies (arn, policy_id, account_id, name) VALUES (\(arn), \(IAMIdentifier.new(.policy, using: &g)), \(operatorAccount.value), \(name))
             """)
         try await store.client.query("INSERT INTO iam_policy_versions (policy_arn, version_id, document) VALUES (\(arn), 'v1', \(document))")
+        try await settle()
         return arn
     }
 }

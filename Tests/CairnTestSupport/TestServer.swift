@@ -14,7 +14,22 @@ package struct TestServer: Sendable {
     package let store: Store
     package let operatorAccount: AccountId
     package let root: TestCredentials
+    /// The server's caches, which a change made straight in the database reaches by notification.
+    let freshness: CacheFreshness
     package static let region = "us-east-1"
+
+    /// Returns once the server has seen every change committed before the call: a test that changes the
+    /// database behind the server's back calls it before its next request. PostgreSQL delivers notifications in
+    /// commit order, so when the server has seen this one it has seen the changes before it.
+    package func settle() async throws {
+        guard let before = freshness.current else { return }
+        try await store.client.query("SELECT pg_notify('cairn_changes', '')")
+        for _ in 0..<1000 {
+            if freshness.current != before { return }
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        throw CancellationError()
+    }
 
     /// A signed request; `service` is the SigV4 signing name (cairn for REST, or an AWS service).
     package func send(
@@ -62,10 +77,27 @@ package func withTestServer(_ body: @escaping @Sendable (TestServer) async throw
         let settings = ServerSettings(
             host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: outcome.operatorAccount,
             migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
-        let router = try ApplicationBuilder.router(settings: settings, store: store, registry: nil)
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: 0)))
+        let parts = try ApplicationBuilder.components(settings: settings, store: store, registry: nil)
+        let freshness = parts.freshness
+        let app = Application(router: parts.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), services: parts.services)
         try await app.test(.live) { client in
-            try await body(TestServer(client: client, store: store, operatorAccount: outcome.operatorAccount, root: testRootCredentials))
+            try await body(
+                TestServer(
+                    client: client, store: store, operatorAccount: outcome.operatorAccount, root: testRootCredentials, freshness: freshness))
         }
+    }
+}
+
+/// Runs `body` against a second server on the first one's database, as a second process would: its own caches,
+/// its own listener, the same rows.
+package func withSecondServer(beside first: TestServer, _ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+    let settings = ServerSettings(
+        host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: first.operatorAccount,
+        migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
+    let parts = try ApplicationBuilder.components(settings: settings, store: first.store, registry: nil)
+    let freshness = parts.freshness
+    let app = Application(router: parts.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), services: parts.services)
+    try await app.test(.live) { client in
+        try await body(TestServer(client: client, store: first.store, operatorAccount: first.operatorAccount, root: first.root, freshness: freshness))
     }
 }

@@ -111,6 +111,8 @@ private struct ValueEncoder: Encoder {
             case .epochSeconds: slot.content = .value(.number(date.timeIntervalSince1970))
             case .iso8601: slot.content = .value(.string(UTCTimestamp.iso8601(date)))
             }
+        } else if let data = value as? Data {
+            slot.content = .value(.string(data.base64EncodedString()))
         } else if let json = value as? JSONValue {
             slot.content = .value(json)
         } else {

@@ -8,6 +8,7 @@ import Logging
 /// recompute the signature and never leaves this type.
 struct Authenticator: Sendable {
     let store: Store
+    var credentials: FreshCache<String, (AccessKeyRecord?, Bool)>? = nil
     let signingKeys = SigningKeyCache()
     /// AWS accepts a request whose X-Amz-Date is within 15 minutes of its own clock.
     static let allowedSkew: TimeInterval = 15 * 60
@@ -49,9 +50,7 @@ struct Authenticator: Sendable {
             throw ServiceError.wrongSigningService(claim.service)
         }
         guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
-        let (found, regionKnown) = try await store.read(logger: logger) { tx in
-            try await tx.accessKeys.lookup(claim.accessKeyId, region: claim.region)
-        }
+        let (found, regionKnown) = try await lookup(claim, logger: logger)
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
         if let tokenHash = key.sessionTokenSHA256 {
             // Temporary credentials are only valid with their own session token.
@@ -71,6 +70,15 @@ struct Authenticator: Sendable {
         return Authenticated(
             principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch,
             organizationEpoch: key.organizationEpoch)
+    }
+
+    /// The credential and whether the scope's region exists: from memory while fresh, else one round trip.
+    private func lookup(_ claim: SigV4Request.Claim, logger: Logger) async throws -> (AccessKeyRecord?, Bool) {
+        let read = { [store] in
+            try await store.read(logger: logger) { tx in try await tx.accessKeys.lookup(claim.accessKeyId, region: claim.region) }
+        }
+        guard let credentials else { return try await read() }
+        return try await credentials.value(for: claim.accessKeyId + "|" + claim.region, load: read)
     }
 
     static func parseTimestamp(_ s: String) -> Date? { UTCTimestamp.parseCompact(s) }

@@ -11,26 +11,38 @@ package import ServiceLifecycle
 /// Assembles the HTTP application: the anonymous health routes, and the two doors as route groups, each
 /// behind its own error boundary and the one authentication middleware; the edge around everything.
 package enum ApplicationBuilder {
+    /// The router, the services it needs running beside it, and the freshness of its caches (which tests wait
+    /// on after changing the database behind the server's back).
+    package struct Components {
+        package let router: Router<CairnRequestContext>
+        package let services: [any ServiceLifecycle.Service]
+        package let freshness: CacheFreshness
+    }
+
     package static func build(
         settings: ServerSettings, store: Store, logger: Logger, registry: PrometheusCollectorRegistry?,
         services: [any ServiceLifecycle.Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let router = try router(settings: settings, store: store, registry: registry)
+        let parts = try components(settings: settings, store: store, registry: registry, logger: logger)
         var app = Application(
-            router: router,
+            router: parts.router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "cairn"),
             onServerRunning: onServerRunning,
             logger: logger)
-        app.addServices(services)
+        app.addServices(parts.services + services)
         return app
     }
 
-    package static func router(settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?) throws -> Router<CairnRequestContext> {
-        let authenticator = Authenticator(store: store)
+    /// The router, and the services it needs running beside it (the change feed that keeps its caches fresh).
+    package static func components(
+        settings: ServerSettings, store: Store, registry: PrometheusCollectorRegistry?, logger: Logger = Logger(label: "cairn")
+    ) throws -> Components {
+        let caches = CallCaches()
+        let authenticator = Authenticator(store: store, credentials: caches.credentials)
         let runner = OperationRunner(
             store: store,
             authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store),
-            eventQueue: EventCommitQueue(store: store))
+            eventQueue: EventCommitQueue(store: store), caches: caches)
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
@@ -53,7 +65,8 @@ package enum ApplicationBuilder {
         try RESTService(runner: runner).registerHandlers(
             on: rest, configuration: .init(jsonEncodingOptions: [.sortedKeys, .withoutEscapingSlashes]),
             middlewares: [OptionalBodyMiddleware(), RESTOperationGuard(runner: runner)])
-        return router
+        return Components(
+            router: router, services: [ChangeFeed(store: store, freshness: caches.freshness, logger: logger)], freshness: caches.freshness)
     }
 
     /// Every AWS-protocol binding; a test checks this table against the catalogue.

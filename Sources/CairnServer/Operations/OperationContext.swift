@@ -9,15 +9,18 @@ struct OperationContext: Sendable {
     let tx: Transaction
     let facts: CallFacts
     let partition: String
+    /// What reads may take from memory; a change must read the database (TrailOperations.view).
+    let caches: CallCaches
     fileprivate let notes: EventNotes
     fileprivate let permissions: PermissionCheck
 
-    init(tx: Transaction, facts: CallFacts, partition: String, notes: EventNotes, permissions: PermissionCheck) {
+    init(tx: Transaction, facts: CallFacts, partition: String, notes: EventNotes, permissions: PermissionCheck, caches: CallCaches) {
         self.tx = tx
         self.facts = facts
         self.partition = partition
         self.notes = notes
         self.permissions = permissions
+        self.caches = caches
     }
 
     /// The resources the call's event names (`resources` in the record).

@@ -13,6 +13,9 @@ struct OperationRunner: Sendable {
     let authorizer: Authorizer
     /// Group commit for events that ride with no write (reads, refusals); without it each commits alone.
     var eventQueue: EventCommitQueue? = nil
+    /// What every call reads, kept in memory; a committed write here starts a new generation at once, so
+    /// this process reads its own writes.
+    var caches = CallCaches()
 
     var partition: String { store.partition }
 
@@ -72,17 +75,20 @@ struct OperationRunner: Sendable {
             // A read changes nothing, so its event need not share a transaction with it; it must only be
             // durable before the answer leaves.
             let output = try await store.read(logger: scope.logger) { tx in
-                try await operation.body(input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions))
+                try await operation.body(
+                    input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
             }
             if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time) }
             return output
         }
-        return try await store.transaction(logger: scope.logger) { tx in
+        let output = try await store.transaction(logger: scope.logger) { tx in
             let output = try await operation.body(
-                input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions))
+                input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
             if Self.recordsEvents { try await tx.events.append(record(output), at: facts.time) }
             return output
         }
+        caches.freshness.invalidate()
+        return output
     }
 
     /// Records a call the REST door's generated code refused before its handler ran (a body or parameter it

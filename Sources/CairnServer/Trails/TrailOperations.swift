@@ -37,10 +37,13 @@ enum TrailOperations {
         }
     }
 
-    /// Who is looking and the trails it could see, in one round trip: what every trail call starts with.
+    /// Who is looking and the trails it could see, in one round trip: what every trail call starts with. A
+    /// read takes it from memory while it is fresh; a change reads it from the database, then locks what it
+    /// changes (resolveForWrite).
     static func view(_ ctx: OperationContext) async throws -> (viewer: TrailViewer, candidates: [TrailRecord]) {
         let account = ctx.facts.principal.account.value
-        let view = try await ctx.tx.trails.view(account: account, servicePrincipal: servicePrincipal)
+        let read = { try await ctx.tx.trails.view(account: account, servicePrincipal: servicePrincipal) }
+        let view = ctx.facts.operation.readOnly ? try await ctx.caches.trailViews.value(for: account, load: read) : try await read()
         let viewer = TrailViewer(
             partition: ctx.partition, accountId: account, region: ctx.facts.region,
             organizationId: view.organizationId, isDelegatedAdministrator: view.organizationId != nil && view.isDelegatedAdministrator)

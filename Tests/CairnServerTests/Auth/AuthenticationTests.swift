@@ -71,6 +71,7 @@ import Testing
     @Test func aDeactivatedKeyIsRefused() async throws {
         try await withTestServer { server in
             try await server.store.client.query("UPDATE access_keys SET status = 'Inactive'")
+            try await server.settle()
             let r = try await server.send(.get, "/v1/regions")
             #expect(r.status.code == 403 && code(r) == "UnrecognizedClientException")
         }
@@ -79,6 +80,7 @@ import Testing
     @Test func aSuspendedAccountIsRefused() async throws {
         try await withTestServer { server in
             try await server.store.client.query("UPDATE accounts SET status = 'SUSPENDED'")
+            try await server.settle()
             let r = try await server.send(.get, "/v1/regions")
             #expect(r.status.code == 403 && code(r) == "AccountSuspendedException")
         }

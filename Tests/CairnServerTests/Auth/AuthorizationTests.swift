@@ -39,6 +39,7 @@ import Testing
             #expect(denied.status.code == 403)
             #expect(detail(denied).hasSuffix("with an explicit deny in an identity-based policy"))
             try await server.store.client.query("DELETE FROM iam_inline_policies WHERE name = 'deny'")
+            try await server.settle()
             #expect(try await server.send(.get, "/v1/regions", credentials: alice.credentials).status == .ok)
         }
     }
@@ -49,6 +50,7 @@ import Testing
             #expect(try await server.send(.get, "/v1/regions", credentials: alice.credentials).status == .ok)
             let boundary = try await server.createManagedPolicy("OnlySTS", document: policy("Allow", "sts:*"))
             try await server.store.client.query("UPDATE iam_users SET permissions_boundary_arn = \(boundary) WHERE user_id = \(alice.userId)")
+            try await server.settle()
             let r = try await server.send(.get, "/v1/regions", credentials: alice.credentials)
             #expect(r.status.code == 403 && detail(r).hasSuffix("because no permissions boundary allows the cairn:ListRegions action"))
         }

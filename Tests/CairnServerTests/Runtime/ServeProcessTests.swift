@@ -162,7 +162,8 @@ import Glibc
 
     /// `cairn serve` works as cairn_service, not as the user it connects as (here a superuser, who would pass
     /// every privilege check): taking one privilege from the role stops the live server's calls that need it,
-    /// and giving it back restores them.
+    /// and giving it back restores them. The privilege is the one every call needs whatever it has cached:
+    /// inserting its event.
     @Test func theServerWorksAsTheServiceRoleNotAsTheConnectingUser() async throws {
         let config = try await TestPostgres.shared.emptyDatabase()
         let socketDir = try #require(config.unixSocketPath).replacingOccurrences(of: "/.s.PGSQL.5432", with: "")
@@ -178,10 +179,10 @@ import Glibc
         defer { server.stopNow() }
         try await server.waitUntilReady()
         #expect(try await callerArn(server, creds) != nil)
-        try await withClient(config) { client in _ = try await client.query("REVOKE SELECT ON access_keys FROM cairn_service") }
-        #expect(try await callerArn(server, creds) == nil, "the role, without SELECT on access_keys, cannot authenticate")
-        #expect(server.stderr.contains("permission denied for table access_keys"))
-        try await withClient(config) { client in _ = try await client.query("GRANT SELECT ON access_keys TO cairn_service") }
+        try await withClient(config) { client in _ = try await client.query("REVOKE INSERT ON events FROM cairn_service") }
+        #expect(try await callerArn(server, creds) == nil, "the role, without INSERT on events, cannot record a call, so answers none")
+        #expect(server.stderr.contains("permission denied for table events"))
+        try await withClient(config) { client in _ = try await client.query("GRANT INSERT ON events TO cairn_service") }
         #expect(try await callerArn(server, creds) != nil)
     }
 

@@ -28,6 +28,7 @@ import Testing
                 VALUES (\(server.operatorAccount.value), 'role', \(role.roleId), 'inline', \(inline))
                 """)
         }
+        try await server.settle()
         return role
     }
 
@@ -140,6 +141,7 @@ import Testing
             let noToken = try await server.send(.get, "/v1/regions", credentials: s.credentials)
             #expect(noToken.status.code == 403)
             try await server.store.client.query("UPDATE sts_sessions SET expires_at = now() - interval '1 second'")
+            try await server.settle()
             let expired = try await listRegions(server, s)
             #expect(expired.status.code == 403 && String(buffer: expired.body).contains("ExpiredTokenException"))
         }
@@ -150,10 +152,12 @@ import Testing
             let alice = try await server.createUser("alice")
             let first = try await makeRole(server, "First", trust: trust(alice.arn), inline: policy("Allow", "sts:AssumeRole"))
             try await server.store.client.query("UPDATE iam_roles SET max_session_duration = 43200")
+            try await server.settle()
             let (_, s1) = try await assume(server, first.arn, as: alice.credentials)
             let session = try #require(s1)
             let second = try await makeRole(server, "Second", trust: trust("arn:aws:iam::\(server.operatorAccount):role/First"))
             try await server.store.client.query("UPDATE iam_roles SET max_session_duration = 43200")
+            try await server.settle()
             let body = form([
                 ("Action", "AssumeRole"), ("Version", "2011-06-15"), ("RoleArn", second.arn), ("RoleSessionName", "chain"),
                 ("DurationSeconds", "7200"),
