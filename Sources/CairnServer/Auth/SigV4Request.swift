@@ -108,13 +108,13 @@ struct SigV4Request: Sendable {
                 code: "SignatureDoesNotMatch", status: 403,
                 message: "Credential should be scoped to a valid date matching X-Amz-Date: '\(timestamp)'")
         }
-        let names = signedHeaders.split(separator: ";").map { $0.lowercased() }
+        let names = signedHeaders.split(separator: ";").map { Self.asciiLowercased($0) }
         guard names.contains("host") else {
             throw .incompleteSignature("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.")
         }
         return Claim(
             accessKeyId: scope[0], date: scope[1], region: scope[2], service: scope[3], signedHeaders: names,
-            signature: signature.lowercased(), timestamp: timestamp, sessionToken: sessionToken,
+            signature: Self.asciiLowercased(signature), timestamp: timestamp, sessionToken: sessionToken,
             presigned: presigned, expires: expires)
     }
 
@@ -150,10 +150,10 @@ struct SigV4Request: Sendable {
     }
 
     func expectedSignature(for claim: Claim, signingKey: SymmetricKey, payload: String? = nil, doubleEncodePath: Bool = true) -> String {
-        let canonical = canonicalRequest(claim, payload: payload ?? bodyHash, doubleEncodePath: doubleEncodePath)
-        let scope = "\(claim.date)/\(claim.region)/\(claim.service)/aws4_request"
-        let stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(scope)\n\(SigV4Request.hex(SHA256.hash(data: Data(canonical.utf8))))"
-        return SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: Data(stringToSign.utf8), using: signingKey))
+        var canonical = canonicalRequest(claim, payload: payload ?? bodyHash, doubleEncodePath: doubleEncodePath)
+        let canonicalHash = canonical.withUTF8 { SigV4Request.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        var stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(claim.date)/\(claim.region)/\(claim.service)/aws4_request\n\(canonicalHash)"
+        return stringToSign.withUTF8 { SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer($0), using: signingKey)) }
     }
 
     /// SigV4's key for one day, region and service: four HMACs from the secret, the same for every request
@@ -191,8 +191,27 @@ struct SigV4Request: Sendable {
         return SigV4Request.uriEncode(path, keepSlash: true)
     }
 
+    /// Header values are trimmed and inner runs of spaces or tabs become one space; most values need
+    /// nothing, and are returned without a copy.
     static func normalizeHeaderValue(_ v: String) -> String {
-        v.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+        var previousBlank = true
+        var clean = true
+        for b in v.utf8 {
+            let blank = b == 0x20 || b == 0x09
+            if blank && (previousBlank || b == 0x09) {
+                clean = false
+                break
+            }
+            previousBlank = blank
+        }
+        if clean && !previousBlank { return v }
+        return v.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// Lowercases ASCII letters only, as SigV4's names and hex signatures need; Unicode's full lowercasing
+    /// cost more than the rest of the claim's parsing.
+    static func asciiLowercased(_ s: some StringProtocol) -> String {
+        String(decoding: s.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func parseQuery(_ raw: String) -> [String: String] {

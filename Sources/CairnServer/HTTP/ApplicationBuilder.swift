@@ -39,10 +39,11 @@ package enum ApplicationBuilder {
     ) throws -> Components {
         let caches = CallCaches()
         let authenticator = Authenticator(store: store, credentials: caches.credentials)
+        let underWay = CallsUnderWay()
         let runner = OperationRunner(
             store: store,
             authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store),
-            eventQueue: EventCommitQueue(store: store), caches: caches)
+            eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches)
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)

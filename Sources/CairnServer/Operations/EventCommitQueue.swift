@@ -8,37 +8,41 @@ import NIOPosix
 /// Group commit for the events that have no write to ride with: reads, and refusals. Each caller waits until
 /// its event is committed (so every answered call has a durable event), but calls arriving while a commit is
 /// in flight share the next one: one fsync for a whole batch instead of one per call.
+///
+/// Before a batch starts it gathers the calls already under way in the runner (CallsUnderWay): each INSERT has
+/// a fixed cost in PostgreSQL, so a batch that will be joined in a moment should wait for it, but only for as
+/// long as someone is still coming — the last of them starts the batch at once — and never more than
+/// `gatheringDelay`. A lone caller never waits.
 actor EventCommitQueue {
     private let store: Store
     private let logger: Logger
+    private let underWay: CallsUnderWay
     private var pending: [(row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)] = []
     private var draining = false
+    /// While gathering: resumed when the calls under way have all queued their events, or at the deadline.
+    private var gate: CheckedContinuation<Void, Never>?
     /// The most events one statement inserts; a larger backlog commits in several batches.
     static let maximumBatch = 256
-    /// Under concurrent load a batch smaller than this waits up to `gatheringDelay` for more events first:
-    /// each INSERT has a fixed cost in PostgreSQL, and at 16 connections batches averaged 4 events without
-    /// the wait and 7.7 with it (docs/benchmarks.md).
-    static let gatheringBatch = 16
-    /// A previous batch at least this large shows calls arriving together; below it (a lone caller, or two)
-    /// a wait would cost more latency than it saves work.
-    static let concurrentBatch = 4
     static let gatheringDelay: TimeAmount = .milliseconds(1)
-    private var lastBatch = 0
 
-    init(store: Store, logger: Logger = Logger(label: "cairn.events")) {
+    init(store: Store, underWay: CallsUnderWay = CallsUnderWay(), logger: Logger = Logger(label: "cairn.events")) {
         self.store = store
+        self.underWay = underWay
         self.logger = logger
     }
 
     /// Returns once the event is committed; throws if it could not be. The row (and its JSON) is built by the
     /// caller, outside the queue, so the queue's own work per batch is only the insert and the commit.
-    nonisolated func commit(_ record: EventRecord, at time: Date?) async throws {
-        try await enqueue(try EventRepository.row(record, at: time))
+    /// `ticket` is the caller's count among the calls under way, counted out as its event joins the queue.
+    nonisolated func commit(_ record: EventRecord, at time: Date?, leaving ticket: CallsUnderWay.Ticket? = nil) async throws {
+        try await enqueue(try EventRepository.row(record, at: time), ticket)
     }
 
-    private func enqueue(_ row: EventRepository.EventRow) async throws {
+    private func enqueue(_ row: EventRepository.EventRow, _ ticket: CallsUnderWay.Ticket?) async throws {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
+            ticket?.leave()
             pending.append((row, done))
+            if underWay.current == 0 { openGate() }
             if !draining {
                 draining = true
                 Task { await self.drain() }
@@ -46,16 +50,24 @@ actor EventCommitQueue {
         }
     }
 
+    private func openGate() {
+        gate?.resume()
+        gate = nil
+    }
+
     private func drain() async {
         while !pending.isEmpty {
-            if lastBatch >= Self.concurrentBatch && pending.count < Self.gatheringBatch {
-                // Calls are arriving together: give the ones already running a moment to reach their commit, as
-                // PostgreSQL's commit_delay does. A lone caller or two never wait. NIO's timer, not
-                // Task.sleep, which would wake Dispatch's threads.
-                try? await MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: Self.gatheringDelay) {}.futureResult.get()
+            if underWay.current > 0 && pending.count < Self.maximumBatch {
+                // Calls under way will queue their events in a moment: gather them, as PostgreSQL's commit_delay
+                // does. NIO's timer for the deadline, not Task.sleep, which would wake Dispatch's threads.
+                await withCheckedContinuation { (opened: CheckedContinuation<Void, Never>) in
+                    gate = opened
+                    MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: Self.gatheringDelay) {
+                        Task { await self.openGate() }
+                    }
+                }
             }
             let batch = Array(pending.prefix(Self.maximumBatch))
-            lastBatch = batch.count
             pending.removeFirst(batch.count)
             do {
                 try await insert(batch.map(\.row))

@@ -13,6 +13,8 @@ struct OperationRunner: Sendable {
     let authorizer: Authorizer
     /// Group commit for events that ride with no write (reads, refusals); without it each commits alone.
     var eventQueue: EventCommitQueue? = nil
+    /// The calls under way, which the group commit gathers before it starts a batch.
+    var underWay = CallsUnderWay()
     /// What every call reads, kept in memory; a committed write here starts a new generation at once, so
     /// this process reads its own writes.
     var caches = CallCaches()
@@ -26,6 +28,7 @@ struct OperationRunner: Sendable {
     ) async throws(OperationFailure) -> Output {
         let entry = operation.entry
         var facts = scope.facts(for: entry)
+        let ticket = underWay.enter()
         let started = ContinuousClock.now
         defer {
             Timer(label: "cairn_operation_duration_seconds", dimensions: [("operation", entry.action)])
@@ -35,7 +38,7 @@ struct OperationRunner: Sendable {
         do {
             input = try decode()
         } catch {
-            throw await failed(facts, error, scope)
+            throw await failed(facts, error, scope, ticket)
         }
         facts.requestParameters = EventElements.of(input, service: entry.service)
         do {
@@ -46,19 +49,19 @@ struct OperationRunner: Sendable {
                 throw refusal
             }
         } catch {
-            throw await failed(facts, error, scope)
+            throw await failed(facts, error, scope, ticket)
         }
         do {
-            let output = try await execute(operation, input, facts, scope)
+            let output = try await execute(operation, input, facts, scope, ticket)
             count(entry, outcome: "ok")
             return output
         } catch {
-            throw await failed(facts, error, scope)
+            throw await failed(facts, error, scope, ticket)
         }
     }
 
     private func execute<Input, Output>(
-        _ operation: Operation<Input, Output>, _ input: Input, _ facts: CallFacts, _ scope: RequestScope
+        _ operation: Operation<Input, Output>, _ input: Input, _ facts: CallFacts, _ scope: RequestScope, _ ticket: CallsUnderWay.Ticket
     ) async throws -> Output {
         let notes = EventNotes()
         let permissions = PermissionCheck { [authorizer] other, facts, tx in
@@ -78,9 +81,11 @@ struct OperationRunner: Sendable {
                 try await operation.body(
                     input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
             }
-            if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time) }
+            if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time, leaving: ticket) }
             return output
         }
+        // A write commits its own event; the group commit need not wait for it.
+        ticket.leave()
         let output = try await store.transaction(logger: scope.logger) { tx in
             let output = try await operation.body(
                 input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
@@ -95,24 +100,31 @@ struct OperationRunner: Sendable {
     /// could not decode): the same event a decode failure in `run` gets.
     func refuse(_ entry: CatalogueOperation, in scope: RequestScope, _ error: any Error) async -> OperationFailure {
         if let done = error as? OperationFailure { return done }
-        return await failed(scope.facts(for: entry), error, scope)
+        return await failed(scope.facts(for: entry), error, scope, nil)
     }
 
     /// A refused or failed call still has its event; it commits on its own because the call's transaction,
     /// if any, rolled back. When even that cannot be stored, the caller learns that instead.
-    private func failed(_ facts: CallFacts, _ error: any Error, _ scope: RequestScope) async -> OperationFailure {
-        if let done = error as? OperationFailure { return done }
+    private func failed(_ facts: CallFacts, _ error: any Error, _ scope: RequestScope, _ ticket: CallsUnderWay.Ticket?) async -> OperationFailure {
+        if let done = error as? OperationFailure {
+            ticket?.leave()
+            return done
+        }
         let answer = ServiceError(failure: error)
         if answer.status >= 500 {
             scope.logger.error("operation failed", metadata: ["operation": "\(facts.operation.action)", "error": "\(String(reflecting: error))"])
         }
         count(facts.operation, outcome: answer.code)
-        guard Self.recordsEvents else { return OperationFailure(error: answer) }
+        guard Self.recordsEvents else {
+            ticket?.leave()
+            return OperationFailure(error: answer)
+        }
         let record = facts.record(eventId: UUID(), response: nil, error: answer)
         do {
             if let eventQueue {
-                try await eventQueue.commit(record, at: facts.time)
+                try await eventQueue.commit(record, at: facts.time, leaving: ticket)
             } else {
+                ticket?.leave()
                 try await store.transaction(logger: scope.logger) { tx in try await tx.events.append(record, at: facts.time) }
             }
             return OperationFailure(error: answer)
