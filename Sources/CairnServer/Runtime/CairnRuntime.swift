@@ -51,6 +51,12 @@ package enum CairnRuntime {
         let logger: Logger
 
         func run() async throws {
+            if let pg = session.embedded {
+                say(
+                    pg.isPlacedAway
+                        ? "The embedded PostgreSQL keeps its data in \(pg.clusterPath): its user, \(pg.serverUser ?? ""), may not reach the data directory \(config.dataDirectory.path)."
+                        : "The embedded PostgreSQL keeps its data in \(pg.clusterPath).")
+            }
             let outcome = try await prepare(config, store: store, owner: owner, migrations: migrations, session: session, logger: logger)
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
@@ -187,7 +193,7 @@ package enum CairnRuntime {
     }
 
     /// Unbuffered, so a supervisor or test reading stdout sees each line as it is written.
-    private static func say(_ text: String) {
+    fileprivate static func say(_ text: String) {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 

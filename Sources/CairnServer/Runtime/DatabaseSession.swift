@@ -31,9 +31,10 @@ struct DatabaseSession: Sendable {
                 "cairn runs as root and PostgreSQL refuses to: create the system user 'postgres' (apt-get install postgresql-15 does), or set DATABASE_URL"
             )
         }
-        let pg = EmbeddedPostgres(dataDirectory: config.dataDirectory, binDirectory: bin, serverUser: serverUser)
+        let pg: EmbeddedPostgres
         let started: Bool
         do {
+            pg = try EmbeddedPostgres.placed(dataDirectory: config.dataDirectory, binDirectory: bin, serverUser: serverUser)
             started = try pg.start()
             logger.info("embedded PostgreSQL \(started ? "started" : "already running")", metadata: ["socket": "\(pg.socketPath)"])
         } catch {

@@ -43,8 +43,47 @@ import Glibc
 
     func embeddedRunning(_ dir: String) throws -> Bool {
         let bin = try #require(EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment))
-        return try EmbeddedPostgres(dataDirectory: URL(fileURLWithPath: dir), binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil)
-            .isRunning()
+        return try embedded(dir, bin).isRunning()
+    }
+
+    func embedded(_ dir: String, _ bin: String) throws -> EmbeddedPostgres {
+        try EmbeddedPostgres.placed(dataDirectory: URL(fileURLWithPath: dir), binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil)
+    }
+
+    /// As root, a data directory under a directory the PostgreSQL user may not enter (root's home, mode
+    /// 0700) still works, without loosening that directory: the cluster is placed under /var/lib/cairn,
+    /// `cairn serve` says where, and the data survives a kill -9 and a restart there.
+    @Test(.enabled(if: getuid() == 0, "only root runs the embedded PostgreSQL as another user"))
+    func aDataDirectoryUnderARootOnlyParentWorksAndSurvivesKillNine() async throws {
+        let parent = NSTemporaryDirectory() + "cairn-home-\(UUID().uuidString.prefix(8))"
+        try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: false, attributes: [.posixPermissions: 0o700])
+        let dir = parent + "/checkout/.cairn"
+        let bin = try #require(EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment))
+        let pg = try embedded(dir, bin)
+        defer {
+            try? pg.stop()
+            try? FileManager.default.removeItem(atPath: parent)
+            try? FileManager.default.removeItem(at: pg.clusterRoot)
+        }
+        #expect(pg.isPlacedAway && pg.clusterPath.hasPrefix(EmbeddedPostgres.sharedRoot))
+
+        let first = try serve(dir, port: CairnProcess.freePort())
+        try await first.waitUntilReady()
+        #expect(first.stdout.contains("keeps its data in \(pg.clusterPath)"), "\(first.stdout)")
+        let mode = try FileManager.default.attributesOfItem(atPath: parent)[.posixPermissions] as? Int
+        #expect(mode == 0o700, "the parent keeps its permissions")
+        let creds = try credentials(in: dir)
+        let arn = try #require(try await callerArn(first, creds))
+        first.signal(SIGKILL)
+        _ = try await first.waitForExit()
+
+        let second = try serve(dir, port: CairnProcess.freePort())
+        defer { second.stopNow() }
+        try await second.waitUntilReady()
+        #expect(try await callerArn(second, creds) == arn, "the same operator account and credentials after the restart")
+        second.signal(SIGTERM)
+        #expect(try await second.waitForExit() == 0)
+        #expect(try pg.isRunning() == false)
     }
 
     @Test func firstStartBootstrapsSavesCredentialsAndASecondStartReusesTheData() async throws {
