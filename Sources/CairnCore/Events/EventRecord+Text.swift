@@ -1,4 +1,4 @@
-package import CairnPolicy
+import CairnPolicy
 
 /// The record as JSON text, written directly. Every call stores one, and Foundation's encoder (Codable's
 /// keyed containers, a dictionary per object) cost more than the rest of recording; the text here decodes

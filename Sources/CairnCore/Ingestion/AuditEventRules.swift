@@ -1,4 +1,4 @@
-package import CairnPolicy
+import CairnPolicy
 import Foundation
 
 /// PutAuditEvents' judgement of each event: a request-level refusal for what spoils the whole request

@@ -1,4 +1,4 @@
-package import Foundation
+import Foundation
 
 /// Cairn's one page-token scheme: an opaque token that carries where the next page starts (a sort key, an
 /// offset, a cursor) and the scope that gave it — the operation, or a fingerprint of the request's filters — so

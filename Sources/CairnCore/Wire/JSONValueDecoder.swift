@@ -1,5 +1,5 @@
 package import CairnPolicy
-package import Foundation
+import Foundation
 
 /// Decodes an operation's typed input from a request already parsed into a `JSONValue`, so a body is read
 /// once, whichever door it came through. The Query protocol carries every member as text, so with

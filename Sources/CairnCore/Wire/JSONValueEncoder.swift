@@ -1,5 +1,5 @@
 package import CairnPolicy
-package import Foundation
+import Foundation
 
 /// Encodes a typed value straight into a `JSONValue`, without JSON text in between: an event's
 /// requestParameters and responseElements are derived from the operation's input and output on every call.

@@ -30,6 +30,12 @@ extension OrganizationsOperations {
         return value
     }
 
+    /// ListPolicies' and ListPoliciesForTarget's Filter: a policy type; a value of another JSON type is named as
+    /// no policy type.
+    static func policyTypeFilter(_ filter: JSONValue?) throws(ServiceError) -> String {
+        try OrganizationsInputRules.policyType(filter?.stringValue ?? (filter == nil ? nil : ""), "Filter")
+    }
+
     static func policyId(_ value: String?) throws(ServiceError) -> String {
         try OrganizationsInputRules.id(value, "PolicyId", OrganizationIdentifiers.isPolicy)
     }
@@ -117,7 +123,7 @@ extension OrganizationsOperations {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
-        let type = try OrganizationsInputRules.policyType(req.Filter?.stringValue ?? (req.Filter == nil ? nil : ""), "Filter")
+        let type = try policyTypeFilter(req.Filter)
         let all = try await tx.organizations.policies(org, type: type)
         let page = try OrganizationsPage.slice(all, req, operation: "ListPolicies")
         return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
@@ -129,7 +135,7 @@ extension OrganizationsOperations {
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let target = try Self.targetId(req.TargetId)
-        _ = try OrganizationsInputRules.policyType(req.Filter?.stringValue ?? (req.Filter == nil ? nil : ""), "Filter")
+        _ = try policyTypeFilter(req.Filter)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
         let all = try await tx.organizations.policies(org, attachedTo: target)
         let page = try OrganizationsPage.slice(all, req, operation: "ListPoliciesForTarget")

@@ -35,11 +35,7 @@ package struct Store: Sendable {
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
-        try await measured("read") {
-            try await client.withConnection { conn in
-                try await body(Transaction(connection: conn, logger: logger, partition: partition, secrets: secrets))
-            }
-        }
+        try await outsideTransaction("read", logger: logger, body)
     }
 
     /// One write outside an explicit transaction: PostgreSQL commits the single statement on its own, all of
@@ -48,7 +44,13 @@ package struct Store: Sendable {
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
-        try await measured("autocommit") {
+        try await outsideTransaction("autocommit", logger: logger, body)
+    }
+
+    private func outsideTransaction<R: Sendable>(
+        _ kind: String, logger: Logger, isolation: isolated (any Actor)? = #isolation, _ body: (Transaction) async throws -> sending R
+    ) async throws -> sending R {
+        try await measured(kind) {
             try await client.withConnection { conn in
                 try await body(Transaction(connection: conn, logger: logger, partition: partition, secrets: secrets))
             }

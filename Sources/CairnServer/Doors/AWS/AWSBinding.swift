@@ -9,20 +9,13 @@ struct AWSBinding: Sendable {
     let entry: CatalogueOperation
     let serve: @Sendable (AWSFrame, RequestScope, OperationRunner) async throws -> AWSReply
 
-    /// JSON 1.1 and REST-JSON: the input decodes from the body's object; `reply` shapes the output as the
-    /// model's response.
-    static func json<Input: OperationInput & Decodable, Output, Reply: Encodable>(
-        _ operation: Operation<Input, Output>, _ reply: @escaping @Sendable (Output) throws -> Reply
-    ) -> AWSBinding {
+    /// JSON 1.1 and REST-JSON: the input decodes from the body's object; the output is the model's response as
+    /// it is.
+    static func json<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
         AWSBinding(entry: operation.entry) { frame, scope, runner in
             let output = try await runner.run(operation, in: scope) { try frame.decode(Input.self) }
-            return .json(Data(try AWSJSON.encoder.encode(try reply(output)).text.utf8))
+            return .json(Data(try AWSJSON.encoder.encode(output).text.utf8))
         }
-    }
-
-    /// JSON 1.1 for an output that is the model's response as it is.
-    static func json<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
-        json(operation) { $0 }
     }
 
     /// Query: the input decodes from the form fields; the output is written as the Result element's children

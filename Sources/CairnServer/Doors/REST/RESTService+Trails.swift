@@ -10,11 +10,7 @@ extension RESTService {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
             return CloudTrailModel.CreateTrailInput(
                 Name: b.name,
-                settings: TrailSettingsInput(
-                    s3BucketName: b.s3BucketName, s3KeyPrefix: b.s3KeyPrefix, snsTopicName: b.snsTopicName,
-                    includeGlobalServiceEvents: b.includeGlobalServiceEvents, isMultiRegionTrail: b.isMultiRegionTrail,
-                    enableLogFileValidation: b.enableLogFileValidation, cloudWatchLogsLogGroupArn: b.cloudWatchLogsLogGroupArn,
-                    cloudWatchLogsRoleArn: b.cloudWatchLogsRoleArn, kmsKeyId: b.kmsKeyId, isOrganizationTrail: b.isOrganizationTrail),
+                settings: Self.settings(b),
                 TagsList: b.tagsList?.map(Self.tag))
         }
         return .created(.init(body: .json(Self.trail(trail))))
@@ -47,11 +43,7 @@ extension RESTService {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
             return CloudTrailModel.UpdateTrailInput(
                 Name: input.path.trail,
-                settings: TrailSettingsInput(
-                    s3BucketName: b.s3BucketName, s3KeyPrefix: b.s3KeyPrefix, snsTopicName: b.snsTopicName,
-                    includeGlobalServiceEvents: b.includeGlobalServiceEvents, isMultiRegionTrail: b.isMultiRegionTrail,
-                    enableLogFileValidation: b.enableLogFileValidation, cloudWatchLogsLogGroupArn: b.cloudWatchLogsLogGroupArn,
-                    cloudWatchLogsRoleArn: b.cloudWatchLogsRoleArn, kmsKeyId: b.kmsKeyId, isOrganizationTrail: b.isOrganizationTrail))
+                settings: Self.settings(b))
         }
         return .ok(.init(body: .json(Self.trail(trail))))
     }
@@ -172,8 +164,30 @@ extension RESTService {
     }
 }
 
+/// The settings members CreateTrail's and UpdateTrail's REST bodies share (the bucket is required in one only).
+protocol RESTTrailSettings {
+    var bucketName: String? { get }
+    var s3KeyPrefix: String? { get }
+    var snsTopicName: String? { get }
+    var includeGlobalServiceEvents: Bool? { get }
+    var isMultiRegionTrail: Bool? { get }
+    var enableLogFileValidation: Bool? { get }
+    var cloudWatchLogsLogGroupArn: String? { get }
+    var cloudWatchLogsRoleArn: String? { get }
+    var kmsKeyId: String? { get }
+    var isOrganizationTrail: Bool? { get }
+}
+
 /// The trail shapes in REST's names.
 extension RESTService {
+    static func settings(_ b: some RESTTrailSettings) -> TrailSettingsInput {
+        TrailSettingsInput(
+            s3BucketName: b.bucketName, s3KeyPrefix: b.s3KeyPrefix, snsTopicName: b.snsTopicName,
+            includeGlobalServiceEvents: b.includeGlobalServiceEvents, isMultiRegionTrail: b.isMultiRegionTrail,
+            enableLogFileValidation: b.enableLogFileValidation, cloudWatchLogsLogGroupArn: b.cloudWatchLogsLogGroupArn,
+            cloudWatchLogsRoleArn: b.cloudWatchLogsRoleArn, kmsKeyId: b.kmsKeyId, isOrganizationTrail: b.isOrganizationTrail)
+    }
+
     static func trail(_ t: CloudTrailModel.Trail) -> Components.Schemas.Trail {
         .init(
             name: t.Name, trailARN: t.TrailARN, homeRegion: t.HomeRegion, s3BucketName: t.S3BucketName, s3KeyPrefix: t.S3KeyPrefix,
@@ -214,4 +228,12 @@ extension RESTService {
                 .init(insightType: $0.insightType.rawValue, eventCategories: $0.eventCategories.map(\.rawValue))
             })
     }
+}
+
+extension Components.Schemas.CreateTrailRequest: RESTTrailSettings {
+    var bucketName: String? { s3BucketName }
+}
+
+extension Components.Schemas.UpdateTrailRequest: RESTTrailSettings {
+    var bucketName: String? { s3BucketName }
 }

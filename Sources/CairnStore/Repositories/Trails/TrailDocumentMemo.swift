@@ -1,4 +1,4 @@
-package import CairnCore
+import CairnCore
 import Foundation
 import Synchronization
 
