@@ -33,14 +33,14 @@ package struct CallFacts: Sendable {
 
     /// The record of this call: its outcome is either a response or an error, never both.
     package func record(
-        eventId: UUID, response: JSONValue?, error: ServiceError?, resources: [EventRecord.Resource]? = nil
+        eventId: String = CallIdentifier.next(), response: JSONValue?, error: ServiceError?, resources: [EventRecord.Resource]? = nil
     ) -> EventRecord {
         EventRecord(
             userIdentity: .init(principal), eventTime: EventRecord.timestamp(time),
             eventSource: operation.service.eventSource, eventName: operation.name, awsRegion: eventRegion,
             sourceIPAddress: sourceIP, userAgent: userAgent, errorCode: error?.code, errorMessage: error?.message,
             requestParameters: requestParameters, responseElements: error == nil ? response : nil,
-            requestID: requestId, eventID: eventId.uuidString.lowercased(), readOnly: operation.readOnly,
+            requestID: requestId, eventID: eventId, readOnly: operation.readOnly,
             resources: resources, recipientAccountId: principal.account.value)
     }
 }

@@ -14,7 +14,7 @@ package struct CairnRequestContext: RequestContext {
 
     package init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
-        requestId = UUID().uuidString.lowercased()
+        requestId = CallIdentifier.next()
         sourceIP = source.channel.remoteAddress?.ipAddress ?? "127.0.0.1"
         logger[metadataKey: "requestId"] = .string(requestId)
     }

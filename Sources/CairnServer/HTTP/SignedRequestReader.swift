@@ -16,7 +16,8 @@ enum SignedRequestReader {
         }
         var headers: [String: String] = [:]
         for field in request.headers {
-            let name = field.name.canonicalName.lowercased()
+            // HTTPTypes keeps field names lowercase already (`canonicalName`).
+            let name = field.name.canonicalName
             headers[name] = headers[name].map { "\($0),\(field.value)" } ?? field.value
         }
         if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }

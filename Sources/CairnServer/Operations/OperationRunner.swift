@@ -71,7 +71,7 @@ struct OperationRunner: Sendable {
         }
         func record(_ output: Output) -> EventRecord {
             facts.record(
-                eventId: UUID(), response: output.responseElements(for: operation.entry), error: nil,
+                response: output.responseElements(for: operation.entry), error: nil,
                 resources: notes.resources.withLock { $0 })
         }
         if operation.entry.readOnly, let eventQueue {
@@ -119,7 +119,7 @@ struct OperationRunner: Sendable {
             ticket?.leave()
             return OperationFailure(error: answer)
         }
-        let record = facts.record(eventId: UUID(), response: nil, error: answer)
+        let record = facts.record(response: nil, error: answer)
         do {
             if let eventQueue {
                 try await eventQueue.commit(record, at: facts.time, leaving: ticket)

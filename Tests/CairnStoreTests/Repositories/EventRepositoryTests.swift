@@ -14,7 +14,7 @@ import Testing
             operation: OperationCatalogue.listRegions,
             principal: .root(of: AccountId(account)!, partition: "aws", accessKeyId: "AKIAEXAMPLE000000001"),
             region: "eu-west-1", requestId: UUID().uuidString, sourceIP: "127.0.0.1", userAgent: "test", time: time)
-        var r = facts.record(eventId: UUID(), response: nil, error: nil)
+        var r = facts.record(eventId: UUID().uuidString.lowercased(), response: nil, error: nil)
         r.eventName = name
         return r
     }
