@@ -26,7 +26,8 @@ package enum DescribeTrailsFilter {
         }
         let names = trailNameList ?? []
         guard !names.isEmpty else {
-            return visible.sorted { $0.trail.arn < $1.trail.arn }.map(\.candidate)
+            // A closure, not `\.candidate`: a key path into a generic tuple is built anew on every call.
+            return visible.sorted { $0.trail.arn < $1.trail.arn }.map { $0.candidate }
         }
         var references: [TrailReference] = []
         for raw in names { references.append(try TrailReference.parse(raw)) }

@@ -28,7 +28,7 @@ package struct JSONValueEncoder: Sendable {
 
     package func encode(_ value: some Encodable) throws -> JSONValue {
         let root = Slot()
-        try ValueEncoder(slot: root, codingPath: [], options: self).encodeValue(value)
+        try ValueEncoder(slot: root, path: nil, options: self).encodeValue(value)
         return root.resolved
     }
 
@@ -36,8 +36,15 @@ package struct JSONValueEncoder: Sendable {
         switch keys {
         case .asDeclared: return name
         case .lowerCamel:
-            guard let first = name.first, first.isUppercase else { return name }
-            return first.lowercased() + name.dropFirst()
+            // Member names are ASCII; Character's Unicode case tests cost more than the rest of a member.
+            guard let first = name.utf8.first else { return name }
+            if (0x41...0x5A).contains(first) {
+                var bytes = Array(name.utf8)
+                bytes[0] |= 0x20
+                return String(decoding: bytes, as: UTF8.self)
+            }
+            guard first >= 0x80, let character = name.first, character.isUppercase else { return name }
+            return character.lowercased() + name.dropFirst()
         }
     }
 }
@@ -66,41 +73,82 @@ private final class Slot {
 
     func member(_ key: String) -> Slot {
         let slot = Slot()
+        member(key, slot)
+        return slot
+    }
+
+    /// Appends in place: `content` is emptied while the members are out, or the append would copy them all.
+    func member(_ key: String, _ slot: Slot) {
         if case .object(var members) = content {
+            content = .empty
             members.append((key, slot))
             content = .object(members)
         } else {
             content = .object([(key, slot)])
         }
-        return slot
     }
 
     func appended() -> Slot {
         let slot = Slot()
+        appended(slot)
+        return slot
+    }
+
+    func appended(_ slot: Slot) {
         if case .array(var items) = content {
+            content = .empty
             items.append(slot)
             content = .array(items)
         } else {
             content = .array([slot])
         }
+    }
+
+    /// A slot holding a scalar, for the containers' own `encode` overloads (no encoder, no dynamic casts).
+    static func holding(_ value: JSONValue) -> Slot {
+        let slot = Slot()
+        slot.content = .value(value)
         return slot
+    }
+}
+
+/// A coding path kept as links to the parent, built into an array only when asked for (errors): an array per
+/// encoded value cost more than the value's own encoding.
+private final class CodingPathLink {
+    let key: any CodingKey
+    let parent: CodingPathLink?
+
+    init(_ key: any CodingKey, parent: CodingPathLink?) {
+        self.key = key
+        self.parent = parent
+    }
+
+    static func path(_ link: CodingPathLink?) -> [any CodingKey] {
+        var keys: [any CodingKey] = []
+        var next = link
+        while let l = next {
+            keys.append(l.key)
+            next = l.parent
+        }
+        return keys.reversed()
     }
 }
 
 private struct ValueEncoder: Encoder {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
     let options: JSONValueEncoder
+    var codingPath: [any CodingKey] { CodingPathLink.path(path) }
     var userInfo: [CodingUserInfoKey: Any] { [:] }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
         if case .object = slot.content {} else { slot.content = .object([]) }
-        return KeyedEncodingContainer(KeyedSlots<Key>(slot: slot, codingPath: codingPath, options: options))
+        return KeyedEncodingContainer(KeyedSlots<Key>(slot: slot, path: path, options: options))
     }
 
     func unkeyedContainer() -> any UnkeyedEncodingContainer {
         if case .array = slot.content {} else { slot.content = .array([]) }
-        return ListSlots(slot: slot, codingPath: codingPath, options: options)
+        return ListSlots(slot: slot, path: path, options: options)
     }
 
     func singleValueContainer() -> any SingleValueEncodingContainer { self }
@@ -142,14 +190,22 @@ extension ValueEncoder: SingleValueEncodingContainer {
 
 private struct KeyedSlots<Key: CodingKey>: KeyedEncodingContainerProtocol {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
     let options: JSONValueEncoder
+    var codingPath: [any CodingKey] { CodingPathLink.path(path) }
 
     private func encoder(_ key: Key) -> ValueEncoder {
-        ValueEncoder(slot: slot.member(options.key(key.stringValue)), codingPath: codingPath + [key], options: options)
+        ValueEncoder(slot: slot.member(options.key(key.stringValue)), path: CodingPathLink(key, parent: path), options: options)
     }
 
-    mutating func encodeNil(forKey key: Key) { encoder(key).encodeNil() }
+    private func put(_ value: JSONValue, _ key: Key) { slot.member(options.key(key.stringValue), .holding(value)) }
+
+    mutating func encodeNil(forKey key: Key) { put(.null, key) }
+    mutating func encode(_ value: Bool, forKey key: Key) { put(.bool(value), key) }
+    mutating func encode(_ value: String, forKey key: Key) { put(.string(value), key) }
+    mutating func encode(_ value: Double, forKey key: Key) { put(.number(value), key) }
+    mutating func encode(_ value: Int, forKey key: Key) { put(.number(Double(value)), key) }
+    mutating func encode(_ value: Int64, forKey key: Key) { put(.number(Double(value)), key) }
     mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws { try encoder(key).encodeValue(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
@@ -157,14 +213,15 @@ private struct KeyedSlots<Key: CodingKey>: KeyedEncodingContainerProtocol {
     }
 
     mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer { encoder(key).unkeyedContainer() }
-    mutating func superEncoder() -> any Encoder { ValueEncoder(slot: slot.member("super"), codingPath: codingPath, options: options) }
+    mutating func superEncoder() -> any Encoder { ValueEncoder(slot: slot.member("super"), path: path, options: options) }
     mutating func superEncoder(forKey key: Key) -> any Encoder { encoder(key) }
 }
 
 private struct ListSlots: UnkeyedEncodingContainer {
     let slot: Slot
-    let codingPath: [any CodingKey]
+    let path: CodingPathLink?
     let options: JSONValueEncoder
+    var codingPath: [any CodingKey] { CodingPathLink.path(path) }
 
     var count: Int {
         if case .array(let items) = slot.content { return items.count }
@@ -172,10 +229,14 @@ private struct ListSlots: UnkeyedEncodingContainer {
     }
 
     private func encoder() -> ValueEncoder {
-        ValueEncoder(slot: slot.appended(), codingPath: codingPath + [ListIndex(count)], options: options)
+        ValueEncoder(slot: slot.appended(), path: CodingPathLink(ListIndex(count), parent: path), options: options)
     }
 
-    mutating func encodeNil() { encoder().encodeNil() }
+    mutating func encodeNil() { slot.appended(.holding(.null)) }
+    mutating func encode(_ value: Bool) { slot.appended(.holding(.bool(value))) }
+    mutating func encode(_ value: String) { slot.appended(.holding(.string(value))) }
+    mutating func encode(_ value: Double) { slot.appended(.holding(.number(value))) }
+    mutating func encode(_ value: Int) { slot.appended(.holding(.number(Double(value)))) }
     mutating func encode<T: Encodable>(_ value: T) throws { try encoder().encodeValue(value) }
 
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
