@@ -65,6 +65,8 @@ extension OperationCatalogue {
         package static let listAccessKeys = CatalogueOperation(.iam, "ListAccessKeys", readOnly: true, rest: ["listIamAccessKeys"])
         package static let updateAccessKey = CatalogueOperation(.iam, "UpdateAccessKey", readOnly: false, rest: ["updateIamAccessKey"])
         package static let deleteAccessKey = CatalogueOperation(.iam, "DeleteAccessKey", readOnly: false, rest: ["deleteIamAccessKey"])
+        package static let getContextKeysForPrincipalPolicy = CatalogueOperation(.iam, "GetContextKeysForPrincipalPolicy", readOnly: true)
+        package static let getContextKeysForCustomPolicy = CatalogueOperation(.iam, "GetContextKeysForCustomPolicy", readOnly: true)
 
         package static let all: [CatalogueOperation] = [
             createUser,
@@ -129,6 +131,8 @@ extension OperationCatalogue {
             listAccessKeys,
             updateAccessKey,
             deleteAccessKey,
+            getContextKeysForPrincipalPolicy,
+            getContextKeysForCustomPolicy,
         ]
     }
 

@@ -6,10 +6,11 @@ package enum OperationCatalogue {
     package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any)
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
-    package static let simulateCustomPolicy = CatalogueOperation(
-        .iam, "SimulateCustomPolicy", readOnly: true, rest: ["simulatePolicy"], awsFrontDoor: false)
+    /// IAM's simulator: AWS's shape on the Query door (IAMOperations), Cairn's one-request shape on REST
+    /// (PolicyOperations); both evaluate with the same engine.
+    package static let simulateCustomPolicy = CatalogueOperation(.iam, "SimulateCustomPolicy", readOnly: true, rest: ["simulatePolicy"])
     package static let simulatePrincipalPolicy = CatalogueOperation(
-        .iam, "SimulatePrincipalPolicy", readOnly: true, rest: ["simulatePrincipalPolicy"], awsFrontDoor: false)
+        .iam, "SimulatePrincipalPolicy", readOnly: true, rest: ["simulatePrincipalPolicy"])
     package static let validatePolicy = CatalogueOperation(.cairn, "ValidatePolicy", readOnly: true, rest: ["validatePolicy"])
 
     package static let all: [CatalogueOperation] =

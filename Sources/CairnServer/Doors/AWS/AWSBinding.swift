@@ -20,9 +20,11 @@ struct AWSBinding: Sendable {
 
     /// Query: the input decodes from the form fields; the output is written as the Result element's children
     /// (XMLWriter.nodes), dates in ISO 8601 as the Query services write them.
-    static func query<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
+    static func query<Input: OperationInput & Decodable, Output: Encodable>(
+        _ operation: Operation<Input, Output>, maps: Set<String> = []
+    ) -> AWSBinding {
         query(operation) { output in
-            XMLWriter.nodes((try? JSONValueEncoder(keys: .asDeclared, dates: .iso8601).encode(output)) ?? .object([:]))
+            XMLWriter.nodes((try? JSONValueEncoder(keys: .asDeclared, dates: .iso8601).encode(output)) ?? .object([:]), maps: maps)
         }
     }
 

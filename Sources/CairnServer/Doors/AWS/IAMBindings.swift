@@ -24,5 +24,7 @@ enum IAMBindings {
         .query(Ops.tagRole), .query(Ops.untagRole), .query(Ops.listRoleTags), .query(Ops.putRolePermissionsBoundary),
         .query(Ops.deleteRolePermissionsBoundary),
         .query(Ops.createAccessKey), .query(Ops.listAccessKeys), .query(Ops.updateAccessKey), .query(Ops.deleteAccessKey),
+        .query(Ops.simulatePrincipalPolicy, maps: ["EvalDecisionDetails"]), .query(Ops.simulateCustomPolicy, maps: ["EvalDecisionDetails"]),
+        .query(Ops.getContextKeysForPrincipalPolicy), .query(Ops.getContextKeysForCustomPolicy),
     ]
 }

@@ -36,17 +36,21 @@ enum XMLWriter {
 
     /// A Query response's members as elements, in the Query protocol's shape: a structure's members as child
     /// elements, a list's items as `<member>` elements, booleans as `true`/`false`, absent members left out.
-    /// Members are written in name order, so an answer is the same bytes every time.
-    static func nodes(_ value: JSONValue) -> [Node] {
+    /// Members are written in name order, so an answer is the same bytes every time. Members named in `maps`
+    /// are string maps, written as the protocol writes maps: `<entry><key>…</key><value>…</value></entry>`.
+    static func nodes(_ value: JSONValue, maps: Set<String> = []) -> [Node] {
         guard case .object(let members) = value else { return [] }
         var out: [Node] = []
         for (name, member) in members.sorted(by: { $0.key < $1.key }) {
             switch member {
             case .null: continue
-            case .object: out.append(.element(name, nodes(member)))
+            case .object(let entries) where maps.contains(name):
+                let pairs = entries.sorted { $0.key < $1.key }.map { [Node.text("key", $0.key), .text("value", scalar($0.value) ?? "")] }
+                out.append(.list(name, member: "entry", pairs))
+            case .object: out.append(.element(name, nodes(member, maps: maps)))
             case .array(let items):
                 if items.allSatisfy({ if case .object = $0 { return true } else { return false } }) && !items.isEmpty {
-                    out.append(.list(name, member: "member", items.map(nodes)))
+                    out.append(.list(name, member: "member", items.map { nodes($0, maps: maps) }))
                 } else {
                     out.append(.element(name, items.compactMap { scalar($0).map { .text("member", $0) } }))
                 }

@@ -1,0 +1,97 @@
+#!/usr/bin/env python3
+"""IAM's simulator under load: SimulatePrincipalPolicy for 50 actions x 10 resources (500 results, one page of
+MaxItems=1000) against a user with 20 attached managed policies, p50 and p99 over --calls calls.
+
+Usage: python3 Benchmarks/policy/bench_simulation.py [--binary .build-release/release/cairn] [--calls 300]
+Needs: boto3, botocore.
+
+Method: a release `cairn serve` on its own embedded PostgreSQL. The operator's root creates the user, 20
+customer-managed policies of 8 statements each (actions with wildcards, resource patterns, a condition in
+every fourth statement), attaches them, and warms the server with 10 calls. Each timed call is one signed
+Query POST sent by one client over a kept-alive connection (http.client), timed from send to the last byte
+of the answer; the client does not parse the XML (boto3's parsing of 500 results would dominate the time).
+Every call reads the user's policies from PostgreSQL, compiles them, evaluates 500 pairs, and commits its event.
+"""
+import argparse
+import http.client
+import json
+import os
+import statistics
+import sys
+import time
+import urllib.parse
+
+import boto3
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
+from benchlib import cairn_server, rss_kb, signed  # noqa: E402
+
+KEY_ID, SECRET = "AKIABENCHROOT0000011", "bench-root-secret-simulate-0123456789"
+SERVICES = ["s3", "ec2", "dynamodb", "sqs", "sns", "lambda", "kms", "iam", "cloudtrail", "logs"]
+
+
+def policy(n):
+    statements = []
+    for s in range(8):
+        service = SERVICES[(n + s) % len(SERVICES)]
+        statement = {
+            "Sid": f"P{n}S{s}", "Effect": "Deny" if s == 7 and n % 5 == 0 else "Allow",
+            "Action": [f"{service}:Get*", f"{service}:List*", f"{service}:Describe*", f"{service}:Put{n}*"],
+            "Resource": [f"arn:aws:{service}:*:*:res-{n}-{s}/*", f"arn:aws:{service}:us-east-1:*:*"],
+        }
+        if s % 4 == 3:
+            statement["Condition"] = {"StringEquals": {"aws:RequestedRegion": ["us-east-1", "eu-west-1"]}}
+        statements.append(statement)
+    return json.dumps({"Version": "2012-10-17", "Statement": statements}, indent=2)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--binary", default=".build-release/release/cairn")
+    ap.add_argument("--calls", type=int, default=300)
+    args = ap.parse_args()
+    with cairn_server(args.binary, 18111, KEY_ID, SECRET) as cairn:
+        iam = boto3.client("iam", endpoint_url=cairn.endpoint, region_name="us-east-1", aws_access_key_id=KEY_ID,
+                           aws_secret_access_key=SECRET)
+        user = iam.create_user(UserName="simulated")["User"]
+        for n in range(20):
+            arn = iam.create_policy(PolicyName=f"bench-{n}", PolicyDocument=policy(n))["Policy"]["Arn"]
+            iam.attach_user_policy(UserName="simulated", PolicyArn=arn)
+        actions = [f"{SERVICES[i % 10]}:{verb}{i}" for i, verb in zip(range(50), ["GetThing", "ListThings", "DescribeThing", "PutThing", "DeleteThing"] * 10)]
+        resources = [f"arn:aws:{SERVICES[i]}:us-east-1:123456789012:res-{i}-1/x" for i in range(10)]
+        fields = [("Action", "SimulatePrincipalPolicy"), ("Version", "2010-05-08"), ("PolicySourceArn", user["Arn"]), ("MaxItems", "1000")]
+        fields += [(f"ActionNames.member.{i + 1}", a) for i, a in enumerate(actions)]
+        fields += [(f"ResourceArns.member.{i + 1}", r) for i, r in enumerate(resources)]
+        fields += [("ContextEntries.member.1.ContextKeyName", "aws:RequestedRegion"),
+                   ("ContextEntries.member.1.ContextKeyValues.member.1", "us-east-1"),
+                   ("ContextEntries.member.1.ContextKeyType", "string")]
+        body = urllib.parse.urlencode(fields).encode()
+        host = urllib.parse.urlparse(cairn.endpoint)
+        conn = http.client.HTTPConnection(host.hostname, host.port)
+
+        def call():
+            headers = signed(cairn.endpoint, "POST", "/", body, "iam", KEY_ID, SECRET,
+                             {"content-type": "application/x-www-form-urlencoded; charset=utf-8"})
+            start = time.perf_counter()
+            conn.request("POST", "/", body=body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            elapsed = time.perf_counter() - start
+            assert response.status == 200, data[:500]
+            return elapsed, data
+
+        for _ in range(10):
+            _, data = call()
+        assert data.count(b"<EvalActionName>") == 500, "expected 500 results in one page"
+        times = sorted(call()[0] for _ in range(args.calls))
+        p = lambda q: times[min(len(times) - 1, int(q * len(times)))] * 1000
+        result = {
+            "calls": args.calls, "results_per_call": 500, "attached_policies": 20, "statements": 160,
+            "p50_ms": round(p(0.50), 2), "p99_ms": round(p(0.99), 2), "mean_ms": round(statistics.mean(times) * 1000, 2),
+            "cairn_rss_kb_after": rss_kb(cairn.process.pid), "response_bytes": len(data),
+        }
+        print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
