@@ -7,7 +7,8 @@ Needs: boto3, botocore.
 
 Method: a release `cairn serve` on its own embedded PostgreSQL. The operator's root creates the user, 20
 customer-managed policies of 8 statements each (actions with wildcards, resource patterns, a condition in
-every fourth statement), attaches them, and warms the server with 10 calls. Each timed call is one signed
+every fourth statement), attaches 10 to the user and 10 to a group it belongs to (IAM's quota is 10 per
+entity), and warms the server with 10 calls. Each timed call is one signed
 Query POST sent by one client over a kept-alive connection (http.client), timed from send to the last byte
 of the answer; the client does not parse the XML (boto3's parsing of 500 results would dominate the time).
 Every call reads the user's policies from PostgreSQL, compiles them, evaluates 500 pairs, and commits its event.
@@ -54,9 +55,15 @@ def main():
         iam = boto3.client("iam", endpoint_url=cairn.endpoint, region_name="us-east-1", aws_access_key_id=KEY_ID,
                            aws_secret_access_key=SECRET)
         user = iam.create_user(UserName="simulated")["User"]
+        iam.create_group(GroupName="simulated-team")
+        iam.add_user_to_group(GroupName="simulated-team", UserName="simulated")
         for n in range(20):
             arn = iam.create_policy(PolicyName=f"bench-{n}", PolicyDocument=policy(n))["Policy"]["Arn"]
-            iam.attach_user_policy(UserName="simulated", PolicyArn=arn)
+            # IAM's quota is 10 managed policies per user (and per group): half on the user, half on its group.
+            if n < 10:
+                iam.attach_user_policy(UserName="simulated", PolicyArn=arn)
+            else:
+                iam.attach_group_policy(GroupName="simulated-team", PolicyArn=arn)
         actions = [f"{SERVICES[i % 10]}:{verb}{i}" for i, verb in zip(range(50), ["GetThing", "ListThings", "DescribeThing", "PutThing", "DeleteThing"] * 10)]
         resources = [f"arn:aws:{SERVICES[i]}:us-east-1:123456789012:res-{i}-1/x" for i in range(10)]
         fields = [("Action", "SimulatePrincipalPolicy"), ("Version", "2010-05-08"), ("PolicySourceArn", user["Arn"]), ("MaxItems", "1000")]
