@@ -35,35 +35,6 @@ struct PolicyCommand: ParsableCommand {
         }
     }
 
-    struct Validate: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Lint policy documents; exits non-zero when any has an error.")
-
-        @Option(help: "identity, resource, scp, boundary, session or trust.")
-        var type: String = "identity"
-
-        @Argument(help: "Policy document files.")
-        var files: [String]
-
-        func validate() throws {
-            guard PolicyType(name: type) != nil else { throw ValidationError("--type '\(type)' is not a policy type") }
-            guard !files.isEmpty else { throw ValidationError("name at least one policy file") }
-        }
-
-        func run() throws {
-            let policyType = PolicyType(name: type)!
-            var errors = 0
-            for file in files {
-                let text = String(decoding: try PolicyFiles.read(file), as: UTF8.self)
-                let issues = PolicyLint.lint(text: text, type: policyType)
-                for issue in issues { print("\(file): \(issue.severity.rawValue): \(issue.path.isEmpty ? "" : "\(issue.path): ")\(issue.message)") }
-                errors += issues.filter { $0.severity == .error }.count
-                if issues.isEmpty { print("\(file): ok") }
-            }
-            if errors > 0 { throw ExitCode(1) }
-        }
-    }
-
     struct RunTests: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "test",

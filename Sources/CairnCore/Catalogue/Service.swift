@@ -6,6 +6,8 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
     case organizations
     case iam
     case sts
+    /// IAM Access Analyzer's policy checks (REST-JSON).
+    case accessAnalyzer = "access-analyzer"
     /// Cairn's own operator and REST-only operations (regions, accounts, policy simulation).
     case cairn
 
@@ -19,7 +21,7 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
     package var wireProtocol: WireProtocol {
         switch self {
         case .cloudtrail, .organizations: .json11
-        case .cloudtrailData: .restJSON
+        case .cloudtrailData, .accessAnalyzer: .restJSON
         case .iam, .sts: .query
         case .cairn: .restOnly
         }
@@ -32,6 +34,21 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
         case .organizations: "AWSOrganizationsV20161128"
         default: nil
         }
+    }
+
+    /// A REST-JSON service's operations by request path (each of ours is a POST).
+    package var restJSONPaths: [String: String] {
+        switch self {
+        case .cloudtrailData: ["/PutAuditEvents": "PutAuditEvents"]
+        case .accessAnalyzer: ["/policy/validation": "ValidatePolicy"]
+        default: [:]
+        }
+    }
+
+    /// The service and operation name a REST-JSON path stands for.
+    package static func restJSONOperation(path: String) -> (service: Service, name: String)? {
+        for service in allCases { if let name = service.restJSONPaths[path] { return (service, name) } }
+        return nil
     }
 
     /// The Query protocol's API version and XML namespace.
@@ -59,6 +76,7 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
         case "organizations": self = .organizations
         case "iam": self = .iam
         case "sts": self = .sts
+        case "access-analyzer": self = .accessAnalyzer
         case "cairn": self = .cairn
         default: return nil
         }

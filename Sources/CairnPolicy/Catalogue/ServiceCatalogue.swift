@@ -31,8 +31,9 @@ package struct ServiceCatalogue: Sendable {
             for entry in parts[2].split(separator: ",") {
                 guard let eq = entry.lastIndex(of: "=") else { continue }
                 let name = String(entry[..<eq]), type = String(entry[entry.index(after: eq)...])
-                if let template = name.range(of: "${") {
-                    service.keyPrefixes.append((name[..<template.lowerBound].lowercased(), type))
+                // A name part is written `${TagKey}` or `<key>` in AWS's reference.
+                if let template = name.firstIndex(where: { $0 == "$" || $0 == "<" }) {
+                    service.keyPrefixes.append((name[..<template].lowercased(), type))
                 } else {
                     service.keys[name.lowercased()] = (name, type)
                 }

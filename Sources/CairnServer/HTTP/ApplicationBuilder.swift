@@ -53,8 +53,10 @@ package enum ApplicationBuilder {
             .add(middleware: DoorErrorMiddleware.aws)
             .add(middleware: AuthenticationMiddleware(authenticator: authenticator))
         aws.post("/") { request, context in try await door.respond(request, context: context) }
-        // cloudtrail-data is a REST-JSON service: its one operation is its path.
-        aws.post("/PutAuditEvents") { request, context in try await door.respond(request, context: context) }
+        // REST-JSON services (cloudtrail-data, access-analyzer): an operation is its path.
+        for path in Service.allCases.flatMap(\.restJSONPaths.keys) {
+            aws.post(RouterPath(path)) { request, context in try await door.respond(request, context: context) }
+        }
         // Presigned Query-protocol calls (an STS GetCallerIdentity URL) arrive as GET.
         aws.get("/") { request, context in try await door.respond(request, context: context) }
 
@@ -72,5 +74,6 @@ package enum ApplicationBuilder {
     }
 
     /// Every AWS-protocol binding; a test checks this table against the catalogue.
-    static let awsBindings: [AWSBinding] = CloudTrailBindings.all + OrganizationsBindings.all + IAMBindings.all + STSBindings.all
+    static let awsBindings: [AWSBinding] =
+        CloudTrailBindings.all + OrganizationsBindings.all + IAMBindings.all + STSBindings.all + AccessAnalyzerBindings.all
 }

@@ -43,7 +43,31 @@ import Testing
         let (ok, _, _) = try await run(["validate", "--type", "scp", good])
         #expect(ok == 0)
         let (fail, out, _) = try await run(["validate", good, bad])
-        #expect(fail == 1 && out.contains("Statement[0].Condition") && out.contains("StringEqualz"), "\(out)")
+        #expect(fail == 1 && out.contains("bad.json:1:100: ERROR INVALID_CONDITION_OPERATOR") && out.contains("StringEqualz"), "\(out)")
+    }
+
+    @Test func validatePrintsAccessAnalyzersJSONAndSARIFAndFailsAtTheChosenLevel() async throws {
+        let passRole = try write(
+            #"{"Version":"2012-10-17","Statement":[{"Sid":"","Effect":"Allow","Action":"iam:PassRole","Resource":"*"}]}"#, "passrole.json")
+        let (errorsOnly, json, _) = try await run(["validate", "--format", "json", passRole])
+        #expect(errorsOnly == 0, "a security warning does not fail the default --fail-on error")
+        let decoded = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        let findings = try #require(decoded?["findings"] as? [[String: Any]])
+        #expect(findings.map { $0["issueCode"] as? String } == ["PASS_ROLE_WITH_STAR_IN_RESOURCE", "EMPTY_SID_VALUE"])
+        #expect((findings.first?["locations"] as? [[String: Any]])?.first?["path"] != nil)
+
+        let (strict, _, _) = try await run(["validate", "--fail-on", "security-warning", passRole])
+        #expect(strict == 1)
+        let (sarifStatus, sarif, _) = try await run(["validate", "--format", "sarif", "--fail-on", "suggestion", passRole])
+        #expect(sarifStatus == 1)
+        let report = try #require(try JSONSerialization.jsonObject(with: Data(sarif.utf8)) as? [String: Any])
+        #expect(report["version"] as? String == "2.1.0")
+        let results = try #require(((report["runs"] as? [[String: Any]])?.first?["results"]) as? [[String: Any]])
+        #expect(results.map { $0["level"] as? String } == ["warning", "note"])
+        let region = ((results.first?["locations"] as? [[String: Any]])?.first?["physicalLocation"] as? [String: Any])?["region"] as? [String: Any]
+        #expect(region?["startLine"] as? Int == 1)
+        let (usage, _, _) = try await run(["validate", "--type", "nonsense", passRole])
+        #expect(usage != 0 && usage != 1)
     }
 
     @Test func testRunsSuitesAndEndsWithTheSummaryLine() async throws {

@@ -11,7 +11,7 @@ struct AWSFrame: Sendable {
     enum WireProtocol: Sendable {
         /// JSON 1.1, by `X-Amz-Target`: the body is the input object.
         case json11
-        /// REST-JSON (cloudtrail-data): the operation is the path; query members join the body's.
+        /// REST-JSON (cloudtrail-data, access-analyzer): the operation is the path; query members join the body's.
         case restJSON
         /// Query, by `Action`: form fields from the query string and the body.
         case query
@@ -28,8 +28,9 @@ struct AWSFrame: Sendable {
         self.body = body
         let path = request.uri.path
         if path != "/" {
-            let name = String(path.dropFirst())
-            guard let entry = OperationCatalogue.operation(.cloudtrailData, name), entry.onAWSFrontDoor else { throw .notFound(path) }
+            guard let (owner, name) = Service.restJSONOperation(path: path), let entry = OperationCatalogue.operation(owner, name),
+                entry.onAWSFrontDoor
+            else { throw .notFound(path) }
             guard entry.service == service else { throw .wrongSigningService(entry.service) }
             self.entry = entry
             wire = .restJSON
