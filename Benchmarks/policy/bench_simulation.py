@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Policy-as-code calls under load, p50 and p99 over --calls calls each: SimulatePrincipalPolicy for 50 actions x
-10 resources (500 results, one page of MaxItems=1000) against a user with 20 attached managed policies, and
-Access Analyzer's ValidatePolicy on a 6,144-character identity policy.
+10 resources (500 results, one page of MaxItems=1000) against a user with 20 attached managed policies,
+Access Analyzer's ValidatePolicy on a 6,144-character identity policy, and CheckNoNewAccess on two 20-statement
+policies (the new one a narrowing of the existing one, so every statement is proven: the slowest answer).
 
 Usage: python3 Benchmarks/policy/bench_simulation.py [--binary .build-release/release/cairn] [--calls 300]
 Needs: boto3, botocore.
@@ -122,8 +123,45 @@ def main():
         result["validate_policy"] = {
             "calls": args.calls, "document_characters": len("".join(document.split())), "findings": len(json.loads(data)["findings"]),
             "p50_ms": round(p(vtimes, 0.50), 2), "p99_ms": round(p(vtimes, 0.99), 2)}
+
+        existing, new = check_documents()
+        check_body = json.dumps({"newPolicyDocument": new, "existingPolicyDocument": existing, "policyType": "IDENTITY_POLICY"}).encode()
+
+        def check():
+            headers = signed(cairn.endpoint, "POST", "/policy/check-no-new-access", check_body, "access-analyzer", KEY_ID, SECRET,
+                             {"content-type": "application/json"})
+            start = time.perf_counter()
+            conn.request("POST", "/policy/check-no-new-access", body=check_body, headers=headers)
+            response = conn.getresponse()
+            data = response.read()
+            elapsed = time.perf_counter() - start
+            assert response.status == 200, data[:500]
+            return elapsed, data
+
+        for _ in range(10):
+            _, data = check()
+        assert json.loads(data)["result"] == "PASS", data
+        ctimes = sorted(check()[0] for _ in range(args.calls))
+        result["check_no_new_access"] = {"calls": args.calls, "statements_each": 20, "p50_ms": round(p(ctimes, 0.50), 2),
+                                         "p99_ms": round(p(ctimes, 0.99), 2)}
         result["cairn_rss_kb_after"] = rss_kb(cairn.process.pid)
         print(json.dumps(result, indent=2))
+
+
+def check_documents():
+    """Two 20-statement identity policies, the new one a narrowing of the existing one statement by statement."""
+    existing, new = [], []
+    for n in range(20):
+        service = SERVICES[n % len(SERVICES)]
+        condition = {"StringEquals": {"aws:RequestedRegion": ["us-east-1", "eu-west-1"]}}
+        existing.append({"Effect": "Allow", "Action": [f"{service}:Get*", f"{service}:List*"],
+                         "Resource": f"arn:aws:{service}:*:123456789012:res-{n}/*", "Condition": condition})
+        new.append({"Effect": "Allow", "Action": [f"{service}:GetThing{n}", f"{service}:ListThings"],
+                    "Resource": f"arn:aws:{service}:us-east-1:123456789012:res-{n}/part/*",
+                    "Condition": {"StringEquals": {"aws:RequestedRegion": "us-east-1"}}})
+    existing[-1] = {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}
+    new[-1] = {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}
+    return (json.dumps({"Version": "2012-10-17", "Statement": existing}), json.dumps({"Version": "2012-10-17", "Statement": new}))
 
 
 def validation_document(target=6144):

@@ -57,7 +57,11 @@ extension PolicyCommand {
             let validator = PolicyValidator(catalogue: ServiceCatalogue.aws.adding(actions: OperationCatalogue.all.map(\.action)))
             var reports: [(path: String, findings: [PolicyFinding])] = []
             for file in files {
-                let text = String(decoding: try PolicyFiles.read(file), as: UTF8.self)
+                guard let data = try? PolicyFiles.read(file) else {
+                    FileHandle.standardError.write(Data("\(file): cannot be read\n".utf8))
+                    throw ExitCode(2)
+                }
+                let text = String(decoding: data, as: UTF8.self)
                 reports.append((file, validator.validate(text, kind: kind, resourceType: resourceType)))
             }
             let encoder = JSONEncoder()

@@ -71,3 +71,53 @@ def test_the_aws_cli_runs_validate_policy(endpoint):
          "--policy-document", PRETTY, "--policy-type", "IDENTITY_POLICY"],
         capture_output=True, text=True, check=True)
     assert [f["issueCode"] for f in json.loads(out.stdout)["findings"]][0] == "INVALID_ACTION"
+
+
+REFERENCE = json.dumps({"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": "*", "Resource": "*"},
+    {"Effect": "Deny", "Action": "iam:*", "Resource": "*"}]})
+
+
+def test_check_no_new_access(aa):
+    narrow = json.dumps({"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"}]})
+    passed = aa.check_no_new_access(newPolicyDocument=narrow, existingPolicyDocument=REFERENCE, policyType="IDENTITY_POLICY")
+    assert passed["result"] == "PASS" and passed["reasons"] == []
+    escalates = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*"},
+        {"Sid": "Escalate", "Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]})
+    failed = aa.check_no_new_access(newPolicyDocument=escalates, existingPolicyDocument=REFERENCE, policyType="IDENTITY_POLICY")
+    assert failed["result"] == "FAIL"
+    assert failed["message"] == "The modified permissions grant new access compared to your existing policy."
+    assert failed["reasons"] == [{"description": "New access in the statement with index: 1.", "statementIndex": 1, "statementId": "Escalate"}]
+
+
+def test_check_access_not_granted(aa):
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "s3:*", "Resource": "*"},
+        {"Effect": "Deny", "Action": "s3:DeleteBucket", "Resource": "*"}]})
+    ok = aa.check_access_not_granted(policyDocument=policy, access=[{"actions": ["s3:DeleteBucket"]}], policyType="IDENTITY_POLICY")
+    assert ok["result"] == "PASS"
+    bad = aa.check_access_not_granted(policyDocument=policy, access=[{"actions": ["s3:PutBucketPolicy"]}], policyType="IDENTITY_POLICY")
+    assert bad["result"] == "FAIL" and bad["reasons"][0]["statementIndex"] == 0
+
+
+def test_custom_checks_refuse_bad_input(aa):
+    def code(call, **kwargs):
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            call(**kwargs)
+        return e.value.response["Error"]["Code"]
+
+    assert code(aa.check_no_new_access, newPolicyDocument="{", existingPolicyDocument=REFERENCE,
+                policyType="IDENTITY_POLICY") == "InvalidParameterException"
+    assert code(aa.check_no_new_access, newPolicyDocument=REFERENCE, existingPolicyDocument=REFERENCE,
+                policyType="SERVICE_CONTROL_POLICY") == "ValidationException"
+    assert code(aa.check_access_not_granted, policyDocument=REFERENCE, access=[], policyType="IDENTITY_POLICY") == "ValidationException"
+    assert code(aa.check_access_not_granted, policyDocument=REFERENCE, access=[{}], policyType="IDENTITY_POLICY") == "ValidationException"
+
+
+def test_the_aws_cli_runs_check_no_new_access(endpoint):
+    out = subprocess.run(
+        ["aws", "accessanalyzer", "check-no-new-access", "--endpoint-url", endpoint, "--output", "json",
+         "--new-policy-document", REFERENCE, "--existing-policy-document", REFERENCE, "--policy-type", "IDENTITY_POLICY"],
+        capture_output=True, text=True, check=True)
+    assert json.loads(out.stdout)["result"] == "PASS"

@@ -3,7 +3,9 @@
 extension OperationCatalogue {
     package enum AccessAnalyzer {
         package static let validatePolicy = CatalogueOperation(.accessAnalyzer, "ValidatePolicy", readOnly: true)
+        package static let checkNoNewAccess = CatalogueOperation(.accessAnalyzer, "CheckNoNewAccess", readOnly: true)
+        package static let checkAccessNotGranted = CatalogueOperation(.accessAnalyzer, "CheckAccessNotGranted", readOnly: true)
 
-        package static let all: [CatalogueOperation] = [validatePolicy]
+        package static let all: [CatalogueOperation] = [validatePolicy, checkNoNewAccess, checkAccessNotGranted]
     }
 }

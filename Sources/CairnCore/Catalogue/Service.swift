@@ -40,7 +40,11 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
     package var restJSONPaths: [String: String] {
         switch self {
         case .cloudtrailData: ["/PutAuditEvents": "PutAuditEvents"]
-        case .accessAnalyzer: ["/policy/validation": "ValidatePolicy"]
+        case .accessAnalyzer:
+            [
+                "/policy/validation": "ValidatePolicy", "/policy/check-no-new-access": "CheckNoNewAccess",
+                "/policy/check-access-not-granted": "CheckAccessNotGranted",
+            ]
         default: [:]
         }
     }

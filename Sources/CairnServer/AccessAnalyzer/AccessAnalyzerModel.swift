@@ -17,4 +17,28 @@ enum AccessAnalyzerModel {
         var findings: [PolicyFinding]
         var nextToken: String?
     }
+
+    struct CheckNoNewAccessInput: OperationInput, Codable {
+        var newPolicyDocument: String?
+        var existingPolicyDocument: String?
+        var policyType: String?
+    }
+
+    struct Access: Codable, Sendable {
+        var actions: [String]?
+        var resources: [String]?
+    }
+
+    struct CheckAccessNotGrantedInput: OperationInput, Codable {
+        var policyDocument: String?
+        var access: [Access]?
+        var policyType: String?
+    }
+
+    /// Both custom checks answer PASS or FAIL with the statements that decided a FAIL.
+    struct CheckOutput: OperationOutput, Encodable {
+        var result: String
+        var message: String
+        var reasons: [CustomPolicyChecks.Reason]
+    }
 }

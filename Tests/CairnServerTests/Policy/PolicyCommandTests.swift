@@ -70,6 +70,24 @@ import Testing
         #expect(usage != 0 && usage != 1)
     }
 
+    @Test func theCustomChecksExitZeroOnPassOneOnFailAndTwoOnAnUnreadablePolicy() async throws {
+        let reference = try write(
+            #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"*","Resource":"*"},{"Effect":"Deny","Action":"iam:*","Resource":"*"}]}"#,
+            "reference.json")
+        let narrow = try write(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#, "narrow.json")
+        let wide = try write(#"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"iam:CreateUser","Resource":"*"}]}"#, "wide.json")
+        let (pass, passOut, _) = try await run(["check-no-new-access", reference, narrow])
+        #expect(pass == 0 && passOut.contains(#""result":"PASS""#), "\(passOut)")
+        let (fail, failOut, _) = try await run(["check-no-new-access", reference, wide])
+        #expect(fail == 1 && failOut.contains(#""statementIndex":0"#), "\(failOut)")
+        let (granted, _, _) = try await run(["check-access-not-granted", narrow, "--action", "s3:GetObject"])
+        #expect(granted == 1)
+        let (notGranted, _, _) = try await run(["check-access-not-granted", narrow, "--action", "iam:CreateUser", "--resource", "*"])
+        #expect(notGranted == 0)
+        let (unreadable, _, err) = try await run(["check-no-new-access", reference, "/nonexistent/policy.json"])
+        #expect(unreadable == 2 && err.contains("/nonexistent/policy.json"))
+    }
+
     @Test func testRunsSuitesAndEndsWithTheSummaryLine() async throws {
         let fixtures = TestPostgres.repositoryRoot.appendingPathComponent("Tests/CairnPolicyTests/Fixtures").path
         let (status, out, _) = try await run(["test", fixtures])

@@ -1,6 +1,7 @@
 /// IAM Access Analyzer's REST-JSON door: the operation is the path, the output the model's response.
 enum AccessAnalyzerBindings {
     static let all: [AWSBinding] = [
-        .json(AccessAnalyzerOperations.validatePolicy)
+        .json(AccessAnalyzerOperations.validatePolicy), .json(AccessAnalyzerOperations.checkNoNewAccess),
+        .json(AccessAnalyzerOperations.checkAccessNotGranted),
     ]
 }
