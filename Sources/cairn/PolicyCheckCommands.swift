@@ -52,6 +52,25 @@ extension PolicyCommand {
     }
 }
 
+extension PolicyCommand {
+    /// `cairn policy check-no-public-access POLICY`: CheckNoPublicAccess offline.
+    struct CheckNoPublicAccess: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "check-no-public-access",
+            abstract: "PASS (exit 0) when the resource policy lets in only callers it names; FAIL (exit 1) otherwise.")
+
+        @Argument(help: "The resource policy (a role trust policy, a queue or bucket policy, …).")
+        var policy: String
+
+        func run() throws {
+            try PolicyCheckFiles.print(
+                CustomPolicyChecks.noPublicAccess(try PolicyCheckFiles.document(policy)),
+                pass: "The resource policy does not grant public access for the given resource type.",
+                fail: "The resource policy grants public access for the given resource type.")
+        }
+    }
+}
+
 /// Reading and answering for the check commands: Access Analyzer's result JSON on standard output.
 enum PolicyCheckFiles {
     /// A policy file parsed; an unreadable or invalid one ends the run with exit status 2.

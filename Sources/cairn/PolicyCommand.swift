@@ -6,7 +6,7 @@ import Foundation
 struct PolicyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "policy", abstract: "Evaluate, lint and test IAM policies offline.",
-        subcommands: [Simulate.self, Validate.self, CheckNoNewAccess.self, CheckAccessNotGranted.self, RunTests.self])
+        subcommands: [Simulate.self, Validate.self, CheckNoNewAccess.self, CheckAccessNotGranted.self, CheckNoPublicAccess.self, RunTests.self])
 
     struct Simulate: ParsableCommand {
         static let configuration = CommandConfiguration(

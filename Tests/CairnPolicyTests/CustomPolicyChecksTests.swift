@@ -105,4 +105,30 @@ struct CustomPolicyChecksTests {
         #expect(CustomPolicyChecks.noNewAccess(new: fewer, existing: existing).passed)
         #expect(!CustomPolicyChecks.noNewAccess(new: anyone, existing: existing).passed)
     }
+
+    @Test func publicAccessIsAnAllowForEveryoneThatNoConditionPinsToKnownCallers() throws {
+        let open = try doc(#"{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"}"#)
+        #expect(!CustomPolicyChecks.noPublicAccess(open).passed)
+        let pinned = try doc(
+            #"{"Effect":"Allow","Principal":{"AWS":"*"},"Action":"sqs:SendMessage","Resource":"*","Condition":{"StringEquals":{"aws:PrincipalOrgID":"o-abc123"}}}"#
+        )
+        #expect(CustomPolicyChecks.noPublicAccess(pinned).passed)
+        // A pattern pins nobody; an address is not an identity.
+        let pattern = try doc(
+            #"{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"StringLike":{"aws:PrincipalOrgID":"o-*"}}}"#)
+        #expect(!CustomPolicyChecks.noPublicAccess(pattern).passed)
+        let address = try doc(
+            #"{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*","Condition":{"IpAddress":{"aws:SourceIp":"10.0.0.0/8"}}}"#)
+        #expect(!CustomPolicyChecks.noPublicAccess(address).passed)
+        let named = try doc(#"{"Effect":"Allow","Principal":{"AWS":"arn:aws:iam::111122223333:root"},"Action":"sqs:SendMessage","Resource":"*"}"#)
+        #expect(CustomPolicyChecks.noPublicAccess(named).passed)
+        let service = try doc(#"{"Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"*"}"#)
+        #expect(CustomPolicyChecks.noPublicAccess(service).passed)
+        let takenBack = try doc(
+            #"{"Effect":"Allow","Principal":"*","Action":"sqs:SendMessage","Resource":"*"},{"Effect":"Deny","Principal":"*","Action":"sqs:*","Resource":"*"}"#
+        )
+        #expect(CustomPolicyChecks.noPublicAccess(takenBack).passed)
+        let reason = try #require(CustomPolicyChecks.noPublicAccess(open).reasons.first)
+        #expect(reason.statementIndex == 0 && reason.description == "Public access granted in the following statement with index: 0.")
+    }
 }

@@ -121,3 +121,17 @@ def test_the_aws_cli_runs_check_no_new_access(endpoint):
          "--new-policy-document", REFERENCE, "--existing-policy-document", REFERENCE, "--policy-type", "IDENTITY_POLICY"],
         capture_output=True, text=True, check=True)
     assert json.loads(out.stdout)["result"] == "PASS"
+
+
+def test_check_no_public_access(aa):
+    trust_anyone = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"}]})
+    failed = aa.check_no_public_access(policyDocument=trust_anyone, resourceType="AWS::IAM::AssumeRolePolicyDocument")
+    assert failed["result"] == "FAIL" and failed["reasons"][0]["statementIndex"] == 0
+    org_only = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": "*", "Action": "sts:AssumeRole",
+         "Condition": {"StringEquals": {"aws:PrincipalOrgID": "o-abcdef1234"}}}]})
+    assert aa.check_no_public_access(policyDocument=org_only, resourceType="AWS::IAM::AssumeRolePolicyDocument")["result"] == "PASS"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        aa.check_no_public_access(policyDocument=org_only, resourceType="AWS::EC2::Instance")
+    assert e.value.response["Error"]["Code"] == "ValidationException"

@@ -59,7 +59,7 @@ def test_no_bad_input_reaches_a_5xx(endpoint):
     for service, version in [("iam", "2010-05-08"), ("sts", "2011-06-15")]:
         m = model(service, version)
         for op, spec in m["operations"].items():
-            for _ in range(2):
+            for _ in range(4 if op.startswith(("Simulate", "GetContextKeys")) else 2):
                 fields = {"Action": op, "Version": version}
                 fields.update({k: rnd.choice(FIELDS) for k in members(m, spec) if rnd.random() < 0.7})
                 status, text = send(endpoint, service, {"Content-Type": "application/x-www-form-urlencoded; charset=utf-8"},
@@ -72,6 +72,17 @@ def test_no_bad_input_reaches_a_5xx(endpoint):
             status, text = send(endpoint, "cloudtrail-data", {"content-type": "application/json"}, raw, "/PutAuditEvents" + query)
             if status >= 500:
                 failures.append(("cloudtrail-data", query, raw[:60], status, text))
+    m = model("accessanalyzer", "2019-11-01")
+    for op in ["ValidatePolicy", "CheckNoNewAccess", "CheckAccessNotGranted", "CheckNoPublicAccess"]:
+        spec = m["operations"][op]
+        for _ in range(12):
+            body = {k: rnd.choice(VALUES + ['{"Statement":[{"Effect":"Allow","Action":"*"}]}', "IDENTITY_POLICY", [{"actions": 5}]])
+                    for k in members(m, spec) if rnd.random() < 0.8}
+            raw = rnd.choice([json.dumps(body), json.dumps(body), json.dumps(body), "{", "[]", "null"])
+            query = rnd.choice(["", "?maxResults=0", "?maxResults=abc", "?nextToken=%00", "?maxResults=-1&nextToken=x"])
+            status, text = send(endpoint, "access-analyzer", {"content-type": "application/json"}, raw, spec["http"]["requestUri"] + query)
+            if status >= 500:
+                failures.append(("access-analyzer", op, raw[:60], status, text))
     for path in ["/v1/policy/simulate", "/v1/policy/validate", "/v1/policy/simulate-principal", "/v1/accounts",
                  "/v1/regions", "/v1/iam/users", "/v1/iam/roles", "/v1/iam/policies", "/v1/trails", "/v1/trails/x-trail/tags",
                  "/v1/trails/x-trail/start-logging", "/v1/organization/trail-delegated-administrators", "/v1/channels",

@@ -6,6 +6,8 @@ extension OperationCatalogue {
         package static let checkNoNewAccess = CatalogueOperation(.accessAnalyzer, "CheckNoNewAccess", readOnly: true)
         package static let checkAccessNotGranted = CatalogueOperation(.accessAnalyzer, "CheckAccessNotGranted", readOnly: true)
 
-        package static let all: [CatalogueOperation] = [validatePolicy, checkNoNewAccess, checkAccessNotGranted]
+        package static let checkNoPublicAccess = CatalogueOperation(.accessAnalyzer, "CheckNoPublicAccess", readOnly: true)
+
+        package static let all: [CatalogueOperation] = [validatePolicy, checkNoNewAccess, checkAccessNotGranted, checkNoPublicAccess]
     }
 }

@@ -43,7 +43,7 @@ package enum Service: String, Sendable, Hashable, CaseIterable {
         case .accessAnalyzer:
             [
                 "/policy/validation": "ValidatePolicy", "/policy/check-no-new-access": "CheckNoNewAccess",
-                "/policy/check-access-not-granted": "CheckAccessNotGranted",
+                "/policy/check-access-not-granted": "CheckAccessNotGranted", "/policy/check-no-public-access": "CheckNoPublicAccess",
             ]
         default: [:]
         }

@@ -70,6 +70,47 @@ package enum CustomPolicyChecks {
         return Outcome(passed: reasons.isEmpty, reasons: reasons)
     }
 
+    // MARK: CheckNoPublicAccess
+
+    /// Keys that, compared by a positive operator with literal values, confine a statement to known callers:
+    /// the ones S3 Block Public Access names as making a policy non-public (IP ranges excluded: an address
+    /// is not an identity).
+    static let confiningKeys: Set<String> = [
+        "aws:principalaccount", "aws:principalarn", "aws:principalorgid", "aws:principalorgpaths", "aws:sourceaccount",
+        "aws:sourcearn", "aws:sourceorgid", "aws:sourceorgpaths", "aws:sourcevpc", "aws:sourcevpce", "aws:sourceowner", "aws:userid",
+        "aws:username",
+    ]
+
+    /// Whether a resource policy can let in callers it does not name: an Allow for everyone (`"*"`,
+    /// `{"AWS": "*"}` or NotPrincipal) without a condition that pins the caller, which no unconditional Deny
+    /// for everyone takes back.
+    package static func noPublicAccess(_ policy: PolicyDocument) -> Outcome {
+        var reasons: [Reason] = []
+        for (i, s) in policy.statements.enumerated() where s.effect == .allow {
+            let everyone: Bool
+            switch s.principal {
+            case .principal(let set)?: everyone = set.wildcard || set.aws.contains("*")
+            case .notPrincipal?: everyone = true
+            case nil: everyone = false
+            }
+            guard everyone else { continue }
+            let confined = s.conditions.contains { c in
+                confiningKeys.contains(c.key.lowercased()) && ConditionReasoning.requiresPresence(c) && !c.values.isEmpty
+                    && !c.values.contains { $0.contains("*") || $0.contains("?") }
+            }
+            if confined { continue }
+            let takenBack = policy.statements.contains { d in
+                d.effect == .deny && d.conditions.isEmpty && appliesToEveryone(d.principal) && covers(d.action, s.action)
+                    && covers(d.resource, s.resource)
+            }
+            if !takenBack {
+                reasons.append(
+                    Reason(description: "Public access granted in the following statement with index: \(i).", statementIndex: i, statementId: s.sid))
+            }
+        }
+        return Outcome(passed: reasons.isEmpty, reasons: reasons)
+    }
+
     // MARK: Patterns
 
     static func mayMatch(action a: String, _ clause: ActionClause) -> Bool {

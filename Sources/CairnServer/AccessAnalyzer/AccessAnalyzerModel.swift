@@ -35,7 +35,12 @@ enum AccessAnalyzerModel {
         var policyType: String?
     }
 
-    /// Both custom checks answer PASS or FAIL with the statements that decided a FAIL.
+    struct CheckNoPublicAccessInput: OperationInput, Codable {
+        var policyDocument: String?
+        var resourceType: String?
+    }
+
+    /// The custom checks answer PASS or FAIL with the statements that decided a FAIL.
     struct CheckOutput: OperationOutput, Encodable {
         var result: String
         var message: String

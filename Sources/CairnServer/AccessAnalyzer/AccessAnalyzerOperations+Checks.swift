@@ -44,6 +44,33 @@ extension AccessAnalyzerOperations {
             reasons: outcome.reasons)
     }
 
+    static let checkNoPublicAccess = Operation<AccessAnalyzerModel.CheckNoPublicAccessInput, AccessAnalyzerModel.CheckOutput>(
+        Entry.checkNoPublicAccess
+    ) { input, _ in
+        let policy = try document(input.policyDocument, "policyDocument")
+        guard let type = input.resourceType else { throw validation("resourceType", "resourceType is required.") }
+        guard publicAccessResourceTypes.contains(type) else {
+            throw validation("resourceType", "resourceType must be one of \(publicAccessResourceTypes.joined(separator: ", ")).")
+        }
+        let outcome = CustomPolicyChecks.noPublicAccess(policy)
+        return AccessAnalyzerModel.CheckOutput(
+            result: outcome.passed ? "PASS" : "FAIL",
+            message: outcome.passed
+                ? "The resource policy does not grant public access for the given resource type."
+                : "The resource policy grants public access for the given resource type.",
+            reasons: outcome.reasons)
+    }
+
+    /// CheckNoPublicAccess's resourceType values (botocore's accessanalyzer model).
+    static let publicAccessResourceTypes = [
+        "AWS::DynamoDB::Table", "AWS::DynamoDB::Stream", "AWS::EFS::FileSystem", "AWS::OpenSearchService::Domain", "AWS::Kinesis::Stream",
+        "AWS::Kinesis::StreamConsumer", "AWS::KMS::Key", "AWS::Lambda::Function", "AWS::S3::Bucket", "AWS::S3::AccessPoint",
+        "AWS::S3Express::DirectoryBucket", "AWS::S3::Glacier", "AWS::S3Outposts::Bucket", "AWS::S3Outposts::AccessPoint",
+        "AWS::SecretsManager::Secret", "AWS::SNS::Topic", "AWS::SQS::Queue", "AWS::IAM::AssumeRolePolicyDocument", "AWS::S3Tables::TableBucket",
+        "AWS::ApiGateway::RestApi", "AWS::CodeArtifact::Domain", "AWS::Backup::BackupVault", "AWS::CloudTrail::Dashboard",
+        "AWS::CloudTrail::EventDataStore", "AWS::S3Tables::Table", "AWS::S3Express::AccessPoint",
+    ]
+
     static func checkPolicyType(_ type: String?) throws(ServiceError) {
         guard let type else { throw validation("policyType", "policyType is required.") }
         guard type == "IDENTITY_POLICY" || type == "RESOURCE_POLICY" else {

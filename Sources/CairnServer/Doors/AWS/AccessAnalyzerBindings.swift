@@ -2,6 +2,6 @@
 enum AccessAnalyzerBindings {
     static let all: [AWSBinding] = [
         .json(AccessAnalyzerOperations.validatePolicy), .json(AccessAnalyzerOperations.checkNoNewAccess),
-        .json(AccessAnalyzerOperations.checkAccessNotGranted),
+        .json(AccessAnalyzerOperations.checkAccessNotGranted), .json(AccessAnalyzerOperations.checkNoPublicAccess),
     ]
 }
