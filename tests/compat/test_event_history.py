@@ -47,7 +47,7 @@ def test_an_event_carries_the_whole_record(account):
     record = json.loads(event["CloudTrailEvent"])
     assert record["eventVersion"] == "1.11" and record["eventID"] == event["EventId"]
     assert record["recipientAccountId"] == account.id and record["awsRegion"] == HOME
-    assert record["requestParameters"]["Name"] == "history-trail"
+    assert record["requestParameters"]["name"] == "history-trail"
     refusal = account.ct().lookup_events(LookupAttributes=[{"AttributeKey": "EventName", "AttributeValue": "GetTrail"}])["Events"][0]
     assert json.loads(refusal["CloudTrailEvent"])["errorCode"] == "TrailNotFoundException"
 

@@ -131,6 +131,23 @@ def test_invitation_accept_move_remove_and_leave(org, client_factory):
     orgs.delete_organization()
 
 
+def test_create_account_is_recorded_with_email_and_name_masked(org, client_factory):
+    import json
+    import re
+    account, orgs, t, _, _ = org
+    email = f"masked-{uuid.uuid4().hex[:8]}@tenants.example"
+    orgs.create_account(Email=email, AccountName="Secret Project")
+    ct = tenant_client(client_factory, "cloudtrail", t)
+    events = ct.lookup_events(LookupAttributes=[{"AttributeKey": "EventName", "AttributeValue": "CreateAccount"}])["Events"]
+    record = json.loads(events[0]["CloudTrailEvent"])
+    assert record["requestParameters"]["email"] == "****" and record["requestParameters"]["accountName"] == "****"
+    status = record["responseElements"]["createAccountStatus"]
+    assert status["accountName"] == "****" and status["state"] == "IN_PROGRESS"
+    # Dates inside records are Java's medium format, as AWS's Organizations records show them.
+    assert re.fullmatch(r"[A-Z][a-z]{2} \d{1,2}, \d{4}, \d{1,2}:\d{2}:\d{2} [AP]M", status["requestedTimestamp"]), status
+    assert email not in events[0]["CloudTrailEvent"] and "Secret Project" not in events[0]["CloudTrailEvent"]
+
+
 def test_create_account_and_status(org):
     _, orgs, _, _, _ = org
     status = orgs.create_account(Email=f"made-{uuid.uuid4().hex[:8]}@tenants.example", AccountName="Made")["CreateAccountStatus"]

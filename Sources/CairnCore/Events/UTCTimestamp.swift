@@ -14,6 +14,15 @@ package enum UTCTimestamp {
         return "\(pad(y, 4))\(pad(mo, 2))\(pad(d, 2))T\(pad(h, 2))\(pad(mi, 2))\(pad(s, 2))Z"
     }
 
+    /// Java's medium date-time format in UTC, as AWS's services write dates inside records
+    /// (`Aug 1, 2024 1:33:28 PM`; with `commaAfterYear`, `Jul 30, 2024, 9:46:15 PM`).
+    package static func javaMedium(_ date: Date, commaAfterYear: Bool) -> String {
+        let (y, mo, d, h, mi, s) = components(date)
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let hour = h % 12 == 0 ? 12 : h % 12
+        return "\(months[mo - 1]) \(d), \(y)\(commaAfterYear ? "," : "") \(hour):\(pad(mi, 2)):\(pad(s, 2)) \(h < 12 ? "AM" : "PM")"
+    }
+
     /// Parses `yyyy-MM-dd'T'HH:mm:ss'Z'` (what `iso8601` writes) by dropping the separators.
     package static func parse(_ text: String) -> Date? {
         let u = Array(text.utf8)
@@ -41,8 +50,12 @@ package enum UTCTimestamp {
         return Date(timeIntervalSince1970: TimeInterval(days * 86400 + h * 3600 + mi * 60 + s))
     }
 
+    /// Dates a caller sent can be anything a Double holds; those outside years 1–9999 (or not finite) are
+    /// clamped to that range rather than trapping.
     private static func components(_ date: Date) -> (Int, Int, Int, Int, Int, Int) {
-        let t = Int(date.timeIntervalSince1970.rounded(.down))
+        let seconds = date.timeIntervalSince1970
+        let bounded = seconds.isFinite ? min(max(seconds, -62_135_596_800), 253_402_300_799) : 0
+        let t = Int(bounded.rounded(.down))
         let days = t >= 0 ? t / 86400 : (t - 86399) / 86400
         let secs = t - days * 86400
         let (y, m, d) = civilFromDays(days)

@@ -16,20 +16,26 @@ package struct JSONValueEncoder: Sendable {
     package enum DateStyle: Sendable {
         case epochSeconds
         case iso8601
+        /// Java's medium format, as dates appear inside CloudTrail records (UTCTimestamp.javaMedium).
+        case javaMedium(commaAfterYear: Bool)
     }
 
     package var keys: KeyStyle
     package var dates: DateStyle
 
-    package init(keys: KeyStyle = .asDeclared, dates: DateStyle = .epochSeconds) {
+    /// Members whose value is null are left out (CloudTrail records omit absent members).
+    package var omitsNulls: Bool
+
+    package init(keys: KeyStyle = .asDeclared, dates: DateStyle = .epochSeconds, omitsNulls: Bool = false) {
         self.keys = keys
         self.dates = dates
+        self.omitsNulls = omitsNulls
     }
 
     package func encode(_ value: some Encodable) throws -> JSONValue {
         let root = Slot()
         try ValueEncoder(slot: root, path: nil, options: self).encodeValue(value)
-        return root.resolved
+        return root.resolved(omittingNulls: omitsNulls)
     }
 
     fileprivate func key(_ name: String) -> String {
@@ -61,13 +67,20 @@ private final class Slot {
 
     var content: Content = .empty
 
-    var resolved: JSONValue {
+    func resolved(omittingNulls: Bool) -> JSONValue {
         switch content {
         case .empty: return .object(JSONObject())
         case .value(let v): return v
         case .object(let members):
-            return .object(JSONObject(members.map { JSONMember($0.0, $0.1.resolved) }))
-        case .array(let items): return .array(items.map(\.resolved))
+            var out: [JSONMember] = []
+            out.reserveCapacity(members.count)
+            for (key, slot) in members {
+                let value = slot.resolved(omittingNulls: omittingNulls)
+                if omittingNulls, case .null = value { continue }
+                out.append(JSONMember(key, value))
+            }
+            return .object(JSONObject(out))
+        case .array(let items): return .array(items.map { $0.resolved(omittingNulls: omittingNulls) })
         }
     }
 
@@ -158,6 +171,7 @@ private struct ValueEncoder: Encoder {
             switch options.dates {
             case .epochSeconds: slot.content = .value(.number(date.timeIntervalSince1970))
             case .iso8601: slot.content = .value(.string(UTCTimestamp.iso8601(date)))
+            case .javaMedium(let comma): slot.content = .value(.string(UTCTimestamp.javaMedium(date, commaAfterYear: comma)))
             }
         } else if let data = value as? Data {
             slot.content = .value(.string(data.base64EncodedString()))

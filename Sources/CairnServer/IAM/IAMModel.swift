@@ -383,7 +383,7 @@ enum IAMModel {
             if let user = AccessKey.UserName { key["userName"] = .string(user) }
             key["accessKeyId"] = .string(AccessKey.AccessKeyId)
             key["status"] = .string(AccessKey.Status)
-            key["createDate"] = .string(UTCTimestamp.iso8601(AccessKey.CreateDate))
+            key["createDate"] = .string(EventElements.date(AccessKey.CreateDate, service: .iam))
             return .object(["accessKey": .object(key)])
         }
     }

@@ -1,21 +1,47 @@
 import CairnCore
 import CairnPolicy
+import Foundation
 
 /// How an event records a call's input (requestParameters) and output (responseElements): the one place
-/// their member names and dates are decided. IAM's and STS's records name members in lowerCamelCase with
-/// ISO 8601 dates; the JSON services' records keep the wire's names and epoch seconds
-/// (docs/events.md). An empty object is recorded as null, as AWS records a call without parameters.
+/// their member names, dates and redactions are decided, as AWS writes them (docs/events.md,
+/// "requestParameters and responseElements"): member names with the first letter lowercased, dates in Java's
+/// medium format (IAM without a comma after the year, the other services with one), absent members left out,
+/// and the members AWS masks written `****`. An empty object is recorded as null, as AWS records a call
+/// without parameters.
 enum EventElements {
     static func encoder(for service: Service) -> JSONValueEncoder {
-        switch service {
-        case .iam, .sts: JSONValueEncoder(keys: .lowerCamel, dates: .iso8601)
-        default: JSONValueEncoder(keys: .asDeclared, dates: .epochSeconds)
-        }
+        JSONValueEncoder(keys: .lowerCamel, dates: .javaMedium(commaAfterYear: service != .iam), omitsNulls: true)
     }
 
-    static func of(_ value: some Encodable, service: Service) -> JSONValue? {
-        guard let encoded = try? encoder(for: service).encode(value) else { return nil }
+    /// A date inside a record, as `encoder(for:)` writes it.
+    static func date(_ date: Date, service: Service) -> String {
+        UTCTimestamp.javaMedium(date, commaAfterYear: service != .iam)
+    }
+
+    /// Members AWS masks in records, by operation: paths of lowerCamel member names.
+    static let masked: [String: (request: [[String]], response: [[String]])] = [
+        "organizations:CreateAccount": ([["email"], ["accountName"]], [["createAccountStatus", "accountName"]]),
+        "organizations:DescribeCreateAccountStatus": ([], [["createAccountStatus", "accountName"]]),
+    ]
+
+    static func request(_ input: some Encodable, entry: CatalogueOperation) -> JSONValue? {
+        of(input, service: entry.service, masking: masked[entry.action]?.request ?? [])
+    }
+
+    static func response(_ output: some Encodable, entry: CatalogueOperation) -> JSONValue? {
+        of(output, service: entry.service, masking: masked[entry.action]?.response ?? [])
+    }
+
+    static func of(_ value: some Encodable, service: Service, masking paths: [[String]] = []) -> JSONValue? {
+        guard var encoded = try? encoder(for: service).encode(value) else { return nil }
         if case .object(let members) = encoded, members.isEmpty { return nil }
+        for path in paths { encoded = mask(encoded, path[...]) }
         return encoded
+    }
+
+    private static func mask(_ value: JSONValue, _ path: ArraySlice<String>) -> JSONValue {
+        guard let head = path.first, case .object(var members) = value, let inner = members[head] else { return value }
+        members[head] = path.count == 1 ? .string("****") : mask(inner, path.dropFirst())
+        return .object(members)
     }
 }

@@ -10,7 +10,7 @@ protocol OperationOutput: Sendable {
 
 extension OperationOutput where Self: Encodable {
     func responseElements(for entry: CatalogueOperation) -> JSONValue? {
-        entry.readOnly ? nil : EventElements.of(self, service: entry.service)
+        entry.readOnly ? nil : EventElements.response(self, entry: entry)
     }
 }
 

@@ -40,7 +40,7 @@ struct OperationRunner: Sendable {
         } catch {
             throw await failed(facts, error, scope, ticket)
         }
-        facts.requestParameters = EventElements.of(input, service: entry.service)
+        facts.requestParameters = EventElements.request(input, entry: entry)
         do {
             let target = try await operation.target(input, TargetContext(facts: facts, partition: partition, store: store, logger: scope.logger))
             if let refusal = try await authorizer.refusal(
@@ -118,6 +118,11 @@ struct OperationRunner: Sendable {
         guard Self.recordsEvents else {
             ticket?.leave()
             return OperationFailure(error: answer)
+        }
+        var facts = facts
+        // IAM, STS and Organizations record a refused call without its parameters (docs/events.md).
+        if answer.code.hasPrefix("AccessDenied"), [.iam, .sts, .organizations].contains(facts.operation.service) {
+            facts.requestParameters = nil
         }
         let record = facts.record(response: nil, error: answer)
         do {

@@ -57,7 +57,7 @@ enum STSModel {
         func responseElements(for entry: CatalogueOperation) -> JSONValue? {
             .object([
                 "credentials": .object([
-                    "accessKeyId": .string(Credentials.AccessKeyId), "expiration": .string(UTCTimestamp.iso8601(Credentials.Expiration)),
+                    "accessKeyId": .string(Credentials.AccessKeyId), "expiration": .string(EventElements.date(Credentials.Expiration, service: .sts)),
                 ]),
                 "assumedRoleUser": .object(["assumedRoleId": .string(AssumedRoleUser.AssumedRoleId), "arn": .string(AssumedRoleUser.Arn)]),
             ])

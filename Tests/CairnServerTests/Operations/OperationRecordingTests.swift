@@ -48,7 +48,7 @@ import Testing
                 "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.GetTrail", #"{"Name":"missing"}"#, service: "cloudtrail")
             let recorded = try await events(server, requestId: try requestId(r))
             #expect(recorded.count == 1 && recorded.first?.error == "TrailNotFoundException")
-            #expect(recorded.first?.parameters.flatMap { JSONValue.parse($0) } == JSONValue.parse(#"{"Name":"missing"}"#))
+            #expect(recorded.first?.parameters.flatMap { JSONValue.parse($0) } == JSONValue.parse(#"{"name":"missing"}"#))
         }
     }
 
@@ -66,6 +66,11 @@ import Testing
             let first = try await events(server, requestId: try requestId(json)).first?.parameters.flatMap { JSONValue.parse($0) }
             let second = try await events(server, requestId: try requestId(rest)).first?.parameters.flatMap { JSONValue.parse($0) }
             #expect(first != nil && first == second)
+            // As AWS writes CreateTrail's record: first letters lowercased, tags as {key, value}, nothing absent.
+            #expect(
+                first
+                    == JSONValue.parse(
+                        #"{"name":"one","s3BucketName":"bucket-a","isMultiRegionTrail":true,"tagsList":[{"key":"k","value":"v"}]}"#))
         }
     }
 

@@ -215,7 +215,7 @@ import Testing
             let r = try await s.send(.get, "/v1/events", query: "eventName=CreatePolicy", credentials: e.management.credentials)
             let records = ((s.json(r)["events"] as? [[String: Any]]) ?? []).compactMap { $0["cloudTrailEvent"] as? [String: Any] }
             #expect(records.count == 2, "\(s.json(r))")
-            let byName = Dictionary(records.map { ((($0["requestParameters"] as? [String: Any])?["Name"] as? String) ?? "", $0) }) { a, _ in a }
+            let byName = Dictionary(records.map { ((($0["requestParameters"] as? [String: Any])?["name"] as? String) ?? "", $0) }) { a, _ in a }
             let rest = try #require(byName["NoStop"])
             let json = try #require(byName["ViaJSON"])
             for key in ["eventSource", "eventType", "readOnly", "managementEvent", "recipientAccountId"] {
@@ -223,7 +223,7 @@ import Testing
             }
             #expect(Set((rest["requestParameters"] as? [String: Any] ?? [:]).keys) == Set((json["requestParameters"] as? [String: Any] ?? [:]).keys))
             #expect(rest["eventSource"] as? String == "organizations.amazonaws.com")
-            #expect(((rest["responseElements"] as? [String: Any])?["Policy"] as? [String: Any]) != nil)
+            #expect(((rest["responseElements"] as? [String: Any])?["policy"] as? [String: Any]) != nil)
             // A refusal is recorded too, in the caller's account.
             let refused = try await s.send(.get, "/v1/events", query: "eventName=CreateOrganizationalUnit", credentials: e.member.credentials)
             let refusals = ((s.json(refused)["events"] as? [[String: Any]]) ?? []).compactMap { $0["cloudTrailEvent"] as? [String: Any] }

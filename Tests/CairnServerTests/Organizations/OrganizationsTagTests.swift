@@ -125,7 +125,7 @@ import Testing
             let events = try await s.send(.get, "/v1/events", query: "eventName=TagResource", credentials: e.management.credentials)
             let records = ((s.json(events)["events"] as? [[String: Any]]) ?? []).compactMap { $0["cloudTrailEvent"] as? [String: Any] }
             #expect(records.count == 11 && records.allSatisfy { $0["eventSource"] as? String == "organizations.amazonaws.com" })
-            #expect(records.contains { ($0["requestParameters"] as? [String: Any])?["ResourceId"] as? String == e.root })
+            #expect(records.contains { ($0["requestParameters"] as? [String: Any])?["resourceId"] as? String == e.root })
         }
     }
 
