@@ -44,6 +44,7 @@ extension EventRecord {
         Self.member("eventType", eventType, into: &out)
         out += managementEvent ? #","managementEvent":true"# : #","managementEvent":false"#
         Self.member("recipientAccountId", recipientAccountId, into: &out)
+        Self.member("sharedEventID", sharedEventID, into: &out)
         Self.member("eventCategory", eventCategory, into: &out)
         out += "}"
         return out

@@ -7,7 +7,8 @@ package struct EventRecord: Sendable, Codable, Equatable {
     package struct UserIdentity: Sendable, Codable, Equatable {
         package var type: String
         package var principalId: String
-        package var arn: String
+        /// nil for an `AWSAccount` identity: the copy of a cross-account call in the resource owner's account.
+        package var arn: String?
         package var accountId: String
         package var accessKeyId: String?
         package var userName: String?
@@ -63,6 +64,8 @@ package struct EventRecord: Sendable, Codable, Equatable {
     package var eventType = "AwsApiCall"
     package var managementEvent = true
     package var recipientAccountId: String
+    /// Set on every copy of a call recorded in more than one account (a cross-account AssumeRole).
+    package var sharedEventID: String?
     package var eventCategory = "Management"
 
     /// CloudTrail's timestamps: UTC, whole seconds, `Z`.
@@ -84,12 +87,26 @@ extension EventRecord.UserIdentity {
 }
 
 extension EventRecord {
+    /// The copy of this call in the account that owns a resource it reached in another account, as AWS records
+    /// a cross-account call in both accounts: its own event id, that account as recipient, the caller named only
+    /// as an `AWSAccount` (its principal id and account), and one `sharedEventID` on both copies.
+    package func copy(forResourceAccount account: String, eventId: String, sharedEventID: String) -> EventRecord {
+        var copy = self
+        copy.eventID = eventId
+        copy.recipientAccountId = account
+        copy.sharedEventID = sharedEventID
+        copy.userIdentity = UserIdentity(
+            type: "AWSAccount", principalId: userIdentity.principalId, arn: nil, accountId: userIdentity.accountId, accessKeyId: nil,
+            userName: nil, sessionContext: nil)
+        return copy
+    }
+
     /// Event history's `Username`: `root`, the IAM user's name, or the role session's name (the last part of
     /// an assumed-role ARN), as CloudTrail's console and LookupEvents show it.
     package var historyUsername: String? {
         switch userIdentity.type {
         case "Root": return "root"
-        case "AssumedRole": return userIdentity.arn.split(separator: "/").last.map(String.init)
+        case "AssumedRole": return userIdentity.arn?.split(separator: "/").last.map(String.init)
         default: return userIdentity.userName
         }
     }

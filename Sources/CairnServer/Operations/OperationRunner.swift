@@ -89,11 +89,27 @@ struct OperationRunner: Sendable {
         let output = try await store.transaction(logger: scope.logger) { tx in
             let output = try await operation.body(
                 input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
-            if Self.recordsEvents { try await tx.events.append(record(output), at: facts.time) }
+            if Self.recordsEvents {
+                for event in Self.copies(of: record(output)) { try await tx.events.append(event, at: facts.time) }
+            }
             return output
         }
         caches.freshness.invalidate()
         return output
+    }
+
+    /// The call's event, and a copy for each other account owning a resource it reached (a cross-account
+    /// AssumeRole is recorded in the role's account too), all sharing one `sharedEventID`.
+    static func copies(of record: EventRecord) -> [EventRecord] {
+        var others: [String] = []
+        for resource in record.resources ?? [] {
+            if let account = resource.accountId, account != record.recipientAccountId, !others.contains(account) { others.append(account) }
+        }
+        guard !others.isEmpty else { return [record] }
+        var original = record
+        let shared = CallIdentifier.next()
+        original.sharedEventID = shared
+        return [original] + others.map { record.copy(forResourceAccount: $0, eventId: CallIdentifier.next(), sharedEventID: shared) }
     }
 
     /// Records a call the REST door's generated code refused before its handler ran (a body or parameter it

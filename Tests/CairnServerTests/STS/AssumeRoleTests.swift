@@ -89,6 +89,37 @@ import Testing
         }
     }
 
+    @Test func aCrossAccountAssumeRoleIsRecordedInBothAccountsWithOneSharedEventID() async throws {
+        try await withTestServer { server in
+            let partner = try await server.createTenant("partner")
+            let partnerAccount = try #require(AccountId(partner.account))
+            let alice = try await server.createUser("alice")
+            let role = try await server.store.transaction(logger: Logger(label: "t")) { tx in
+                try await tx.roles.create(account: partnerAccount, name: "Auditor", trustPolicy: trust(alice.arn))
+            }
+            try await server.putUserPolicy(userId: alice.userId, name: "assume", document: policy("Allow", "sts:AssumeRole", resource: role.arn))
+            try await server.settle()
+            let (r, session) = try await assume(server, role.arn, as: alice.credentials)
+            #expect(session != nil, "\(String(buffer: r.body))")
+            let rows = try await server.store.client.query(
+                "SELECT account_id, record::text FROM events WHERE event_name = 'AssumeRole' AND error_code IS NULL ORDER BY account_id")
+            var records: [String: [String: Any]] = [:]
+            for try await (account, text) in rows.decode((String, String).self) {
+                records[account] = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            }
+            let mine = try #require(records[server.operatorAccount.value])
+            let theirs = try #require(records[partner.account])
+            #expect(mine["sharedEventID"] as? String != nil && mine["sharedEventID"] as? String == theirs["sharedEventID"] as? String)
+            #expect(mine["eventID"] as? String != theirs["eventID"] as? String)
+            #expect(theirs["recipientAccountId"] as? String == partner.account)
+            let identity = try #require(theirs["userIdentity"] as? [String: Any])
+            #expect(identity["type"] as? String == "AWSAccount" && identity["principalId"] as? String == alice.userId)
+            #expect(identity["accountId"] as? String == server.operatorAccount.value && identity["arn"] == nil)
+            #expect((mine["userIdentity"] as? [String: Any])?["type"] as? String == "IAMUser")
+            #expect((theirs["requestParameters"] as? [String: Any])?["roleArn"] as? String == role.arn)
+        }
+    }
+
     @Test func rootUsersMissingRolesAndBadInputAreRefused() async throws {
         try await withTestServer { server in
             let alice = try await server.createUser("alice")
