@@ -152,6 +152,48 @@ struct PolicyValidatorTests {
             codes(statement(#""Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::b","Condition":{}"#)) == ["EMPTY_OBJECT_CONDITION"])
     }
 
+    @Test func valuesOfWellKnownKeysAreRead() {
+        func condition(_ block: String) -> [String] {
+            codes(statement(#""Effect":"Allow","Action":"s3:GetObject","Resource":"*","Condition":\#(block)"#))
+        }
+        #expect(condition(#"{"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d"}}"#).isEmpty)
+        #expect(condition(#"{"StringEquals":{"aws:SourceVpc":"vpc-xyz"}}"#) == ["INVALID_VPC_FORMAT"])
+        #expect(condition(#"{"StringEquals":{"aws:SourceVpce":"vpce-1a2b3c4d5e6f7a8b9"}}"#).isEmpty)
+        #expect(condition(#"{"StringEquals":{"aws:SourceVpce":"vpc-1a2b3c4d"}}"#) == ["INVALID_VPCE_FORMAT"])
+        #expect(condition(#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","192.168.1.0/24"]}}"#) == ["PRIVATE_IP_ADDRESS"])
+        #expect(condition(#"{"NotIpAddress":{"aws:SourceIp":"172.16.0.0/12"}}"#) == ["PRIVATE_NOT_IP_ADDRESS"])
+        #expect(condition(#"{"IpAddress":{"aws:SourceIp":["10.0.0.0/8","203.0.113.0/24"]}}"#) == ["PRIVATE_IP_ADDRESS_SUBSET"])
+        #expect(condition(#"{"IpAddress":{"aws:SourceIp":"203.0.113.7/24"}}"#) == ["IMPROVE_IP_RANGE"])
+        #expect(condition(#"{"DateGreaterThan":{"aws:CurrentTime":"1735689600"}}"#) == ["INVALID_DATE_VALUE"])
+        #expect(condition(#"{"IpAddress":{"aws:VpcSourceIp":"10.1.0.0/16"}}"#) == ["MISSING_PAIRED_CONDITION_KEYS"])
+        #expect(condition(#"{"IpAddress":{"aws:VpcSourceIp":"10.1.0.0/16"},"StringEquals":{"aws:SourceVpc":"vpc-1a2b3c4d"}}"#).isEmpty)
+    }
+
+    @Test func trustPoliciesForIdentityProvidersAndServicesMustNarrowTheCaller() {
+        let trust = "AWS::IAM::AssumeRolePolicyDocument"
+        let github =
+            #""Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/token.actions.githubusercontent.com"},"Action":"sts:AssumeRoleWithWebIdentity""#
+        #expect(codes(statement(github), .resource, resourceType: trust) == ["MISSING_GITHUB_REPO_CONDITION_KEY"])
+        #expect(
+            codes(
+                statement(github + #","Condition":{"StringLike":{"token.actions.githubusercontent.com:sub":"repo:acme/*"}}"#), .resource,
+                resourceType: trust)
+                == ["SPECIFIC_GITHUB_REPO_AND_BRANCH_RECOMMENDED"])
+        #expect(
+            codes(
+                statement(github + #","Condition":{"StringEquals":{"token.actions.githubusercontent.com:sub":"repo:acme/app:ref:refs/heads/main"}}"#),
+                .resource, resourceType: trust
+            ).isEmpty)
+        let otherIdP =
+            #""Effect":"Allow","Principal":{"Federated":"arn:aws:iam::111122223333:oidc-provider/idp.example.com"},"Action":"sts:AssumeRoleWithWebIdentity""#
+        #expect(codes(statement(otherIdP), .resource, resourceType: trust) == ["MISSING_CONDITION_KEY_FOR_OIDC_PRINCIPAL"])
+        let service =
+            #""Effect":"Allow","Principal":{"Service":"sns.amazonaws.com"},"Action":"sqs:SendMessage","Resource":"arn:aws:sqs:us-east-1:111122223333:q""#
+        #expect(codes(statement(service), .resource) == ["RESTRICT_ACCESS_TO_SERVICE_PRINCIPAL"])
+        #expect(
+            codes(statement(service + #","Condition":{"ArnEquals":{"aws:SourceArn":"arn:aws:sns:us-east-1:111122223333:t"}}"#), .resource).isEmpty)
+    }
+
     @Test func findingsComeErrorsFirstThenInDocumentOrder() {
         let types = validator.validate(#"{"Statement":[{"Sid":"","Effect":"Allow","Action":"s3:GetObjekt","Resource":"*"}]}"#, kind: .identity).map(
             \.findingType)

@@ -99,6 +99,7 @@ extension ValidationRun {
             let path = key.value.items == nil ? valuePath : valuePath + [.index(i)]
             checkConditionValue(v, op: op, path)
         }
+        checkKnownValues(key, op: op, values, valuePath)
     }
 
     func conditionValues(_ value: Value) -> [Value]? {

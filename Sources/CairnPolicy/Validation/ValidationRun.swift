@@ -137,6 +137,7 @@ struct ValidationRun {
         checkPrincipal(s, path, effect: effect)
         if let condition = s.member("Condition") { checkCondition(condition.value, path + [.value("Condition")], statement: s, effect: effect) }
         checkPassRole(s, path, effect: effect)
+        checkStatementConditions(s, path, effect: effect)
     }
 
     mutating func checkSid(_ s: Value, _ path: Path) {
