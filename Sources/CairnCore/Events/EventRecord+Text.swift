@@ -77,7 +77,16 @@ extension EventRecord.UserIdentity {
             EventRecord.member("arn", issuer.arn, into: &out)
             EventRecord.member("accountId", issuer.accountId, into: &out)
             EventRecord.member("userName", issuer.userName, into: &out)
-            out += #"},"attributes":{"creationDate":"#
+            out += "}"
+            if let federation = sessionContext.webIdFederationData {
+                out += #","webIdFederationData":{"#
+                if let provider = federation.federatedProvider {
+                    out += #""federatedProvider":"#
+                    JSONValue.writeString(provider, into: &out)
+                }
+                out += "}"
+            }
+            out += #","attributes":{"creationDate":"#
             JSONValue.writeString(sessionContext.attributes.creationDate, into: &out)
             EventRecord.member("mfaAuthenticated", sessionContext.attributes.mfaAuthenticated, into: &out)
             out += "}"

@@ -28,7 +28,14 @@ package struct EventRecord: Sendable, Codable, Equatable {
             package var creationDate: String
             package var mfaAuthenticated: String
         }
+        /// Filled for web-identity sessions (the provider); `{}` for every other session, as AWS writes it.
+        package struct WebIdFederationData: Sendable, Codable, Equatable {
+            package var federatedProvider: String?
+
+            package init(federatedProvider: String? = nil) { self.federatedProvider = federatedProvider }
+        }
         package var sessionIssuer: Issuer
+        package var webIdFederationData: WebIdFederationData? = WebIdFederationData()
         package var attributes: Attributes
         package var sourceIdentity: String?
     }

@@ -117,6 +117,20 @@ import Testing
             #expect(identity["accountId"] as? String == server.operatorAccount.value && identity["arn"] == nil)
             #expect((mine["userIdentity"] as? [String: Any])?["type"] as? String == "IAMUser")
             #expect((theirs["requestParameters"] as? [String: Any])?["roleArn"] as? String == role.arn)
+
+            // A later call with the session is the role's account's alone, as an AssumedRole with AWS's session context.
+            _ = try await listRegions(server, try #require(session))
+            let later = try await server.store.client.query(
+                "SELECT account_id, record::text FROM events WHERE event_name = 'ListRegions' AND account_id = \(partner.account)")
+            var sessionRecord: [String: Any]?
+            for try await (_, text) in later.decode((String, String).self) {
+                sessionRecord = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any]
+            }
+            let sessionIdentity = try #require(sessionRecord?["userIdentity"] as? [String: Any])
+            #expect(sessionIdentity["type"] as? String == "AssumedRole" && sessionIdentity["accountId"] as? String == partner.account)
+            let context = try #require(sessionIdentity["sessionContext"] as? [String: Any])
+            #expect((context["webIdFederationData"] as? [String: Any])?.isEmpty == true)
+            #expect((context["sessionIssuer"] as? [String: Any])?["type"] as? String == "Role")
         }
     }
 
