@@ -26,13 +26,16 @@ package enum CairnRuntime {
         }
         let client = PostgresClient(configuration: serviceConfiguration, backgroundLogger: logger)
         let store = Store(client: client, secrets: secrets, partition: config.partition)
+        // The service role exists once the migrations ran: its pool opens then.
+        let servicePool = GatedService(client)
         // The pools come first and stop last; the server (HTTP and the background work) stops first.
         let server = CairnService(
-            config: config, store: store, owner: owner, migrations: migrations, session: session, registry: registry, logger: logger)
+            config: config, store: store, owner: owner, servicePool: servicePool, migrations: migrations, session: session, registry: registry,
+            logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: owner), .init(service: client),
+                    .init(service: owner), .init(service: servicePool),
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -45,6 +48,7 @@ package enum CairnRuntime {
         let config: CairnConfiguration
         let store: Store
         let owner: PostgresClient
+        let servicePool: GatedService<PostgresClient>
         let migrations: [Migration]
         let session: DatabaseSession
         let registry: PrometheusCollectorRegistry?
@@ -57,7 +61,8 @@ package enum CairnRuntime {
                         ? "The embedded PostgreSQL keeps its data in \(pg.clusterPath): its user, \(pg.serverUser ?? ""), may not reach the data directory \(config.dataDirectory.path)."
                         : "The embedded PostgreSQL keeps its data in \(pg.clusterPath).")
             }
-            let outcome = try await prepare(config, store: store, owner: owner, migrations: migrations, session: session, logger: logger)
+            let outcome = try await prepare(
+                config, store: store, owner: owner, migrations: migrations, session: session, logger: logger, migrated: servicePool.open)
             let settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
@@ -114,7 +119,8 @@ package enum CairnRuntime {
     }
 
     fileprivate static func prepare(
-        _ config: CairnConfiguration, store: Store, owner: PostgresClient, migrations: [Migration], session: DatabaseSession, logger: Logger
+        _ config: CairnConfiguration, store: Store, owner: PostgresClient, migrations: [Migration], session: DatabaseSession, logger: Logger,
+        migrated: @escaping @Sendable () async -> Void = {}
     ) async throws -> Bootstrap.Outcome {
         try await withDatabaseDeadline(session) {
             let runner = MigrationRunner(migrations: migrations, logger: logger)
@@ -123,6 +129,7 @@ package enum CairnRuntime {
             } else if try await !runner.isCurrent(on: owner) {
                 throw ConfigurationError("the database is missing migrations and --skip-migrations was given: run `cairn migrate` first")
             }
+            await migrated()
             try await store.transaction(logger: logger) { tx in try await tx.events.ensurePartitions() }
             let credentials = config.rootAccessKeyId.map { ($0, config.rootSecretAccessKey!) }
             let outcome = try await Bootstrap(regions: config.regions, rootCredentials: credentials).run(on: store, logger: logger)
