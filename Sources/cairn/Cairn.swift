@@ -21,6 +21,7 @@ struct Cairn: AsyncParsableCommand {
         commandName: "cairn",
         abstract: "Cairn: organizations, identities, policies and trails, with AWS's semantics.",
         subcommands: [
-            Serve.self, Migrate.self, PolicyCommand.self, AccountCommand.self, RegionCommand.self, ValidateLogsCommand.self, DecryptCommand.self,
+            Serve.self, Migrate.self, PolicyCommand.self, AccountCommand.self, RegionCommand.self, OrganizationCommand.self,
+            ValidateLogsCommand.self, DecryptCommand.self,
         ])
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CairnCore
 import CairnServer
 import Foundation
 import Logging
@@ -49,6 +50,12 @@ struct CommonOptions: ParsableArguments {
                 throw ValidationError("CAIRN_SERVICE_ROLE must be a role name of letters, digits and _ (or empty)")
             }
             config.serviceRole = role.isEmpty ? nil : role
+        }
+        if let text = ProcessInfo.processInfo.environment["CAIRN_ORGANIZATION_ACCOUNT_LIMIT"] {
+            guard let limit = Int(text), (1...OrganizationLimits.maximumAccountLimit).contains(limit) else {
+                throw ValidationError("CAIRN_ORGANIZATION_ACCOUNT_LIMIT must be a whole number from 1 to \(OrganizationLimits.maximumAccountLimit)")
+            }
+            config.organizationAccountLimit = limit
         }
         return config
     }

@@ -69,14 +69,17 @@ package struct TestServer: Sendable {
 package let testRootCredentials = TestCredentials(accessKeyId: "AKIATESTROOT0000001", secret: "test-root-secret-0123456789abcdefghij")
 
 /// Runs `body` against a live server on a fresh database.
-package func withTestServer(_ body: @escaping @Sendable (TestServer) async throws -> Void) async throws {
+package func withTestServer(
+    organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, _ body: @escaping @Sendable (TestServer) async throws -> Void
+) async throws {
     try await withTestStore { store in
         let outcome = try await Bootstrap(
             regions: RegionName.defaults, rootCredentials: (testRootCredentials.accessKeyId, testRootCredentials.secret)
         ).run(on: store, logger: Logger(label: "cairn.tests"))
-        let settings = ServerSettings(
+        var settings = ServerSettings(
             host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: outcome.operatorAccount,
             migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
+        settings.organizationAccountLimit = organizationAccountLimit
         let parts = try ApplicationBuilder.components(settings: settings, store: store, registry: nil)
         let freshness = parts.freshness
         let app = Application(router: parts.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), services: parts.services)

@@ -86,7 +86,7 @@ def test_no_bad_input_reaches_a_5xx(endpoint):
     for path in ["/v1/policy/simulate", "/v1/policy/validate", "/v1/policy/simulate-principal", "/v1/accounts",
                  "/v1/regions", "/v1/iam/users", "/v1/iam/roles", "/v1/iam/policies", "/v1/trails", "/v1/trails/x-trail/tags",
                  "/v1/trails/x-trail/start-logging", "/v1/organization/trail-delegated-administrators", "/v1/channels",
-                 "/v1/channels/x/events"]:
+                 "/v1/channels/x/events", "/v1/organizations/o-abcdefghij/account-limit"]:
         for raw in ["{", "[]", "null", '{"a":1}', '{"name":5,"email":[]}', '{"policyDocument":5}',
                     '{"principalArn":"x","action":"y","context":{"k":[1]}}', '{"userName":"\\u0000"}', '{"name":"t-1","s3BucketName":"b-1","s3KeyPrefix":"\\u0000"}',
                     '{"tagsList":[{"key":5}]}', '{"memberAccountId":[]}']:

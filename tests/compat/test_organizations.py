@@ -361,3 +361,17 @@ def test_the_aws_cli_runs_organizations_unchanged(endpoint):
     assert [t["TargetId"] for t in targets] == [ou["Id"]]
     refused = cli("create-organization", ok=False)
     assert refused.returncode != 0 and "AlreadyInOrganizationException" in refused.stderr
+
+
+def test_the_operator_raises_an_organizations_account_quota_from_the_command_line(org, client_factory):
+    import os
+    import subprocess
+    account, orgs, t, created, _ = org
+    env = dict(os.environ, DATABASE_URL=os.environ["CAIRN_DATABASE_URL"])
+    run = subprocess.run([os.environ["CAIRN_BIN"], "organization", "set-account-limit", "--organization-id", created["Id"], "--limit", "25"],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert f"Organization {created['Id']} may now hold 25 accounts (it has 1)." in run.stdout
+    too_low = subprocess.run([os.environ["CAIRN_BIN"], "organization", "set-account-limit", "--organization-id", created["Id"], "--limit", "0"],
+                             env=env, capture_output=True, text=True, timeout=120)
+    assert too_low.returncode != 0 and "accountLimit" in too_low.stderr, too_low.stderr

@@ -13,6 +13,9 @@ extension OperationCatalogue {
     package static let updateTenantAccount = CatalogueOperation(
         .cairn, "UpdateAccount", readOnly: false, operatorOnly: true, rest: ["updateAccount"])
     package static let addRegion = CatalogueOperation(.cairn, "AddRegion", readOnly: false, operatorOnly: true, rest: ["addRegion"])
+    /// Raises (or lowers) one organization's account quota; AWS's default of 10 holds until then.
+    package static let updateOrganizationAccountLimit = CatalogueOperation(
+        .cairn, "UpdateOrganizationAccountLimit", readOnly: false, operatorOnly: true, rest: ["updateOrganizationAccountLimit"])
 
     // MARK: AWS Organizations
 
@@ -84,7 +87,7 @@ extension OperationCatalogue {
         rest: ["deregisterTrailDelegatedAdministrator"])
 
     static let tenancy: [CatalogueOperation] = [
-        createTenantAccount, listTenantAccounts, describeTenantAccount, updateTenantAccount, addRegion,
+        createTenantAccount, listTenantAccounts, describeTenantAccount, updateTenantAccount, addRegion, updateOrganizationAccountLimit,
         createOrganization, describeOrganization, deleteOrganization, listRoots, createOrganizationalUnit,
         describeOrganizationalUnit, updateOrganizationalUnit, deleteOrganizationalUnit, listOrganizationalUnitsForParent,
         listParents, listChildren, listAccounts, listAccountsForParent, describeAccount, moveAccount, createAccount,

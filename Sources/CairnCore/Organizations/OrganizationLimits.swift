@@ -10,6 +10,9 @@ package enum OrganizationLimits {
     package static let maximumSCPCharacters = 5_120
     package static let maximumPageSize = 20
     package static let invitationDays = 15
+    /// AWS's default account quota per organization, and the ceiling an operator may raise one to.
+    package static let defaultAccountLimit = 10
+    package static let maximumAccountLimit = 100_000
 
     /// CloudTrail allows three delegated administrators per organization; Cairn sets no limit for other
     /// service principals (AWS's vary by service and are documented per service).

@@ -43,7 +43,8 @@ package enum ApplicationBuilder {
         let runner = OperationRunner(
             store: store,
             authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store),
-            eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches)
+            eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches,
+            organizationAccountLimit: settings.organizationAccountLimit)
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)

@@ -9,6 +9,8 @@ package struct ServerSettings: Sendable {
     package var operatorAccount: AccountId
     /// How many migrations this build knows: /readyz is ready only when the database has them all.
     package var migrationCount: Int
+    /// The account quota a new organization starts with (`CAIRN_ORGANIZATION_ACCOUNT_LIMIT`).
+    package var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
 
     /// AWS's largest request bodies (cloudtrail-data PutAuditEvents) stay under 1 MiB.
     static let maxBodyBytes = 2 * 1024 * 1024

@@ -14,7 +14,14 @@ struct OperationContext: Sendable {
     fileprivate let notes: EventNotes
     fileprivate let permissions: PermissionCheck
 
-    init(tx: Transaction, facts: CallFacts, partition: String, notes: EventNotes, permissions: PermissionCheck, caches: CallCaches) {
+    /// The account quota a new organization starts with.
+    let organizationAccountLimit: Int
+
+    init(
+        tx: Transaction, facts: CallFacts, partition: String, notes: EventNotes, permissions: PermissionCheck, caches: CallCaches,
+        organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit
+    ) {
+        self.organizationAccountLimit = organizationAccountLimit
         self.tx = tx
         self.facts = facts
         self.partition = partition

@@ -18,6 +18,8 @@ struct OperationRunner: Sendable {
     /// What every call reads, kept in memory; a committed write here starts a new generation at once, so
     /// this process reads its own writes.
     var caches = CallCaches()
+    /// The account quota a new organization starts with (`CAIRN_ORGANIZATION_ACCOUNT_LIMIT`).
+    var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
 
     var partition: String { store.partition }
 
@@ -79,7 +81,10 @@ struct OperationRunner: Sendable {
             // durable before the answer leaves.
             let output = try await store.read(logger: scope.logger) { tx in
                 try await operation.body(
-                    input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
+                    input,
+                    OperationContext(
+                        tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches,
+                        organizationAccountLimit: organizationAccountLimit))
             }
             if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time, leaving: ticket) }
             return output
@@ -88,7 +93,10 @@ struct OperationRunner: Sendable {
         ticket.leave()
         let output = try await store.transaction(logger: scope.logger) { tx in
             let output = try await operation.body(
-                input, OperationContext(tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches))
+                input,
+                OperationContext(
+                    tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches,
+                    organizationAccountLimit: organizationAccountLimit))
             if Self.recordsEvents {
                 for event in Self.copies(of: record(output)) { try await tx.events.append(event, at: facts.time) }
             }

@@ -13,7 +13,7 @@ extension OrganizationsOperations {
                 try OrganizationsInputRules.oneOf(v, "FeatureSet", ["ALL", "CONSOLIDATED_BILLING"])
             } ?? "ALL"
         guard let account = try await tx.accounts.find(facts.principal.account) else { throw ServiceError.organizationsAccessDenied }
-        let org = try await tx.organizations.create(management: account, featureSet: featureSet)
+        let org = try await tx.organizations.create(management: account, featureSet: featureSet, accountLimit: ctx.organizationAccountLimit)
         return OrganizationsModel.OrganizationOutput(Organization: .init(org, partition: ctx.partition), record: org)
     }
 

@@ -18,6 +18,8 @@ package struct CairnConfiguration: Sendable {
     /// The role `cairn serve` switches to for its work (migration 0012); nil keeps the connecting user's own
     /// rights (CAIRN_SERVICE_ROLE set to empty).
     package var serviceRole: String? = "cairn_service"
+    /// The account quota a new organization starts with: AWS's 10 unless `CAIRN_ORGANIZATION_ACCOUNT_LIMIT` says otherwise.
+    package var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

@@ -23,6 +23,22 @@ extension CairnRuntime {
             accountId: c.account.id, name: c.account.name, email: c.account.email, accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey)
     }
 
+    package struct OrganizationAccountLimit: Sendable {
+        package var organizationId: String
+        package var accountLimit: Int
+        package var accountCount: Int
+    }
+
+    /// One organization's account quota, set through the runner like `PUT /v1/organizations/{id}/account-limit`.
+    package static func setOrganizationAccountLimit(
+        _ config: CairnConfiguration, organizationId: String, limit: Int, logger: Logger
+    ) async throws -> OrganizationAccountLimit {
+        let set = try await administer(
+            config, logger: logger, TenancyOperations.updateOrganizationAccountLimit,
+            TenancyModel.OrganizationAccountLimitInput(organizationId: organizationId, accountLimit: limit))
+        return OrganizationAccountLimit(organizationId: set.organizationId, accountLimit: set.accountLimit, accountCount: set.accountCount)
+    }
+
     /// True when the region is new.
     package static func addRegion(_ config: CairnConfiguration, name: String, logger: Logger) async throws -> Bool {
         try await administer(config, logger: logger, TenancyOperations.addRegion, TenancyModel.RegionInput(name: name)).isNew

@@ -63,9 +63,10 @@ package enum CairnRuntime {
             }
             let outcome = try await prepare(
                 config, store: store, owner: owner, migrations: migrations, session: session, logger: logger, migrated: servicePool.open)
-            let settings = ServerSettings(
+            var settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
+            settings.organizationAccountLimit = config.organizationAccountLimit
             let app = try ApplicationBuilder.build(
                 settings: settings, store: store, logger: logger, registry: registry, services: background(config, store: store, logger: logger),
                 onServerRunning: { [config] channel in announce(config, outcome: outcome, address: channel.localAddress) })

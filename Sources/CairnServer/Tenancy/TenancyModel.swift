@@ -19,6 +19,18 @@ enum TenancyModel {
         var status: String
     }
 
+    struct OrganizationAccountLimitInput: OperationInput, Codable {
+        var organizationId: String
+        var accountLimit: Int
+    }
+
+    struct OrganizationAccountLimit: OperationOutput, Encodable {
+        var organizationId: String
+        var accountLimit: Int
+        /// Accounts in the organization now, the management account included.
+        var accountCount: Int
+    }
+
     struct RegionInput: OperationInput, Codable {
         var name: String
     }

@@ -23,6 +23,23 @@ enum TenancyOperations {
         return TenancyModel.AddedRegion(name: input.name, isNew: try await ctx.tx.regions.add(input.name))
     }
 
+    /// One organization's account quota, as an operator raises it for a tenant that outgrew AWS's default of 10
+    /// (new organizations take `CAIRN_ORGANIZATION_ACCOUNT_LIMIT`).
+    static let updateOrganizationAccountLimit = Operation<TenancyModel.OrganizationAccountLimitInput, TenancyModel.OrganizationAccountLimit>(
+        OperationCatalogue.updateOrganizationAccountLimit
+    ) { input, ctx in
+        guard input.organizationId.range(of: #"^o-[a-z0-9]{10,32}$"#, options: .regularExpression) != nil else {
+            throw ServiceError.validation("organizationId", "Member must be an organization id such as o-a1b2c3d4e5")
+        }
+        guard (1...OrganizationLimits.maximumAccountLimit).contains(input.accountLimit) else {
+            throw ServiceError.validation("accountLimit", "Member must be between 1 and \(OrganizationLimits.maximumAccountLimit)")
+        }
+        guard let set = try await ctx.tx.organizations.setAccountLimit(organizationId: input.organizationId, limit: input.accountLimit) else {
+            throw ServiceError(code: "OrganizationNotFoundException", status: 404, message: "Organization \(input.organizationId) does not exist.")
+        }
+        return TenancyModel.OrganizationAccountLimit(organizationId: input.organizationId, accountLimit: set.limit, accountCount: set.accounts)
+    }
+
     /// A standalone account with a root access key.
     static let createAccount = Operation<TenancyModel.CreateAccountInput, TenancyModel.CreatedAccount>(OperationCatalogue.createTenantAccount) {
         input, ctx in

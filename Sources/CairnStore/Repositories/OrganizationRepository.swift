@@ -57,7 +57,9 @@ package struct OrganizationRepository: Sendable {
     }
 
     /// Creates an organization with the caller as its management account, sitting under the new root.
-    package func create(management: AccountRecord, featureSet: String) async throws -> OrganizationRecord {
+    package func create(
+        management: AccountRecord, featureSet: String, accountLimit: Int = OrganizationLimits.defaultAccountLimit
+    ) async throws -> OrganizationRecord {
         var g = SystemRandomNumberGenerator()
         let id = OrganizationIdentifiers.newOrganization(using: &g)
         let root = OrganizationIdentifiers.newRoot(using: &g)
@@ -66,8 +68,8 @@ package struct OrganizationRepository: Sendable {
         guard case .standalone = try await standing(of: management.id) else { throw ServiceError.alreadyInOrganization }
         try await tx.query(
             """
-            INSERT INTO organizations (id, management_account_id, feature_set, root_id)
-            VALUES (\(id), \(management.id.value), \(featureSet), \(root))
+            INSERT INTO organizations (id, management_account_id, feature_set, root_id, account_limit)
+            VALUES (\(id), \(management.id.value), \(featureSet), \(root), \(accountLimit))
             """)
         try await tx.query(
             """
@@ -144,6 +146,24 @@ package struct OrganizationRepository: Sendable {
             WHERE m.organization_id = \(org.id) AND m.account_id = \(account)
             """
         ).first
+    }
+
+    /// Sets an organization's account quota under its row lock, so no account joins while it changes; nil when
+    /// there is no such organization. A quota below the accounts it already has is refused.
+    package func setAccountLimit(organizationId: String, limit: Int) async throws -> (limit: Int, accounts: Int)? {
+        var found = false
+        for try await _ in try await tx.query("SELECT 1 FROM organizations WHERE id = \(organizationId) FOR UPDATE").decode(Int.self) {
+            found = true
+        }
+        guard found else { return nil }
+        let members = try await count("SELECT count(*)::int8 FROM organization_members WHERE organization_id = \(organizationId)")
+        guard limit >= members else {
+            throw ServiceError(
+                code: "ValidationException", status: 400,
+                message: "accountLimit \(limit) is below the \(members) accounts organization \(organizationId) already has.")
+        }
+        try await tx.query("UPDATE organizations SET account_limit = \(limit) WHERE id = \(organizationId)")
+        return (limit, members)
     }
 
     package func memberCount(_ org: OrganizationRecord) async throws -> Int {

@@ -65,4 +65,15 @@ extension RESTService {
         }
         return .ok(.init(body: .json(Self.account(updated))))
     }
+
+    func updateOrganizationAccountLimit(
+        _ input: Operations.UpdateOrganizationAccountLimit.Input
+    ) async throws -> Operations.UpdateOrganizationAccountLimit.Output {
+        let set = try await run(TenancyOperations.updateOrganizationAccountLimit) {
+            guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
+            return TenancyModel.OrganizationAccountLimitInput(organizationId: input.path.organizationId, accountLimit: body.accountLimit)
+        }
+        return .ok(
+            .init(body: .json(.init(organizationId: set.organizationId, accountLimit: set.accountLimit, accountCount: set.accountCount))))
+    }
 }
