@@ -120,7 +120,17 @@ def test_invitation_accept_move_remove_and_leave(org, client_factory):
         their.describe_organization()
     assert code(e) == "AWSOrganizationsNotInUseException"
     again = orgs.invite_account_to_organization(Target={"Id": f"{invited[0]}", "Type": "ACCOUNT"})["Handshake"]
+    assert their.describe_handshake(HandshakeId=again["Id"])["Handshake"]["State"] == "OPEN"
     assert their.decline_handshake(HandshakeId=again["Id"])["Handshake"]["State"] == "DECLINED"
+    # Both parties see it in any state; anyone else is told it does not exist.
+    assert orgs.describe_handshake(HandshakeId=again["Id"])["Handshake"]["State"] == "DECLINED"
+    stranger = tenant_client(client_factory, "organizations", create_tenant())
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        stranger.describe_handshake(HandshakeId=again["Id"])
+    assert code(e) == "HandshakeNotFoundException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        stranger.describe_handshake(HandshakeId="not-a-handshake")
+    assert code(e) == "InvalidInputException"
     with pytest.raises(botocore.exceptions.ClientError) as e:
         their.accept_handshake(HandshakeId=again["Id"])
     assert code(e) == "InvalidHandshakeTransitionException"

@@ -43,6 +43,7 @@ extension OperationCatalogue {
     package static let describeCreateAccountStatus = org("DescribeCreateAccountStatus", readOnly: true, rest: ["describeCreateAccountStatus"])
     package static let listCreateAccountStatus = org("ListCreateAccountStatus", readOnly: true, rest: ["listCreateAccountStatus"])
     package static let inviteAccountToOrganization = org("InviteAccountToOrganization", readOnly: false, rest: ["inviteAccountToOrganization"])
+    package static let describeHandshake = org("DescribeHandshake", readOnly: true, rest: ["describeHandshake"])
     package static let acceptHandshake = org("AcceptHandshake", readOnly: false, rest: ["acceptHandshake"])
     package static let declineHandshake = org("DeclineHandshake", readOnly: false, rest: ["declineHandshake"])
     package static let cancelHandshake = org("CancelHandshake", readOnly: false, rest: ["cancelHandshake"])
@@ -91,7 +92,7 @@ extension OperationCatalogue {
         createOrganization, describeOrganization, deleteOrganization, listRoots, createOrganizationalUnit,
         describeOrganizationalUnit, updateOrganizationalUnit, deleteOrganizationalUnit, listOrganizationalUnitsForParent,
         listParents, listChildren, listAccounts, listAccountsForParent, describeAccount, moveAccount, createAccount,
-        describeCreateAccountStatus, listCreateAccountStatus, inviteAccountToOrganization, acceptHandshake,
+        describeCreateAccountStatus, listCreateAccountStatus, inviteAccountToOrganization, describeHandshake, acceptHandshake,
         declineHandshake, cancelHandshake, listHandshakesForAccount, listHandshakesForOrganization,
         removeAccountFromOrganization, leaveOrganization, enablePolicyType, disablePolicyType, createPolicy, updatePolicy,
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,

@@ -94,6 +94,18 @@ extension OrganizationsOperations {
         return OrganizationsModel.HandshakeOutput(Handshake: .init(h, partition: ctx.partition))
     }
 
+    /// A handshake the caller's account is a party to (the invited account, or the organization's management
+    /// account), in any state; others are HandshakeNotFoundException, as AWS answers.
+    static let describeHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
+        OperationCatalogue.describeHandshake
+    ) { req, ctx in
+        let id = try OrganizationsInputRules.id(req.HandshakeId, "HandshakeId", OrganizationIdentifiers.isHandshake)
+        guard let h = try await ctx.tx.organizations.handshake(id, visibleTo: ctx.facts.principal.account) else {
+            throw ServiceError.handshakeNotFound
+        }
+        return OrganizationsModel.HandshakeOutput(Handshake: .init(h, partition: ctx.partition))
+    }
+
     static let acceptHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
         OperationCatalogue.acceptHandshake
     ) { req, ctx in

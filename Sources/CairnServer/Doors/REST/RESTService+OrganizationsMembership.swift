@@ -61,6 +61,11 @@ extension RESTService {
         return .ok(.init(body: .json(.init(handshakes: page.Handshakes.map(Self.handshake), nextToken: page.NextToken))))
     }
 
+    func describeHandshake(_ input: Operations.DescribeHandshake.Input) async throws -> Operations.DescribeHandshake.Output {
+        let found = try await run(Org.describeHandshake) { OrgModel.HandshakeIdInput(HandshakeId: input.path.handshakeId) }
+        return .ok(.init(body: .json(Self.handshake(found.Handshake))))
+    }
+
     func acceptHandshake(_ input: Operations.AcceptHandshake.Input) async throws -> Operations.AcceptHandshake.Output {
         let answered = try await run(Org.acceptHandshake) { OrgModel.HandshakeIdInput(HandshakeId: input.path.handshakeId) }
         return .ok(.init(body: .json(Self.handshake(answered.Handshake))))
