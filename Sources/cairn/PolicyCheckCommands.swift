@@ -18,9 +18,7 @@ extension PolicyCommand {
         func run() throws {
             let outcome = CustomPolicyChecks.noNewAccess(new: try PolicyCheckFiles.document(new), existing: try PolicyCheckFiles.document(existing))
             try PolicyCheckFiles.print(
-                outcome,
-                pass: "The modified permissions grant no new access compared to your existing policy.",
-                fail: "The modified permissions grant new access compared to your existing policy.")
+                outcome)
         }
     }
 
@@ -46,8 +44,7 @@ extension PolicyCommand {
         func run() throws {
             let outcome = CustomPolicyChecks.accessNotGranted(try PolicyCheckFiles.document(policy), actions: actions, resources: resources)
             try PolicyCheckFiles.print(
-                outcome, pass: "The policy document does not grant access to perform the listed actions or resources.",
-                fail: "The policy document grants access to perform one or more of the listed actions.")
+                outcome)
         }
     }
 }
@@ -64,9 +61,7 @@ extension PolicyCommand {
 
         func run() throws {
             try PolicyCheckFiles.print(
-                CustomPolicyChecks.noPublicAccess(try PolicyCheckFiles.document(policy)),
-                pass: "The resource policy does not grant public access for the given resource type.",
-                fail: "The resource policy grants public access for the given resource type.")
+                CustomPolicyChecks.noPublicAccess(try PolicyCheckFiles.document(policy)))
         }
     }
 }
@@ -89,10 +84,10 @@ enum PolicyCheckFiles {
         var reasons: [CustomPolicyChecks.Reason]
     }
 
-    static func print(_ outcome: CustomPolicyChecks.Outcome, pass: String, fail: String) throws {
+    static func print(_ outcome: CustomPolicyChecks.Outcome) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let result = Result(result: outcome.passed ? "PASS" : "FAIL", message: outcome.passed ? pass : fail, reasons: outcome.reasons)
+        let result = Result(result: outcome.result, message: outcome.message, reasons: outcome.reasons)
         Swift.print(String(decoding: try encoder.encode(result), as: UTF8.self))
         if !outcome.passed { throw ExitCode(1) }
     }

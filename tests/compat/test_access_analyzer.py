@@ -57,6 +57,9 @@ def test_bad_requests_are_validation_errors(aa):
         return e.value.response["Error"]["Code"], e.value.response["ResponseMetadata"]["HTTPStatusCode"]
 
     assert code(policyDocument=PRETTY, policyType="NOT_A_TYPE") == ("ValidationException", 400)
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        aa.validate_policy(policyDocument=PRETTY, policyType="NOT_A_TYPE")
+    assert e.value.response.get("reason") == "fieldValidationFailed", e.value.response
     assert code(policyDocument=PRETTY, policyType="IDENTITY_POLICY", validatePolicyResourceType="AWS::S3::Bucket") == ("ValidationException", 400)
     assert code(policyDocument=PRETTY, policyType="IDENTITY_POLICY", locale="XX") == ("ValidationException", 400)
     assert code(policyDocument=PRETTY, policyType="IDENTITY_POLICY", nextToken="forged") == ("ValidationException", 400)

@@ -9,9 +9,19 @@ package enum CustomPolicyChecks {
         package var statementId: String?
     }
 
+    /// A check's answer with AWS's words for it, so the door and the CLI say the same.
     package struct Outcome: Sendable, Hashable {
         package var passed: Bool
+        package var message: String
         package var reasons: [Reason]
+
+        package var result: String { passed ? "PASS" : "FAIL" }
+
+        init(reasons: [Reason], pass: String, fail: String) {
+            passed = reasons.isEmpty
+            message = passed ? pass : fail
+            self.reasons = reasons
+        }
     }
 
     // MARK: CheckAccessNotGranted
@@ -41,7 +51,9 @@ package enum CustomPolicyChecks {
                     Reason(description: "One or more of the \(what) in the statement with index: \(i).", statementIndex: i, statementId: s.sid))
             }
         }
-        return Outcome(passed: reasons.isEmpty, reasons: reasons)
+        return Outcome(
+            reasons: reasons, pass: "The policy document does not grant access to perform the listed actions or resources.",
+            fail: "The policy document grants access to perform \(actions.isEmpty ? "the listed resources" : "one or more of the listed actions").")
     }
 
     // MARK: CheckNoNewAccess
@@ -67,7 +79,9 @@ package enum CustomPolicyChecks {
                 reasons.append(Reason(description: "New access in the statement with index: \(i).", statementIndex: i, statementId: s.sid))
             }
         }
-        return Outcome(passed: reasons.isEmpty, reasons: reasons)
+        return Outcome(
+            reasons: reasons, pass: "The modified permissions grant no new access compared to your existing policy.",
+            fail: "The modified permissions grant new access compared to your existing policy.")
     }
 
     // MARK: CheckNoPublicAccess
@@ -108,7 +122,9 @@ package enum CustomPolicyChecks {
                     Reason(description: "Public access granted in the following statement with index: \(i).", statementIndex: i, statementId: s.sid))
             }
         }
-        return Outcome(passed: reasons.isEmpty, reasons: reasons)
+        return Outcome(
+            reasons: reasons, pass: "The resource policy does not grant public access for the given resource type.",
+            fail: "The resource policy grants public access for the given resource type.")
     }
 
     // MARK: Patterns

@@ -44,6 +44,7 @@ package struct LocatedJSON: Sendable {
 
     package let root: Value
     private let lineStarts: [Int]
+    private let scalars: [Unicode.Scalar]
 
     package init(_ text: String) throws(SyntaxError) {
         var parser = Parser(Array(text.unicodeScalars))
@@ -54,6 +55,15 @@ package struct LocatedJSON: Sendable {
         var starts = [0]
         for (i, c) in parser.s.enumerated() where c == "\n" { starts.append(i + 1) }
         lineStarts = starts
+        scalars = parser.s
+    }
+
+    /// The offset just past the first character after `offset` that is not whitespace: past the `,` that
+    /// follows an array item, for instance.
+    package func offsetPastNextToken(from offset: Int) -> Int {
+        var i = offset
+        while i < scalars.count, [" ", "\t", "\n", "\r"].contains(scalars[i]) { i += 1 }
+        return min(i + 1, scalars.count)
     }
 
     /// (line 1-based, column 0-based) of an offset.

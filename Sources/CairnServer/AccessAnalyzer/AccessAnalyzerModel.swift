@@ -45,5 +45,11 @@ enum AccessAnalyzerModel {
         var result: String
         var message: String
         var reasons: [CustomPolicyChecks.Reason]
+
+        init(_ outcome: CustomPolicyChecks.Outcome) {
+            result = outcome.result
+            message = outcome.message
+            reasons = outcome.reasons
+        }
     }
 }

@@ -10,13 +10,7 @@ extension AccessAnalyzerOperations {
         try checkPolicyType(input.policyType)
         let new = try document(input.newPolicyDocument, "newPolicyDocument")
         let existing = try document(input.existingPolicyDocument, "existingPolicyDocument")
-        let outcome = CustomPolicyChecks.noNewAccess(new: new, existing: existing)
-        return AccessAnalyzerModel.CheckOutput(
-            result: outcome.passed ? "PASS" : "FAIL",
-            message: outcome.passed
-                ? "The modified permissions grant no new access compared to your existing policy."
-                : "The modified permissions grant new access compared to your existing policy.",
-            reasons: outcome.reasons)
+        return AccessAnalyzerModel.CheckOutput(CustomPolicyChecks.noNewAccess(new: new, existing: existing))
     }
 
     static let checkAccessNotGranted = Operation<AccessAnalyzerModel.CheckAccessNotGrantedInput, AccessAnalyzerModel.CheckOutput>(
@@ -34,14 +28,7 @@ extension AccessAnalyzerOperations {
         if let long = resources.first(where: { $0.count > 2048 }) {
             throw validation("access.resources", "The resource \(long.prefix(40))… is longer than 2048 characters.")
         }
-        let outcome = CustomPolicyChecks.accessNotGranted(policy, actions: actions, resources: resources)
-        let subject = actions.isEmpty ? "the listed resources" : "one or more of the listed actions"
-        return AccessAnalyzerModel.CheckOutput(
-            result: outcome.passed ? "PASS" : "FAIL",
-            message: outcome.passed
-                ? "The policy document does not grant access to perform the listed actions or resources."
-                : "The policy document grants access to perform \(subject).",
-            reasons: outcome.reasons)
+        return AccessAnalyzerModel.CheckOutput(CustomPolicyChecks.accessNotGranted(policy, actions: actions, resources: resources))
     }
 
     static let checkNoPublicAccess = Operation<AccessAnalyzerModel.CheckNoPublicAccessInput, AccessAnalyzerModel.CheckOutput>(
@@ -52,13 +39,7 @@ extension AccessAnalyzerOperations {
         guard publicAccessResourceTypes.contains(type) else {
             throw validation("resourceType", "resourceType must be one of \(publicAccessResourceTypes.joined(separator: ", ")).")
         }
-        let outcome = CustomPolicyChecks.noPublicAccess(policy)
-        return AccessAnalyzerModel.CheckOutput(
-            result: outcome.passed ? "PASS" : "FAIL",
-            message: outcome.passed
-                ? "The resource policy does not grant public access for the given resource type."
-                : "The resource policy grants public access for the given resource type.",
-            reasons: outcome.reasons)
+        return AccessAnalyzerModel.CheckOutput(CustomPolicyChecks.noPublicAccess(policy))
     }
 
     /// CheckNoPublicAccess's resourceType values (botocore's accessanalyzer model).

@@ -14,8 +14,9 @@ struct DoorErrorMiddleware: RouterMiddleware {
     /// The AWS door: JSON 1.1 and REST-JSON calls name their operation in the target header or the path; the
     /// rest are Query calls, answered in the namespace of the service the request was signed for.
     static let aws = DoorErrorMiddleware { request in
-        if request.headers[.amzTarget] != nil || request.uri.path != "/" { return .json }
-        return .query(SignedRequestReader.signingService(of: request))
+        let service = SignedRequestReader.signingService(of: request)
+        if request.headers[.amzTarget] != nil || request.uri.path != "/" { return .json(service) }
+        return .query(service)
     }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {

@@ -11,16 +11,18 @@ import PostgresNIO
 /// Words one catalogue error for the front door the call came through: AWS JSON 1.1, AWS Query (XML), or
 /// REST problem+json. The code and message are the same; only the envelope differs.
 enum ErrorEncoder {
-    enum Door: Sendable { case json, query(Service?), rest }
+    /// `json` names the service a JSON call was signed for: REST-JSON services (access-analyzer) spell their
+    /// error members in lowerCamelCase (`reason`), JSON 1.1 ones as their models do (`Reason`).
+    enum Door: Sendable { case json(Service?), query(Service?), rest }
 
     static func response(_ error: ServiceError, door: Door, requestId: String) -> Response {
         var headers = HTTPFields()
         switch door {
-        case .json:
+        case .json(let service):
             headers[.contentType] = "application/x-amz-json-1.1"
             headers[HTTPField.Name("x-amzn-ErrorType")!] = error.code
             var body = ["__type": error.code, "message": error.message]
-            if let reason = error.reason { body["Reason"] = reason }
+            if let reason = error.reason { body[service?.wireProtocol == .restJSON ? "reason" : "Reason"] = reason }
             return Response(
                 status: .init(code: error.status), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))

@@ -18,18 +18,19 @@ enum EventElements {
         UTCTimestamp.javaMedium(date, commaAfterYear: service != .iam)
     }
 
-    /// Members AWS masks in records, by operation: paths of lowerCamel member names.
-    static let masked: [String: (request: [[String]], response: [[String]])] = [
-        "organizations:CreateAccount": ([["email"], ["accountName"]], [["createAccountStatus", "accountName"]]),
-        "organizations:DescribeCreateAccountStatus": ([], [["createAccountStatus", "accountName"]]),
+    /// Members AWS masks in records, by operation: paths of lowerCamel member names. Only Organizations masks
+    /// any, so every other call skips the lookup.
+    static let masked: [CatalogueOperation: (request: [[String]], response: [[String]])] = [
+        OperationCatalogue.createAccount: ([["email"], ["accountName"]], [["createAccountStatus", "accountName"]]),
+        OperationCatalogue.describeCreateAccountStatus: ([], [["createAccountStatus", "accountName"]]),
     ]
 
     static func request(_ input: some Encodable, entry: CatalogueOperation) -> JSONValue? {
-        of(input, service: entry.service, masking: masked[entry.action]?.request ?? [])
+        of(input, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.request ?? [] : [])
     }
 
     static func response(_ output: some Encodable, entry: CatalogueOperation) -> JSONValue? {
-        of(output, service: entry.service, masking: masked[entry.action]?.response ?? [])
+        of(output, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.response ?? [] : [])
     }
 
     static func of(_ value: some Encodable, service: Service, masking paths: [[String]] = []) -> JSONValue? {
