@@ -197,7 +197,7 @@ package struct IAMSimulation: Sendable {
         case .permissionsBoundary:
             source = boundarySource
             type = "Permissions Boundary Policy"
-        case .scp, .session:
+        case .scp, .rcp, .session:
             return nil
         }
         guard let source else { return nil }

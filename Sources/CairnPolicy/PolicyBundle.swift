@@ -15,6 +15,9 @@ package struct PolicyBundle: Sendable {
     package var session: CompiledPolicySet?
     /// Root first, then each OU, the account last. Empty: the account is not in an organization.
     package var scpLevels: [CompiledPolicySet]
+    /// The RCPs of the resource owner's path, root first. Empty: no RCP applies (the owner is outside an
+    /// organization or is its management account, the type is not enabled, or the service is not one RCPs cover).
+    package var rcpLevels: [CompiledPolicySet] = []
     /// nil: decide from the request (an `sts:` action on a role ARN reads the trust policy).
     package var resourcePolicyKind: ResourcePolicyKind?
 

@@ -1,5 +1,6 @@
 /// The AWS evaluation algorithm (docs/policy.md, /work/shared/reference/iam-evaluation.md §1):
-/// explicit deny anywhere → SCP allow at every level → root's own-account access → identity side
+/// explicit deny anywhere → SCP allow at every level of the caller's path → RCP allow at every level of the
+/// resource owner's path → root's own-account access → identity side
 /// (identity ∩ boundary ∩ session) combined with the resource policy by the same-account/cross-account rules.
 package enum PolicyEvaluator {
     package static func evaluate(_ request: AuthorizationRequest, _ bundle: PolicyBundle) -> EvaluationResult {
@@ -20,6 +21,11 @@ package enum PolicyEvaluator {
             scpOutcomes.reserveCapacity(bundle.scpLevels.count)
             for level in bundle.scpLevels { scpOutcomes.append(level.scan(request, hasBoundary: hasBoundary, into: &trace)) }
         }
+        // RCPs bind every caller, the owner's own root user included; only service-linked roles pass by them.
+        var rcpOutcomes: [CompiledPolicySet.Outcome] = []
+        if !principal.isServiceLinkedRole {
+            for level in bundle.rcpLevels { rcpOutcomes.append(level.scan(request, hasBoundary: hasBoundary, into: &trace)) }
+        }
         let res = bundle.resource.scan(request, hasBoundary: hasBoundary, into: &trace)
         let id = bundle.identity.scan(request, hasBoundary: hasBoundary, into: &trace)
         let boundary = bundle.boundary?.scan(request, hasBoundary: hasBoundary, into: &trace)
@@ -35,6 +41,7 @@ package enum PolicyEvaluator {
 
         // 1. Explicit deny in any applicable policy, in the reference's order of policy types.
         if scpOutcomes.contains(where: \.denied) { return result(.explicitDeny, .scp, "explicit deny in a service control policy") }
+        if rcpOutcomes.contains(where: \.denied) { return result(.explicitDeny, .rcp, "explicit deny in a resource control policy") }
         if res.denied {
             return result(.explicitDeny, resourceType, "explicit deny in a \(resourceType == .trust ? "trust" : "resource-based") policy")
         }
@@ -45,6 +52,9 @@ package enum PolicyEvaluator {
         // 2. SCPs: an Allow at every level of the principal's path; they never grant.
         if let level = scpOutcomes.firstIndex(where: { !$0.allowed }) {
             return result(.implicitDeny, .scp, "no service control policy allows the action at organization level \(level)")
+        }
+        if let level = rcpOutcomes.firstIndex(where: { !$0.allowed }) {
+            return result(.implicitDeny, .rcp, "no resource control policy allows the action at organization level \(level)")
         }
 
         // Service principals have no identity policies: only a resource policy can let them in.

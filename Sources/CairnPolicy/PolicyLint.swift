@@ -64,7 +64,9 @@ package enum PolicyLint {
                 }
             }
             // Principal rules by role.
-            if type.requiresPrincipal {
+            if type == .rcp {
+                issues += ResourceControlPolicyRules.issues(in: s, at: base)
+            } else if type.requiresPrincipal {
                 if s.principal == nil {
                     error(base, "a \(type.rawValue) policy statement needs Principal or NotPrincipal (without one it never applies)")
                 }

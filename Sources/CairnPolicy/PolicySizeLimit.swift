@@ -8,6 +8,7 @@ package enum PolicySizeLimit: String, Sendable, Hashable, Codable, CaseIterable 
     case inlineRole
     case inlineGroup
     case serviceControlPolicy
+    case resourceControlPolicy
     case trustPolicy
     case sessionPolicy
 
@@ -17,19 +18,20 @@ package enum PolicySizeLimit: String, Sendable, Hashable, Codable, CaseIterable 
         case .inlineUser: 2_048
         case .inlineRole: 10_240
         case .inlineGroup: 5_120
-        case .serviceControlPolicy: 5_120
+        case .serviceControlPolicy, .resourceControlPolicy: 5_120
         case .trustPolicy: 2_048
         case .sessionPolicy: 2_048
         }
     }
 
-    package var countsWhitespace: Bool { self == .serviceControlPolicy || self == .sessionPolicy }
+    package var countsWhitespace: Bool { self == .serviceControlPolicy || self == .resourceControlPolicy || self == .sessionPolicy }
 
     /// The storage a document of this type most commonly lives in, for linting without further information.
     package static func defaultLimit(for type: PolicyType) -> PolicySizeLimit? {
         switch type {
         case .identity, .permissionsBoundary: .managedPolicy
         case .scp: .serviceControlPolicy
+        case .rcp: .resourceControlPolicy
         case .trust: .trustPolicy
         case .session: .sessionPolicy
         case .resource: nil

@@ -4,6 +4,8 @@ package enum PolicyType: String, Sendable, Hashable, Codable, CaseIterable {
     case identity
     case resource
     case scp
+    /// A resource control policy: applies to the resources of its organization's member accounts, whoever calls.
+    case rcp
     case permissionsBoundary
     case session
     case trust
@@ -14,6 +16,7 @@ package enum PolicyType: String, Sendable, Hashable, Codable, CaseIterable {
         case "identity", "iam": self = .identity
         case "resource": self = .resource
         case "scp", "servicecontrolpolicy": self = .scp
+        case "rcp", "resourcecontrolpolicy": self = .rcp
         case "boundary", "permissionsboundary", "permissions-boundary": self = .permissionsBoundary
         case "session": self = .session
         case "trust", "assumerolepolicy": self = .trust

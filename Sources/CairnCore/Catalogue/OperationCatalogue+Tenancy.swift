@@ -62,6 +62,11 @@ extension OperationCatalogue {
     package static let listPolicies = org("ListPolicies", readOnly: true, rest: ["listOrganizationPolicies"])
     package static let listPoliciesForTarget = org("ListPoliciesForTarget", readOnly: true, rest: ["listOrganizationPoliciesForTarget"])
     package static let listTargetsForPolicy = org("ListTargetsForPolicy", readOnly: true, rest: ["listOrganizationPolicyTargets"])
+    package static let describeEffectivePolicy = org("DescribeEffectivePolicy", readOnly: true, rest: ["describeEffectivePolicy"])
+    package static let listAccountsWithInvalidEffectivePolicy = org(
+        "ListAccountsWithInvalidEffectivePolicy", readOnly: true, rest: ["listAccountsWithInvalidEffectivePolicy"])
+    package static let listEffectivePolicyValidationErrors = org(
+        "ListEffectivePolicyValidationErrors", readOnly: true, rest: ["listEffectivePolicyValidationErrors"])
     package static let enableAWSServiceAccess = org("EnableAWSServiceAccess", readOnly: false, rest: ["enableOrganizationServiceAccess"])
     package static let disableAWSServiceAccess = org("DisableAWSServiceAccess", readOnly: false, rest: ["disableOrganizationServiceAccess"])
     package static let listAWSServiceAccessForOrganization = org(
@@ -96,7 +101,8 @@ extension OperationCatalogue {
         declineHandshake, cancelHandshake, listHandshakesForAccount, listHandshakesForOrganization,
         removeAccountFromOrganization, leaveOrganization, enablePolicyType, disablePolicyType, createPolicy, updatePolicy,
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,
-        listTargetsForPolicy, enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,
+        listTargetsForPolicy, describeEffectivePolicy, listAccountsWithInvalidEffectivePolicy, listEffectivePolicyValidationErrors,
+        enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,
         registerDelegatedAdministrator, deregisterDelegatedAdministrator, listDelegatedAdministrators,
         listDelegatedServicesForAccount, tagResource, untagResource, listTagsForResource, registerOrganizationDelegatedAdmin,
         deregisterOrganizationDelegatedAdmin,

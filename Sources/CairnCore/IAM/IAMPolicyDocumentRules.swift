@@ -32,7 +32,7 @@ package enum IAMPolicyDocumentRules {
         case .inlineRole: "RolePolicySize"
         case .inlineGroup: "GroupPolicySize"
         case .trustPolicy: "ACLSizePerRole"
-        case .serviceControlPolicy, .sessionPolicy: "PolicySize"
+        case .serviceControlPolicy, .resourceControlPolicy, .sessionPolicy: "PolicySize"
         }
     }
 }

@@ -19,11 +19,13 @@ package struct OrganizationARN: Sendable {
     package func account(_ id: String) -> String { "\(prefix):account/\(organizationId)/\(id)" }
     package func handshake(_ id: String) -> String { "\(prefix):handshake/\(organizationId)/invite/\(id)" }
 
-    /// AWS-managed policies live in the `aws` namespace, not the organization's.
-    package func policy(_ id: String, awsManaged: Bool) -> String {
-        awsManaged
-            ? "arn:\(partition):organizations::aws:policy/service_control_policy/\(id)"
-            : "\(prefix):policy/\(organizationId)/service_control_policy/\(id)"
+    /// AWS-managed policies live in the `aws` namespace, not the organization's; the type is part of the path
+    /// in lower case (`resource_control_policy`, `tag_policy`).
+    package func policy(_ id: String, type: String, awsManaged: Bool) -> String {
+        let kind = type.lowercased()
+        return awsManaged
+            ? "arn:\(partition):organizations::aws:policy/\(kind)/\(id)"
+            : "\(prefix):policy/\(organizationId)/\(kind)/\(id)"
     }
 
     /// A target's ARN by the shape of its id.

@@ -1,6 +1,7 @@
-/// A policy of an organization (or the AWS-managed FullAWSAccess, shared by all).
+/// A policy of an organization (or an AWS-managed one, FullAWSAccess or RCPFullAWSAccess, shared by all).
 package struct OrganizationPolicyRecord: Sendable, Equatable {
     package static let fullAWSAccessId = "p-FullAWSAccess"
+    package static let rcpFullAWSAccessId = "p-RCPFullAWSAccess"
 
     package let id: String
     package let type: String
@@ -16,5 +17,5 @@ package struct OrganizationPolicyRecord: Sendable, Equatable {
         self.content = content
     }
 
-    package var awsManaged: Bool { id == Self.fullAWSAccessId }
+    package var awsManaged: Bool { id == Self.fullAWSAccessId || id == Self.rcpFullAWSAccessId }
 }

@@ -9,14 +9,15 @@ package struct OrganizationRecord: Sendable, Equatable {
     package let managementName: String
     /// ALL or CONSOLIDATED_BILLING.
     package let featureSet: String
-    package let scpEnabled: Bool
+    /// The policy types enabled in the root, in name order.
+    package let enabledPolicyTypes: [String]
     package let accountLimit: Int
     package let policyEpoch: Int64
     package let createdAt: Date
 
     package init(
         id: String, rootId: String, managementAccount: AccountId, managementEmail: String, managementName: String,
-        featureSet: String, scpEnabled: Bool, accountLimit: Int, policyEpoch: Int64, createdAt: Date
+        featureSet: String, enabledPolicyTypes: [String], accountLimit: Int, policyEpoch: Int64, createdAt: Date
     ) {
         self.id = id
         self.rootId = rootId
@@ -24,13 +25,17 @@ package struct OrganizationRecord: Sendable, Equatable {
         self.managementEmail = managementEmail
         self.managementName = managementName
         self.featureSet = featureSet
-        self.scpEnabled = scpEnabled
+        self.enabledPolicyTypes = enabledPolicyTypes
         self.accountLimit = accountLimit
         self.policyEpoch = policyEpoch
         self.createdAt = createdAt
     }
 
     package var allFeatures: Bool { featureSet == "ALL" }
+
+    package var scpEnabled: Bool { enabledPolicyTypes.contains(OrganizationPolicyTypes.serviceControl) }
+
+    package func enables(_ policyType: String) -> Bool { enabledPolicyTypes.contains(policyType) }
 
     package func arns(partition: String) -> OrganizationARN {
         OrganizationARN(partition: partition, organizationId: id, managementAccount: managementAccount)

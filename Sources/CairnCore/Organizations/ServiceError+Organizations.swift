@@ -55,6 +55,8 @@ extension ServiceError {
         "PolicyTypeNotAvailableForOrganizationException",
         "You can't use the specified policy type with the feature set currently enabled for this organization. For example, you can enable SCPs only after you enable all features in the organization."
     )
+    package static let effectivePolicyNotFound = org(
+        "EffectivePolicyNotFoundException", "We can't find an effective policy of the specified type for the specified target.")
     package static let duplicatePolicy = org("DuplicatePolicyException", "A policy with the same name already exists.")
     package static let policyNotFound = org("PolicyNotFoundException", "We can't find a policy with the PolicyId that you specified.")
     package static let policyInUse = org(

@@ -12,6 +12,8 @@ struct Authorizer: Sendable {
     let partition: String
     let store: Store?
     let cache: PolicyCache
+    /// The compiled RCPs of each resource owner's path, kept while nothing in any organization changed.
+    var resourceControls: FreshCache<String, [CompiledPolicySet]>? = nil
 
     init(operatorAccount: AccountId, partition: String, store: Store? = nil, cache: PolicyCache = PolicyCache()) {
         self.operatorAccount = operatorAccount
@@ -51,9 +53,12 @@ struct Authorizer: Sendable {
             : CompiledPolicySet(
                 target.resourcePolicies.compactMap { try? PolicyDocument.parse($0) },
                 type: target.resourcePolicyKind == .trust ? .trust : .resource)
-        let bundle = PolicyBundle(
+        var bundle = PolicyBundle(
             identity: compiled.identity, resource: resource, boundary: compiled.boundary, session: compiled.session,
             scpLevels: compiled.scpLevels, resourcePolicyKind: target.resourcePolicyKind)
+        if let owner = target.resourceAccount, ResourceControlPolicyRules.covers(action: op.action) {
+            bundle.rcpLevels = try await resourceControlLevels(owner: owner, logger: logger, reading: tx)
+        }
         let result = PolicyEvaluator.evaluate(request, bundle)
         guard result.decision == .allow else { return denial(facts, target, Self.wording(result, action: op.action)) }
         for resource in target.additionalResources {
@@ -75,6 +80,7 @@ struct Authorizer: Sendable {
         let noun: String =
             switch type {
             case .scp: "service control policy"
+            case .rcp: "resource control policy"
             case .resource: "resource-based policy"
             case .trust: "role trust policy"
             case .permissionsBoundary: "permissions boundary"
@@ -117,6 +123,31 @@ struct Authorizer: Sendable {
             isManagementAccount: path?.managementAccount == principal.account)
         cache.store(key, entry)
         return entry
+    }
+
+    /// The RCPs on the path of the account that owns the resource, root first; none for an account outside an
+    /// organization, for the management account (RCPs never restrict its resources) or while RCPs are disabled.
+    private func resourceControlLevels(owner: String, logger: Logger, reading tx: Transaction?) async throws -> [CompiledPolicySet] {
+        guard let account = AccountId(owner) else { return [] }
+        let type = OrganizationPolicyTypes.resourceControl
+        let store = store
+        func load() async throws -> [CompiledPolicySet] {
+            let path: OrganizationPolicyPath?
+            if let tx {
+                path = try await tx.organizations.policyPath(for: account, type: type)
+            } else if let store {
+                path = try await store.read(logger: logger) { try await $0.organizations.policyPath(for: account, type: type) }
+            } else {
+                path = nil
+            }
+            guard let path, path.managementAccount != account else { return [] }
+            // Stored documents were validated when written; one that no longer parses grants nothing.
+            return path.levels.enumerated().map { level, attached in
+                CompiledPolicySet(attached.compactMap { try? PolicyDocument.parse($0.content) }, type: .rcp, scpLevel: level)
+            }
+        }
+        if let resourceControls { return try await resourceControls.value(for: owner, load: load) }
+        return try await load()
     }
 
     private func requestPrincipal(_ p: Principal, _ compiled: PolicyCache.Entry) -> RequestPrincipal {

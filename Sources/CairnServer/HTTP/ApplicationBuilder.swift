@@ -40,9 +40,10 @@ package enum ApplicationBuilder {
         let caches = CallCaches()
         let authenticator = Authenticator(store: store, credentials: caches.credentials)
         let underWay = CallsUnderWay()
+        var authorizer = Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store)
+        authorizer.resourceControls = caches.resourceControls
         let runner = OperationRunner(
-            store: store,
-            authorizer: Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store),
+            store: store, authorizer: authorizer,
             eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches,
             organizationAccountLimit: settings.organizationAccountLimit)
         let router = Router(context: CairnRequestContext.self)

@@ -34,15 +34,12 @@ enum OrganizationsInputRules {
         return v
     }
 
-    /// Policy types: Cairn serves SERVICE_CONTROL_POLICY; the model's others are refused by name.
+    /// Policy types: every one botocore's model names.
     static func policyType(_ value: String?, _ member: String) throws(ServiceError) -> String {
         let v = try required(value, member)
-        let known = [
-            "SERVICE_CONTROL_POLICY", "RESOURCE_CONTROL_POLICY", "TAG_POLICY", "BACKUP_POLICY", "AISERVICES_OPT_OUT_POLICY",
-            "CHATBOT_POLICY", "DECLARATIVE_POLICY_EC2", "SECURITYHUB_POLICY",
-        ]
-        guard known.contains(v) else { throw .invalidInput("INVALID_ENUM_POLICY_TYPE", "\(member) '\(v)' is not a policy type.") }
-        guard v == "SERVICE_CONTROL_POLICY" else { throw .policyTypeNotAvailable }
+        guard OrganizationPolicyTypes.all.contains(v) else {
+            throw .invalidInput("INVALID_ENUM_POLICY_TYPE", "\(member) '\(v)' is not a policy type.")
+        }
         return v
     }
 

@@ -121,6 +121,46 @@ enum OrganizationsModel {
         var TargetId: String?
     }
     /// `Filter` is a policy type here; kept as sent so that a value of another JSON type is named as invalid.
+    // MARK: Effective policies
+
+    struct DescribeEffectivePolicyInput: OperationInput, Codable {
+        var PolicyType: String?
+        var TargetId: String?
+    }
+    struct EffectivePolicy: Encodable, Sendable {
+        let PolicyContent: String
+        let LastUpdatedTimestamp: Date
+        let TargetId: String
+        let PolicyType: String
+    }
+    struct EffectivePolicyOutput: OperationOutput, Encodable { let EffectivePolicy: EffectivePolicy }
+    struct ListAccountsWithInvalidEffectivePolicyInput: OperationInput, Codable, Paged {
+        var PolicyType: String?
+        var MaxResults: Int?
+        var NextToken: String?
+    }
+    struct InvalidEffectivePolicyAccountsOutput: OperationOutput, Encodable {
+        let Accounts: [Account]
+        let PolicyType: String
+        let NextToken: String?
+    }
+    struct ListEffectivePolicyValidationErrorsInput: OperationInput, Codable, Paged {
+        var AccountId: String?
+        var PolicyType: String?
+        var MaxResults: Int?
+        var NextToken: String?
+    }
+    struct EffectivePolicyValidationError: Encodable, Sendable {
+        let ErrorCode, ErrorMessage, PathToError: String
+        let ContributingPolicies: [String]
+    }
+    struct EffectivePolicyValidationErrorsOutput: OperationOutput, Encodable {
+        let AccountId, PolicyType, Path: String
+        let EvaluationTimestamp: Date
+        let NextToken: String?
+        let EffectivePolicyValidationErrors: [EffectivePolicyValidationError]
+    }
+
     struct ListPoliciesInput: OperationInput, Codable, Paged {
         var Filter: JSONValue?
         var MaxResults: Int?

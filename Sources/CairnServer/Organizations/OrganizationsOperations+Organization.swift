@@ -42,11 +42,11 @@ extension OrganizationsOperations {
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)
-        _ = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
+        let type = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
         guard rootId == org.rootId else { throw ServiceError.rootNotFound }
         guard org.allFeatures else { throw ServiceError.policyTypeNotAvailable }
-        guard !org.scpEnabled else { throw ServiceError.policyTypeAlreadyEnabled }
-        try await tx.organizations.enableSCPs(org)
+        guard !org.enables(type) else { throw ServiceError.policyTypeAlreadyEnabled }
+        try await tx.organizations.enablePolicyType(org, type)
         let updated = try await Self.standing(tx, facts).requireManagement()
         return OrganizationsModel.RootOutput(Root: .init(updated, partition: ctx.partition))
     }
@@ -56,10 +56,10 @@ extension OrganizationsOperations {
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireManagement()
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)
-        _ = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
+        let type = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
         guard rootId == org.rootId else { throw ServiceError.rootNotFound }
-        guard org.scpEnabled else { throw ServiceError.policyTypeNotEnabled }
-        try await tx.organizations.disableSCPs(org)
+        guard org.enables(type) else { throw ServiceError.policyTypeNotEnabled }
+        try await tx.organizations.disablePolicyType(org, type)
         let updated = try await Self.standing(tx, facts).requireManagement()
         return OrganizationsModel.RootOutput(Root: .init(updated, partition: ctx.partition))
     }

@@ -3,17 +3,28 @@ import CairnPolicy
 import CairnStore
 import Foundation
 
-/// Service control policies: documents are checked with the policy engine's SCP rules.
+/// Organizations policies of every type: SCP and RCP documents are checked with the policy engine's rules for
+/// them, management policies (tag, backup, …) with their inheritance syntax.
 extension OrganizationsOperations {
-    /// An SCP document: AWS's 5,120-character limit (every character counts), then the engine's lint.
-    static func scpContent(_ value: String?) throws -> String {
+    /// A document of `type`: AWS's size for the type (every character counts), then the type's rules.
+    static func policyContent(_ value: String?, type: String) throws -> String {
         let content = try OrganizationsInputRules.required(value, "Content")
-        guard content.count <= OrganizationLimits.maximumSCPCharacters else {
+        guard content.count <= OrganizationPolicyTypes.maximumCharacters(type) else {
             throw ServiceError.constraintViolation(.policyContentLimitExceeded)
         }
-        let errors = PolicyLint.lint(text: content, type: .scp).filter { $0.severity == .error }
-        if let first = errors.first {
-            throw ServiceError.malformedSCPDocument(first.path.isEmpty ? first.message : "\(first.path): \(first.message)")
+        let lintType: PolicyType? =
+            switch type {
+            case OrganizationPolicyTypes.serviceControl: .scp
+            case OrganizationPolicyTypes.resourceControl: .rcp
+            default: nil
+            }
+        if let lintType {
+            let errors = PolicyLint.lint(text: content, type: lintType, sizeLimit: nil).filter { $0.severity == .error }
+            if let first = errors.first {
+                throw ServiceError.malformedSCPDocument(first.path.isEmpty ? first.message : "\(first.path): \(first.message)")
+            }
+        } else if let problem = ManagementPolicySyntax.problem(in: content, type: type) {
+            throw ServiceError.malformedSCPDocument(problem.path.isEmpty ? problem.message : "\(problem.path): \(problem.message)")
         }
         return content
     }
@@ -61,7 +72,7 @@ extension OrganizationsOperations {
         let type = try OrganizationsInputRules.policyType(req.Type, "Type")
         let name = try Self.policyName(req.Name)
         let description = try Self.policyDescription(req.Description)
-        let content = try Self.scpContent(req.Content)
+        let content = try Self.policyContent(req.Content, type: type)
         let tags = try OrganizationsInputRules.tags(req.Tags)
         guard org.allFeatures else { throw ServiceError.policyTypeNotAvailable }
         let p = try await tx.organizations.createPolicy(org, type: type, name: name, description: description, content: content)
@@ -76,7 +87,8 @@ extension OrganizationsOperations {
         let id = try Self.policyId(req.PolicyId)
         let name = try req.Name.map { v throws(ServiceError) in try Self.policyName(v) }
         let description = try req.Description.map { v throws(ServiceError) in try Self.policyDescription(v) }
-        let content = try req.Content.map { try Self.scpContent($0) }
+        let current = try await Self.policy(tx, org, id)
+        let content = try req.Content.map { try Self.policyContent($0, type: current.type) }
         let p = try await tx.organizations.updatePolicy(org, id: id, name: name, description: description, content: content)
         return Self.output(p, org, ctx.partition)
     }
@@ -101,10 +113,10 @@ extension OrganizationsOperations {
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try Self.policyId(req.PolicyId)
         let target = try Self.targetId(req.TargetId)
-        _ = try await Self.policy(tx, org, id)
+        let policy = try await Self.policy(tx, org, id)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
-        guard org.scpEnabled else { throw ServiceError.policyTypeNotEnabled }
-        try await tx.organizations.attach(org, policy: id, target: target)
+        guard org.enables(policy.type) else { throw ServiceError.policyTypeNotEnabled }
+        try await tx.organizations.attach(org, policy: policy, target: target)
         return NoOutput()
     }
 
@@ -113,9 +125,9 @@ extension OrganizationsOperations {
         let org = try await Self.standing(tx, facts).requireManagement()
         let id = try Self.policyId(req.PolicyId)
         let target = try Self.targetId(req.TargetId)
-        _ = try await Self.policy(tx, org, id)
+        let policy = try await Self.policy(tx, org, id)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
-        try await tx.organizations.detach(org, policy: id, target: target)
+        try await tx.organizations.detach(org, policy: policy, target: target)
         return NoOutput()
     }
 
@@ -135,9 +147,9 @@ extension OrganizationsOperations {
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
         let target = try Self.targetId(req.TargetId)
-        _ = try policyTypeFilter(req.Filter)
+        let type = try policyTypeFilter(req.Filter)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
-        let all = try await tx.organizations.policies(org, attachedTo: target)
+        let all = try await tx.organizations.policies(org, attachedTo: target, type: type)
         let page = try OrganizationsPage.slice(all, req, operation: "ListPoliciesForTarget")
         return OrganizationsModel.PoliciesOutput(Policies: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }

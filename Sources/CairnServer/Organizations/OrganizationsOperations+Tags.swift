@@ -63,16 +63,20 @@ extension OrganizationsOperations {
     ) async throws -> AuthorizationTarget? {
         guard let id, OrganizationIdentifiers.isPolicyTarget(id) || OrganizationIdentifiers.isPolicy(id) else { return nil }
         let account = t.facts.principal.account
-        let found = try await t.read { tx -> (OrganizationRecord, [OrganizationTag])? in
+        let found = try await t.read { tx -> (OrganizationRecord, [OrganizationTag], OrganizationPolicyRecord?)? in
             guard let org = try await tx.organizations.standing(of: account).organization else { return nil }
-            return (org, try await tx.organizations.tags(org, resource: id))
+            let policy = OrganizationIdentifiers.isPolicy(id) ? try await tx.organizations.policy(org, id: id) : nil
+            return (org, try await tx.organizations.tags(org, resource: id), policy)
         }
-        guard let (org, current) = found else { return nil }
+        guard let (org, current, policy) = found else { return nil }
         let arns = org.arns(partition: t.partition)
         var context = TagConditionKeys.resource(current.map { (key: $0.key, value: $0.value) })
         let requested = tags.compactMap { tag in tag.Key.map { (key: $0, value: tag.Value ?? "") } }
         context.merge(TagConditionKeys.request(requested, removing: keys)) { a, _ in a }
-        let arn = OrganizationIdentifiers.isPolicy(id) ? arns.policy(id, awsManaged: id == "p-FullAWSAccess") : arns.target(id)
+        let arn =
+            OrganizationIdentifiers.isPolicy(id)
+            ? arns.policy(id, type: policy?.type ?? OrganizationPolicyTypes.serviceControl, awsManaged: policy?.awsManaged ?? false)
+            : arns.target(id)
         return AuthorizationTarget(resource: arn, resourceAccount: account.value, context: context)
     }
 }

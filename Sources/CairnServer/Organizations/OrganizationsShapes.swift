@@ -34,7 +34,8 @@ extension OrganizationsModel {
             Id = o.rootId
             Arn = o.arns(partition: partition).root(o.rootId)
             Name = "Root"
-            PolicyTypes = o.scpEnabled ? [.init(Type: "SERVICE_CONTROL_POLICY", Status: "ENABLED")] : []
+            // In botocore's enum order, as AWS lists them.
+            PolicyTypes = OrganizationPolicyTypes.all.filter(o.enables).map { .init(Type: $0, Status: "ENABLED") }
         }
     }
 
@@ -134,7 +135,7 @@ extension OrganizationsModel {
 
         init(_ p: OrganizationPolicyRecord, in o: OrganizationRecord, partition: String) {
             Id = p.id
-            Arn = o.arns(partition: partition).policy(p.id, awsManaged: p.awsManaged)
+            Arn = o.arns(partition: partition).policy(p.id, type: p.type, awsManaged: p.awsManaged)
             Name = p.name
             Description = p.description
             self.Type = p.type

@@ -27,7 +27,7 @@ extension OrganizationRepository {
                 INSERT INTO organization_members (account_id, organization_id, parent_ou_id, joined_method)
                 VALUES (\(account.value), \(org.id), NULL, 'CREATED')
                 """)
-            if org.scpEnabled { try await attachDefault(org, target: account.value) }
+            try await attachDefaults(org, target: account.value)
             let role = try await tx.roles.create(
                 account: account, name: roleName,
                 trustPolicy: Self.accessRoleTrustPolicy(management: org.managementAccount, partition: tx.partition))

@@ -2,7 +2,7 @@ package import CairnCore
 import Foundation
 import PostgresNIO
 
-/// Service control policies and their attachments to the root, OUs and accounts.
+/// Organizations policies of every type and their attachments to the root, OUs and accounts.
 extension OrganizationRepository {
     func policies(_ q: PostgresQuery) async throws -> [OrganizationPolicyRecord] {
         var out: [OrganizationPolicyRecord] = []
@@ -12,7 +12,7 @@ extension OrganizationRepository {
         return out
     }
 
-    /// A policy of this organization, or the AWS-managed FullAWSAccess.
+    /// A policy of this organization, or an AWS-managed one.
     package func policy(_ org: OrganizationRecord, id: String) async throws -> OrganizationPolicyRecord? {
         try await policies(
             """
@@ -37,7 +37,7 @@ extension OrganizationRepository {
         let existing = try await count(
             "SELECT count(*)::int8 FROM organization_policies WHERE organization_id = \(org.id) AND type = \(type)")
         guard existing < OrganizationLimits.maximumPoliciesPerType else { throw ServiceError.constraintViolation(.policyNumberLimitExceeded) }
-        guard name != "FullAWSAccess" else { throw ServiceError.duplicatePolicy }
+        guard !Self.isAWSManagedName(name, type: type) else { throw ServiceError.duplicatePolicy }
         var g = SystemRandomNumberGenerator()
         let id = OrganizationIdentifiers.newPolicy(using: &g)
         let inserted = try await count(
@@ -63,12 +63,12 @@ extension OrganizationRepository {
             let clash = try await count(
                 "SELECT count(*)::int8 FROM organization_policies WHERE organization_id = \(org.id) AND type = \(current.type) AND name = \(name) AND id <> \(id)"
             )
-            guard clash == 0, name != "FullAWSAccess" else { throw ServiceError.duplicatePolicy }
+            guard clash == 0, !Self.isAWSManagedName(name, type: current.type) else { throw ServiceError.duplicatePolicy }
         }
         try await tx.query(
             """
             UPDATE organization_policies SET name = coalesce(\(name), name), description = coalesce(\(description), description),
-                content = coalesce(\(content), content)
+                content = coalesce(\(content), content), updated_at = now()
             WHERE organization_id = \(org.id) AND id = \(id)
             """)
         guard let p = try await policy(org, id: id) else { throw ServiceError.internalFailure }
@@ -92,13 +92,13 @@ extension OrganizationRepository {
         return try await member(of: org, account: id) != nil
     }
 
-    /// The policies attached directly to a target.
-    package func policies(_ org: OrganizationRecord, attachedTo target: String) async throws -> [OrganizationPolicyRecord] {
+    /// The policies of a type attached directly to a target.
+    package func policies(_ org: OrganizationRecord, attachedTo target: String, type: String) async throws -> [OrganizationPolicyRecord] {
         try await policies(
             """
             SELECT p.id, p.type, p.name, p.description, p.content FROM organization_policy_attachments a
             JOIN organization_policies p ON p.id = a.policy_id
-            WHERE a.organization_id = \(org.id) AND a.target_id = \(target) ORDER BY p.name, p.id
+            WHERE a.organization_id = \(org.id) AND a.target_id = \(target) AND p.type = \(type) ORDER BY p.name, p.id
             """)
     }
 
@@ -111,45 +111,61 @@ extension OrganizationRepository {
         return out
     }
 
-    /// Attaches a policy; at most five of a type per target.
-    package func attach(_ org: OrganizationRecord, policy: String, target: String) async throws {
-        let attached = try await count(
-            "SELECT count(*)::int8 FROM organization_policy_attachments WHERE organization_id = \(org.id) AND target_id = \(target)")
+    /// The names of AWS's managed policies cannot be taken by a customer policy of the same type.
+    static func isAWSManagedName(_ name: String, type: String) -> Bool {
+        (type == OrganizationPolicyTypes.serviceControl && name == "FullAWSAccess")
+            || (type == OrganizationPolicyTypes.resourceControl && name == "RCPFullAWSAccess")
+    }
+
+    /// How many policies of a type are attached directly to a target.
+    func attachedCount(_ org: OrganizationRecord, target: String, type: String) async throws -> Int {
+        try await count(
+            """
+            SELECT count(*)::int8 FROM organization_policy_attachments a JOIN organization_policies p ON p.id = a.policy_id
+            WHERE a.organization_id = \(org.id) AND a.target_id = \(target) AND p.type = \(type)
+            """)
+    }
+
+    /// Attaches a policy; at most five SCPs or RCPs, ten of another type, per target.
+    package func attach(_ org: OrganizationRecord, policy: OrganizationPolicyRecord, target: String) async throws {
+        let attached = try await attachedCount(org, target: target, type: policy.type)
         let inserted = try await count(
             """
             WITH ins AS (
                 INSERT INTO organization_policy_attachments (organization_id, policy_id, target_id)
-                VALUES (\(org.id), \(policy), \(target)) ON CONFLICT DO NOTHING RETURNING 1)
+                VALUES (\(org.id), \(policy.id), \(target)) ON CONFLICT DO NOTHING RETURNING 1)
             SELECT count(*)::int8 FROM ins
             """)
         guard inserted == 1 else { throw ServiceError.duplicatePolicyAttachment }
-        guard attached < OrganizationLimits.maximumPoliciesPerTarget else {
+        guard attached < OrganizationPolicyTypes.maximumPerTarget(policy.type) else {
             throw ServiceError.constraintViolation(.maxPolicyTypeAttachmentLimitExceeded)
         }
     }
 
-    /// Detaches a policy; while SCPs are enabled every target keeps at least one.
-    package func detach(_ org: OrganizationRecord, policy: String, target: String) async throws {
+    /// Detaches a policy; every target keeps at least one SCP and one RCP while their type is enabled.
+    package func detach(_ org: OrganizationRecord, policy: OrganizationPolicyRecord, target: String) async throws {
         let removed = try await count(
             """
             WITH del AS (
                 DELETE FROM organization_policy_attachments
-                WHERE organization_id = \(org.id) AND policy_id = \(policy) AND target_id = \(target) RETURNING 1)
+                WHERE organization_id = \(org.id) AND policy_id = \(policy.id) AND target_id = \(target) RETURNING 1)
             SELECT count(*)::int8 FROM del
             """)
         guard removed == 1 else { throw ServiceError.policyNotAttached }
-        let left = try await count(
-            "SELECT count(*)::int8 FROM organization_policy_attachments WHERE organization_id = \(org.id) AND target_id = \(target)")
+        guard OrganizationPolicyTypes.isAuthorization(policy.type) else { return }
+        let left = try await attachedCount(org, target: target, type: policy.type)
         guard left > 0 else { throw ServiceError.constraintViolation(.minPolicyTypeAttachmentLimitExceeded) }
     }
 
-    /// Enables SCPs in the root and attaches FullAWSAccess to the root, every OU and every account, as AWS does.
-    package func enableSCPs(_ org: OrganizationRecord) async throws {
-        try await tx.query("UPDATE organizations SET scp_enabled = true WHERE id = \(org.id)")
+    /// Enables a policy type in the root. An authorization type's AWS-managed policy is attached to the root,
+    /// every OU and every account at once, as AWS does, so nothing is denied by the change itself.
+    package func enablePolicyType(_ org: OrganizationRecord, _ type: String) async throws {
+        try await tx.query("INSERT INTO organization_policy_types (organization_id, type) VALUES (\(org.id), \(type))")
+        guard let managed = OrganizationPolicyTypes.defaultPolicy(for: type) else { return }
         try await tx.query(
             """
             INSERT INTO organization_policy_attachments (organization_id, policy_id, target_id)
-            SELECT \(org.id), 'p-FullAWSAccess', t FROM (
+            SELECT \(org.id), \(managed), t FROM (
                 SELECT \(org.rootId) AS t
                 UNION ALL SELECT id FROM organizational_units WHERE organization_id = \(org.id)
                 UNION ALL SELECT account_id FROM organization_members WHERE organization_id = \(org.id)) targets
@@ -157,17 +173,25 @@ extension OrganizationRepository {
             """)
     }
 
-    /// Disables SCPs: every SCP is detached from every target, as AWS does.
-    package func disableSCPs(_ org: OrganizationRecord) async throws {
-        try await tx.query("DELETE FROM organization_policy_attachments WHERE organization_id = \(org.id)")
-        try await tx.query("UPDATE organizations SET scp_enabled = false WHERE id = \(org.id)")
-    }
-
-    func attachDefault(_ org: OrganizationRecord, target: String) async throws {
+    /// Disables a policy type: every policy of the type is detached from every target, as AWS does.
+    package func disablePolicyType(_ org: OrganizationRecord, _ type: String) async throws {
         try await tx.query(
             """
-            INSERT INTO organization_policy_attachments (organization_id, policy_id, target_id)
-            VALUES (\(org.id), 'p-FullAWSAccess', \(target)) ON CONFLICT DO NOTHING
+            DELETE FROM organization_policy_attachments a USING organization_policies p
+            WHERE a.organization_id = \(org.id) AND p.id = a.policy_id AND p.type = \(type)
             """)
+        try await tx.query("DELETE FROM organization_policy_types WHERE organization_id = \(org.id) AND type = \(type)")
+    }
+
+    /// A new OU or account gets the AWS-managed policy of each enabled authorization type.
+    func attachDefaults(_ org: OrganizationRecord, target: String) async throws {
+        for type in org.enabledPolicyTypes {
+            guard let managed = OrganizationPolicyTypes.defaultPolicy(for: type) else { continue }
+            try await tx.query(
+                """
+                INSERT INTO organization_policy_attachments (organization_id, policy_id, target_id)
+                VALUES (\(org.id), \(managed), \(target)) ON CONFLICT DO NOTHING
+                """)
+        }
     }
 }

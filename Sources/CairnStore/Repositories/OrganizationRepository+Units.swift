@@ -61,7 +61,7 @@ extension OrganizationRepository {
             SELECT count(*)::int8 FROM ins
             """)
         guard inserted == 1 else { throw ServiceError.duplicateOrganizationalUnit }
-        if org.scpEnabled { try await attachDefault(org, target: id) }
+        try await attachDefaults(org, target: id)
         guard let ou = try await organizationalUnit(org, id: id) else { throw ServiceError.internalFailure }
         return ou
     }

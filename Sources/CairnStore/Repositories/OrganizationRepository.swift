@@ -14,18 +14,19 @@ package struct OrganizationRepository: Sendable {
     let tx: Transaction
 
     static let organizationColumns = """
-        o.id, o.root_id, o.management_account_id, ma.email, ma.name, o.feature_set, o.scp_enabled, o.account_limit,
+        o.id, o.root_id, o.management_account_id, ma.email, ma.name, o.feature_set,
+        ARRAY(SELECT t.type FROM organization_policy_types t WHERE t.organization_id = o.id ORDER BY t.type), o.account_limit,
         o.policy_epoch, o.created_at
         """
 
-    typealias OrganizationRow = (String, String, String, String, String, String, Bool, Int, Int64, Date)
+    typealias OrganizationRow = (String, String, String, String, String, String, [String], Int, Int64, Date)
 
     static func organization(_ row: OrganizationRow) -> OrganizationRecord? {
-        let (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt) = row
+        let (id, rootId, management, email, name, featureSet, policyTypes, accountLimit, policyEpoch, createdAt) = row
         guard let mgmt = AccountId(management) else { return nil }
         return OrganizationRecord(
             id: id, rootId: rootId, managementAccount: mgmt, managementEmail: email, managementName: name, featureSet: featureSet,
-            scpEnabled: scpEnabled, accountLimit: accountLimit, policyEpoch: policyEpoch, createdAt: createdAt)
+            enabledPolicyTypes: policyTypes, accountLimit: accountLimit, policyEpoch: policyEpoch, createdAt: createdAt)
     }
 
     /// What the account is to its organization, if any. With `lock`, the organization's row is locked for
@@ -45,10 +46,10 @@ package struct OrganizationRepository: Sendable {
         } else {
             rows = try await tx.execute(OrganizationStandingLookup(account: account.value))
         }
-        for (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt, isDelegated) in rows {
+        for (id, rootId, management, email, name, featureSet, policyTypes, accountLimit, policyEpoch, createdAt, isDelegated) in rows {
             guard
                 let org = Self.organization(
-                    (id, rootId, management, email, name, featureSet, scpEnabled, accountLimit, policyEpoch, createdAt))
+                    (id, rootId, management, email, name, featureSet, policyTypes, accountLimit, policyEpoch, createdAt))
             else { continue }
             if org.managementAccount == account { return .management(org) }
             return isDelegated ? .delegatedAdministrator(org) : .member(org)
@@ -170,7 +171,7 @@ package struct OrganizationRepository: Sendable {
         try await count("SELECT count(*)::int8 FROM organization_members WHERE organization_id = \(org.id)")
     }
 
-    /// Adds a standalone account under the root; FullAWSAccess follows it when SCPs are enabled.
+    /// Adds a standalone account under the root; the AWS-managed policy of each enabled authorization type follows it.
     package func addMember(_ org: OrganizationRecord, account: AccountId, joinedMethod: String) async throws {
         do {
             try await tx.query(
@@ -181,7 +182,7 @@ package struct OrganizationRepository: Sendable {
         } catch  where PostgresFailure(error).isUniqueViolation {
             throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
         }
-        if org.scpEnabled { try await attachDefault(org, target: account.value) }
+        try await attachDefaults(org, target: account.value)
     }
 
     /// Removes a member (never the management account) and its policy attachments.

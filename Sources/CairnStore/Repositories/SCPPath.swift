@@ -29,7 +29,9 @@ extension OrganizationRepository {
         let rows = try await tx.query(
             """
             WITH me AS (
-                SELECT o.id AS org, o.management_account_id AS mgmt, o.policy_epoch AS epoch, o.scp_enabled AS scp,
+                SELECT o.id AS org, o.management_account_id AS mgmt, o.policy_epoch AS epoch,
+                       EXISTS (SELECT 1 FROM organization_policy_types t
+                               WHERE t.organization_id = o.id AND t.type = 'SERVICE_CONTROL_POLICY') AS scp,
                        o.root_id AS root, coalesce(u.path_ids, '{}'::text[]) AS path
                 FROM organization_members m JOIN organizations o ON o.id = m.organization_id
                 LEFT JOIN organizational_units u ON u.id = m.parent_ou_id
@@ -38,6 +40,7 @@ extension OrganizationRepository {
             FROM me
             LEFT JOIN organization_policy_attachments a
                 ON me.scp AND a.organization_id = me.org AND a.target_id = ANY (ARRAY[me.root] || me.path || ARRAY[\(account.value)::text])
+                AND EXISTS (SELECT 1 FROM organization_policies q WHERE q.id = a.policy_id AND q.type = 'SERVICE_CONTROL_POLICY')
             LEFT JOIN organization_policies p ON p.id = a.policy_id
             ORDER BY a.policy_id
             """)

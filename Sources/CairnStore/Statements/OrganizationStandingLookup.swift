@@ -12,7 +12,7 @@ struct OrganizationStandingLookup: PostgresPreparedStatement {
         WHERE m.account_id = $1::text
         """
     static let bindingDataTypes: [PostgresDataType] = [.text]
-    typealias Row = (String, String, String, String, String, String, Bool, Int, Int64, Date, Bool)
+    typealias Row = (String, String, String, String, String, String, [String], Int, Int64, Date, Bool)
 
     let account: String
 

@@ -46,14 +46,14 @@ import Testing
             #expect(noSCPs?.levels == [] && noSCPs?.orgPaths == ["\(org.id)/\(org.rootId)/"])
             let (top, inner, policy) = try await store.transaction(logger: logger) { tx in
                 try await tx.organizations.addMember(org, account: member.id, joinedMethod: "INVITED")
-                try await tx.organizations.enableSCPs(org)
+                try await tx.organizations.enablePolicyType(org, OrganizationPolicyTypes.serviceControl)
                 let enabled = try #require(try await tx.organizations.standing(of: mgmt.id).organization)
                 let top = try await tx.organizations.createOrganizationalUnit(enabled, parent: org.rootId, name: "Top")
                 let inner = try await tx.organizations.createOrganizationalUnit(enabled, parent: top.id, name: "Inner")
                 try await tx.organizations.moveMember(enabled, account: member.id, to: inner.id)
                 let p = try await tx.organizations.createPolicy(
                     enabled, type: "SERVICE_CONTROL_POLICY", name: "NoStop", description: "", content: Self.denyStop)
-                try await tx.organizations.attach(enabled, policy: p.id, target: inner.id)
+                try await tx.organizations.attach(enabled, policy: p, target: inner.id)
                 return (top, inner, p)
             }
             let path = try #require(try await store.read(logger: logger) { tx in try await tx.organizations.scpPath(for: member.id) })
@@ -81,7 +81,7 @@ import Testing
                 defer { last = now }
                 return now > last
             }
-            #expect(try await bumped { tx, o in try await tx.organizations.enableSCPs(o) })
+            #expect(try await bumped { tx, o in try await tx.organizations.enablePolicyType(o, OrganizationPolicyTypes.serviceControl) })
             #expect(try await bumped { tx, o in try await tx.organizations.addMember(o, account: member.id, joinedMethod: "INVITED") })
             #expect(try await bumped { tx, o in _ = try await tx.organizations.createOrganizationalUnit(o, parent: o.rootId, name: "A") })
             #expect(
@@ -94,13 +94,13 @@ import Testing
                 )
                 .first { $0.name == "P" }!
             }
-            #expect(try await bumped { tx, o in try await tx.organizations.attach(o, policy: p.id, target: member.id.value) })
+            #expect(try await bumped { tx, o in try await tx.organizations.attach(o, policy: p, target: member.id.value) })
             #expect(
                 try await bumped { tx, o in
                     _ = try await tx.organizations.updatePolicy(o, id: p.id, name: nil, description: nil, content: Self.denyStop + " ")
                 })
             #expect(try await bumped { tx, o in try await tx.organizations.removeMember(o, account: member.id) })
-            #expect(try await bumped { tx, o in try await tx.organizations.disableSCPs(o) })
+            #expect(try await bumped { tx, o in try await tx.organizations.disablePolicyType(o, OrganizationPolicyTypes.serviceControl) })
         }
     }
 

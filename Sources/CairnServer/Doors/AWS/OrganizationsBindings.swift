@@ -18,6 +18,7 @@ enum OrganizationsBindings {
         .json(Ops.leaveOrganization),
         .json(Ops.createPolicy), .json(Ops.updatePolicy), .json(Ops.describePolicy), .json(Ops.deletePolicy), .json(Ops.attachPolicy),
         .json(Ops.detachPolicy), .json(Ops.listPolicies), .json(Ops.listPoliciesForTarget), .json(Ops.listTargetsForPolicy),
+        .json(Ops.describeEffectivePolicy), .json(Ops.listAccountsWithInvalidEffectivePolicy), .json(Ops.listEffectivePolicyValidationErrors),
         .json(Ops.enableAWSServiceAccess), .json(Ops.disableAWSServiceAccess), .json(Ops.listAWSServiceAccessForOrganization),
         .json(Ops.registerDelegatedAdministrator), .json(Ops.deregisterDelegatedAdministrator), .json(Ops.listDelegatedAdministrators),
         .json(Ops.listDelegatedServicesForAccount),

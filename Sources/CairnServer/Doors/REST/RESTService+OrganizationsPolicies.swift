@@ -185,3 +185,47 @@ extension RESTService {
         return .noContent(.init())
     }
 }
+
+/// Effective management policies over REST.
+extension RESTService {
+    func describeEffectivePolicy(_ input: Operations.DescribeEffectivePolicy.Input) async throws -> Operations.DescribeEffectivePolicy.Output {
+        let found = try await run(Org.describeEffectivePolicy) {
+            OrgModel.DescribeEffectivePolicyInput(PolicyType: input.path.policyType, TargetId: input.query.targetId)
+        }
+        let p = found.EffectivePolicy
+        return .ok(
+            .init(
+                body: .json(
+                    .init(policyContent: p.PolicyContent, lastUpdatedAt: p.LastUpdatedTimestamp, targetId: p.TargetId, policyType: p.PolicyType))
+            ))
+    }
+
+    func listAccountsWithInvalidEffectivePolicy(
+        _ input: Operations.ListAccountsWithInvalidEffectivePolicy.Input
+    ) async throws -> Operations.ListAccountsWithInvalidEffectivePolicy.Output {
+        let page = try await run(Org.listAccountsWithInvalidEffectivePolicy) {
+            OrgModel.ListAccountsWithInvalidEffectivePolicyInput(
+                PolicyType: input.path.policyType, MaxResults: input.query.limit, NextToken: input.query.nextToken)
+        }
+        return .ok(.init(body: .json(.init(policyType: page.PolicyType, accounts: page.Accounts.map(Self.member), nextToken: page.NextToken))))
+    }
+
+    func listEffectivePolicyValidationErrors(
+        _ input: Operations.ListEffectivePolicyValidationErrors.Input
+    ) async throws -> Operations.ListEffectivePolicyValidationErrors.Output {
+        let page = try await run(Org.listEffectivePolicyValidationErrors) {
+            OrgModel.ListEffectivePolicyValidationErrorsInput(
+                AccountId: input.path.accountId, PolicyType: input.path.policyType, MaxResults: input.query.limit, NextToken: input.query.nextToken)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        accountId: page.AccountId, policyType: page.PolicyType, path: page.Path, evaluatedAt: page.EvaluationTimestamp,
+                        errors: page.EffectivePolicyValidationErrors.map {
+                            .init(
+                                errorCode: $0.ErrorCode, errorMessage: $0.ErrorMessage, pathToError: $0.PathToError,
+                                contributingPolicies: $0.ContributingPolicies)
+                        }, nextToken: page.NextToken))))
+    }
+}
