@@ -10,7 +10,8 @@ struct ManagementPolicyTests {
         {"tags":{"costcenter":{"tag_key":{"@@assign":"CostCenter"},"tag_value":{"@@assign":["Sandbox"]},
          "enforced_for":{"@@assign":["redshift:*","dynamodb:table"]}}}}
         """#
-    static let policyC = #"{"tags":{"costcenter":{"tag_value":{"@@append":["Marketing"]},"enforced_for":{"@@append":["redshift:*","dynamodb:table"]}}}}"#
+    static let policyC =
+        #"{"tags":{"costcenter":{"tag_value":{"@@append":["Marketing"]},"enforced_for":{"@@append":["redshift:*","dynamodb:table"]}}}}"#
 
     func input(_ id: String, _ content: String) -> ManagementPolicyInput { ManagementPolicyInput(policyId: id, content: content) }
 
@@ -58,7 +59,9 @@ struct ManagementPolicyTests {
 
     @Test("A bare value where an operator object belongs merges as @@assign")
     func bareValueIsAssign() throws {
-        let effective = try merge([[input("p-aaaaaaaaaa", Self.policyA)], [input("p-ououououou", #"{"tags":{"costcenter":{"tag_value":["Only"]}}}"#)]])
+        let effective = try merge([
+            [input("p-aaaaaaaaaa", Self.policyA)], [input("p-ououououou", #"{"tags":{"costcenter":{"tag_value":["Only"]}}}"#)],
+        ])
         #expect(tagValues(effective) == ["Only"])
     }
 
@@ -99,7 +102,9 @@ struct ManagementPolicyTests {
         let g = tagValue(#""@@operators_allowed_for_child_policies":["@@append","@@assign"]"#)
         let child = tagValue(#""@@remove":["Development"],"@@append":["Support"]"#)
         let childAssign = tagValue(#""@@assign":["Sandbox"]"#)
-        let effective = try merge([[input("p-ffffffffff", f), input("p-gggggggggg", g)], [input("p-childchild", child), input("p-assignassi", childAssign)]])
+        let effective = try merge([
+            [input("p-ffffffffff", f), input("p-gggggggggg", g)], [input("p-childchild", child), input("p-assignassi", childAssign)],
+        ])
         #expect(tagValues(effective) == ["Development", "Support"])
         #expect(effective.issues.isEmpty)
     }
@@ -183,7 +188,8 @@ struct ManagementPolicyTests {
             effective.issues == [
                 EffectivePolicyIssue(
                     errorCode: "MISSING_REQUIRED_ELEMENT",
-                    message: #"The effective rule "Hourly" of backup plan "PII_Backup_Plan" has no "target_backup_vault_name", which AWS Backup requires to run it."#,
+                    message:
+                        #"The effective rule "Hourly" of backup plan "PII_Backup_Plan" has no "target_backup_vault_name", which AWS Backup requires to run it."#,
                     pathToError: "plans.PII_Backup_Plan.rules.Hourly.target_backup_vault_name",
                     contributingPolicies: ["p-ououououou"])
             ])
@@ -237,10 +243,19 @@ struct ManagementPolicyTests {
             (ManagementPolicyTests.policyA, "TAG_POLICY"),
             (ManagementPolicyTests.policyB, "TAG_POLICY"),
             (ManagementPolicyTests.policyC, "TAG_POLICY"),
-            (#"{"tags":{"Owner":{"tag_key":{"@@assign":"owner"},"tag_value":{"@@assign":["*"]},"enforced_for":{"@@assign":["secretsmanager:ALL_SUPPORTED"]}}}}"#, "TAG_POLICY"),
-            (#"{"tags":{"env":{"tag_value":{"@@assign":["prod*"],"@@operators_allowed_for_child_policies":["@@append","@@remove"]}}}}"#, "TAG_POLICY"),
+            (
+                #"{"tags":{"Owner":{"tag_key":{"@@assign":"owner"},"tag_value":{"@@assign":["*"]},"enforced_for":{"@@assign":["secretsmanager:ALL_SUPPORTED"]}}}}"#,
+                "TAG_POLICY"
+            ),
+            (
+                #"{"tags":{"env":{"tag_value":{"@@assign":["prod*"],"@@operators_allowed_for_child_policies":["@@append","@@remove"]}}}}"#,
+                "TAG_POLICY"
+            ),
             (#"{"services":{"default":{"opt_out_policy":{"@@assign":"optOut"}}}}"#, "AISERVICES_OPT_OUT_POLICY"),
-            (#"{"ec2_attributes":{"@@operators_allowed_for_child_policies":["@@none"],"image_block_public_access":{"state":{"@@assign":"block_new_sharing"}}}}"#, "DECLARATIVE_POLICY_EC2"),
+            (
+                #"{"ec2_attributes":{"@@operators_allowed_for_child_policies":["@@none"],"image_block_public_access":{"state":{"@@assign":"block_new_sharing"}}}}"#,
+                "DECLARATIVE_POLICY_EC2"
+            ),
         ])
     func acceptsWellFormed(content: String, type: String) {
         #expect(ManagementPolicySyntax.problem(in: content, type: type) == nil)
@@ -252,12 +267,24 @@ struct ManagementPolicyTests {
             ("[]", "TAG_POLICY", "", "top level"),
             (#""tags""#, "BACKUP_POLICY", "", "top level"),
             ("{\"tags\":", "TAG_POLICY", "", "not valid JSON"),
-            (#"{"tags":{"costcenter":{"tag_value":{"@@replace":["A"]}}}}"#, "TAG_POLICY", "tags.costcenter.tag_value", "@@replace is not an inheritance operator"),
+            (
+                #"{"tags":{"costcenter":{"tag_value":{"@@replace":["A"]}}}}"#, "TAG_POLICY", "tags.costcenter.tag_value",
+                "@@replace is not an inheritance operator"
+            ),
             (#"{"plans":{"p":{"regions":{"@@append":"us-east-1"}}}}"#, "BACKUP_POLICY", "plans.p.regions", "must be a JSON array"),
             (#"{"tags":{"costcenter":{"tag_value":{"@@append":"Marketing"}}}}"#, "TAG_POLICY", "tags.costcenter.tag_value", "must be a JSON array"),
-            (#"{"tags":{"costcenter":{"enforced_for":{"@@assign":["*"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for", "cannot name every service"),
-            (#"{"tags":{"costcenter":{"enforced_for":{"@@assign":["redshift"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for", "service:resourceType"),
-            (#"{"tags":{"costcenter":{"enforced_for":{"@@append":["ec2:*:x"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for", "service:resourceType"),
+            (
+                #"{"tags":{"costcenter":{"enforced_for":{"@@assign":["*"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for",
+                "cannot name every service"
+            ),
+            (
+                #"{"tags":{"costcenter":{"enforced_for":{"@@assign":["redshift"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for",
+                "service:resourceType"
+            ),
+            (
+                #"{"tags":{"costcenter":{"enforced_for":{"@@append":["ec2:*:x"]}}}}"#, "TAG_POLICY", "tags.costcenter.enforced_for",
+                "service:resourceType"
+            ),
             (#"{"tags":{"costcenter":{"tag_key":{"@@assign":"Owner"}}}}"#, "TAG_POLICY", "tags.costcenter.tag_key", "ignoring case"),
             (#"{"tags":{"costcenter":{"tag_key":{"@@append":["CostCenter"]}}}}"#, "TAG_POLICY", "tags.costcenter.tag_key", "single value"),
             (#"{"tags":{"costcenter":{"tag_value":{"@@assign":["*a*"]}}}}"#, "TAG_POLICY", "tags.costcenter.tag_value", "more than one \"*\""),
@@ -284,7 +311,8 @@ struct ManagementPolicyTests {
             ManagementPolicySyntax.problem(in: #"{"tags":{"\#(longKey)":{"tag_key":{"@@assign":"\#(longKey)"}}}}"#, type: "TAG_POLICY")?.path
                 == "tags.\(longKey)")
         let longValue = String(repeating: "v", count: 257)
-        #expect(ManagementPolicySyntax.problem(in: tagValue(#""@@assign":["\#(longValue)"]"#), type: "TAG_POLICY")?.path == "tags.costcenter.tag_value")
+        #expect(
+            ManagementPolicySyntax.problem(in: tagValue(#""@@assign":["\#(longValue)"]"#), type: "TAG_POLICY")?.path == "tags.costcenter.tag_value")
         #expect(ManagementPolicySyntax.problem(in: tagValue(#""@@assign":["\#(longValue.dropLast())"]"#), type: "TAG_POLICY") == nil)
     }
 }

@@ -116,10 +116,13 @@ package enum ManagementPolicySyntax {
         guard case .object(let object) = value else {
             return ManagementPolicyProblem(
                 path: here,
-                message: "The setting \"\(name)\" must be an object of inheritance operators such as {\"@@assign\": …}, not a bare JSON \(value.typeName).")
+                message:
+                    "The setting \"\(name)\" must be an object of inheritance operators such as {\"@@assign\": …}, not a bare JSON \(value.typeName)."
+            )
         }
         if object.isEmpty {
-            return ManagementPolicyProblem(path: here, message: "The setting \"\(name)\" is empty: give it an operator such as @@assign, or nested settings.")
+            return ManagementPolicyProblem(
+                path: here, message: "The setting \"\(name)\" is empty: give it an operator such as @@assign, or nested settings.")
         }
         var valueOperator: String?
         var nestedSetting: String?
@@ -132,7 +135,9 @@ package enum ManagementPolicySyntax {
                 guard case .array = member else {
                     return ManagementPolicyProblem(
                         path: here,
-                        message: "\(key) only works on multi-valued settings: the value of \(key) in \"\(name)\" must be a JSON array, not a JSON \(member.typeName).")
+                        message:
+                            "\(key) only works on multi-valued settings: the value of \(key) in \"\(name)\" must be a JSON array, not a JSON \(member.typeName)."
+                    )
                 }
             case ManagementOperator.childControl:
                 if let problem = checkChildControl(member, path: path) { return problem }
@@ -146,7 +151,9 @@ package enum ManagementPolicySyntax {
         if let valueOperator, let nestedSetting {
             return ManagementPolicyProblem(
                 path: here,
-                message: "The setting \"\(name)\" mixes the value operator \(valueOperator) with the nested setting \"\(nestedSetting)\"; a setting holds one or the other.")
+                message:
+                    "The setting \"\(name)\" mixes the value operator \(valueOperator) with the nested setting \"\(nestedSetting)\"; a setting holds one or the other."
+            )
         }
         return nil
     }
@@ -163,7 +170,9 @@ package enum ManagementPolicySyntax {
                 let shown = item.stringValue.map { "\"\($0)\"" } ?? "a JSON \(item.typeName)"
                 return ManagementPolicyProblem(
                     path: here,
-                    message: "\(shown) is not allowed in \(ManagementOperator.childControl): use @@all, @@none, or some of @@assign, @@append and @@remove.")
+                    message:
+                        "\(shown) is not allowed in \(ManagementOperator.childControl): use @@all, @@none, or some of @@assign, @@append and @@remove."
+                )
             }
             names.append(name)
         }

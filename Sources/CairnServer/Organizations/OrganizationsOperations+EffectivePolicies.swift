@@ -41,7 +41,7 @@ extension OrganizationsOperations {
             _ = try OrganizationsInputRules.id(named, "TargetId", OrganizationIdentifiers.isPolicyTarget)
             // AWS computes effective policies for accounts only.
             guard let account = AccountId(named) else {
-                throw ServiceError.invalidInput("INVALID_INPUT", "TargetId must be an account ID: roots and OUs have no effective policy.")
+                throw ServiceError.invalidInput("TARGET_NOT_SUPPORTED", "TargetId must be an account ID: roots and OUs have no effective policy.")
             }
             target = account
         } else {

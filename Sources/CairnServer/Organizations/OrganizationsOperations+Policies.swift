@@ -127,6 +127,10 @@ extension OrganizationsOperations {
         let target = try Self.targetId(req.TargetId)
         let policy = try await Self.policy(tx, org, id)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
+        // RCPFullAWSAccess stays wherever RCPs are enabled (FullAWSAccess may go, if another SCP remains).
+        guard id != OrganizationPolicyRecord.rcpFullAWSAccessId else {
+            throw ServiceError.invalidInput("NON_DETACHABLE_POLICY", "You can't detach RCPFullAWSAccess: it stays attached while RCPs are enabled.")
+        }
         try await tx.organizations.detach(org, policy: policy, target: target)
         return NoOutput()
     }
