@@ -228,6 +228,75 @@ def test_service_control_policies(org):
     assert code(e) == "PolicyTypeNotEnabledException"
 
 
+def test_resource_control_policies_beside_scps(org):
+    account, orgs, _, created, root = org
+    orgs.enable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")
+    enabled = orgs.enable_policy_type(RootId=root["Id"], PolicyType="RESOURCE_CONTROL_POLICY")["Root"]
+    assert enabled["PolicyTypes"] == [
+        {"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"},
+        {"Type": "RESOURCE_CONTROL_POLICY", "Status": "ENABLED"},
+    ]
+    rcps = orgs.list_policies_for_target(TargetId=account, Filter="RESOURCE_CONTROL_POLICY")["Policies"]
+    assert [(p["Id"], p["Name"], p["AwsManaged"]) for p in rcps] == [("p-RCPFullAWSAccess", "RCPFullAWSAccess", True)]
+    content = (
+        '{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"sts:AssumeRole","Resource":"*",'
+        '"Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"%s"}}}]}' % created["Id"]
+    )
+    rcp = orgs.create_policy(Name="OrgOnly", Description="", Type="RESOURCE_CONTROL_POLICY", Content=content)["Policy"]["PolicySummary"]
+    assert rcp["Type"] == "RESOURCE_CONTROL_POLICY" and f"/resource_control_policy/{rcp['Id']}" in rcp["Arn"]
+    orgs.attach_policy(PolicyId=rcp["Id"], TargetId=root["Id"])
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.detach_policy(PolicyId="p-RCPFullAWSAccess", TargetId=root["Id"])
+    assert code(e) == "InvalidInputException" and e.value.response["Reason"] == "NON_DETACHABLE_POLICY"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_policy(Name="Allow", Description="", Type="RESOURCE_CONTROL_POLICY", Content=content.replace("Deny", "Allow"))
+    assert code(e) == "MalformedPolicyDocumentException"
+    # SCP and RCP listings stay apart.
+    assert [p["Id"] for p in orgs.list_policies_for_target(TargetId=root["Id"], Filter="SERVICE_CONTROL_POLICY")["Policies"]] == ["p-FullAWSAccess"]
+    assert orgs.disable_policy_type(RootId=root["Id"], PolicyType="RESOURCE_CONTROL_POLICY")["Root"]["PolicyTypes"] == [
+        {"Type": "SERVICE_CONTROL_POLICY", "Status": "ENABLED"}
+    ]
+    assert orgs.list_targets_for_policy(PolicyId=rcp["Id"])["Targets"] == []
+
+
+def test_tag_policies_and_the_effective_policy(org, client_factory):
+    account, orgs, _, created, root = org
+    member = create_tenant("tagged")
+    their = tenant_client(client_factory, "organizations", member)
+    h = orgs.invite_account_to_organization(Target={"Id": member[0], "Type": "ACCOUNT"})["Handshake"]
+    their.accept_handshake(HandshakeId=h["Id"])
+    ou = orgs.create_organizational_unit(ParentId=root["Id"], Name="Marketing")["OrganizationalUnit"]
+    orgs.move_account(AccountId=member[0], SourceParentId=root["Id"], DestinationParentId=ou["Id"])
+    orgs.enable_policy_type(RootId=root["Id"], PolicyType="TAG_POLICY")
+    a = orgs.create_policy(
+        Name="A", Description="", Type="TAG_POLICY",
+        Content='{"tags":{"costcenter":{"tag_key":{"@@assign":"CostCenter"},"tag_value":{"@@assign":["Development","Support"]}}}}',
+    )["Policy"]["PolicySummary"]["Id"]
+    c = orgs.create_policy(
+        Name="C", Description="", Type="TAG_POLICY",
+        Content='{"tags":{"costcenter":{"tag_value":{"@@append":["Marketing"]},"enforced_for":{"@@append":["redshift:*","dynamodb:table"]}}}}',
+    )["Policy"]["PolicySummary"]["Id"]
+    orgs.attach_policy(PolicyId=a, TargetId=root["Id"])
+    orgs.attach_policy(PolicyId=c, TargetId=ou["Id"])
+    effective = orgs.describe_effective_policy(PolicyType="TAG_POLICY", TargetId=member[0])["EffectivePolicy"]
+    assert effective["PolicyContent"] == (
+        '{"tags":{"costcenter":{"tag_key":"CostCenter","tag_value":["Development","Support","Marketing"],'
+        '"enforced_for":["redshift:*","dynamodb:table"]}}}'
+    )
+    assert effective["TargetId"] == member[0] and effective["PolicyType"] == "TAG_POLICY"
+    assert effective["LastUpdatedTimestamp"].year >= 2026
+    assert their.describe_effective_policy(PolicyType="TAG_POLICY")["EffectivePolicy"]["PolicyContent"] == effective["PolicyContent"]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_effective_policy(PolicyType="BACKUP_POLICY", TargetId=member[0])
+    assert code(e) == "EffectivePolicyNotFoundException"
+    assert orgs.list_accounts_with_invalid_effective_policy(PolicyType="TAG_POLICY")["Accounts"] == []
+    errors = orgs.list_effective_policy_validation_errors(AccountId=member[0], PolicyType="TAG_POLICY")
+    assert errors["EffectivePolicyValidationErrors"] == [] and errors["Path"] == f"{created['Id']}/{root['Id']}/{ou['Id']}/{member[0]}/"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.create_policy(Name="Bad", Description="", Type="TAG_POLICY", Content='{"tags":{"x":{"tag_value":{"@@append":"y"}}}}')
+    assert code(e) == "MalformedPolicyDocumentException"
+
+
 def test_trusted_access_and_delegated_administrators(org, client_factory):
     account, orgs, t, _, _ = org
     member = create_tenant("delegate")

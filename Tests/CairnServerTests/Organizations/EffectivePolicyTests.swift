@@ -167,6 +167,38 @@ import Testing
         }
     }
 
+    @Test func restServesTheSameEffectivePolicyAndValidationErrors() async throws {
+        try await withTestServer { server in
+            let t = try await tree(server, "tagsrest")
+            try await server.rest(
+                .post, "/v1/organization/roots/\(t.rootId)/policy-types", ["policyType": "TAG_POLICY"], as: t.management, expect: 200)
+            let a = try await server.rest(
+                .post, "/v1/organization/policies", ["name": "A", "description": "", "type": "TAG_POLICY", "content": Self.rootTags],
+                as: t.management, expect: 201)
+            let id = try #require((a["policySummary"] as? [String: Any])?["id"] as? String)
+            try await server.rest(.put, "/v1/organization/policies/\(id)/targets/\(t.rootId)", as: t.management, expect: 204)
+            let described = try await server.rest(
+                .get, "/v1/organization/effective-policies/TAG_POLICY", query: "targetId=\(t.member.account)", as: t.management, expect: 200)
+            #expect(
+                described["policyContent"] as? String
+                    == #"{"tags":{"costcenter":{"tag_key":"CostCenter","tag_value":["Development","Support"]}}}"#)
+            #expect(described["targetId"] as? String == t.member.account && described["lastUpdatedAt"] is String)
+            let own = try await server.rest(.get, "/v1/organization/effective-policies/TAG_POLICY", as: t.member, expect: 200)
+            #expect(own["policyContent"] as? String == described["policyContent"] as? String)
+            let invalid = try await server.rest(
+                .get, "/v1/organization/effective-policies/TAG_POLICY/invalid-accounts", as: t.management, expect: 200)
+            #expect((invalid["accounts"] as? [Any])?.isEmpty == true && invalid["policyType"] as? String == "TAG_POLICY")
+            let errors = try await server.rest(
+                .get, "/v1/organization/accounts/\(t.member.account)/effective-policies/TAG_POLICY/validation-errors", as: t.management,
+                expect: 200)
+            #expect((errors["errors"] as? [Any])?.isEmpty == true && (errors["path"] as? String)?.hasSuffix("/\(t.member.account)/") == true)
+            try await server.restRefused(
+                .get, "/v1/organization/effective-policies/SERVICE_CONTROL_POLICY", as: t.management, "InvalidInputException")
+            try await server.restRefused(
+                .get, "/v1/organization/effective-policies/TAG_POLICY/invalid-accounts", as: t.member, "AccessDeniedException")
+        }
+    }
+
     func orgId(_ server: TestServer, _ t: Tree) async throws -> String {
         (try await server.ok("DescribeOrganization", as: t.management)["Organization"] as! [String: Any])["Id"] as! String
     }

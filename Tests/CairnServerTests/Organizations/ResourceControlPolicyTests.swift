@@ -159,4 +159,33 @@ import Testing
             #expect((listed["Policies"] as! [[String: Any]]).map { $0["Name"] as! String } == ["RCPFullAWSAccess"], "nothing was stored")
         }
     }
+
+    @Test func anRCPDeniesPutAuditEventsIntoAMembersChannelFromOutsideTheOrganization() async throws {
+        try await withTestServer { server in
+            let o = try await organization(server, "rcpchannel")
+            let ingestion = IngestionTests()
+            let channel = try #require(
+                try await server.trailOK(
+                    "CreateChannel", ["Name": "feed", "Source": "Custom", "Destinations": ingestion.destinations(o.member.account)], as: o.member)[
+                        "ChannelArn"] as? String)
+            let grant =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\#(o.outsider.account)"},"Action":"cloudtrail-data:PutAuditEvents","Resource":"\#(channel)"}]}"#
+            try await server.trailOK("PutResourcePolicy", ["ResourceArn": channel, "ResourcePolicy": grant], as: o.member)
+            let event = { (id: String) in ["id": id, "eventData": ingestion.eventData(o.member.account, id: id)] }
+            var (status, out) = try await ingestion.put(server, o.outsider, channel: channel, [event("e-1")])
+            #expect(status == 200, "the channel policy lets the partner in: \(out)")
+
+            try await server.ok("EnablePolicyType", ["RootId": o.rootId, "PolicyType": "RESOURCE_CONTROL_POLICY"], as: o.management)
+            let orgOnly =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Deny","Principal":"*","Action":"cloudtrail-data:PutAuditEvents","Resource":"*","Condition":{"StringNotEqualsIfExists":{"aws:PrincipalOrgID":"\#(o.organizationId)"}}}]}"#
+            let id = try await createRCP(server, o, "ChannelOrgOnly", content: orgOnly)
+            try await server.ok("AttachPolicy", ["PolicyId": id, "TargetId": o.rootId], as: o.management)
+            (status, out) = try await ingestion.put(server, o.outsider, channel: channel, [event("e-2")])
+            #expect(status == 403 || status == 400, "\(out)")
+            #expect((out["message"] as? String ?? out["Message"] as? String ?? "").contains("resource control policy"), "\(out)")
+            (status, out) = try await ingestion.put(server, o.member, channel: channel, [event("e-3")])
+            #expect(status == 200, "the owner is inside the organization: \(out)")
+            #expect(try await ingestion.storedActivity(server, o.member.account) == ["RefundIssued", "RefundIssued"], "e-2 was not stored")
+        }
+    }
 }
