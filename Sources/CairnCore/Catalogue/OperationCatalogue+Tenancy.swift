@@ -51,6 +51,7 @@ extension OperationCatalogue {
     package static let listHandshakesForOrganization = org("ListHandshakesForOrganization", readOnly: true, rest: ["listOrganizationHandshakes"])
     package static let removeAccountFromOrganization = org("RemoveAccountFromOrganization", readOnly: false, rest: ["removeOrganizationAccount"])
     package static let leaveOrganization = org("LeaveOrganization", readOnly: false, rest: ["leaveOrganization"])
+    package static let enableAllFeatures = org("EnableAllFeatures", readOnly: false, rest: ["enableAllFeatures"])
     package static let enablePolicyType = org("EnablePolicyType", readOnly: false, rest: ["enableOrganizationPolicyType"])
     package static let disablePolicyType = org("DisablePolicyType", readOnly: false, rest: ["disableOrganizationPolicyType"])
     package static let createPolicy = org("CreatePolicy", readOnly: false, rest: ["createOrganizationPolicy"])
@@ -99,7 +100,7 @@ extension OperationCatalogue {
         listParents, listChildren, listAccounts, listAccountsForParent, describeAccount, moveAccount, createAccount,
         describeCreateAccountStatus, listCreateAccountStatus, inviteAccountToOrganization, describeHandshake, acceptHandshake,
         declineHandshake, cancelHandshake, listHandshakesForAccount, listHandshakesForOrganization,
-        removeAccountFromOrganization, leaveOrganization, enablePolicyType, disablePolicyType, createPolicy, updatePolicy,
+        removeAccountFromOrganization, leaveOrganization, enableAllFeatures, enablePolicyType, disablePolicyType, createPolicy, updatePolicy,
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,
         listTargetsForPolicy, describeEffectivePolicy, listAccountsWithInvalidEffectivePolicy, listEffectivePolicyValidationErrors,
         enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,

@@ -17,7 +17,10 @@ package struct OrganizationARN: Sendable {
     package func root(_ id: String) -> String { "\(prefix):root/\(organizationId)/\(id)" }
     package func organizationalUnit(_ id: String) -> String { "\(prefix):ou/\(organizationId)/\(id)" }
     package func account(_ id: String) -> String { "\(prefix):account/\(organizationId)/\(id)" }
-    package func handshake(_ id: String) -> String { "\(prefix):handshake/\(organizationId)/invite/\(id)" }
+    /// The action is part of the path in lower case: `invite`, `enable_all_features`, `approve_all_features`.
+    package func handshake(_ id: String, action: String = "INVITE") -> String {
+        "\(prefix):handshake/\(organizationId)/\(action.lowercased())/\(id)"
+    }
 
     /// AWS-managed policies live in the `aws` namespace, not the organization's; the type is part of the path
     /// in lower case (`resource_control_policy`, `tag_policy`).

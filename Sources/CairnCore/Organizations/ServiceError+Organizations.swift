@@ -153,6 +153,9 @@ package enum HandshakeConstraint: String, Sendable {
     case accountNumberLimitExceeded = "ACCOUNT_NUMBER_LIMIT_EXCEEDED"
     case alreadyInAnOrganization = "ALREADY_IN_AN_ORGANIZATION"
     case sourceAndTargetCannotMatch = "SOURCE_AND_TARGET_CANNOT_MATCH"
+    case organizationAlreadyHasAllFeatures = "ORGANIZATION_ALREADY_HAS_ALL_FEATURES"
+    case organizationIsAlreadyPendingAllFeaturesMigration = "ORGANIZATION_IS_ALREADY_PENDING_ALL_FEATURES_MIGRATION"
+    case inviteDisabledDuringEnableAllFeatures = "INVITE_DISABLED_DURING_ENABLE_ALL_FEATURES"
 
     package var message: String {
         switch self {
@@ -160,6 +163,11 @@ package enum HandshakeConstraint: String, Sendable {
             "You can't invite an account to the organization because that would exceed the limit on the number of accounts in the organization."
         case .alreadyInAnOrganization: "The handshake request is invalid because the invited account is already a member of an organization."
         case .sourceAndTargetCannotMatch: "You can't invite the management account of the organization to join it."
+        case .organizationAlreadyHasAllFeatures: "The handshake request is invalid because the organization has already enabled all features."
+        case .organizationIsAlreadyPendingAllFeaturesMigration:
+            "The handshake request is invalid because the organization is already in the process of enabling all features."
+        case .inviteDisabledDuringEnableAllFeatures:
+            "You can't issue new invitations to join an organization while it's in the process of enabling all features."
         }
     }
 }

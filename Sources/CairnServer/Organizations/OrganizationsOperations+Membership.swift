@@ -6,8 +6,9 @@ import Foundation
 /// Accounts joining and leaving: CreateAccount, invitations and their answers, removal and leaving.
 extension OrganizationsOperations {
     /// ListHandshakes*'s Filter: an ActionType (only INVITE exists in Cairn) or a ParentHandshakeId.
-    static func handshakeFilter(_ filter: JSONValue?) throws(ServiceError) -> Bool {
-        guard let filter, filter != .null else { return true }
+    /// ListHandshakes*' Filter as a test of one handshake: by ActionType, or by ParentHandshakeId.
+    static func handshakeFilter(_ filter: JSONValue?) throws(ServiceError) -> @Sendable (HandshakeRecord) -> Bool {
+        guard let filter, filter != .null else { return { _ in true } }
         guard case .object(let members) = filter else { throw .invalidInput("INVALID_LIST_MEMBER", "Filter must be an object.") }
         if members["ActionType"] != nil && members["ParentHandshakeId"] != nil {
             throw .invalidInput("MAX_LIMIT_EXCEEDED_FILTER", "Filter may specify only one of ActionType and ParentHandshakeId.")
@@ -17,10 +18,13 @@ extension OrganizationsOperations {
             guard let a = action.stringValue, known.contains(a) else {
                 throw .invalidInput("INVALID_ENUM", "Filter.ActionType is not an action type.")
             }
-            return a == "INVITE"
+            return { $0.action == a }
         }
-        // Invitations have no parent handshake.
-        return members["ParentHandshakeId"] == nil
+        guard let parent = members["ParentHandshakeId"] else { return { _ in true } }
+        guard let id = parent.stringValue, OrganizationIdentifiers.isHandshake(id) else {
+            throw .invalidInput("INVALID_PATTERN", "Filter.ParentHandshakeId is not a handshake id.")
+        }
+        return { $0.parentHandshakeId == id }
     }
 
     static let createAccount = Operation<OrganizationsModel.CreateAccountInput, OrganizationsModel.CreateAccountStatusOutput>(
@@ -121,6 +125,21 @@ extension OrganizationsOperations {
         default: throw ServiceError.invalidHandshakeTransition
         }
         guard let org = try await tx.organizations.lockOrganization(h.organizationId) else { throw ServiceError.invalidHandshakeTransition }
+        switch h.action {
+        case "APPROVE_ALL_FEATURES":
+            try await tx.organizations.setHandshakeState(id, "ACCEPTED")
+            try await tx.organizations.advanceAllFeatures(org)
+        case "ENABLE_ALL_FEATURES":
+            try await tx.organizations.finishAllFeatures(org, request: id)
+        default:
+            try await Self.join(org, tx, me, handshake: id)
+        }
+        guard let done = try await tx.organizations.handshake(id, visibleTo: me) else { throw ServiceError.internalFailure }
+        return OrganizationsModel.HandshakeOutput(Handshake: .init(done, partition: ctx.partition))
+    }
+
+    /// An accepted invitation: the account joins under the root, with the tags the invitation carried.
+    static func join(_ org: OrganizationRecord, _ tx: Transaction, _ me: AccountId, handshake id: String) async throws {
         if case .management = try await tx.organizations.standing(of: me) { throw ServiceError.masterCannotLeave }
         guard case .standalone = try await tx.organizations.standing(of: me) else {
             throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
@@ -131,8 +150,6 @@ extension OrganizationsOperations {
         try await tx.organizations.addMember(org, account: me, joinedMethod: "INVITED")
         try await tx.organizations.applyInvitationTags(handshake: id)
         try await tx.organizations.setHandshakeState(id, "ACCEPTED")
-        guard let done = try await tx.organizations.handshake(id, visibleTo: me) else { throw ServiceError.internalFailure }
-        return OrganizationsModel.HandshakeOutput(Handshake: .init(done, partition: ctx.partition))
     }
 
     static let declineHandshake = Operation<OrganizationsModel.HandshakeIdInput, OrganizationsModel.HandshakeOutput>(
@@ -153,8 +170,8 @@ extension OrganizationsOperations {
         OperationCatalogue.listHandshakesForAccount
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let invites = try Self.handshakeFilter(req.Filter)
-        let all = invites ? try await tx.organizations.handshakes(forAccount: facts.principal.account) : []
+        let keep = try Self.handshakeFilter(req.Filter)
+        let all = try await tx.organizations.handshakes(forAccount: facts.principal.account).filter(keep)
         let page = try OrganizationsPage.slice(all, req, operation: "ListHandshakesForAccount")
         return OrganizationsModel.HandshakesOutput(Handshakes: page.items.map { .init($0, partition: ctx.partition) }, NextToken: page.nextToken)
     }
@@ -164,8 +181,8 @@ extension OrganizationsOperations {
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let org = try await Self.standing(tx, facts).requireReader()
-        let invites = try Self.handshakeFilter(req.Filter)
-        let all = invites ? try await tx.organizations.handshakes(forOrganization: org) : []
+        let keep = try Self.handshakeFilter(req.Filter)
+        let all = try await tx.organizations.handshakes(forOrganization: org).filter(keep)
         let page = try OrganizationsPage.slice(all, req, operation: "ListHandshakesForOrganization")
         return OrganizationsModel.HandshakesOutput(Handshakes: page.items.map { .init($0, partition: ctx.partition) }, NextToken: page.nextToken)
     }
@@ -203,7 +220,7 @@ extension OrganizationsOperations {
         }
         guard h[keyPath: party] == facts.principal.account else { throw ServiceError.organizationsAccessDenied }
         if h.state == state { throw ServiceError.handshakeAlreadyInState }
-        guard h.state == "OPEN" else { throw ServiceError.invalidHandshakeTransition }
+        guard h.state == "OPEN" || (h.state == "REQUESTED" && state == "CANCELED") else { throw ServiceError.invalidHandshakeTransition }
         try await tx.organizations.setHandshakeState(id, state)
         guard let done = try await tx.organizations.handshake(id, visibleTo: facts.principal.account) else { throw ServiceError.internalFailure }
         return OrganizationsModel.HandshakeOutput(Handshake: .init(done, partition: partition))

@@ -64,4 +64,14 @@ extension OrganizationsOperations {
         return OrganizationsModel.RootOutput(Root: .init(updated, partition: ctx.partition))
     }
 
+    /// Starts moving a CONSOLIDATED_BILLING organization to ALL; the answer is the management account's request,
+    /// to be accepted once every invited member approved (OrganizationRepository+AllFeatures).
+    static let enableAllFeatures = Operation<NoInput, OrganizationsModel.HandshakeOutput>(OperationCatalogue.enableAllFeatures) { _, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        guard let locked = try await tx.organizations.lockOrganization(org.id) else { throw ServiceError.organizationsNotInUse }
+        let request = try await tx.organizations.requestAllFeatures(locked)
+        return OrganizationsModel.HandshakeOutput(Handshake: .init(request, partition: ctx.partition))
+    }
+
 }

@@ -104,28 +104,40 @@ extension OrganizationsModel {
 
         init(_ h: HandshakeRecord, partition: String) {
             Id = h.id
-            Arn = OrganizationARN(partition: partition, organizationId: h.organizationId, managementAccount: h.managementAccount).handshake(h.id)
+            Arn = OrganizationARN(partition: partition, organizationId: h.organizationId, managementAccount: h.managementAccount)
+                .handshake(h.id, action: h.action)
             State = h.state
-            Action = "INVITE"
-            // AWS names the organization party by the id without its `o-` prefix.
-            Parties = [
-                .init(Id: String(h.organizationId.dropFirst(2)), Type: "ORGANIZATION"),
-                .init(Id: h.targetValue, Type: h.targetType),
-            ]
+            Action = h.action
             RequestedTimestamp = h.requestedAt
             ExpirationTimestamp = h.expiresAt
-            var resources: [HandshakeResource] = [
-                .init(
-                    Value: h.organizationId, Type: "ORGANIZATION",
-                    Resources: [
-                        .init(Value: h.managementEmail, Type: "MASTER_EMAIL", Resources: nil),
-                        .init(Value: h.managementName, Type: "MASTER_NAME", Resources: nil),
-                        .init(Value: h.featureSet, Type: "ORGANIZATION_FEATURE_SET", Resources: nil),
-                    ]),
-                .init(Value: h.targetAccount.value, Type: "ACCOUNT", Resources: nil),
-            ]
-            if let notes = h.notes { resources.append(.init(Value: notes, Type: "NOTES", Resources: nil)) }
-            Resources = resources
+            // AWS names the organization party by the id without its `o-` prefix.
+            let organizationParty = HandshakeParty(Id: String(h.organizationId.dropFirst(2)), Type: "ORGANIZATION")
+            switch h.action {
+            case "ENABLE_ALL_FEATURES":
+                Parties = [organizationParty]
+                Resources = [.init(Value: h.organizationId, Type: "ORGANIZATION", Resources: nil)]
+            case "APPROVE_ALL_FEATURES":
+                Parties = [organizationParty, .init(Id: h.targetAccount.value, Type: "ACCOUNT")]
+                Resources = [
+                    .init(Value: h.parentHandshakeId ?? "", Type: "PARENT_HANDSHAKE", Resources: nil),
+                    .init(Value: h.organizationId, Type: "ORGANIZATION", Resources: nil),
+                    .init(Value: h.targetAccount.value, Type: "ACCOUNT", Resources: nil),
+                ]
+            default:
+                Parties = [organizationParty, .init(Id: h.targetValue, Type: h.targetType)]
+                var resources: [HandshakeResource] = [
+                    .init(
+                        Value: h.organizationId, Type: "ORGANIZATION",
+                        Resources: [
+                            .init(Value: h.managementEmail, Type: "MASTER_EMAIL", Resources: nil),
+                            .init(Value: h.managementName, Type: "MASTER_NAME", Resources: nil),
+                            .init(Value: h.featureSet, Type: "ORGANIZATION_FEATURE_SET", Resources: nil),
+                        ]),
+                    .init(Value: h.targetAccount.value, Type: "ACCOUNT", Resources: nil),
+                ]
+                if let notes = h.notes { resources.append(.init(Value: notes, Type: "NOTES", Resources: nil)) }
+                Resources = resources
+            }
         }
     }
 

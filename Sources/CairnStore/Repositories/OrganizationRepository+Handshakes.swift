@@ -6,24 +6,26 @@ import PostgresNIO
 extension OrganizationRepository {
     static let handshakeColumns = """
         id, organization_id, management_account_id, management_email, management_name, feature_set, target_account_id,
-        target_type, target_value, CASE WHEN state = 'OPEN' AND expires_at < now() THEN 'EXPIRED' ELSE state END,
-        notes, requested_at, expires_at
+        target_type, target_value, CASE WHEN state IN ('OPEN', 'REQUESTED') AND expires_at < now() THEN 'EXPIRED' ELSE state END,
+        notes, requested_at, expires_at, action, parent_handshake_id
         """
 
     func handshakes(_ q: PostgresQuery) async throws -> [HandshakeRecord] {
         var out: [HandshakeRecord] = []
         let rows = try await tx.query(q)
         for try await (
-            id, organizationId, management, email, name, featureSet, targetId, targetType, targetValue, state, notes, requestedAt, expiresAt
+            id, organizationId, management, email, name, featureSet, targetId, targetType, targetValue, state, notes, requestedAt, expiresAt,
+            action, parent
         )
-            in rows.decode((String, String, String, String, String, String, String, String, String, String, String?, Date, Date).self)
+            in rows.decode(
+                (String, String, String, String, String, String, String, String, String, String, String?, Date, Date, String, String?).self)
         {
             guard let mgmt = AccountId(management), let target = AccountId(targetId) else { continue }
             out.append(
                 HandshakeRecord(
                     id: id, organizationId: organizationId, managementAccount: mgmt, managementEmail: email, managementName: name,
                     featureSet: featureSet, targetAccount: target, targetType: targetType, targetValue: targetValue, state: state, notes: notes,
-                    requestedAt: requestedAt, expiresAt: expiresAt))
+                    requestedAt: requestedAt, expiresAt: expiresAt, action: action, parentHandshakeId: parent))
         }
         return out
     }
@@ -57,6 +59,9 @@ extension OrganizationRepository {
         _ org: OrganizationRecord, target: AccountId, targetType: String, targetValue: String, notes: String?, tags: [OrganizationTag] = []
     ) async throws -> HandshakeRecord {
         guard target != org.managementAccount else { throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization) }
+        guard try await allFeaturesRequest(org) == nil else {
+            throw ServiceError.handshakeConstraintViolation(.inviteDisabledDuringEnableAllFeatures)
+        }
         guard case .standalone = try await standing(of: target) else {
             throw ServiceError.handshakeConstraintViolation(.alreadyInAnOrganization)
         }
@@ -88,9 +93,13 @@ extension OrganizationRepository {
         return h
     }
 
-    /// Moves an OPEN handshake to ACCEPTED, DECLINED or CANCELED.
+    /// Moves an OPEN handshake to ACCEPTED, DECLINED or CANCELED; a request for all features that ends
+    /// unaccepted takes its members' open approvals with it.
     package func setHandshakeState(_ id: String, _ state: String) async throws {
-        try await tx.query("UPDATE handshakes SET state = \(state) WHERE id = \(id) AND state = 'OPEN'")
+        try await tx.query("UPDATE handshakes SET state = \(state) WHERE id = \(id) AND state IN ('OPEN', 'REQUESTED')")
+        if state != "ACCEPTED" {
+            try await tx.query("UPDATE handshakes SET state = 'CANCELED' WHERE parent_handshake_id = \(id) AND state = 'OPEN'")
+        }
     }
 
     /// The organization a handshake invites to, locked, if it still exists.

@@ -192,6 +192,13 @@ package struct OrganizationRepository: Sendable {
         }
         try await tx.query("DELETE FROM organization_policy_attachments WHERE organization_id = \(org.id) AND target_id = \(account.value)")
         try await tx.query("DELETE FROM organization_members WHERE organization_id = \(org.id) AND account_id = \(account.value)")
+        // An account that leaves no longer holds up enabling all features.
+        try await tx.query(
+            """
+            UPDATE handshakes SET state = 'CANCELED'
+            WHERE organization_id = \(org.id) AND target_account_id = \(account.value) AND action = 'APPROVE_ALL_FEATURES' AND state = 'OPEN'
+            """)
+        try await advanceAllFeatures(org)
     }
 
     /// Moves a member between parents of its organization.

@@ -7,7 +7,7 @@ enum OrganizationsBindings {
 
     static let all: [AWSBinding] = [
         .json(Ops.createOrganization), .json(Ops.describeOrganization), .json(Ops.deleteOrganization), .json(Ops.listRoots),
-        .json(Ops.enablePolicyType), .json(Ops.disablePolicyType),
+        .json(Ops.enableAllFeatures), .json(Ops.enablePolicyType), .json(Ops.disablePolicyType),
         .json(Ops.createOrganizationalUnit), .json(Ops.describeOrganizationalUnit), .json(Ops.updateOrganizationalUnit),
         .json(Ops.deleteOrganizationalUnit), .json(Ops.listOrganizationalUnitsForParent), .json(Ops.listParents), .json(Ops.listChildren),
         .json(Ops.listAccounts), .json(Ops.listAccountsForParent), .json(Ops.describeAccount), .json(Ops.moveAccount),

@@ -66,6 +66,11 @@ extension RESTService {
         return .ok(.init(body: .json(Self.handshake(found.Handshake))))
     }
 
+    func enableAllFeatures(_ input: Operations.EnableAllFeatures.Input) async throws -> Operations.EnableAllFeatures.Output {
+        let requested = try await run(Org.enableAllFeatures) { NoInput() }
+        return .ok(.init(body: .json(Self.handshake(requested.Handshake))))
+    }
+
     func acceptHandshake(_ input: Operations.AcceptHandshake.Input) async throws -> Operations.AcceptHandshake.Output {
         let answered = try await run(Org.acceptHandshake) { OrgModel.HandshakeIdInput(HandshakeId: input.path.handshakeId) }
         return .ok(.init(body: .json(Self.handshake(answered.Handshake))))
