@@ -297,6 +297,32 @@ def test_tag_policies_and_the_effective_policy(org, client_factory):
     assert code(e) == "MalformedPolicyDocumentException"
 
 
+def test_enable_all_features_through_handshakes(tenant, client_factory):
+    account, orgs, _ = tenant
+    created = orgs.create_organization(FeatureSet="CONSOLIDATED_BILLING")["Organization"]
+    assert created["FeatureSet"] == "CONSOLIDATED_BILLING"
+    root = orgs.list_roots()["Roots"][0]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.enable_policy_type(RootId=root["Id"], PolicyType="TAG_POLICY")
+    assert code(e) == "PolicyTypeNotAvailableForOrganizationException"
+    member = create_tenant("approver")
+    their = tenant_client(client_factory, "organizations", member)
+    invite = orgs.invite_account_to_organization(Target={"Id": member[0], "Type": "ACCOUNT"})["Handshake"]
+    their.accept_handshake(HandshakeId=invite["Id"])
+    request = orgs.enable_all_features()["Handshake"]
+    assert request["Action"] == "ENABLE_ALL_FEATURES" and request["State"] == "REQUESTED"
+    approvals = their.list_handshakes_for_account(Filter={"ActionType": "APPROVE_ALL_FEATURES"})["Handshakes"]
+    assert len(approvals) == 1 and {"Type": "PARENT_HANDSHAKE", "Value": request["Id"]} in approvals[0]["Resources"]
+    assert their.accept_handshake(HandshakeId=approvals[0]["Id"])["Handshake"]["State"] == "ACCEPTED"
+    assert orgs.describe_handshake(HandshakeId=request["Id"])["Handshake"]["State"] == "OPEN"
+    assert orgs.accept_handshake(HandshakeId=request["Id"])["Handshake"]["State"] == "ACCEPTED"
+    assert orgs.describe_organization()["Organization"]["FeatureSet"] == "ALL"
+    orgs.enable_policy_type(RootId=root["Id"], PolicyType="TAG_POLICY")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.enable_all_features()
+    assert code(e) == "HandshakeConstraintViolationException" and e.value.response["Reason"] == "ORGANIZATION_ALREADY_HAS_ALL_FEATURES"
+
+
 def test_trusted_access_and_delegated_administrators(org, client_factory):
     account, orgs, t, _, _ = org
     member = create_tenant("delegate")
