@@ -45,6 +45,7 @@ struct CommonOptions: ParsableArguments {
             rootAccessKeyId: env("CAIRN_ROOT_ACCESS_KEY_ID"), rootSecretAccessKey: env("CAIRN_ROOT_SECRET_ACCESS_KEY"),
             masterKeyFile: masterKeyFile, migrationsDirectory: migrationsDir, applyMigrations: applyMigrations)
         config.delivery = try DeliverySettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        config.insights = try InsightSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         if let role = ProcessInfo.processInfo.environment["CAIRN_SERVICE_ROLE"] {
             guard role.isEmpty || role.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw ValidationError("CAIRN_SERVICE_ROLE must be a role name of letters, digits and _ (or empty)")

@@ -114,7 +114,7 @@ struct PolicyValidatorTests {
         #expect(condition(#"{"StringEquals":{"aws:ARN":"x"}}"#) == ["UNSUPPORTED_GLOBAL_CONDITION_KEY"])
         #expect(condition(#"{"StringEquals":{"nokeyformat":"x"}}"#) == ["INVALID_CONDITION_KEY_FORMAT"])
         #expect(condition(#"{"StringEquals":{"aws:TagKeys":"x"}}"#) == ["MISSING_QUALIFIER"])
-        #expect(condition(#"{"ForAllValues:StringEquals":{"aws:RequestedRegion":"x"}}"#) == ["FORALLVALUES_WITH_SINGLE_VALUED_KEY"])
+        #expect(condition(#"{"ForAllValues:StringEquals":{"aws:RequestedRegion":"us-east-1"}}"#) == ["FORALLVALUES_WITH_SINGLE_VALUED_KEY"])
         #expect(condition(#"{"Bool":{"aws:SecureTransport":"yes"}}"#) == ["TYPE_MISMATCH_BOOLEAN"])
         #expect(condition(#"{"NumericLessThan":{"aws:MultiFactorAuthAge":"soon"}}"#) == ["TYPE_MISMATCH_NUMBER"])
         #expect(condition(#"{"DateGreaterThan":{"aws:CurrentTime":"tomorrow"}}"#) == ["TYPE_MISMATCH_DATE"])

@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, settings
 
 from cairn_rest import create_tenant
 
-SPEC = os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "CairnServer", "openapi.yaml")
+SPEC = os.path.join(os.path.dirname(__file__), "..", "..", "openapi.yaml")
 schema = schemathesis.openapi.from_path(SPEC)
 # Examples per operation: enough to reach every decoder with bad and good input, small enough for CI.
 EXAMPLES = int(os.environ.get("CAIRN_FUZZ_EXAMPLES", "6"))

@@ -14,10 +14,14 @@ extension OperationCatalogue {
         package static let getResourcePolicy = CatalogueOperation(.cloudtrail, "GetResourcePolicy", readOnly: true, rest: ["getChannelPolicy"])
         package static let deleteResourcePolicy = CatalogueOperation(
             .cloudtrail, "DeleteResourcePolicy", readOnly: false, rest: ["deleteChannelPolicy"])
+        /// Insights: the account's own Insights events and the counts behind them, in the calling region.
+        package static let listInsightsData = CatalogueOperation(.cloudtrail, "ListInsightsData", readOnly: true, rest: ["listInsightsData"])
+        package static let listInsightsMetricData = CatalogueOperation(
+            .cloudtrail, "ListInsightsMetricData", readOnly: true, rest: ["listInsightsMetricData"])
 
         static let all: [CatalogueOperation] = [
             lookupEvents, createChannel, getChannel, listChannels, updateChannel, deleteChannel, putAuditEvents, putResourcePolicy,
-            getResourcePolicy, deleteResourcePolicy,
+            getResourcePolicy, deleteResourcePolicy, listInsightsData, listInsightsMetricData,
         ]
     }
 }

@@ -1,3 +1,4 @@
+import CairnPolicy
 import Foundation
 
 /// Which trails take which events: the pure part of delivery.
@@ -24,10 +25,11 @@ package enum DeliveryRouting {
         var batches: [BatchKey: LogFileBatch] = [:]
         var order: [BatchKey] = []
         for event in events {
+            let kind = LogFileBatch.kind(of: event)
             for trail in trails where takes(trail, event, members: members) {
-                let key = BatchKey(trailId: trail.id, accountId: event.accountId, region: event.region)
+                let key = BatchKey(trailId: trail.id, accountId: event.accountId, region: event.region, kind: kind)
                 if batches[key] == nil {
-                    batches[key] = LogFileBatch(trailId: trail.id, accountId: event.accountId, region: event.region, events: [])
+                    batches[key] = LogFileBatch(trailId: trail.id, accountId: event.accountId, region: event.region, kind: kind, events: [])
                     order.append(key)
                 }
                 batches[key]!.events.append(event)
@@ -44,7 +46,14 @@ package enum DeliveryRouting {
         let global = globalServiceSources.contains(event.facts.eventSource)
         if global && !trail.settings.includeGlobalServiceEvents { return false }
         guard trail.settings.isMultiRegionTrail || event.region == trail.arn.region || global else { return false }
+        if event.facts.eventCategory == "Insight" { return takesInsight(trail, event) }
         return EventSelectorMatch.matches(trail.eventSelectors, event.facts)
+    }
+
+    /// Insights events go to the trails whose insight selectors ask for their type, whatever the event selectors.
+    static func takesInsight(_ trail: TrailRecord, _ event: PendingEvent) -> Bool {
+        guard let type = JSONValue.parse(event.recordJSON)?["insightDetails"]?["insightType"]?.stringValue else { return false }
+        return trail.insightSelectors.contains { $0.eventCategories.contains(.management) && $0.insightType.rawValue == type }
     }
 
     /// Both ends count: the StartLogging and StopLogging calls themselves are in the trail's logs.
@@ -59,5 +68,6 @@ package enum DeliveryRouting {
         let trailId: Int64
         let accountId: String
         let region: String
+        let kind: String
     }
 }

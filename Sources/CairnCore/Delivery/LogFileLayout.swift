@@ -11,12 +11,13 @@ package struct LogFileLayout: Sendable {
         self.organizationId = organizationId
     }
 
-    /// `account_CloudTrail_region_YYYYMMDDTHHmmZ_unique.json.gz`, stamped with the delivery time.
-    package func logFileKey(account: String, region: String, deliveredAt: Date, unique: String) -> String {
+    /// `account_CloudTrail_region_YYYYMMDDTHHmmZ_unique.json.gz` (`CloudTrail-Insight` for Insights events),
+    /// stamped with the delivery time.
+    package func logFileKey(account: String, region: String, deliveredAt: Date, unique: String, kind: String = "CloudTrail") -> String {
         let stamp = UTCTimestamp.compact(deliveredAt)
         let minute = stamp.prefix(13) + "Z"
-        return folder(account: account, kind: "CloudTrail", region: region, date: deliveredAt)
-            + "\(account)_CloudTrail_\(region)_\(minute)_\(unique).json.gz"
+        return folder(account: account, kind: kind, region: region, date: deliveredAt)
+            + "\(account)_\(kind)_\(region)_\(minute)_\(unique).json.gz"
     }
 
     /// `account_CloudTrail-Digest_region_trailName_homeRegion_YYYYMMDDTHHmmssZ.json.gz`, stamped with the

@@ -34,8 +34,7 @@ package struct PolicyValidator: Sendable {
                     locations: [.init(path: [], span: .init(start: at, end: at))])
             ]
         }
-        var run = ValidationRun(
-            document: document, catalogue: catalogue, kind: kind, isTrustPolicy: resourceType == "AWS::IAM::AssumeRolePolicyDocument")
+        var run = ValidationRun(document: document, catalogue: catalogue, kind: kind, resourceType: resourceType)
         run.checkDocument(text)
         return run.findings.enumerated().sorted { ($0.element.findingType, $0.offset) < ($1.element.findingType, $1.offset) }.map(\.element)
     }

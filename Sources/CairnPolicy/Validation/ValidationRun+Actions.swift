@@ -29,6 +29,8 @@ extension ValidationRun {
                 continue
             }
             checkAction(text, itemPath, item.span)
+            checkVariableUnsupported(in: text, element: element.key, itemPath, item.span)
+            if element.key == "Action" { checkActionForResourceType(text, itemPath, item.span) }
             entries.append(Entry(text: text, match: text.lowercased(), path: itemPath, span: item.span))
         }
         reportRedundant(entries, code: "REDUNDANT_ACTION")
@@ -41,8 +43,16 @@ extension ValidationRun {
             return
         }
         let prefix = String(text[..<colon]), name = String(text[text.index(after: colon)...])
+        if kind == .resourceControl, Self.isLiteral(Substring(prefix)), !ResourceControlPolicyRules.services.contains(prefix.lowercased()) {
+            add(.error, "RCP_SYNTAX_ERROR_ACTION", "Resource control policies do not apply to \(prefix) actions.", path, span)
+        }
         guard let service = catalogue.service(prefix), !prefix.contains("*") else {
-            add(.error, "INVALID_SERVICE", "The service \(prefix) does not exist.", path, span)
+            if let near = Self.closestService(prefix.lowercased(), in: catalogue) {
+                add(
+                    .error, "INVALID_SERVICE_IN_ACTION", "The service \(prefix) in the action does not exist. Did you mean \(near)?", path, span)
+            } else {
+                add(.error, "INVALID_SERVICE", "The service \(prefix) does not exist.", path, span)
+            }
             return
         }
         if kind == .serviceControl, let star = name.firstIndex(where: { $0 == "*" || $0 == "?" }), name.index(after: star) != name.endIndex {
@@ -86,6 +96,19 @@ extension ValidationRun {
         for (lower, spelled) in actions where abs(lower.count - name.count) <= 2 {
             let d = editDistance(Array(lower.utf8), Array(name.utf8))
             if d <= 2, best.map({ d < $0.1 }) ?? true { best = (spelled, d) }
+        }
+        return best?.0
+    }
+
+    /// The service prefix differing least from `prefix` (one edit for a prefix of up to four letters, two
+    /// beyond; none for two letters or fewer, where everything is near).
+    static func closestService(_ prefix: String, in catalogue: ServiceCatalogue) -> String? {
+        guard prefix.count > 2, !prefix.contains("*"), !prefix.contains("?") else { return nil }
+        let limit = prefix.count <= 4 ? 1 : 2
+        var best: (String, Int)?
+        for known in catalogue.services.keys.sorted() where abs(known.count - prefix.count) <= limit {
+            let d = editDistance(Array(known.utf8), Array(prefix.utf8))
+            if d <= limit, best.map({ d < $0.1 }) ?? true { best = (known, d) }
         }
         return best?.0
     }
@@ -190,6 +213,14 @@ extension ValidationRun {
                     typeMismatch("Principal", vPath, v)
                     continue
                 }
+                checkVariableUnsupported(in: text, element: element.key, vPath, v.span)
+                if text != "*" && (text.contains("*") || text.contains("?")) && m.key != "CanonicalUser" {
+                    add(
+                        .error, "UNSUPPORTED_WILDCARD_IN_PRINCIPAL",
+                        "A \(m.key) principal is named exactly; * and ? are not patterns here (use \"*\" alone, or a condition such as aws:PrincipalArn).",
+                        vPath, v.span)
+                    continue
+                }
                 if m.key == "Service" && !(text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")) {
                     add(.error, "INVALID_SERVICE_PRINCIPAL_FORMAT", "A service principal looks like service.amazonaws.com.", vPath, v.span)
                 }
@@ -243,6 +274,37 @@ extension ValidationRun {
             add(
                 type, code, "The statement allows \(what) on every role; name the roles (and, for PassRole, condition on iam:PassedToService).",
                 path + [.value(element.key)], element.value.span)
+        }
+    }
+
+    // MARK: Role trust policies
+
+    /// AssumeRoleWithSAML needs a SAML provider among the principals, AssumeRoleWithWebIdentity an OIDC one.
+    mutating func checkTrustActions(_ s: Value, _ path: Path) {
+        guard isTrustPolicy, let action = s.member("Action"), let items = action.value.stringOrList,
+            let members = s.member("Principal")?.value.members
+        else { return }
+        var principals: [(key: String, value: String)] = []
+        for m in members {
+            for v in m.value.stringOrList ?? [] { if let text = v.string { principals.append((m.key, text)) } }
+        }
+        guard !principals.isEmpty else { return }
+        let saml = principals.contains { $0.key == "Federated" && $0.value.contains(":saml-provider/") }
+        let oidc = principals.contains {
+            $0.key == "Federated" && ($0.value.contains(":oidc-provider/") || !$0.value.hasPrefix("arn:"))
+        }
+        for (i, item) in items.enumerated() {
+            guard let text = item.string else { continue }
+            let lower = text.lowercased()
+            let mismatched =
+                (lower == "sts:assumerolewithsaml" && !saml) || (lower == "sts:assumerolewithwebidentity" && !oidc)
+            guard mismatched else { continue }
+            let itemPath = action.value.items == nil ? path + [.value("Action")] : path + [.value("Action"), .index(i)]
+            let wanted = lower == "sts:assumerolewithsaml" ? "a SAML provider (Federated: arn:…:saml-provider/…)" : "an OIDC provider (Federated)"
+            add(
+                .error, "MISMATCHED_ACTION_FOR_PRINCIPAL",
+                "\(text) does not work with \(principals.map(\.value).joined(separator: ", ")); it needs \(wanted) as principal.", itemPath,
+                item.span)
         }
     }
 }

@@ -72,9 +72,40 @@ extension ValidationRun {
             return
         }
         if values.isEmpty {
+            if op.qualifier == .forAllValues {
+                add(
+                    .suggestion, "EMPTY_ARRAY_CONDITION_FORALLVALUES",
+                    "ForAllValues with no values matches only when \(key.key) is absent; say so with Null: true.", valuePath, key.value.span)
+            } else if op.qualifier == .forAnyValue {
+                add(
+                    .suggestion, "EMPTY_ARRAY_CONDITION_FORANYVALUE", "ForAnyValue with no values never matches; add values.", valuePath,
+                    key.value.span)
+            } else if op.ifExists {
+                add(
+                    .suggestion, "EMPTY_ARRAY_CONDITION_IFEXISTS",
+                    "IfExists with no values matches only when \(key.key) is absent; say so with Null: true.", valuePath, key.value.span)
+            } else {
+                add(
+                    .suggestion, "EMPTY_ARRAY_CONDITION", "The condition has no values, so it never matches; add values or use Null.", valuePath,
+                    key.value.span)
+            }
+        }
+        if let items = key.value.items, Set(items.map(Self.jsonType)).count > 1 {
             add(
-                .suggestion, "EMPTY_ARRAY_CONDITION", "The condition has no values, so it never matches; add values or use Null.", valuePath,
+                .error, "INVALID_CONDITION_DATA_TYPE", "The values of \(key.key) mix JSON types; write them all as strings (or all as one type).",
+                valuePath, key.value.span)
+        }
+        if op.base == .bool && op.qualifier == nil && values.count > 1 && (type == nil || type == "Bool") {
+            add(
+                .error, "INVALID_CONDITION_MULTIPLE_BOOLEAN", "\(key.key) holds one boolean; compare it with a single true or false.", valuePath,
                 key.value.span)
+        }
+        checkWildcardCondition(key, op: op, values, keyPath)
+        checkRegionValues(key, op: op, values, valuePath)
+        if let resourceType, let irrelevant = Self.irrelevantKeys[resourceType], irrelevant.contains(lower) {
+            add(
+                .suggestion, "IRRELEVANT_CONDITION_KEY_IN_POLICY",
+                "\(key.key) means nothing in a policy attached to \(resourceType); use it in identity policies instead.", keyPath, key.keySpan)
         }
         if let type {
             let multivalued = type.hasPrefix("ArrayOf")
@@ -157,8 +188,72 @@ extension ValidationRun {
         default:
             break
         }
+        if case .string = v.node { checkVariables(in: text, path, v.span) }
         if text.contains("${") && !op.base.acceptsVariables {
             add(.error, "INVALID_VARIABLE_FOR_OPERATOR", "Policy variables work only with String and Arn operators.", path, v.span)
+        }
+    }
+
+    static func jsonType(_ v: Value) -> Int {
+        switch v.node {
+        case .string: 0
+        case .number: 1
+        case .bool: 2
+        default: 3
+        }
+    }
+
+    /// Keys a resource policy of that type never sees (AWS's example: the bucket's own account).
+    static let irrelevantKeys: [String: Set<String>] = [
+        "AWS::S3::Bucket": ["s3:resourceaccount"], "AWS::S3::AccessPoint": ["s3:resourceaccount"],
+    ]
+
+    /// A value of exactly `*` with a Like operator decides the condition by the key's presence alone: always true
+    /// (the key is redundant), never true (the statement is), or the same as a Null test.
+    mutating func checkWildcardCondition(_ key: LocatedJSON.Member, op: ConditionOperator, _ values: [Value], _ keyPath: Path) {
+        guard [.stringLike, .stringNotLike, .arnLike, .arnNotLike].contains(op.base), values.contains(where: { $0.string == "*" }) else { return }
+        let negated = op.base.isNegated
+        enum Outcome { case always, never, whenAbsent, whenPresent }
+        let outcome: Outcome?
+        switch (op.qualifier, op.ifExists) {
+        case (nil, false): outcome = negated ? .whenAbsent : .whenPresent
+        case (nil, true): outcome = negated ? .whenAbsent : .always
+        case (.forAllValues?, false): outcome = negated ? .whenAbsent : .always
+        case (.forAnyValue?, false): outcome = negated ? .never : .whenPresent
+        default: outcome = nil
+        }
+        switch outcome {
+        case .always:
+            add(
+                .suggestion, "REDUNDANT_KEY_DUE_TO_WILDCARD_IN_CONDITION",
+                "\(op.base.rawValue) with \"*\" matches every request, so \(key.key) constrains nothing here; remove it.", keyPath, key.keySpan)
+        case .never:
+            add(
+                .suggestion, "REDUNDANT_STATEMENT_DUE_TO_WILDCARD_IN_CONDITION",
+                "No value of \(key.key) fails to match \"*\", so this condition never matches and the statement never applies.", keyPath,
+                key.keySpan)
+        case .whenAbsent:
+            add(
+                .suggestion, "EQUIVALENT_TO_NULL_TRUE",
+                "With \"*\" this matches only when \(key.key) is absent: write Null: {\"\(key.key)\": \"true\"}.",
+                keyPath, key.keySpan)
+        case .whenPresent:
+            add(
+                .suggestion, "EQUIVALENT_TO_NULL_FALSE",
+                "With \"*\" this matches whenever \(key.key) is present: write Null: {\"\(key.key)\": \"false\"}.", keyPath, key.keySpan)
+        case nil:
+            break
+        }
+    }
+
+    /// aws:RequestedRegion compared with literal values that are not Region codes.
+    mutating func checkRegionValues(_ key: LocatedJSON.Member, op: ConditionOperator, _ values: [Value], _ valuePath: Path) {
+        guard key.key.lowercased() == "aws:requestedregion", op.base.family == .string else { return }
+        for (i, v) in values.enumerated() {
+            guard let text = v.string, Self.isLiteral(Substring(text)), !Self.isRegionCode(text) else { continue }
+            add(
+                .error, "INVALID_REGION", "\(text) is not a Region code (such as us-east-1).",
+                key.value.items == nil ? valuePath : valuePath + [.index(i)], v.span)
         }
     }
 }

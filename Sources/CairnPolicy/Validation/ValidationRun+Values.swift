@@ -132,4 +132,81 @@ extension ValidationRun {
             }
         }
     }
+
+    // MARK: Condition keys against the statement's actions
+
+    /// A service key (`s3:prefix`) is evaluated only for the actions that support it. When exactly one action in
+    /// AWS's catalogue supports the key and the statement cannot name it, that action is missing; otherwise each
+    /// listed action without a wildcard that does not support the key is reported. Actions outside the catalogue,
+    /// keys no action lists, and global keys are not judged.
+    mutating func checkConditionKeysAgainstActions(_ s: Value, _ path: Path) {
+        guard let action = s.member("Action"), let items = action.value.stringOrList, let condition = s.member("Condition") else { return }
+        let actions = items.compactMap(\.string)
+        for block in condition.value.members ?? [] {
+            for key in block.value.members ?? [] {
+                let lower = key.key.lowercased()
+                guard !lower.hasPrefix("aws:"), let support = resources.support(forKey: key.key) else { continue }
+                let keyPath = path + [.value("Condition"), .value(block.key), .key(key.key)]
+                if let only = support.onlyAction {
+                    let target = only.lowercased()
+                    if !actions.contains(where: { GlobPattern($0.lowercased()).matches(target) }) {
+                        add(
+                            .error, "MISSING_ACTION_FOR_CONDITION_KEY",
+                            "Only \(only) sets \(key.key): add \(only) to the Action element, or the condition is never evaluated.", keyPath,
+                            key.keySpan)
+                        continue
+                    }
+                }
+                let unsupported = actions.filter { a in
+                    !a.contains("*") && !a.contains("?") && resources.action(a, supports: support) == false
+                }
+                if !unsupported.isEmpty {
+                    add(
+                        .error, "UNSUPPORTED_ACTION_FOR_CONDITION_KEY",
+                        "\(unsupported.joined(separator: ", ")) \(unsupported.count == 1 ? "does" : "do") not support \(key.key), so the condition is not evaluated for \(unsupported.count == 1 ? "it" : "them"); move \(unsupported.count == 1 ? "it" : "them") to a statement without this key.",
+                        keyPath, key.keySpan)
+                }
+            }
+        }
+    }
+
+    // MARK: Resource control policies
+
+    /// The guards AWS's data-perimeter RCPs carry: a Deny on the caller's organization or account also denies AWS
+    /// services acting for you unless it excludes them (aws:PrincipalIsAWSService); a Deny on the source of a
+    /// service's request applies to every caller unless it is limited to service principals, and to requests with
+    /// no source at all unless a Null check requires one.
+    mutating func checkResourceControlGuards(_ s: Value, _ path: Path, effect: String?) {
+        guard kind == .resourceControl, effect == "Deny", let condition = s.member("Condition"), let blocks = condition.value.members else { return }
+        var keys: Set<String> = [], nullChecked: Set<String> = []
+        for block in blocks {
+            let op = ConditionOperator(block.key)
+            for key in block.value.members ?? [] {
+                let lower = key.key.lowercased()
+                if op?.base == .null { nullChecked.insert(lower) } else { keys.insert(lower) }
+            }
+        }
+        let conditionPath = path + [.value("Condition")]
+        let guarded = keys.contains("aws:principalisawsservice")
+        if !guarded && !keys.isDisjoint(with: ["aws:principalorgid", "aws:principalorgpaths", "aws:principalaccount"]) {
+            add(
+                .warning, "RCP_MISSING_RELATED_PRINCIPAL_CONDITION_KEY",
+                "This Deny on the caller's organization or account also stops AWS services acting for you; add \"BoolIfExists\": {\"aws:PrincipalIsAWSService\": \"false\"}.",
+                conditionPath, condition.value.span)
+        }
+        let sourceKeys: Set<String> = ["aws:sourceorgid", "aws:sourceorgpaths", "aws:sourceaccount", "aws:sourcearn"]
+        guard !keys.isDisjoint(with: sourceKeys) else { return }
+        if !guarded {
+            add(
+                .warning, "RCP_MISSING_RELATED_SERVICE_PRINCIPAL_CONDITION_KEY",
+                "This Deny on the request's source applies to every caller; limit it to services with \"Bool\": {\"aws:PrincipalIsAWSService\": \"true\"}.",
+                conditionPath, condition.value.span)
+        }
+        if nullChecked.isDisjoint(with: ["aws:sourceaccount", "aws:sourcearn"]) {
+            add(
+                .warning, "RCP_MISSING_SERVICE_CONDITION_KEY_NULL_CHECK",
+                "This Deny also applies to service requests that carry no source; add \"Null\": {\"aws:SourceAccount\": \"false\"}.",
+                conditionPath, condition.value.span)
+        }
+    }
 }

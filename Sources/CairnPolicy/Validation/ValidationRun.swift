@@ -6,14 +6,22 @@ struct ValidationRun {
     let document: LocatedJSON
     let catalogue: ServiceCatalogue
     let kind: PolicyValidator.PolicyKind
-    let isTrustPolicy: Bool
+    /// validatePolicyResourceType, for resource policies.
+    let resourceType: String?
+    let resources: ResourceCatalogue
     var findings: [PolicyFinding] = []
 
-    init(document: LocatedJSON, catalogue: ServiceCatalogue, kind: PolicyValidator.PolicyKind, isTrustPolicy: Bool) {
+    var isTrustPolicy: Bool { resourceType == "AWS::IAM::AssumeRolePolicyDocument" }
+
+    init(
+        document: LocatedJSON, catalogue: ServiceCatalogue, kind: PolicyValidator.PolicyKind, resourceType: String?,
+        resources: ResourceCatalogue = .aws
+    ) {
         self.document = document
         self.catalogue = catalogue
         self.kind = kind
-        self.isTrustPolicy = isTrustPolicy
+        self.resourceType = resourceType
+        self.resources = resources
     }
 
     mutating func add(_ type: PolicyFinding.FindingType, _ code: String, _ details: String, _ path: Path, _ span: Range<Int>) {
@@ -93,9 +101,16 @@ struct ValidationRun {
             if let sid = s.member("Sid"), let text = sid.value.string, !text.isEmpty {
                 sids[text, default: 0] += 1
                 if sids[text] == 2 {
-                    add(
-                        .warning, "UNIQUE_SIDS_RECOMMENDED", "Give each statement its own Sid; \(text) is used more than once.",
-                        path + [.value("Sid")], sid.value.span)
+                    // IAM refuses a policy whose Sids repeat (identity and role trust policies); elsewhere it is style.
+                    if kind == .identity || isTrustPolicy {
+                        add(
+                            .error, "UNIQUE_SIDS_REQUIRED", "IAM requires each statement's Sid to be unique; \(text) is used more than once.",
+                            path + [.value("Sid")], sid.value.span)
+                    } else {
+                        add(
+                            .warning, "UNIQUE_SIDS_RECOMMENDED", "Give each statement its own Sid; \(text) is used more than once.",
+                            path + [.value("Sid")], sid.value.span)
+                    }
                 }
             }
         }
@@ -138,6 +153,9 @@ struct ValidationRun {
         if let condition = s.member("Condition") { checkCondition(condition.value, path + [.value("Condition")], statement: s, effect: effect) }
         checkPassRole(s, path, effect: effect)
         checkStatementConditions(s, path, effect: effect)
+        checkConditionKeysAgainstActions(s, path)
+        checkResourceControlGuards(s, path, effect: effect)
+        checkTrustActions(s, path)
     }
 
     mutating func checkSid(_ s: Value, _ path: Path) {
@@ -213,7 +231,12 @@ struct ValidationRun {
                 typeMismatch("Resource", itemPath, item)
                 continue
             }
+            let before = findings.count
             checkArn(arn, itemPath, item.span)
+            checkVariables(in: arn, itemPath, item.span)
+            if findings.count == before, checkArnFormat(arn, itemPath, item.span) {
+                checkArnForResourceType(arn, itemPath, item.span)
+            }
             entries.append(Entry(text: arn, match: arn, path: itemPath, span: item.span))
         }
         reportRedundant(entries, code: "REDUNDANT_RESOURCE")

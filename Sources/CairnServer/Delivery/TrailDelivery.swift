@@ -138,7 +138,8 @@ package struct TrailDelivery: Sendable {
                     return (document, try Gzip.compress(document))
                 }
                 let key = layout.logFileKey(
-                    account: batch.accountId, region: batch.region, deliveredAt: now, unique: LogFileLayout.uniqueSuffix(using: &generator))
+                    account: batch.accountId, region: batch.region, deliveredAt: now, unique: LogFileLayout.uniqueSuffix(using: &generator),
+                    kind: batch.kind)
                 try await bucket.put(key: key, body: try await Self.stored(compressed, for: trail, in: tx), metadata: [:])
                 let times = chunk.map(\.time)
                 files.append(
@@ -160,7 +161,8 @@ package struct TrailDelivery: Sendable {
             return
         }
         // A validated trail's files await a digest even when it has just stopped: its final digest lists them.
-        let validated = trail.settings.logFileValidationEnabled
+        // Digests cover the CloudTrail/ log files; Insights files are not digested (docs/insights.md).
+        let validated = trail.settings.logFileValidationEnabled && batch.kind != LogFileBatch.insightKind
         for (file, count) in files {
             try await tx.digests.recordLogFile(
                 trailId: trail.id, accountId: batch.accountId, region: batch.region, file: file, eventCount: count, deliveredAt: now,
@@ -320,9 +322,10 @@ package struct TrailDelivery: Sendable {
         var batches: [String: LogFileBatch] = [:]
         var order: [String] = []
         for event in events {
-            let key = event.accountId + "/" + event.region
+            let kind = LogFileBatch.kind(of: event)
+            let key = event.accountId + "/" + event.region + "/" + kind
             if batches[key] == nil {
-                batches[key] = LogFileBatch(trailId: trailId, accountId: event.accountId, region: event.region, events: [])
+                batches[key] = LogFileBatch(trailId: trailId, accountId: event.accountId, region: event.region, kind: kind, events: [])
                 order.append(key)
             }
             batches[key]!.events.append(event)

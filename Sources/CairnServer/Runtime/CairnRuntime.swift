@@ -84,7 +84,15 @@ package enum CairnRuntime {
             digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
             streamsDirectory: config.delivery.streamsDirectory ?? config.dataDirectory.appendingPathComponent("streams"), logger: logger)
         let sender = WebhookSender(store: store, targets: config.delivery.webhooks, logger: logger)
+        let insights = InsightEvaluator(
+            store: store, baselineSeconds: config.insights.baselineSeconds, intervalSeconds: config.insights.intervalSeconds, logger: logger)
         return [
+            RecurringWork(name: "insights", interval: .seconds(config.insights.intervalSeconds), logger: logger) {
+                let report = try await insights.evaluate()
+                if report.started + report.ended > 0 {
+                    logger.info("insights", metadata: ["started": "\(report.started)", "ended": "\(report.ended)"])
+                }
+            },
             RecurringWork(name: "delivery", interval: .seconds(config.delivery.interval), logger: logger) {
                 if let report = try await delivery.deliverPending(), report != DeliveryReport() {
                     logger.info(

@@ -66,7 +66,7 @@ package struct EventRepository: Sendable {
     package func recent(account: AccountId, region: String, limit: Int) async throws -> [EventRecord] {
         let rows = try await tx.query(
             """
-            SELECT record::text FROM events WHERE account_id = \(account.value) AND region = \(region)
+            SELECT record::text FROM events WHERE account_id = \(account.value) AND region = \(region) AND event_category <> 'Insight'
             ORDER BY event_time DESC, event_id DESC LIMIT \(limit)
             """)
         var out: [EventRecord] = []
@@ -99,7 +99,12 @@ package struct EventRepository: Sendable {
         }
         var out: [(record: EventRecord, json: String)] = []
         for row in found.prefix(q.maxResults) {
-            out.append((try JSONDecoder().decode(EventRecord.self, from: Data(row.text.utf8)), row.text))
+            if q.insights {
+                guard let summary = EventRecord.summary(ofInsight: row.text) else { continue }
+                out.append((summary, row.text))
+            } else {
+                out.append((try JSONDecoder().decode(EventRecord.self, from: Data(row.text.utf8)), row.text))
+            }
         }
         let next = found.count > q.maxResults ? found.prefix(q.maxResults).last.map { EventLookup.Cursor(time: $0.time, eventId: $0.id) } : nil
         return (out, next)

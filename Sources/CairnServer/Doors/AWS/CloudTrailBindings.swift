@@ -12,7 +12,7 @@ enum CloudTrailBindings {
         .json(TrailOperations.addTags), .json(TrailOperations.removeTags), .json(TrailOperations.listTags),
         .json(PublicKeyOperations.listPublicKeys),
         .json(TrailDelegatedAdministrators.register), .json(TrailDelegatedAdministrators.deregister),
-        .json(EventHistoryOperations.lookupEvents),
+        .json(EventHistoryOperations.lookupEvents), .json(InsightOperations.listInsightsData), .json(InsightOperations.listInsightsMetricData),
         .json(ChannelOperations.createChannel), .json(ChannelOperations.getChannel), .json(ChannelOperations.listChannels),
         .json(ChannelOperations.updateChannel), .json(ChannelOperations.deleteChannel),
         .json(ChannelOperations.putResourcePolicy), .json(ChannelOperations.getResourcePolicy),

@@ -190,7 +190,7 @@ package struct TrailRepository: Sendable {
         String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
     }
 
-    private func records(_ q: PostgresQuery) async throws -> [TrailRecord] {
+    func records(_ q: PostgresQuery) async throws -> [TrailRecord] {
         try await decode(try await tx.query(q))
     }
 
