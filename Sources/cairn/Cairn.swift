@@ -22,6 +22,6 @@ struct Cairn: AsyncParsableCommand {
         abstract: "Cairn: organizations, identities, policies and trails, with AWS's semantics.",
         subcommands: [
             Serve.self, Migrate.self, PolicyCommand.self, AccountCommand.self, RegionCommand.self, OrganizationCommand.self,
-            ValidateLogsCommand.self, DecryptCommand.self,
+            ValidateLogsCommand.self, DecryptCommand.self, InsightsCommand.self,
         ])
 }

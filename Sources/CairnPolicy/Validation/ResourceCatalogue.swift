@@ -115,6 +115,35 @@ struct ResourceCatalogue: Sendable {
         return keyPrefixes.first { lower.hasPrefix($0.prefix) && lower.count > $0.prefix.count }?.support
     }
 
+    /// How many catalogue actions an action pattern (`lambda:Get*`, `s3:GetObject`) matches, and how many of those
+    /// support the key; (0, 0) for a pattern whose service is not literal or not in the catalogue.
+    func coverage(of pattern: String, _ support: KeySupport) -> (matched: Int, supported: Int) {
+        guard let colon = pattern.firstIndex(of: ":") else { return (0, 0) }
+        let prefix = pattern[..<colon].lowercased()
+        guard !prefix.contains("*"), !prefix.contains("?"), let index = actionIndex[prefix] else { return (0, 0) }
+        let glob = GlobPattern(pattern[pattern.index(after: colon)...].lowercased())
+        let bits = support.bitmaps[prefix] ?? []
+        var matched = 0, supported = 0
+        for (name, i) in index where glob.matches(name) {
+            matched += 1
+            if i / 6 < bits.count && bits[i / 6] & (1 << (i % 6)) != 0 { supported += 1 }
+        }
+        return (matched, supported)
+    }
+
+    /// Whether some catalogue action that none of `patterns` (lowercased `service:Action` globs) matches lacks the key:
+    /// what a NotAction leaves in the statement.
+    func someAction(outside patterns: [GlobPattern], lacking support: KeySupport) -> Bool {
+        for (prefix, index) in actionIndex {
+            let bits = support.bitmaps[prefix] ?? []
+            for (name, i) in index where !(i / 6 < bits.count && bits[i / 6] & (1 << (i % 6)) != 0) {
+                let full = "\(prefix):\(name)"
+                if !patterns.contains(where: { $0.matches(full) }) { return true }
+            }
+        }
+        return false
+    }
+
     /// Whether `service:Action` (no wildcard) supports the key; nil when the action is not in the catalogue.
     func action(_ action: String, supports support: KeySupport) -> Bool? {
         guard let colon = action.firstIndex(of: ":") else { return nil }

@@ -221,6 +221,12 @@ extension ValidationRun {
                         vPath, v.span)
                     continue
                 }
+                if m.key == "Federated" && isTrustPolicy && text != "*" && !Self.isFederatedProvider(text) {
+                    add(
+                        .error, "INVALID_FEDERATED_PRINCIPAL_SYNTAX_IN_ROLE_TRUST_POLICY",
+                        "A federated principal is a SAML or OIDC provider ARN (arn:aws:iam::account:saml-provider/name) or a provider's domain name.",
+                        vPath, v.span)
+                }
                 if m.key == "Service" && !(text.hasSuffix(".amazonaws.com") || text.hasSuffix(".amazonaws.com.cn")) {
                     add(.error, "INVALID_SERVICE_PRINCIPAL_FORMAT", "A service principal looks like service.amazonaws.com.", vPath, v.span)
                 }

@@ -131,6 +131,7 @@ extension ValidationRun {
             checkConditionValue(v, op: op, path)
         }
         checkKnownValues(key, op: op, values, valuePath)
+        checkKeySemantics(key, op: op, values, keyPath: keyPath, valuePath: valuePath)
     }
 
     func conditionValues(_ value: Value) -> [Value]? {
@@ -183,6 +184,8 @@ extension ValidationRun {
             add(
                 .warning, "WILDCARD_WITHOUT_LIKE_OPERATOR", "\(op.base.rawValue) compares * and ? literally; use StringLike to match patterns.", path,
                 v.span)
+        case .binary where !Self.isBase64(text):
+            add(.warning, "TYPE_MISMATCH_STRING", "\(text) is not base64; BinaryEquals compares base64-encoded values.", path, v.span)
         case .null where text.lowercased() != "true" && text.lowercased() != "false":
             add(.warning, "TYPE_MISMATCH_BOOLEAN", "Null takes true or false.", path, v.span)
         default:

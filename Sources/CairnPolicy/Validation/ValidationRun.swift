@@ -114,6 +114,7 @@ struct ValidationRun {
                 }
             }
         }
+        reportRedundantStatements(statements)
     }
 
     /// AWS's quotas count characters without whitespace (identity and SCP/RCP) or with it (resource policies).
@@ -156,6 +157,8 @@ struct ValidationRun {
         checkConditionKeysAgainstActions(s, path)
         checkResourceControlGuards(s, path, effect: effect)
         checkTrustActions(s, path)
+        checkTrustPrincipals(s, path, effect: effect)
+        checkKeyUsage(s, path, effect: effect)
     }
 
     mutating func checkSid(_ s: Value, _ path: Path) {

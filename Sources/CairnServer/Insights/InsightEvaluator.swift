@@ -66,6 +66,26 @@ package struct InsightEvaluator: Sendable {
         }
     }
 
+    /// Counts the whole baseline window from the event log, a day at a time (one transaction each): for an
+    /// installation whose history predates Insights, so baselines start from it rather than from nothing.
+    /// Returns the number of days counted.
+    package func backfill(now: Date = Date()) async throws -> Int {
+        let interval = Double(intervalSeconds)
+        let end = (now.timeIntervalSince1970 / interval).rounded(.down) * interval
+        var from = ((end - Double(baselineSeconds)) / interval).rounded(.down) * interval
+        var days = 0
+        while from < end {
+            let to = min(end, from + (86_400 / interval).rounded(.down) * interval)
+            try await store.transaction(logger: logger) { tx in
+                try await tx.insights.recount(
+                    from: Date(timeIntervalSince1970: from), to: Date(timeIntervalSince1970: to), interval: intervalSeconds)
+            }
+            from = to
+            days += 1
+        }
+        return days
+    }
+
     private func evaluate(bucketEnding end: Date, _ tx: Transaction, _ coverage: InsightCoverage, _ report: inout Report) async throws {
         report.bucketsEvaluated += 1
         let interval = Double(intervalSeconds)

@@ -5,3 +5,8 @@ extension Duration {
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
 }
+
+extension Duration {
+    /// Seconds as a fraction, for what a command prints.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

@@ -44,6 +44,23 @@ extension CairnRuntime {
         try await administer(config, logger: logger, TenancyOperations.addRegion, TenancyModel.RegionInput(name: name)).isNew
     }
 
+    /// `cairn insights evaluate`: one Insights pass now (after a backfill of the baseline's counts when asked),
+    /// and how long each took.
+    package static func evaluateInsights(
+        _ config: CairnConfiguration, backfill: Bool, logger: Logger
+    ) async throws -> (report: InsightEvaluator.Report, backfilledDays: Int, backfillSeconds: Double, passSeconds: Double) {
+        try await withStore(config, logger: logger) { store in
+            let evaluator = InsightEvaluator(
+                store: store, baselineSeconds: config.insights.baselineSeconds, intervalSeconds: max(1, config.insights.intervalSeconds), logger: logger)
+            let clock = ContinuousClock()
+            var days = 0
+            let backfillTime = try await clock.measure { if backfill { days = try await evaluator.backfill() } }
+            var report = InsightEvaluator.Report()
+            let passTime = try await clock.measure { report = try await evaluator.evaluate() }
+            return (report, days, backfillTime.seconds, passTime.seconds)
+        }
+    }
+
     /// Runs one operation as the operator account's root user, through the runner like any call.
     private static func administer<Input, Output>(
         _ config: CairnConfiguration, logger: Logger, _ operation: Operation<Input, Output>, _ input: Input

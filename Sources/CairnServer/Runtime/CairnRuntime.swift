@@ -86,13 +86,13 @@ package enum CairnRuntime {
         let sender = WebhookSender(store: store, targets: config.delivery.webhooks, logger: logger)
         let insights = InsightEvaluator(
             store: store, baselineSeconds: config.insights.baselineSeconds, intervalSeconds: config.insights.intervalSeconds, logger: logger)
-        return [
-            RecurringWork(name: "insights", interval: .seconds(config.insights.intervalSeconds), logger: logger) {
-                let report = try await insights.evaluate()
-                if report.started + report.ended > 0 {
-                    logger.info("insights", metadata: ["started": "\(report.started)", "ended": "\(report.ended)"])
-                }
-            },
+        let insightWork = RecurringWork(name: "insights", interval: .seconds(max(1, config.insights.intervalSeconds)), logger: logger) {
+            let report = try await insights.evaluate()
+            if report.started + report.ended > 0 {
+                logger.info("insights", metadata: ["started": "\(report.started)", "ended": "\(report.ended)"])
+            }
+        }
+        return (config.insights.isOn ? [insightWork] : []) + [
             RecurringWork(name: "delivery", interval: .seconds(config.delivery.interval), logger: logger) {
                 if let report = try await delivery.deliverPending(), report != DeliveryReport() {
                     logger.info(
@@ -108,6 +108,7 @@ package enum CairnRuntime {
                 try await store.transaction(logger: logger) { tx in
                     try await tx.events.ensurePartitions()
                     try await tx.sessions.purgeExpired(before: Date().addingTimeInterval(-86_400))
+                    try await tx.insights.purgeCounts(before: Date().addingTimeInterval(-90 * 86_400))
                 }
             },
         ]

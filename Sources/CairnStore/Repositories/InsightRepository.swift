@@ -70,6 +70,11 @@ package struct InsightRepository: Sendable {
             """)
     }
 
+    /// Counts older than ListInsightsMetricData's longest reach (90 days) are dropped.
+    package func purgeCounts(before time: Date) async throws {
+        try await tx.query("DELETE FROM insight_counts WHERE bucket < \(time)")
+    }
+
     /// Every API's calls in one bucket.
     package func counts(bucket: Date) async throws -> [Count] {
         var out: [Count] = []

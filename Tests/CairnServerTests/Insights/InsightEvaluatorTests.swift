@@ -219,6 +219,28 @@ import Testing
         }
     }
 
+    @Test func twoEvaluatorsRacingOverOneBurstStartOneInsight() async throws {
+        try await withTestServer { server in
+            let tenant = try await server.createTenant("racing")
+            _ = try await insightTrail(server, tenant, bucket: "racing-logs")
+            let burstStart = bucketStart(Date()).addingTimeInterval(Double(Self.interval))
+            try await Task.sleep(for: .seconds(max(0, burstStart.timeIntervalSinceNow)))
+            for _ in 0..<12 { try await server.trailRefused("GetTrail", ["Name": "missing"], as: tenant, "TrailNotFoundException") }
+            try await evaluatorProgress(server, burstStart)
+            let burstEnd = bucketStart(try #require(try await times(server, tenant.account, "GetTrail").max()))
+                .addingTimeInterval(Double(Self.interval))
+            // Two processes' passes at once: the progress row serialises them, the second finds nothing left to do.
+            let reports = try await withThrowingTaskGroup(of: InsightEvaluator.Report.self) { group in
+                for _ in 0..<2 { group.addTask { try await evaluator(server).evaluate(now: burstEnd.addingTimeInterval(6)) } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(reports.map(\.started).reduce(0, +) == 1, "\(reports)")
+            #expect(reports.contains { $0.bucketsEvaluated == 0 }, "\(reports)")
+            let open = try await server.store.read(logger: Logger(label: "t")) { tx in try await tx.insights.openInsights() }
+            #expect(open.count == 1)
+        }
+    }
+
     func evaluatorProgress(_ server: TestServer, _ time: Date) async throws {
         try await server.store.transaction(logger: Logger(label: "t")) { tx in
             try await tx.query("UPDATE insight_progress SET evaluated_through = \(time)")
