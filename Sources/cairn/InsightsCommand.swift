@@ -11,7 +11,8 @@ struct InsightsCommand: AsyncParsableCommand {
 
     struct Evaluate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "evaluate", abstract: "Run one Insights pass now (CAIRN_INSIGHTS_BASELINE_SECONDS and CAIRN_INSIGHTS_INTERVAL_SECONDS apply).")
+            commandName: "evaluate",
+            abstract: "Run one Insights pass now (CAIRN_INSIGHTS_BASELINE_SECONDS and CAIRN_INSIGHTS_INTERVAL_SECONDS apply).")
 
         @OptionGroup var common: CommonOptions
 

@@ -51,7 +51,8 @@ extension CairnRuntime {
     ) async throws -> (report: InsightEvaluator.Report, backfilledDays: Int, backfillSeconds: Double, passSeconds: Double) {
         try await withStore(config, logger: logger) { store in
             let evaluator = InsightEvaluator(
-                store: store, baselineSeconds: config.insights.baselineSeconds, intervalSeconds: max(1, config.insights.intervalSeconds), logger: logger)
+                store: store, baselineSeconds: config.insights.baselineSeconds, intervalSeconds: max(1, config.insights.intervalSeconds),
+                logger: logger)
             let clock = ContinuousClock()
             var days = 0
             let backfillTime = try await clock.measure { if backfill { days = try await evaluator.backfill() } }
