@@ -34,6 +34,10 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
     /// The IAM action, e.g. `cloudtrail:CreateTrail`.
     package var action: String { "\(service.actionPrefix):\(name)" }
     package var eventCategory: String { "Management" }
+
+    /// The record's readOnly. AWS records STS's AssumeRole calls as read-only (they change no resource of the
+    /// account); Cairn stores the session they make, so they run as writes but are recorded as AWS records them.
+    package var recordedReadOnly: Bool { readOnly || (service == .sts && name.hasPrefix("AssumeRole")) }
     package var description: String { action }
 
     package static func == (a: CatalogueOperation, b: CatalogueOperation) -> Bool { a.service == b.service && a.name == b.name }

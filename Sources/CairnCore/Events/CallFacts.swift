@@ -40,7 +40,7 @@ package struct CallFacts: Sendable {
             eventSource: operation.service.eventSource, eventName: operation.name, awsRegion: eventRegion,
             sourceIPAddress: sourceIP, userAgent: userAgent, errorCode: error?.code, errorMessage: error?.message,
             requestParameters: requestParameters, responseElements: error == nil ? response : nil,
-            requestID: requestId, eventID: eventId, readOnly: operation.readOnly,
+            requestID: requestId, eventID: eventId, readOnly: operation.recordedReadOnly,
             resources: resources, recipientAccountId: principal.account.value)
     }
 }

@@ -19,14 +19,11 @@ extension EventRecord {
         Self.member("userAgent", userAgent, into: &out)
         Self.member("errorCode", errorCode, into: &out)
         Self.member("errorMessage", errorMessage, into: &out)
-        if let requestParameters {
-            out += #","requestParameters":"#
-            requestParameters.write(into: &out)
-        }
-        if let responseElements {
-            out += #","responseElements":"#
-            responseElements.write(into: &out)
-        }
+        // Both are always present, null when the call sent or answered nothing, as AWS writes them.
+        out += #","requestParameters":"#
+        if let requestParameters { requestParameters.write(into: &out) } else { out += "null" }
+        out += #","responseElements":"#
+        if let responseElements { responseElements.write(into: &out) } else { out += "null" }
         Self.member("requestID", requestID, into: &out)
         Self.member("eventID", eventID, into: &out)
         out += readOnly ? #","readOnly":true"# : #","readOnly":false"#

@@ -29,8 +29,21 @@ enum EventElements {
         of(input, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.request ?? [] : [])
     }
 
+    /// Members the API answers but AWS's records of the call leave out: a role just created has not been used.
+    static let omitted: [CatalogueOperation: [[String]]] = [OperationCatalogue.IAM.createRole: [["role", "roleLastUsed"]]]
+
     static func response(_ output: some Encodable, entry: CatalogueOperation) -> JSONValue? {
-        of(output, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.response ?? [] : [])
+        var encoded = of(output, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.response ?? [] : [])
+        if entry.service == .iam, let paths = omitted[entry], let value = encoded {
+            encoded = paths.reduce(value) { omit($0, $1[...]) }
+        }
+        return encoded
+    }
+
+    private static func omit(_ value: JSONValue, _ path: ArraySlice<String>) -> JSONValue {
+        guard let head = path.first, case .object(var members) = value, let inner = members[head] else { return value }
+        members[head] = path.count == 1 ? nil : omit(inner, path.dropFirst())
+        return .object(members)
     }
 
     static func of(_ value: some Encodable, service: Service, masking paths: [[String]] = []) -> JSONValue? {
