@@ -53,7 +53,8 @@ import Testing
             #expect(try JSONDecoder().decode(EventRecord.self, from: Data(text.utf8)) == record, "\(text)")
             let ours = try JSONSerialization.jsonObject(with: Data(text.utf8)) as? NSDictionary
             // Foundation's encoding leaves nil members out; the record always carries these two, null when empty.
-            let foundations = (try JSONSerialization.jsonObject(with: try JSONEncoder().encode(record)) as? NSDictionary)?.mutableCopy()
+            let foundations =
+                (try JSONSerialization.jsonObject(with: try JSONEncoder().encode(record)) as? NSDictionary)?.mutableCopy()
                 as? NSMutableDictionary
             for key in ["requestParameters", "responseElements"] where foundations?[key] == nil { foundations?[key] = NSNull() }
             #expect(ours != nil && ours == foundations, "\(text)")
