@@ -287,6 +287,7 @@ enum OrganizationsModel {
     struct MembersOutput: OperationOutput, Encodable {
         let organization: OrganizationRecord
         let members: [MemberAccountRecord]
+        let nextToken: String?
         func encode(to encoder: any Encoder) throws {}
     }
 }

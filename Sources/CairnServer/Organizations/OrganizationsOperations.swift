@@ -14,9 +14,12 @@ enum OrganizationsOperations {
 
     /// Every member account, with where it sits: the REST rendering of ListAccounts, which pages by REST's
     /// rules (`limit` up to 100) rather than AWS's.
-    static let listMemberAccounts = Operation<NoInput, OrganizationsModel.MembersOutput>(OperationCatalogue.listAccounts) { _, ctx in
+    static let listMemberAccounts = Operation<TenancyModel.ListInput, OrganizationsModel.MembersOutput>(OperationCatalogue.listAccounts) {
+        input, ctx in
         let org = try await standing(ctx.tx, ctx.facts).requireReader()
-        return OrganizationsModel.MembersOutput(organization: org, members: try await ctx.tx.organizations.members(of: org))
+        let page = try RESTListPage.slice(
+            try await ctx.tx.organizations.members(of: org), limit: input.limit, nextToken: input.nextToken, listing: "organization-accounts")
+        return OrganizationsModel.MembersOutput(organization: org, members: page.items, nextToken: page.nextToken)
     }
 
     /// The checks AWS makes before registering a delegated administrator, in its order; shared with

@@ -55,8 +55,15 @@ enum TenancyModel {
         }
     }
 
+    /// A page of one of Cairn's own listings.
+    struct ListInput: OperationInput, Codable {
+        var limit: Int?
+        var nextToken: String?
+    }
+
     struct Accounts: OperationOutput, Encodable {
         var accounts: [Account]
+        var nextToken: String?
     }
 
     struct CreatedAccount: OperationOutput, Encodable {

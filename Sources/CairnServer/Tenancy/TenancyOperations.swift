@@ -62,9 +62,10 @@ enum TenancyOperations {
             account: .init(record, createdAt: ctx.facts.time, organizationId: nil), accessKeyId: keyId, secretAccessKey: secret)
     }
 
-    static let listAccounts = Operation<NoInput, TenancyModel.Accounts>(OperationCatalogue.listTenantAccounts) { _, ctx in
-        TenancyModel.Accounts(
-            accounts: try await ctx.tx.accounts.list().map { .init($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) })
+    static let listAccounts = Operation<TenancyModel.ListInput, TenancyModel.Accounts>(OperationCatalogue.listTenantAccounts) { input, ctx in
+        let all = try await ctx.tx.accounts.list().map { TenancyModel.Account($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) }
+        let page = try RESTListPage.slice(all, limit: input.limit, nextToken: input.nextToken, listing: "accounts")
+        return TenancyModel.Accounts(accounts: page.items, nextToken: page.nextToken)
     }
 
     static let describeAccount = Operation<TenancyModel.AccountIdInput, TenancyModel.Account>(OperationCatalogue.describeTenantAccount) {

@@ -1,4 +1,5 @@
 import CairnTestSupport
+import Logging
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
@@ -36,6 +37,29 @@ import Testing
             #expect(unknown.status.code == 404)
             let listed = server.json(try await server.send(.get, "/v1/accounts"))["accounts"] as? [[String: Any]] ?? []
             #expect(listed.count == 2)
+        }
+    }
+
+    @Test func aListingsPageIsPartOfTheCallAndABadTokenIsOneRefusalRecordedOnce() async throws {
+        try await withTestServer { server in
+            for name in ["a1", "a2", "a3"] { _ = try await server.createTenant(name) }
+            let first = server.json(try await server.send(.get, "/v1/accounts", query: "limit=2"))
+            #expect((first["accounts"] as? [Any])?.count == 2)
+            let token = try #require(first["nextToken"] as? String)
+            let rest = server.json(try await server.send(.get, "/v1/accounts", query: "limit=2&nextToken=\(token)"))
+            #expect((rest["accounts"] as? [Any])?.count == 2, "three tenants and the operator: \(rest)")
+            let bad = try await server.send(.get, "/v1/accounts", query: "nextToken=bogus")
+            #expect(bad.status.code == 400 && (server.json(bad)["detail"] as? String ?? "").contains("nextToken"))
+            let requestId = try #require(bad.headers[HTTPField.Name("x-amzn-RequestId")!])
+            let records = try await server.store.read(logger: Logger(label: "t")) { tx in
+                var out: [(String?, String)] = []
+                for try await (code, params) in try await tx.query(
+                    "SELECT error_code, coalesce(record->>'requestParameters', 'null') FROM events WHERE record->>'requestID' = \(requestId)"
+                ).decode((String?, String).self) { out.append((code, params)) }
+                return out
+            }
+            #expect(records.count == 1 && records.first?.0 == "ValidationException", "\(records)")
+            #expect(records.first?.1.contains("bogus") == true, "the page asked for is recorded: \(records)")
         }
     }
 

@@ -146,8 +146,10 @@ extension RESTService {
 
     /// Every member with where it sits, paged by REST's rules.
     func listOrganizationAccounts(_ input: Operations.ListOrganizationAccounts.Input) async throws -> Operations.ListOrganizationAccounts.Output {
-        let found = try await run(Org.listMemberAccounts) { NoInput() }
-        let (items, next) = try Self.page(found.members, limit: input.query.limit, nextToken: input.query.nextToken, listing: "organization-accounts")
+        let found = try await run(Org.listMemberAccounts) {
+            TenancyModel.ListInput(limit: input.query.limit, nextToken: input.query.nextToken)
+        }
+        let (items, next) = (found.members, found.nextToken)
         let arns = found.organization.arns(partition: runner.partition)
         return .ok(
             .init(

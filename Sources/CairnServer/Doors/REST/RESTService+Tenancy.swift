@@ -12,20 +12,6 @@ extension RESTService {
     }
 
     /// REST paging over a list read whole: `limit` 1–100 (default 100), and a `nextToken` bound to the listing.
-    static func page<T>(_ items: [T], limit: Int?, nextToken: String?, listing: String) throws(ServiceError) -> ([T], String?) {
-        let size = limit ?? 100
-        guard (1...100).contains(size) else { throw ServiceError.validation("limit", "Member must be between 1 and 100") }
-        var start = 0
-        if let nextToken {
-            guard let offset = PageToken.offset(nextToken, for: listing), offset <= items.count else {
-                throw ServiceError.validation("nextToken", "Member must be a nextToken this listing returned")
-            }
-            start = offset
-        }
-        let end = min(items.count, start + size)
-        return (Array(items[start..<end]), end < items.count ? PageToken.after(String(end), for: listing) : nil)
-    }
-
     func addRegion(_ input: Operations.AddRegion.Input) async throws -> Operations.AddRegion.Output {
         let added = try await run(TenancyOperations.addRegion) {
             guard case .json(let body) = input.body else { throw ServiceError.serialization("expected application/json") }
@@ -48,9 +34,10 @@ extension RESTService {
     }
 
     func listAccounts(_ input: Operations.ListAccounts.Input) async throws -> Operations.ListAccounts.Output {
-        let all = try await run(TenancyOperations.listAccounts) { NoInput() }
-        let (items, next) = try Self.page(all.accounts, limit: input.query.limit, nextToken: input.query.nextToken, listing: "accounts")
-        return .ok(.init(body: .json(.init(accounts: items.map(Self.account), nextToken: next))))
+        let page = try await run(TenancyOperations.listAccounts) {
+            TenancyModel.ListInput(limit: input.query.limit, nextToken: input.query.nextToken)
+        }
+        return .ok(.init(body: .json(.init(accounts: page.accounts.map(Self.account), nextToken: page.nextToken))))
     }
 
     func describeAccount(_ input: Operations.DescribeAccount.Input) async throws -> Operations.DescribeAccount.Output {
