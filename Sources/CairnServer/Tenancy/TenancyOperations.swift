@@ -63,7 +63,9 @@ enum TenancyOperations {
     }
 
     static let listAccounts = Operation<TenancyModel.ListInput, TenancyModel.Accounts>(OperationCatalogue.listTenantAccounts) { input, ctx in
-        let all = try await ctx.tx.accounts.list().map { TenancyModel.Account($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId) }
+        let all = try await ctx.tx.accounts.list().map {
+            TenancyModel.Account($0.account, createdAt: $0.createdAt, organizationId: $0.organizationId)
+        }
         let page = try RESTListPage.slice(all, limit: input.limit, nextToken: input.nextToken, listing: "accounts")
         return TenancyModel.Accounts(accounts: page.items, nextToken: page.nextToken)
     }

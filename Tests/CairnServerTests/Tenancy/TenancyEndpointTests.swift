@@ -1,8 +1,8 @@
 import CairnTestSupport
-import Logging
 import Foundation
 import HTTPTypes
 import HummingbirdTesting
+import Logging
 import Testing
 
 /// The operator's REST operations: accounts with root credentials shown once, regions added at run time, and
