@@ -274,6 +274,7 @@ def iam_scenario(w):
     w.values.update(iamAccount=root.account, otherAccount=other.account)
     d = w.do
     d("sts:GetCallerIdentity", root, "get_caller_identity")
+    d("sts:GetAccessKeyInfo", root, "get_access_key_info", AccessKeyId=root.key)
     d("iam:CreateUser", root, "create_user", UserName="golden-user", Path="/golden/", Tags=[{"Key": "team", "Value": "audit"}])
     d("iam:GetUser", root, "get_user", UserName="golden-user")
     d("iam:ListUsers", root, "list_users")

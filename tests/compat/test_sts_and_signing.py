@@ -6,6 +6,8 @@ import subprocess
 import botocore.exceptions
 import pytest
 
+from cairn_rest import create_tenant
+
 
 def test_boto3_get_caller_identity_is_the_operator_root(client_factory):
     ident = client_factory("sts").get_caller_identity()
@@ -21,6 +23,22 @@ def test_aws_cli_get_caller_identity(endpoint):
         capture_output=True, text=True, check=True, env={**os.environ, "AWS_DEFAULT_REGION": "us-east-1"},
     )
     assert json.loads(out.stdout)["Account"] == os.environ["CAIRN_OPERATOR_ACCOUNT"]
+
+
+def test_get_access_key_info_names_the_owning_account_of_any_key_it_issued(client_factory):
+    account, key, secret = create_tenant("keyinfo")
+    operator = client_factory("sts")
+    me = operator.get_caller_identity()["Account"]
+    # Any caller may ask; the answer is the key's owner, not the caller.
+    assert operator.get_access_key_info(AccessKeyId=key)["Account"] == account
+    theirs = client_factory("sts", access_key=key, secret_key=secret)
+    assert theirs.get_access_key_info(AccessKeyId=os.environ["AWS_ACCESS_KEY_ID"])["Account"] == me
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        operator.get_access_key_info(AccessKeyId="AKIANEVERISSUED00001")
+    assert e.value.response["Error"]["Code"] == "InvalidParameterValue"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        operator.get_access_key_info(AccessKeyId="AKIA-NOT-A-VALID-KEY")
+    assert e.value.response["Error"]["Code"] == "ValidationError"
 
 
 def test_unknown_access_key_is_invalid_client_token_id(client_factory):

@@ -4,6 +4,7 @@ package enum OperationCatalogue {
     package static let getCallerIdentity = CatalogueOperation(
         .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
     package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any)
+    package static let getAccessKeyInfo = CatalogueOperation(.sts, "GetAccessKeyInfo", readOnly: true, rest: ["getAccessKeyInfo"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
     /// IAM's simulator: AWS's shape on the Query door (IAMOperations), Cairn's one-request shape on REST
@@ -17,6 +18,7 @@ package enum OperationCatalogue {
         [
             getCallerIdentity,
             assumeRole,
+            getAccessKeyInfo,
             listRegions,
             simulateCustomPolicy,
             simulatePrincipalPolicy,

@@ -13,6 +13,14 @@ enum STSModel {
         var Value: String?
     }
 
+    struct GetAccessKeyInfoInput: OperationInput, Codable {
+        var AccessKeyId: String?
+    }
+
+    struct AccessKeyInfo: OperationOutput, Encodable {
+        var Account: String
+    }
+
     struct AssumeRoleInput: OperationInput, Codable {
         var RoleArn: String?
         var RoleSessionName: String?

@@ -11,6 +11,27 @@ enum STSOperations {
         return STSModel.CallerIdentity(Account: who.account.value, Arn: who.arn, UserId: who.principalId)
     }
 
+    /// The account that owns an access key (long-term or a session's), whatever the key's state, as STS answers
+    /// it to any caller: key ids are not secrets. A key Cairn never issued is InvalidParameterValue (AWS decodes an
+    /// account from any key id; Cairn's ids carry none).
+    static let getAccessKeyInfo = Operation<STSModel.GetAccessKeyInfoInput, STSModel.AccessKeyInfo>(OperationCatalogue.getAccessKeyInfo) {
+        input, ctx in
+        guard let id = input.AccessKeyId, !id.isEmpty else {
+            throw ServiceError(code: "MissingParameter", status: 400, message: "The request must contain the parameter AccessKeyId.")
+        }
+        guard (16...128).contains(id.count), id.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            throw ServiceError(
+                code: "ValidationError", status: 400,
+                message:
+                    "1 validation error detected: Value '\(id)' at 'accessKeyId' failed to satisfy constraint: Member must satisfy regular expression pattern: [\\w]+ and length 16 to 128"
+            )
+        }
+        guard let owner = try await ctx.tx.accessKeys.owner(of: id) else {
+            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "The access key ID \(id) was not issued by this service.")
+        }
+        return STSModel.AccessKeyInfo(Account: owner.value)
+    }
+
     /// Validated, then authorized against the role's trust policy (the resource policy of sts:AssumeRole) and
     /// the caller's own policies; then temporary credentials are issued.
     static let assumeRole = Operation<STSModel.AssumeRoleInput, STSModel.AssumeRoleOutput>(

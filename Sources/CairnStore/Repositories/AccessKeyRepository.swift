@@ -21,6 +21,17 @@ package struct AccessKeyRecord: Sendable {
 package struct AccessKeyRepository: Sendable {
     let tx: Transaction
 
+    /// The account that owns a key, long-term or temporary, in any state.
+    package func owner(of accessKeyId: String) async throws -> AccountId? {
+        let rows = try await tx.query(
+            """
+            SELECT account_id FROM access_keys WHERE access_key_id = \(accessKeyId)
+            UNION ALL SELECT account_id FROM sts_sessions WHERE access_key_id = \(accessKeyId) LIMIT 1
+            """)
+        for try await account in rows.decode(String.self) { return AccountId(account) }
+        return nil
+    }
+
     /// A credential alone, without the region check.
     package func lookup(_ accessKeyId: String) async throws -> AccessKeyRecord? {
         try await lookup(accessKeyId, region: "").0

@@ -2,5 +2,7 @@ import CairnCore
 
 /// STS over the Query protocol.
 enum STSBindings {
-    static let all: [AWSBinding] = [.query(STSOperations.getCallerIdentity), .query(STSOperations.assumeRole)]
+    static let all: [AWSBinding] = [
+        .query(STSOperations.getCallerIdentity), .query(STSOperations.assumeRole), .query(STSOperations.getAccessKeyInfo),
+    ]
 }

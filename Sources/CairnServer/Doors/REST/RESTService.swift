@@ -15,6 +15,11 @@ struct RESTService: APIProtocol {
         return try await runner.run(operation, in: scope, decoding: input)
     }
 
+    func getAccessKeyInfo(_ input: Operations.GetAccessKeyInfo.Input) async throws -> Operations.GetAccessKeyInfo.Output {
+        let info = try await run(STSOperations.getAccessKeyInfo) { STSModel.GetAccessKeyInfoInput(AccessKeyId: input.path.accessKeyId) }
+        return .ok(.init(body: .json(.init(account: info.Account))))
+    }
+
     func getCallerIdentity(_ input: Operations.GetCallerIdentity.Input) async throws -> Operations.GetCallerIdentity.Output {
         let who = try await run(STSOperations.getCallerIdentity) { NoInput() }
         return .ok(.init(body: .json(.init(account: who.Account, arn: who.Arn, userId: who.UserId))))
