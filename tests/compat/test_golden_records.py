@@ -298,6 +298,8 @@ def iam_scenario(w):
     d("iam:GetRole", root, "get_role", RoleName="golden-role")
     d("iam:ListRoles", root, "list_roles")
     d("iam:UpdateRole", root, "update_role", RoleName="golden-role", Description="still golden")
+    d("iam:UpdateRoleDescription", root, "update_role_description", RoleName="golden-role", Description="golden again")
+    d("iam:GetAccountSummary", root, "get_account_summary")
     d("iam:UpdateAssumeRolePolicy", root, "update_assume_role_policy", RoleName="golden-role",
       PolicyDocument=trust(root.account, other.account))
     d("iam:PutRolePolicy", root, "put_role_policy", RoleName="golden-role", PolicyName="role-inline", PolicyDocument=ADMIN)
@@ -316,6 +318,8 @@ def iam_scenario(w):
         snake = kind.lower()
         d(f"iam:Attach{kind}Policy", root, f"attach_{snake}_policy", PolicyArn=parn, **{f"{kind}Name": name})
         d(f"iam:ListAttached{kind}Policies", root, f"list_attached_{snake}_policies", **{f"{kind}Name": name})
+        if kind == "Role":
+            d("iam:ListEntitiesForPolicy", root, "list_entities_for_policy", PolicyArn=parn, EntityFilter="Role")
         d(f"iam:Detach{kind}Policy", root, f"detach_{snake}_policy", PolicyArn=parn, **{f"{kind}Name": name})
     for kind, name in (("User", "golden-user"), ("Role", "golden-role")):
         snake = kind.lower()

@@ -328,3 +328,43 @@ def test_aws_cli_iam_round_trip(endpoint, name):
     assert cli("create-user", "--user-name", name)["User"]["UserName"] == name
     assert name in [u["UserName"] for u in cli("list-users")["Users"]]
     cli("delete-user", "--user-name", name)
+
+
+def test_entities_for_policy_account_summary_and_role_description(client_factory):
+    from cairn_rest import create_tenant
+    _, key, secret = create_tenant("iam-summary")
+    iam = client_factory("iam", access_key=key, secret_key=secret)
+    before = iam.get_account_summary()["SummaryMap"]
+    assert before["Users"] == 0 and before["Roles"] == 0 and before["UsersQuota"] == 5000 and before["AccountAccessKeysPresent"] == 1
+    arn = iam.create_policy(PolicyName="reader", PolicyDocument=json.dumps(READ))["Policy"]["Arn"]
+    iam.create_user(UserName="ann", Path="/team/")
+    iam.create_user(UserName="bob")
+    iam.create_group(GroupName="readers")
+    iam.create_role(RoleName="ci", AssumeRolePolicyDocument=json.dumps(TRUST))
+    for call, kw in ((iam.attach_user_policy, {"UserName": "ann"}), (iam.attach_user_policy, {"UserName": "bob"}),
+                     (iam.attach_group_policy, {"GroupName": "readers"}), (iam.attach_role_policy, {"RoleName": "ci"})):
+        call(PolicyArn=arn, **kw)
+    iam.put_user_permissions_boundary(UserName="bob", PermissionsBoundary=arn)
+    everyone = iam.list_entities_for_policy(PolicyArn=arn)
+    assert [u["UserName"] for u in everyone["PolicyUsers"]] == ["ann", "bob"]
+    assert [g["GroupName"] for g in everyone["PolicyGroups"]] == ["readers"] and [r["RoleName"] for r in everyone["PolicyRoles"]] == ["ci"]
+    assert iam.list_entities_for_policy(PolicyArn=arn, EntityFilter="Role")["PolicyUsers"] == []
+    assert [u["UserName"] for u in iam.list_entities_for_policy(PolicyArn=arn, PathPrefix="/team/")["PolicyUsers"]] == ["ann"]
+    bounded = iam.list_entities_for_policy(PolicyArn=arn, PolicyUsageFilter="PermissionsBoundary")
+    assert [u["UserName"] for u in bounded["PolicyUsers"]] == ["bob"] and bounded["PolicyGroups"] == []
+    paged = iam.get_paginator("list_entities_for_policy").paginate(PolicyArn=arn, PaginationConfig={"PageSize": 1})
+    assert sum(len(p["PolicyUsers"]) + len(p["PolicyGroups"]) + len(p["PolicyRoles"]) for p in paged) == 4
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        iam.list_entities_for_policy(PolicyArn=arn, EntityFilter="Robot")
+    assert e.value.response["Error"]["Code"] == "ValidationError"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        iam.list_entities_for_policy(PolicyArn=arn.replace("reader", "nobody"))
+    assert e.value.response["Error"]["Code"] == "NoSuchEntity"
+    after = iam.get_account_summary()["SummaryMap"]
+    assert (after["Users"], after["Groups"], after["Roles"], after["Policies"]) == (2, 1, 1, 1)
+    role = iam.update_role_description(RoleName="ci", Description="deploys")["Role"]
+    assert role["RoleName"] == "ci" and role["Description"] == "deploys"
+    assert iam.get_role(RoleName="ci")["Role"]["Description"] == "deploys"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        iam.update_role_description(RoleName="nobody", Description="x")
+    assert e.value.response["Error"]["Code"] == "NoSuchEntity"

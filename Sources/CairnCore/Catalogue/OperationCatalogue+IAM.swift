@@ -19,6 +19,9 @@ extension OperationCatalogue {
         package static let getRole = CatalogueOperation(.iam, "GetRole", readOnly: true, rest: ["getIamRole"])
         package static let listRoles = CatalogueOperation(.iam, "ListRoles", readOnly: true, rest: ["listIamRoles"])
         package static let updateRole = CatalogueOperation(.iam, "UpdateRole", readOnly: false)
+        package static let updateRoleDescription = CatalogueOperation(.iam, "UpdateRoleDescription", readOnly: false)
+        package static let listEntitiesForPolicy = CatalogueOperation(.iam, "ListEntitiesForPolicy", readOnly: true)
+        package static let getAccountSummary = CatalogueOperation(.iam, "GetAccountSummary", readOnly: true)
         package static let deleteRole = CatalogueOperation(.iam, "DeleteRole", readOnly: false, rest: ["deleteIamRole"])
         package static let updateAssumeRolePolicy = CatalogueOperation(.iam, "UpdateAssumeRolePolicy", readOnly: false)
         package static let putUserPolicy = CatalogueOperation(.iam, "PutUserPolicy", readOnly: false, rest: ["putIamUserInlinePolicy"])
@@ -85,6 +88,9 @@ extension OperationCatalogue {
             getRole,
             listRoles,
             updateRole,
+            updateRoleDescription,
+            listEntitiesForPolicy,
+            getAccountSummary,
             deleteRole,
             updateAssumeRolePolicy,
             putUserPolicy,

@@ -30,7 +30,9 @@ enum EventElements {
     }
 
     /// Members the API answers but AWS's records of the call leave out: a role just created has not been used.
-    static let omitted: [CatalogueOperation: [[String]]] = [OperationCatalogue.IAM.createRole: [["role", "roleLastUsed"]]]
+    static let omitted: [CatalogueOperation: [[String]]] = [
+        OperationCatalogue.IAM.createRole: [["role", "roleLastUsed"]], OperationCatalogue.IAM.updateRoleDescription: [["role", "roleLastUsed"]],
+    ]
 
     static func response(_ output: some Encodable, entry: CatalogueOperation) -> JSONValue? {
         var encoded = of(output, service: entry.service, masking: entry.service == .organizations ? masked[entry]?.response ?? [] : [])
