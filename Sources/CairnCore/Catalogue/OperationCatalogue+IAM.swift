@@ -48,11 +48,13 @@ extension OperationCatalogue {
         package static let attachUserPolicy = CatalogueOperation(.iam, "AttachUserPolicy", readOnly: false, rest: ["attachIamUserPolicy"])
         package static let attachRolePolicy = CatalogueOperation(.iam, "AttachRolePolicy", readOnly: false, rest: ["attachIamRolePolicy"])
         package static let attachGroupPolicy = CatalogueOperation(.iam, "AttachGroupPolicy", readOnly: false)
-        package static let detachUserPolicy = CatalogueOperation(.iam, "DetachUserPolicy", readOnly: false)
-        package static let detachRolePolicy = CatalogueOperation(.iam, "DetachRolePolicy", readOnly: false)
+        package static let detachUserPolicy = CatalogueOperation(.iam, "DetachUserPolicy", readOnly: false, rest: ["detachIamUserPolicy"])
+        package static let detachRolePolicy = CatalogueOperation(.iam, "DetachRolePolicy", readOnly: false, rest: ["detachIamRolePolicy"])
         package static let detachGroupPolicy = CatalogueOperation(.iam, "DetachGroupPolicy", readOnly: false)
-        package static let listAttachedUserPolicies = CatalogueOperation(.iam, "ListAttachedUserPolicies", readOnly: true)
-        package static let listAttachedRolePolicies = CatalogueOperation(.iam, "ListAttachedRolePolicies", readOnly: true)
+        package static let listAttachedUserPolicies = CatalogueOperation(
+            .iam, "ListAttachedUserPolicies", readOnly: true, rest: ["listIamAttachedUserPolicies"])
+        package static let listAttachedRolePolicies = CatalogueOperation(
+            .iam, "ListAttachedRolePolicies", readOnly: true, rest: ["listIamAttachedRolePolicies"])
         package static let listAttachedGroupPolicies = CatalogueOperation(.iam, "ListAttachedGroupPolicies", readOnly: true)
         package static let putUserPermissionsBoundary = CatalogueOperation(.iam, "PutUserPermissionsBoundary", readOnly: false)
         package static let putRolePermissionsBoundary = CatalogueOperation(.iam, "PutRolePermissionsBoundary", readOnly: false)

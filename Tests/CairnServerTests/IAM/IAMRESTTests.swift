@@ -75,6 +75,20 @@ import Testing
             let encoded = arn.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
             #expect(try await server.send(.delete, "/v1/iam/policy", query: "policyArn=\(encoded)").status.code == 409)
             #expect(try await server.send(.delete, "/v1/iam/roles/deployer").status.code == 409)
+
+            // Listing and detaching over REST, as the AWS door does.
+            let listed = try Self.json(try await server.send(.get, "/v1/iam/roles/deployer/attached-policies"))
+            #expect((listed["attachedPolicies"] as? [[String: Any]])?.map { $0["policyArn"] as? String } == [arn])
+            let missing = try await server.send(.delete, "/v1/iam/roles/deployer/attached-policies")
+            #expect(missing.status.code == 400 && String(buffer: missing.body).contains("policyArn"))
+            let detach = try await server.send(.delete, "/v1/iam/roles/deployer/attached-policies", query: "policyArn=\(encoded)")
+            #expect(detach.status.code == 204)
+            let again = try await server.send(.delete, "/v1/iam/roles/deployer/attached-policies", query: "policyArn=\(encoded)")
+            #expect(again.status.code == 404, "\(String(buffer: again.body))")
+            let empty = try Self.json(try await server.send(.get, "/v1/iam/roles/deployer/attached-policies"))
+            #expect((empty["attachedPolicies"] as? [Any])?.isEmpty == true)
+            #expect(try await server.send(.get, "/v1/iam/users/nobody/attached-policies").status.code == 404)
+            #expect(try await server.send(.delete, "/v1/iam/roles/deployer").status.code == 204, "nothing attached any more")
         }
     }
 }

@@ -177,3 +177,40 @@ extension RESTService {
         .init(groupName: g.GroupName, groupId: g.GroupId, arn: g.Arn, path: g.Path, createDate: g.CreateDate)
     }
 }
+
+/// Managed-policy attachments of users and roles over REST: the listing and detaching the AWS door has.
+extension RESTService {
+    func listIamAttachedUserPolicies(
+        _ input: Operations.ListIamAttachedUserPolicies.Input
+    ) async throws -> Operations.ListIamAttachedUserPolicies.Output {
+        let page = try await run(IAMOps.listAttachedUserPolicies) {
+            IAMModel.ListAttachedPoliciesInput(
+                UserName: input.path.userName, PathPrefix: input.query.pathPrefix, Marker: input.query.nextToken, MaxItems: input.query.limit)
+        }
+        return .ok(.init(body: .json(Self.attached(page))))
+    }
+
+    func detachIamUserPolicy(_ input: Operations.DetachIamUserPolicy.Input) async throws -> Operations.DetachIamUserPolicy.Output {
+        _ = try await run(IAMOps.detachUserPolicy) { IAMModel.AttachmentInput(UserName: input.path.userName, PolicyArn: input.query.policyArn) }
+        return .noContent(.init())
+    }
+
+    func listIamAttachedRolePolicies(
+        _ input: Operations.ListIamAttachedRolePolicies.Input
+    ) async throws -> Operations.ListIamAttachedRolePolicies.Output {
+        let page = try await run(IAMOps.listAttachedRolePolicies) {
+            IAMModel.ListAttachedPoliciesInput(
+                RoleName: input.path.roleName, PathPrefix: input.query.pathPrefix, Marker: input.query.nextToken, MaxItems: input.query.limit)
+        }
+        return .ok(.init(body: .json(Self.attached(page))))
+    }
+
+    func detachIamRolePolicy(_ input: Operations.DetachIamRolePolicy.Input) async throws -> Operations.DetachIamRolePolicy.Output {
+        _ = try await run(IAMOps.detachRolePolicy) { IAMModel.AttachmentInput(RoleName: input.path.roleName, PolicyArn: input.query.policyArn) }
+        return .noContent(.init())
+    }
+
+    static func attached(_ page: IAMModel.AttachedPoliciesOutput) -> Components.Schemas.IamAttachedPolicyList {
+        .init(attachedPolicies: page.AttachedPolicies.map { .init(policyName: $0.PolicyName, policyArn: $0.PolicyArn) }, nextToken: page.Marker)
+    }
+}
