@@ -41,9 +41,16 @@ def test_a_burst_of_writes_starts_an_insight_that_boto3_and_the_cli_read(client_
     assert start["insightDetails"]["eventSource"] == "cloudtrail.amazonaws.com"
     listed = ct.list_insights_data(InsightSource=trail, DataType="InsightsEvents", Dimensions={"EventName": "AddTags"})["Events"]
     assert any(e["EventId"] == start["eventID"] for e in listed)
-    metrics = ct.list_insights_metric_data(EventSource="cloudtrail.amazonaws.com", EventName="AddTags", InsightType="ApiCallRateInsight",
-                                           Period=60)
-    assert sum(metrics["Values"]) >= 25 and len(metrics["Timestamps"]) == len(metrics["Values"])
+    # Counts appear as the evaluator recounts each bucket once it has ended: the burst's last bucket may still be
+    # open when its Insight starts, so wait until all 25 calls are counted.
+    def counted():
+        m = ct.list_insights_metric_data(EventSource="cloudtrail.amazonaws.com", EventName="AddTags", InsightType="ApiCallRateInsight",
+                                         Period=60)
+        return m if sum(m["Values"]) >= 25 else None
+
+    metrics = wait_for(counted)
+    assert metrics, "the burst's 25 calls were not all counted within 30 s"
+    assert sum(metrics["Values"]) == 25 and len(metrics["Timestamps"]) == len(metrics["Values"])
     with pytest.raises(botocore.exceptions.ClientError) as e:
         ct.list_insights_metric_data(EventSource="cloudtrail.amazonaws.com", EventName="AddTags", InsightType="ApiErrorRateInsight")
     assert e.value.response["Error"]["Code"] == "InvalidParameterException"
