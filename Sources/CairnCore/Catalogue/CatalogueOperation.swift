@@ -5,6 +5,10 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
     /// The API name, as AWS's model spells it (CreateTrail) — also the event's eventName.
     package let name: String
     package let readOnly: Bool
+    /// The record's readOnly: the same as `readOnly` but where AWS records a call otherwise. AWS records STS's
+    /// AssumeRole as read-only (it changes no resource of the account); Cairn stores the session it makes, so it
+    /// runs as a write but is recorded as AWS records it.
+    package let recordedReadOnly: Bool
     /// What the IAM action applies to; the authorizer turns it into resource ARNs.
     package let resource: ResourceScope
     /// Operations only the operator account's principals can ever be allowed.
@@ -19,11 +23,13 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
 
     package init(
         _ service: Service, _ name: String, readOnly: Bool, resource: ResourceScope = .any,
-        operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = [], awsFrontDoor: Bool? = nil
+        operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = [], awsFrontDoor: Bool? = nil,
+        recordedReadOnly: Bool? = nil
     ) {
         self.service = service
         self.name = name
         self.readOnly = readOnly
+        self.recordedReadOnly = recordedReadOnly ?? readOnly
         self.resource = resource
         self.operatorOnly = operatorOnly
         self.alwaysAllowed = alwaysAllowed
@@ -35,9 +41,6 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
     package var action: String { "\(service.actionPrefix):\(name)" }
     package var eventCategory: String { "Management" }
 
-    /// The record's readOnly. AWS records STS's AssumeRole calls as read-only (they change no resource of the
-    /// account); Cairn stores the session they make, so they run as writes but are recorded as AWS records them.
-    package var recordedReadOnly: Bool { readOnly || (service == .sts && name.hasPrefix("AssumeRole")) }
     package var description: String { action }
 
     package static func == (a: CatalogueOperation, b: CatalogueOperation) -> Bool { a.service == b.service && a.name == b.name }

@@ -3,7 +3,7 @@
 package enum OperationCatalogue {
     package static let getCallerIdentity = CatalogueOperation(
         .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
-    package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any)
+    package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any, recordedReadOnly: true)
     package static let getAccessKeyInfo = CatalogueOperation(.sts, "GetAccessKeyInfo", readOnly: true, rest: ["getAccessKeyInfo"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 

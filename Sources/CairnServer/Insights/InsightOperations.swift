@@ -77,7 +77,8 @@ enum InsightOperations {
             throw ServiceError.invalidParameter("MaxResults must be between 1 and 21600; got \(maxResults).")
         }
         let now = ctx.facts.time
-        let end = input.EndTime ?? now
+        // Nothing is counted after now: a later EndTime would only ask FillWithZeros for empty periods without end.
+        let end = min(input.EndTime ?? now, now)
         let start = max(input.StartTime ?? now.addingTimeInterval(-kept), now.addingTimeInterval(-kept))
         guard start < end else { throw ServiceError.invalidParameter("StartTime must be before EndTime.") }
         let counts = try await ctx.tx.insights.series(

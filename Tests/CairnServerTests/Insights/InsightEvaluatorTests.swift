@@ -208,6 +208,11 @@ import Testing
                 #expect(status == 400 && out["__type"] as? String == "InvalidParameterException", "\(body): \(out)")
                 #expect((out["message"] as? String ?? out["Message"] as? String ?? "").contains(fragment), "\(out)")
             }
+            // An EndTime far ahead is read as now, so FillWithZeros stays within the hourly points kept (90 days).
+            let ahead = try await server.trailOK(
+                "ListInsightsMetricData",
+                metric.merging(["DataType": "FillWithZeros", "EndTime": 4_102_444_800, "Period": 3_600]) { $1 }, as: tenant)
+            #expect(((ahead["Values"] as? [Double])?.count ?? .max) <= 90 * 24 + 1)
             for body in [
                 ["InsightSource": trail, "DataType": "InsightsEvents"],  // the trail has no insight selectors
                 ["InsightSource": trail, "DataType": "Other"], ["DataType": "InsightsEvents"],
