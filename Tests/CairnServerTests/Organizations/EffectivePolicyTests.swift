@@ -182,7 +182,7 @@ import Testing
             #expect(
                 described["policyContent"] as? String
                     == #"{"tags":{"costcenter":{"tag_key":"CostCenter","tag_value":["Development","Support"]}}}"#)
-            #expect(described["targetId"] as? String == t.member.account && described["lastUpdatedAt"] is String)
+            #expect(described["targetId"] as? String == t.member.account && described["lastUpdatedTimestamp"] is String)
             let own = try await server.rest(.get, "/v1/organization/effective-policies/TAG_POLICY", as: t.member, expect: 200)
             #expect(own["policyContent"] as? String == described["policyContent"] as? String)
             let invalid = try await server.rest(
@@ -191,7 +191,9 @@ import Testing
             let errors = try await server.rest(
                 .get, "/v1/organization/accounts/\(t.member.account)/effective-policies/TAG_POLICY/validation-errors", as: t.management,
                 expect: 200)
-            #expect((errors["errors"] as? [Any])?.isEmpty == true && (errors["path"] as? String)?.hasSuffix("/\(t.member.account)/") == true)
+            #expect(
+                (errors["effectivePolicyValidationErrors"] as? [Any])?.isEmpty == true
+                    && (errors["path"] as? String)?.hasSuffix("/\(t.member.account)/") == true)
             try await server.restRefused(
                 .get, "/v1/organization/effective-policies/SERVICE_CONTROL_POLICY", as: t.management, "InvalidInputException")
             try await server.restRefused(

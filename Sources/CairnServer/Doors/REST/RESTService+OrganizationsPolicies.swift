@@ -196,7 +196,8 @@ extension RESTService {
         return .ok(
             .init(
                 body: .json(
-                    .init(policyContent: p.PolicyContent, lastUpdatedAt: p.LastUpdatedTimestamp, targetId: p.TargetId, policyType: p.PolicyType))
+                    .init(
+                        policyContent: p.PolicyContent, lastUpdatedTimestamp: p.LastUpdatedTimestamp, targetId: p.TargetId, policyType: p.PolicyType))
             ))
     }
 
@@ -221,8 +222,8 @@ extension RESTService {
             .init(
                 body: .json(
                     .init(
-                        accountId: page.AccountId, policyType: page.PolicyType, path: page.Path, evaluatedAt: page.EvaluationTimestamp,
-                        errors: page.EffectivePolicyValidationErrors.map {
+                        accountId: page.AccountId, policyType: page.PolicyType, path: page.Path, evaluationTimestamp: page.EvaluationTimestamp,
+                        effectivePolicyValidationErrors: page.EffectivePolicyValidationErrors.map {
                             .init(
                                 errorCode: $0.ErrorCode, errorMessage: $0.ErrorMessage, pathToError: $0.PathToError,
                                 contributingPolicies: $0.ContributingPolicies)
