@@ -46,6 +46,7 @@ struct CommonOptions: ParsableArguments {
             masterKeyFile: masterKeyFile, migrationsDirectory: migrationsDir, applyMigrations: applyMigrations)
         config.delivery = try DeliverySettings.fromEnvironment(ProcessInfo.processInfo.environment)
         config.insights = try InsightSettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        config.lake = try LakeSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         if let role = ProcessInfo.processInfo.environment["CAIRN_SERVICE_ROLE"] {
             guard role.isEmpty || role.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw ValidationError("CAIRN_SERVICE_ROLE must be a role name of letters, digits and _ (or empty)")
@@ -66,7 +67,7 @@ struct CommonOptions: ParsableArguments {
         let level = Logger.Level(rawValue: logLevel) ?? .info
         let json = logFormat == "json"
         LoggingSystem.bootstrap { label in
-            var handler: any LogHandler = json ? JSONLogHandler(label: label) : StreamLogHandler.standardError(label: label)
+            var handler: any LogHandler = json ? JSONLogHandler(label: label) : TextLogHandler(label: label)
             handler.logLevel = level
             return handler
         }

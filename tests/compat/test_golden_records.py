@@ -572,11 +572,38 @@ def export(caller, query=""):
         return [json.loads(line) for line in r.read().decode().splitlines() if line.strip()]
 
 
+def lake_scenario(w):
+    a = Caller.tenant(w.factory, "lake")
+    d = w.do
+    store = d("cloudtrail:CreateEventDataStore", a, "create_event_data_store", Name="golden-lake", RetentionPeriod=30,
+              TerminationProtectionEnabled=False)["EventDataStoreArn"]
+    w.values["lakeStore"] = store
+    w.values["lakeStoreId"] = store.rsplit("/", 1)[-1]
+    d("cloudtrail:GetEventDataStore", a, "get_event_data_store", EventDataStore=store)
+    d("cloudtrail:ListEventDataStores", a, "list_event_data_stores")
+    d("cloudtrail:UpdateEventDataStore", a, "update_event_data_store", EventDataStore=store, RetentionPeriod=60)
+    d("cloudtrail:StopEventDataStoreIngestion", a, "stop_event_data_store_ingestion", EventDataStore=store)
+    d("cloudtrail:StartEventDataStoreIngestion", a, "start_event_data_store_ingestion", EventDataStore=store)
+    statement = f"SELECT eventName FROM {w.values['lakeStoreId']} LIMIT 1"
+    w.values["lakeStatement"] = statement
+    query = d("cloudtrail:StartQuery", a, "start_query", QueryStatement=statement)["QueryId"]
+    w.values["lakeQuery"] = query
+    d("cloudtrail:DescribeQuery", a, "describe_query", QueryId=query)
+    d("cloudtrail:GetQueryResults", a, "get_query_results", QueryId=query)
+    d("cloudtrail:ListQueries", a, "list_queries", EventDataStore=store)
+    slow = a.ct.start_query(QueryStatement=f"SELECT count(*) FROM {w.values['lakeStoreId']} x CROSS JOIN {w.values['lakeStoreId']} y")
+    w.values["lakeCancelled"] = slow["QueryId"]
+    d("cloudtrail:CancelQuery", a, "cancel_query", QueryId=slow["QueryId"])
+    d("cloudtrail:DeleteEventDataStore", a, "delete_event_data_store", EventDataStore=store)
+    d("cloudtrail:RestoreEventDataStore", a, "restore_event_data_store", EventDataStore=store)
+
+
 @pytest.fixture(scope="module")
 def world(client_factory):
     w = World(client_factory)
     iam_scenario(w)
     trail_scenario(w)
+    lake_scenario(w)
     organizations_scenario(w)
     cairn_scenario(w)
     w.records = {}

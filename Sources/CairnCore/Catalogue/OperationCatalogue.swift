@@ -23,7 +23,7 @@ package enum OperationCatalogue {
             simulateCustomPolicy,
             simulatePrincipalPolicy,
             validatePolicy,
-        ] + iam + tenancy + Trails.all + Events.all + AccessAnalyzer.all
+        ] + iam + tenancy + Trails.all + Events.all + Lake.all + AccessAnalyzer.all
 
     private static let byKey: [String: CatalogueOperation] = Dictionary(
         uniqueKeysWithValues: all.map { ("\($0.service.rawValue):\($0.name)", $0) })

@@ -66,6 +66,7 @@ package enum ApplicationBuilder {
             .add(middleware: DoorErrorMiddleware.rest)
             .add(middleware: AuthenticationMiddleware(authenticator: authenticator, signingService: .cairn))
             .add(middleware: RESTScopeMiddleware())
+            .add(middleware: WholeBodyResponseMiddleware())
         // Compact JSON with ARNs left readable (no escaped slashes); members in the generated order, since sorting
         // them cost REST a few per cent of its CPU and no client depends on order.
         try RESTService(runner: runner).registerHandlers(

@@ -16,6 +16,7 @@ package struct CairnConfiguration: Sendable {
     package var applyMigrations: Bool
     package var delivery = DeliverySettings()
     package var insights = InsightSettings()
+    package var lake = LakeSettings()
     /// The role `cairn serve` switches to for its work (migration 0012); nil keeps the connecting user's own
     /// rights (CAIRN_SERVICE_ROLE set to empty).
     package var serviceRole: String? = "cairn_service"

@@ -26,16 +26,23 @@ package enum CairnRuntime {
         }
         let client = PostgresClient(configuration: serviceConfiguration, backgroundLogger: logger)
         let store = Store(client: client, secrets: secrets, partition: config.partition)
-        // The service role exists once the migrations ran: its pool opens then.
+        // Lake queries run on connections of their own, so a long query never holds one the API needs.
+        var lakeConfiguration = serviceConfiguration
+        lakeConfiguration.options.minimumConnections = 0
+        lakeConfiguration.options.maximumConnections = config.lake.poolConnections
+        let lakeClient = PostgresClient(configuration: lakeConfiguration, backgroundLogger: logger)
+        let lakeStore = Store(client: lakeClient, secrets: secrets, partition: config.partition)
+        // The service role exists once the migrations ran: its pools open then.
         let servicePool = GatedService(client)
+        let lakePool = GatedService(lakeClient)
         // The pools come first and stop last; the server (HTTP and the background work) stops first.
         let server = CairnService(
-            config: config, store: store, owner: owner, servicePool: servicePool, migrations: migrations, session: session, registry: registry,
-            logger: logger)
+            config: config, store: store, lakeStore: lakeStore, owner: owner, servicePool: servicePool, lakePool: lakePool, migrations: migrations,
+            session: session, registry: registry, logger: logger)
         let group = ServiceGroup(
             configuration: .init(
                 services: [
-                    .init(service: owner), .init(service: servicePool),
+                    .init(service: owner), .init(service: servicePool), .init(service: lakePool),
                     .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
                 ],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
@@ -47,8 +54,10 @@ package enum CairnRuntime {
     struct CairnService: ServiceLifecycle.Service {
         let config: CairnConfiguration
         let store: Store
+        let lakeStore: Store
         let owner: PostgresClient
         let servicePool: GatedService<PostgresClient>
+        let lakePool: GatedService<PostgresClient>
         let migrations: [Migration]
         let session: DatabaseSession
         let registry: PrometheusCollectorRegistry?
@@ -62,13 +71,18 @@ package enum CairnRuntime {
                         : "The embedded PostgreSQL keeps its data in \(pg.clusterPath).")
             }
             let outcome = try await prepare(
-                config, store: store, owner: owner, migrations: migrations, session: session, logger: logger, migrated: servicePool.open)
+                config, store: store, owner: owner, migrations: migrations, session: session, logger: logger,
+                migrated: {
+                    await servicePool.open()
+                    await lakePool.open()
+                })
             var settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
             settings.organizationAccountLimit = config.organizationAccountLimit
             let app = try ApplicationBuilder.build(
-                settings: settings, store: store, logger: logger, registry: registry, services: background(config, store: store, logger: logger),
+                settings: settings, store: store, logger: logger, registry: registry,
+                services: background(config, store: store, lakeStore: lakeStore, logger: logger),
                 onServerRunning: { [config] channel in announce(config, outcome: outcome, address: channel.localAddress) })
             try await app.run()
         }
@@ -78,7 +92,8 @@ package enum CairnRuntime {
     /// turn), the webhook outbox every second (notifications and stream batches go out soon after their pass
     /// commits), and hourly upkeep: the coming days' event partitions, and sessions that expired more than a day
     /// ago (they can no longer authenticate).
-    static func background(_ config: CairnConfiguration, store: Store, logger: Logger) -> [any ServiceLifecycle.Service] {
+    static func background(_ config: CairnConfiguration, store: Store, lakeStore: Store, logger: Logger) -> [any ServiceLifecycle.Service] {
+        let lake = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
         let delivery = TrailDelivery(
             store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
             digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
@@ -104,12 +119,18 @@ package enum CairnRuntime {
                 }
             },
             RecurringWork(name: "webhook", interval: .seconds(1), logger: logger) { try await sender.sendDue() },
+            // Queued Lake queries are picked up within a second of their StartQuery.
+            RecurringWork(name: "lake", interval: .milliseconds(500), logger: logger) { try await lake.runQueued() },
             RecurringWork(name: "maintenance", interval: .seconds(3600), logger: logger) {
                 try await store.transaction(logger: logger) { tx in
                     try await tx.events.ensurePartitions()
                     try await tx.sessions.purgeExpired(before: Date().addingTimeInterval(-86_400))
                     try await tx.insights.purgeCounts(before: Date().addingTimeInterval(-90 * 86_400))
+                    try await tx.lakeQueries.purge(startedBefore: Date().addingTimeInterval(-Double(LakeQueryLimits.keptDays) * 86_400))
+                    _ = try await tx.eventDataStores.purge(
+                        deletedBefore: Date().addingTimeInterval(-Double(EventDataStoreRules.pendingDeletionDays) * 86_400))
                 }
+                try await lake.failAbandoned()
             },
         ]
     }

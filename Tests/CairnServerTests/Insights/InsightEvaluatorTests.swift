@@ -247,7 +247,7 @@ import Testing
     }
 
     func evaluatorProgress(_ server: TestServer, _ time: Date) async throws {
-        try await server.store.transaction(logger: Logger(label: "t")) { tx in
+        _ = try await server.store.transaction(logger: Logger(label: "t")) { tx in
             try await tx.query("UPDATE insight_progress SET evaluated_through = \(time)")
         }
     }

@@ -1,6 +1,6 @@
 import CairnCore
 
-/// CloudTrail's JSON 1.1 door (trails, event history, channels, public keys, delegated administrators) and
+/// CloudTrail's JSON 1.1 door (trails, event history, channels, Lake, public keys, delegated administrators) and
 /// cloudtrail-data's PutAuditEvents: each operation's output is the model's response as it is.
 enum CloudTrailBindings {
     static let all: [AWSBinding] = [
@@ -18,5 +18,11 @@ enum CloudTrailBindings {
         .json(ChannelOperations.putResourcePolicy), .json(ChannelOperations.getResourcePolicy),
         .json(ChannelOperations.deleteResourcePolicy),
         .json(ChannelOperations.putAuditEvents),
+        .json(EventDataStoreOperations.createEventDataStore), .json(EventDataStoreOperations.getEventDataStore),
+        .json(EventDataStoreOperations.listEventDataStores), .json(EventDataStoreOperations.updateEventDataStore),
+        .json(EventDataStoreOperations.deleteEventDataStore), .json(EventDataStoreOperations.restoreEventDataStore),
+        .json(EventDataStoreOperations.startEventDataStoreIngestion), .json(EventDataStoreOperations.stopEventDataStoreIngestion),
+        .json(LakeQueryOperations.startQuery), .json(LakeQueryOperations.describeQuery), .json(LakeQueryOperations.getQueryResults),
+        .json(LakeQueryOperations.listQueries), .json(LakeQueryOperations.cancelQuery),
     ]
 }

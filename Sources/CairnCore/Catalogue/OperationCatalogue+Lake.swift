@@ -1,0 +1,31 @@
+/// CloudTrail Lake: event data stores of the caller's account and region, and SQL queries over them. A store
+/// operation names the store's ARN as its resource; a query is authorized on every store its statement reads.
+extension OperationCatalogue {
+    package enum Lake {
+        package static let createEventDataStore = CatalogueOperation(
+            .cloudtrail, "CreateEventDataStore", readOnly: false, rest: ["createEventDataStore"])
+        package static let getEventDataStore = CatalogueOperation(.cloudtrail, "GetEventDataStore", readOnly: true, rest: ["getEventDataStore"])
+        package static let listEventDataStores = CatalogueOperation(
+            .cloudtrail, "ListEventDataStores", readOnly: true, rest: ["listEventDataStores"])
+        package static let updateEventDataStore = CatalogueOperation(
+            .cloudtrail, "UpdateEventDataStore", readOnly: false, rest: ["updateEventDataStore"])
+        package static let deleteEventDataStore = CatalogueOperation(
+            .cloudtrail, "DeleteEventDataStore", readOnly: false, rest: ["deleteEventDataStore"])
+        package static let restoreEventDataStore = CatalogueOperation(
+            .cloudtrail, "RestoreEventDataStore", readOnly: false, rest: ["restoreEventDataStore"])
+        package static let startEventDataStoreIngestion = CatalogueOperation(
+            .cloudtrail, "StartEventDataStoreIngestion", readOnly: false, rest: ["startEventDataStoreIngestion"])
+        package static let stopEventDataStoreIngestion = CatalogueOperation(
+            .cloudtrail, "StopEventDataStoreIngestion", readOnly: false, rest: ["stopEventDataStoreIngestion"])
+        package static let startQuery = CatalogueOperation(.cloudtrail, "StartQuery", readOnly: false, rest: ["startQuery"])
+        package static let describeQuery = CatalogueOperation(.cloudtrail, "DescribeQuery", readOnly: true, rest: ["describeQuery"])
+        package static let getQueryResults = CatalogueOperation(.cloudtrail, "GetQueryResults", readOnly: true, rest: ["getQueryResults"])
+        package static let listQueries = CatalogueOperation(.cloudtrail, "ListQueries", readOnly: true, rest: ["listQueries"])
+        package static let cancelQuery = CatalogueOperation(.cloudtrail, "CancelQuery", readOnly: false, rest: ["cancelQuery"])
+
+        static let all: [CatalogueOperation] = [
+            createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
+            startEventDataStoreIngestion, stopEventDataStoreIngestion, startQuery, describeQuery, getQueryResults, listQueries, cancelQuery,
+        ]
+    }
+}

@@ -1,0 +1,196 @@
+import CairnCore
+import CairnStore
+import Foundation
+
+/// Lake queries: StartQuery checks and compiles the statement against the caller's stores and queues it; a
+/// worker (LakeQueryWorker) runs it; the other operations read what it found.
+enum LakeQueryOperations {
+    typealias Entry = OperationCatalogue.Lake
+
+    /// A query is authorized on every store its statement names.
+    static func target(_ statement: String?, _ t: TargetContext) -> AuthorizationTarget? {
+        guard let statement, let parsed = try? LakeQuery.parse(statement) else { return nil }
+        let account = t.facts.principal.account.value, region = t.facts.region
+        let arns = parsed.storeIDs.compactMap { UUID(uuidString: $0) }.map {
+            EventDataStoreRules.arn(partition: t.partition, region: region, account: account, id: $0)
+        }
+        guard let first = arns.first else { return nil }
+        return AuthorizationTarget(resource: first, additionalResources: Array(arns.dropFirst()))
+    }
+
+    static func invalidStatement(_ message: String) -> ServiceError {
+        ServiceError(code: "InvalidQueryStatementException", status: 400, message: message)
+    }
+
+    static func queryId(_ raw: String?) throws -> UUID {
+        guard let raw else { throw ServiceError.missingParameter("QueryId") }
+        guard raw.count == 36, let id = UUID(uuidString: raw) else {
+            throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "Query \(raw) was not found.")
+        }
+        return id
+    }
+
+    /// The caller's query, reached through a store it names when the request names one.
+    static func query(_ raw: String?, store: String?, _ ctx: OperationContext) async throws -> LakeQueryRecord {
+        let id = try queryId(raw)
+        let account = ctx.facts.principal.account.value
+        guard let found = try await ctx.tx.lakeQueries.find(id, account: account), found.region == ctx.facts.region else {
+            throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "Query \(raw ?? "") was not found.")
+        }
+        if let store {
+            let named = try await EventDataStoreOperations.store(store, ctx)
+            try EventDataStoreRules.checkActive(named)
+            guard found.storeIds.contains(named.id) else {
+                throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "Query \(raw ?? "") was not found.")
+            }
+        }
+        return found
+    }
+
+    static func checkOwner(_ owner: String?, _ ctx: OperationContext) throws {
+        guard let owner else { return }
+        guard owner.count >= 12, owner.count <= 16, owner.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "EventDataStoreOwnerAccountId \(owner) is not an account id.")
+        }
+        guard owner == ctx.facts.principal.account.value else {
+            throw ServiceError(
+                code: "UnsupportedOperationException", status: 400,
+                message: "Querying event data stores of another account is not supported: event data stores here have no resource-based policies.")
+        }
+    }
+
+    static let startQuery = Operation<LakeModel.StartQueryInput, LakeModel.StartQueryOutput>(
+        Entry.startQuery, target: { input, t in target(input.QueryStatement, t) }
+    ) { input, ctx in
+        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        if input.QueryAlias != nil || input.QueryParameters != nil {
+            throw ServiceError(
+                code: "UnsupportedOperationException", status: 400,
+                message: "QueryAlias and QueryParameters are for dashboard widgets, which this service does not host.")
+        }
+        if input.DeliveryS3Uri != nil {
+            throw ServiceError(
+                code: "UnsupportedOperationException", status: 400, message: "DeliveryS3Uri is not supported yet: read results with GetQueryResults.")
+        }
+        guard let statement = input.QueryStatement else { throw ServiceError.missingParameter("QueryStatement") }
+        guard LakeQueryLimits.statementLength.contains(statement.count) else {
+            throw invalidStatement("QueryStatement must be 1 to 10000 characters long.")
+        }
+        let parsed: LakeQuery
+        do throws(LakeQueryError) { parsed = try LakeQuery.parse(statement) } catch { throw invalidStatement(error.message) }
+        let account = ctx.facts.principal.account.value
+        let bound = try await LakeStoreBindings.find(parsed.storeIDs, account: account, region: ctx.facts.region, now: ctx.facts.time, tx: ctx.tx)
+        do throws(LakeQueryError) { _ = try parsed.compile(stores: bound.bindings) } catch { throw invalidStatement(error.message) }
+        ctx.recordResources(bound.stores.map { EventRecord.Resource(ARN: $0.arn, accountId: $0.account, type: "AWS::CloudTrail::EventDataStore") })
+        let query = LakeQueryRecord(
+            id: UUID(), account: account, region: ctx.facts.region, storeIds: bound.stores.map(\.id), statement: statement, status: .queued,
+            created: ctx.facts.time)
+        try await ctx.tx.lakeQueries.start(query)
+        return LakeModel.StartQueryOutput(QueryId: query.id.uuidString.lowercased(), EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)
+    }
+
+    static let describeQuery = Operation<LakeModel.DescribeQueryInput, LakeModel.DescribeQueryOutput>(
+        Entry.describeQuery, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+    ) { input, ctx in
+        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        if input.QueryAlias != nil || input.RefreshId != nil {
+            throw ServiceError(
+                code: "UnsupportedOperationException", status: 400,
+                message: "QueryAlias and RefreshId are for dashboard widgets, which this service does not host.")
+        }
+        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+        return LakeModel.DescribeQueryOutput(
+            QueryId: q.id.uuidString.lowercased(), QueryString: q.statement, QueryStatus: q.status.rawValue,
+            QueryStatistics: .init(
+                EventsMatched: q.eventsMatched, EventsScanned: q.eventsScanned, BytesScanned: q.bytesScanned,
+                ExecutionTimeInMillis: q.executionMillis, CreationTime: q.created),
+            ErrorMessage: q.errorMessage)
+    }
+
+    /// Pages of at most `MaxQueryResults` rows (1–1000; default 1000); the token carries the next row's position.
+    static let getQueryResults = Operation<LakeModel.GetQueryResultsInput, LakeModel.GetQueryResultsOutput>(
+        Entry.getQueryResults, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+    ) { input, ctx in
+        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        let size = input.MaxQueryResults ?? 1000
+        guard LakeQueryLimits.pageSize.contains(size) else {
+            throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "MaxQueryResults must be between 1 and 1000.")
+        }
+        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+        var offset = 0
+        if let token = input.NextToken {
+            guard let at = PageToken.offset(token, for: "GetQueryResults:\(q.id)"), at <= q.resultCount else {
+                throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
+            }
+            offset = at
+        }
+        let rows = q.status == .finished ? try await ctx.tx.lakeQueries.results(q.id, offset: offset, limit: size) : []
+        let next =
+            offset + rows.count < Int(q.resultCount) && q.status == .finished
+            ? PageToken.after(String(offset + rows.count), for: "GetQueryResults:\(q.id)") : nil
+        let shaped = rows.map { row in
+            zip(q.columns, row).map { column, value in [column: value ?? ""] }
+        }
+        return LakeModel.GetQueryResultsOutput(
+            QueryStatus: q.status.rawValue,
+            QueryStatistics: .init(ResultsCount: rows.count, TotalResultsCount: Int(q.resultCount), BytesScanned: q.bytesScanned),
+            QueryResultRows: shaped, NextToken: next, ErrorMessage: q.errorMessage)
+    }
+
+    /// The store's queries of the last seven days, newest first; `MaxResults` 1–1000 (default 1000).
+    static let listQueries = Operation<LakeModel.ListQueriesInput, LakeModel.ListQueriesOutput>(
+        Entry.listQueries, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+    ) { input, ctx in
+        let size = input.MaxResults ?? 1000
+        guard (1...1000).contains(size) else {
+            throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "MaxResults must be between 1 and 1000.")
+        }
+        let status = try input.QueryStatus.map { raw -> LakeQueryStatus in
+            guard let s = LakeQueryStatus(rawValue: raw) else {
+                throw ServiceError(code: "InvalidQueryStatusException", status: 400, message: "QueryStatus \(raw) is not valid.")
+            }
+            return s
+        }
+        let oldest = ctx.facts.time.addingTimeInterval(-Double(LakeQueryLimits.keptDays) * 86_400)
+        let from = max(input.StartTime ?? oldest, oldest), to = input.EndTime ?? ctx.facts.time.addingTimeInterval(1)
+        if let start = input.StartTime, let end = input.EndTime, start >= end {
+            throw ServiceError(code: "InvalidDateRangeException", status: 400, message: "StartTime must be before EndTime.")
+        }
+        let store = try await EventDataStoreOperations.store(input.EventDataStore, ctx)
+        try EventDataStoreRules.checkActive(store)
+        var after: (Date, UUID)? = nil
+        if let token = input.NextToken {
+            guard let key = PageToken.key(token, for: "ListQueries:\(store.id)"), let cut = key.split(separator: "|").map(String.init) as [String]?,
+                cut.count == 2, let millis = Double(cut[0]), let id = UUID(uuidString: cut[1])
+            else { throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.") }
+            after = (Date(timeIntervalSince1970: millis / 1000), id)
+        }
+        let found = try await ctx.tx.lakeQueries.list(
+            store: store.id, account: store.account, from: from, to: to, status: status, after: after, limit: size + 1)
+        let page = Array(found.prefix(size))
+        let next =
+            found.count > size
+            ? page.last.map {
+                PageToken.after("\(($0.created.timeIntervalSince1970 * 1000).rounded())|\($0.id.uuidString)", for: "ListQueries:\(store.id)")
+            } : nil
+        return LakeModel.ListQueriesOutput(
+            Queries: page.map { .init(QueryId: $0.id.uuidString.lowercased(), QueryStatus: $0.status.rawValue, CreationTime: $0.created) },
+            NextToken: next)
+    }
+
+    static let cancelQuery = Operation<LakeModel.CancelQueryInput, LakeModel.CancelQueryOutput>(
+        Entry.cancelQuery, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+    ) { input, ctx in
+        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+        guard !q.status.isTerminal else {
+            throw ServiceError(
+                code: "InactiveQueryException", status: 400,
+                message: "Query \(q.id.uuidString.lowercased()) is \(q.status.rawValue) and cannot be cancelled.")
+        }
+        try await ctx.tx.lakeQueries.cancel(q.id, at: ctx.facts.time)
+        return LakeModel.CancelQueryOutput(
+            QueryId: q.id.uuidString.lowercased(), QueryStatus: LakeQueryStatus.cancelled.rawValue,
+            EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)
+    }
+}

@@ -1,0 +1,82 @@
+import CairnCore
+import CairnStore
+import Foundation
+import Logging
+
+/// Runs queued Lake queries, one at a time per process, oldest first; several processes share the queue
+/// (a query is claimed with SKIP LOCKED). The statement is compiled again against the stores as they are
+/// now, and run on the Lake pool (`lakeStore`: its own connections, or a streaming replica when
+/// DATABASE_READ_URL names one) as the role that may read only the event log.
+struct LakeQueryWorker: Sendable {
+    let store: Store
+    let lakeStore: Store
+    let timeoutSeconds: Int
+    let logger: Logger
+
+    /// Runs every query waiting now; returns how many ran.
+    @discardableResult
+    func runQueued() async throws -> Int {
+        var ran = 0
+        while let query = try await store.transaction(logger: logger, { tx in try await tx.lakeQueries.claimNext() }) {
+            try await run(query)
+            ran += 1
+        }
+        return ran
+    }
+
+    /// Queries left RUNNING by a process that died: past the timeout and a minute, they can no longer finish.
+    func failAbandoned(now: Date = Date()) async throws {
+        try await store.transaction(logger: logger) { tx in
+            try await tx.lakeQueries.failAbandoned(startedBefore: now.addingTimeInterval(-Double(timeoutSeconds) - 60))
+        }
+    }
+
+    func run(_ claimed: LakeQueryRecord) async throws {
+        var query = claimed
+        let started = ContinuousClock.now
+        var rows: [[String?]] = []
+        do {
+            let parsed = try LakeQuery.parse(query.statement)
+            let bound = try await store.read(logger: logger) { tx in
+                try await LakeStoreBindings.find(parsed.storeIDs, account: query.account, region: query.region, now: Date(), tx: tx)
+            }
+            let compiled = try parsed.compile(stores: bound.bindings)
+            let outcome = try await lakeStore.transaction(logger: logger) { tx in
+                try await tx.lakeExecution.run(
+                    compiled, accounts: bound.accounts.sorted(), timeoutSeconds: timeoutSeconds, maximumRows: LakeQueryLimits.maximumRows)
+            }
+            rows = outcome.rows
+            query.status = .finished
+            query.columns = compiled.columns
+            query.resultCount = Int64(rows.count)
+            query.eventsMatched = Int64(rows.count)
+            query.eventsScanned = outcome.eventsScanned
+            query.bytesScanned = outcome.bytesScanned
+        } catch LakeQueryExecution.Failure.timedOut {
+            query.status = .timedOut
+            query.errorMessage = "Query exceeded the maximum run time of \(timeoutSeconds) seconds."
+        } catch LakeQueryExecution.Failure.tooLarge {
+            query.status = .failed
+            query.errorMessage = "Query response is too large: it returned more than \(LakeQueryLimits.maximumRows) rows."
+        } catch LakeQueryExecution.Failure.refused(let message) {
+            query.status = .failed
+            query.errorMessage = message
+        } catch let error as LakeQueryError {
+            query.status = .failed
+            query.errorMessage = error.message
+        } catch let error as ServiceError {
+            query.status = .failed
+            query.errorMessage = error.message
+        } catch {
+            logger.warning("lake query failed", metadata: ["query": "\(query.id)", "error": "\(String(reflecting: error))"])
+            query.status = .failed
+            query.errorMessage = "Query exhausted resources or failed unexpectedly; narrow the eventTime range and retry."
+        }
+        query.executionMillis =
+            Int64((ContinuousClock.now - started).components.seconds * 1000)
+            + Int64((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
+        query.finished = Date()
+        let finished = query
+        try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.finish(finished, rows: rows) }
+    }
+}

@@ -1,0 +1,140 @@
+import CairnStore
+import CairnTestSupport
+import Foundation
+import Logging
+import Testing
+
+@testable import CairnServer
+
+/// Lake queries end to end over the CloudTrail door, with the worker run in the test: a statement is checked
+/// when it is started, runs as the role that reads only the event log, and sees only its stores' events.
+@Suite struct LakeQueryTests {
+    func worker(_ server: TestServer, timeout: Int = 10) -> LakeQueryWorker {
+        LakeQueryWorker(store: server.store, lakeStore: server.store, timeoutSeconds: timeout, logger: Logger(label: "lake"))
+    }
+
+    func store(_ server: TestServer, _ tenant: Tenant, _ extra: [String: Any] = [:]) async throws -> (arn: String, id: String) {
+        let arn = try #require(
+            try await server.trailOK("CreateEventDataStore", ["Name": "lake-\(UUID().uuidString.prefix(8))"].merging(extra) { $1 }, as: tenant)[
+                "EventDataStoreArn"] as? String)
+        return (arn, String(arn.split(separator: "/").last!))
+    }
+
+    /// Starts `statement`, runs the queue, and returns the query's description and first page of results.
+    func run(
+        _ server: TestServer, _ tenant: Tenant, _ statement: String, timeout: Int = 10
+    ) async throws -> (
+        described: [String: Any], rows: [[[String: String]]]
+    ) {
+        let id = try #require(try await server.trailOK("StartQuery", ["QueryStatement": statement], as: tenant)["QueryId"] as? String)
+        try await worker(server, timeout: timeout).runQueued()
+        let described = try await server.trailOK("DescribeQuery", ["QueryId": id], as: tenant)
+        let results = try await server.trailOK("GetQueryResults", ["QueryId": id], as: tenant)
+        return (described, (results["QueryResultRows"] as? [[[String: String]]]) ?? [])
+    }
+
+    @Test func aQueryCountsTheCallsMadeAfterTheStoreWasCreated() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            try await server.trailOK("CreateTrail", ["Name": "before", "S3BucketName": "lake-logs"], as: owner)
+            let (_, id) = try await store(server, owner)
+            for name in ["one", "two"] { try await server.trailOK("CreateTrail", ["Name": name, "S3BucketName": "lake-logs"], as: owner) }
+            let (described, rows) = try await run(
+                server, owner, "SELECT eventName, count(*) AS calls FROM \(id) WHERE eventName = 'CreateTrail' GROUP BY eventName")
+            #expect(described["QueryStatus"] as? String == "FINISHED", "\(described)")
+            #expect(rows == [[["eventName": "CreateTrail"], ["calls": "2"]]], "the trail made before the store is not in it")
+            let stats = try #require(described["QueryStatistics"] as? [String: Any])
+            #expect((stats["EventsScanned"] as? Int ?? 0) >= 2)
+        }
+    }
+
+    @Test func stoppedIngestionLeavesAGapAndAStoreSeesOnlyItsOwnAccount() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let stranger = try await server.createTenant("stranger")
+            let (arn, id) = try await store(server, owner)
+            try await server.trailOK("CreateTrail", ["Name": "kept-1", "S3BucketName": "lake-logs"], as: owner)
+            try await server.trailOK("StopEventDataStoreIngestion", ["EventDataStore": arn], as: owner)
+            try await server.trailOK("CreateTrail", ["Name": "missed", "S3BucketName": "lake-logs"], as: owner)
+            try await server.trailOK("StartEventDataStoreIngestion", ["EventDataStore": arn], as: owner)
+            try await server.trailOK("CreateTrail", ["Name": "kept-2", "S3BucketName": "lake-logs"], as: owner)
+            try await server.trailOK("CreateTrail", ["Name": "theirs", "S3BucketName": "lake-logs"], as: stranger)
+            let (_, rows) = try await run(
+                server, owner,
+                "SELECT element_at(requestParameters, 'name') AS trail, recipientAccountId FROM \(id) WHERE eventName = 'CreateTrail' ORDER BY trail")
+            #expect(rows.map { $0[0]["trail"] ?? "" } == ["kept-1", "kept-2"])
+            #expect(Set(rows.map { $0[1]["recipientAccountId"] ?? "" }) == [owner.account])
+            try await server.trailRefused(
+                "StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: stranger, "EventDataStoreNotFoundException")
+        }
+    }
+
+    @Test func aStatementIsCheckedWhenStartedAndAHostileOneQueuesNothing() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (arn, id) = try await store(server, owner)
+            for statement in [
+                "SELECT eventName FROM \(id); DROP TABLE events", "SELECT * FROM pg_catalog.pg_class", "SELECT pg_sleep(5) FROM \(id)",
+                "SELECT nosuch FROM \(id)", "UPDATE events SET record = NULL", "SELECT eventName FROM 00000000-0000-4000-8000-000000000000",
+            ] {
+                let (status, out) = try await server.cloudTrail("StartQuery", ["QueryStatement": statement], as: owner)
+                #expect(status == 400, "\(statement): \(out)")
+                let code = out["__type"] as? String
+                #expect(code == "InvalidQueryStatementException" || code == "EventDataStoreNotFoundException", "\(statement): \(out)")
+            }
+            let listed = try await server.trailOK("ListQueries", ["EventDataStore": arn], as: owner)
+            #expect((listed["Queries"] as? [Any])?.isEmpty == true)
+        }
+    }
+
+    @Test func theQueryRoleCannotReadBeyondTheEventLogNorOtherAccounts() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let stranger = try await server.createTenant("stranger")
+            try await server.trailOK("CreateTrail", ["Name": "theirs", "S3BucketName": "lake-logs"], as: stranger)
+            // The compiler never writes such SQL; this proves the second wall holds if it ever did.
+            let seen: (Int, Bool) = try await server.store.transaction(logger: Logger(label: "t")) { tx in
+                try await tx.query("SELECT set_config('cairn.lake_accounts', \(owner.account), true)")
+                try await tx.query("SET LOCAL ROLE cairn_lake_reader")
+                var n = 0
+                for try await c in try await tx.query("SELECT count(*)::int FROM events WHERE account_id = \(stranger.account)").decode(Int.self) {
+                    n = c
+                }
+                var refused = false
+                do { try await tx.query("SELECT count(*) FROM access_keys") } catch { refused = true }
+                return (n, refused)
+            }
+            #expect(seen.0 == 0, "row-level security hides the other account's events")
+            #expect(seen.1, "the query role may not read access keys")
+        }
+    }
+
+    @Test func aRunawayQueryTimesOutAndACancelledOneStaysCancelled() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (_, id) = try await store(server, owner)
+            for _ in 0..<8 { try await server.trailOK("DescribeTrails", [:], as: owner) }
+            let heavy = "SELECT count(*) FROM \(id) a" + "bcdefghi".map { " CROSS JOIN \(id) \($0)" }.joined()
+            let (described, rows) = try await run(server, owner, heavy, timeout: 1)
+            #expect(described["QueryStatus"] as? String == "TIMED_OUT", "\(described)")
+            #expect(rows.isEmpty)
+            let queued = try #require(
+                try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner)["QueryId"] as? String)
+            #expect(try await server.trailOK("CancelQuery", ["QueryId": queued], as: owner)["QueryStatus"] as? String == "CANCELLED")
+            try await worker(server).runQueued()
+            #expect(try await server.trailOK("DescribeQuery", ["QueryId": queued], as: owner)["QueryStatus"] as? String == "CANCELLED")
+            try await server.trailRefused("CancelQuery", ["QueryId": queued], as: owner, "InactiveQueryException")
+        }
+    }
+
+    @Test func tenQueriesAtOnceIsTheLimit() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (_, id) = try await store(server, owner)
+            for _ in 0..<10 { try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner) }
+            try await server.trailRefused("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner, "MaxConcurrentQueriesException")
+            try await worker(server).runQueued()
+            try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner)
+        }
+    }
+}
