@@ -591,6 +591,7 @@ def lake_scenario(w):
     d("cloudtrail:DescribeQuery", a, "describe_query", QueryId=query)
     d("cloudtrail:GetQueryResults", a, "get_query_results", QueryId=query)
     d("cloudtrail:ListQueries", a, "list_queries", EventDataStore=store)
+    d("cloudtrail:SearchSampleQueries", a, "search_sample_queries", SearchPhrase="root user")
     slow = a.ct.start_query(QueryStatement=f"SELECT count(*) FROM {w.values['lakeStoreId']} x CROSS JOIN {w.values['lakeStoreId']} y")
     w.values["lakeCancelled"] = slow["QueryId"]
     d("cloudtrail:CancelQuery", a, "cancel_query", QueryId=slow["QueryId"])

@@ -191,3 +191,14 @@ def test_cancelling_a_query_ends_it_and_a_second_cancel_is_refused(lake):
     time.sleep(5)
     assert ct.describe_query(QueryId=query_id)["QueryStatus"] == "CANCELLED"
     refused(lambda: ct.describe_query(QueryId="00000000-0000-4000-8000-000000000000"), "QueryIdNotFoundException")
+
+
+def test_sample_queries_are_searched_by_phrase_and_each_runs(lake):
+    a, arn = lake
+    ct = a.ct()
+    found = ct.search_sample_queries(SearchPhrase="root user activity", MaxResults=3)
+    assert found["SearchResults"][0]["Name"] == "Root user activity"
+    assert all(0 < r["Relevance"] <= 1 for r in found["SearchResults"])
+    sql = found["SearchResults"][0]["SQL"].replace("$EDS_ID", store_id(arn))
+    assert wait_done(ct, ct.start_query(QueryStatement=sql)["QueryId"])["QueryStatus"] == "FINISHED"
+    refused(lambda: ct.search_sample_queries(SearchPhrase="x"), "InvalidParameterException")

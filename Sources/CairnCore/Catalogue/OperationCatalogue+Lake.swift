@@ -22,10 +22,13 @@ extension OperationCatalogue {
         package static let getQueryResults = CatalogueOperation(.cloudtrail, "GetQueryResults", readOnly: true, rest: ["getQueryResults"])
         package static let listQueries = CatalogueOperation(.cloudtrail, "ListQueries", readOnly: true, rest: ["listQueries"])
         package static let cancelQuery = CatalogueOperation(.cloudtrail, "CancelQuery", readOnly: false, rest: ["cancelQuery"])
+        package static let searchSampleQueries = CatalogueOperation(
+            .cloudtrail, "SearchSampleQueries", readOnly: true, rest: ["searchSampleQueries"])
 
         static let all: [CatalogueOperation] = [
             createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
             startEventDataStoreIngestion, stopEventDataStoreIngestion, startQuery, describeQuery, getQueryResults, listQueries, cancelQuery,
+            searchSampleQueries,
         ]
     }
 }

@@ -35,6 +35,12 @@ package enum EventDataStoreRules {
         return id
     }
 
+    /// Whether a tag call's ResourceId names an event data store (AddTags, RemoveTags and ListTags take trails and
+    /// stores alike).
+    package static func isStoreARN(_ raw: String) -> Bool {
+        raw.hasPrefix("arn:") && raw.split(separator: ":", maxSplits: 5).last?.hasPrefix("eventdatastore/") == true
+    }
+
     package static func arn(partition: String, region: String, account: String, id: UUID) -> String {
         "arn:\(partition):cloudtrail:\(region):\(account):eventdatastore/\(id.uuidString.lowercased())"
     }

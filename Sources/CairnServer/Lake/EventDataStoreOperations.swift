@@ -44,6 +44,14 @@ enum EventDataStoreOperations {
         return try TrailDeliveryTargets.kmsKeyARN(for: raw, context: context)
     }
 
+    /// AddTags and RemoveTags on a store: the change `retag` makes to its tags, under AWS's tag rules.
+    static func retag(_ raw: String, _ ctx: OperationContext, _ change: ([TrailTag]) throws -> [TrailTag]) async throws {
+        var found = try await store(raw, ctx, lock: true)
+        try EventDataStoreRules.checkActive(found)
+        found.tags = try change(found.tags)
+        try await ctx.tx.eventDataStores.update(found)
+    }
+
     static let createEventDataStore = Operation<LakeModel.CreateEventDataStoreInput, LakeModel.EventDataStore>(Entry.createEventDataStore) {
         input, ctx in
         let name = try EventDataStoreRules.validateName(input.Name)

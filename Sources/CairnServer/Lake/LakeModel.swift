@@ -196,4 +196,21 @@ enum LakeModel {
         var QueryStatus: String
         var EventDataStoreOwnerAccountId: String?
     }
+
+    struct SearchSampleQueriesInput: OperationInput, Codable {
+        var SearchPhrase: String?
+        var MaxResults: Int?
+        var NextToken: String?
+    }
+
+    struct SearchSampleQueriesOutput: OperationOutput, Encodable {
+        struct Result: Encodable, Sendable {
+            var Name: String
+            var Description: String
+            var SQL: String
+            var Relevance: Float
+        }
+        var SearchResults: [Result]
+        var NextToken: String?
+    }
 }

@@ -194,3 +194,33 @@ enum LakeQueryOperations {
             EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)
     }
 }
+
+extension LakeQueryOperations {
+    /// The sample queries that share words with the phrase, most relevant first; `MaxResults` 1–50 (default 10).
+    static let searchSampleQueries = Operation<LakeModel.SearchSampleQueriesInput, LakeModel.SearchSampleQueriesOutput>(
+        Entry.searchSampleQueries
+    ) { input, ctx in
+        guard let phrase = input.SearchPhrase else { throw ServiceError.missingParameter("SearchPhrase") }
+        guard (2...1000).contains(phrase.count), phrase.unicodeScalars.allSatisfy({ (0x20...0x7E).contains($0.value) || $0 == "\n" }) else {
+            throw ServiceError(
+                code: "InvalidParameterException", status: 400, message: "SearchPhrase must be 2 to 1000 printable ASCII characters.")
+        }
+        let size = input.MaxResults ?? 10
+        guard (1...50).contains(size) else {
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "MaxResults must be between 1 and 50.")
+        }
+        let found = LakeSampleQuery.search(phrase)
+        var offset = 0
+        if let token = input.NextToken {
+            guard let at = PageToken.offset(token, for: "SearchSampleQueries:\(phrase)"), at <= found.count else {
+                throw ServiceError(code: "InvalidParameterException", status: 400, message: "The NextToken is not valid.")
+            }
+            offset = at
+        }
+        let page = found.dropFirst(offset).prefix(size)
+        let next = offset + page.count < found.count ? PageToken.after(String(offset + page.count), for: "SearchSampleQueries:\(phrase)") : nil
+        return LakeModel.SearchSampleQueriesOutput(
+            SearchResults: page.map { .init(Name: $0.sample.name, Description: $0.sample.description, SQL: $0.sample.sql, Relevance: $0.relevance) },
+            NextToken: next)
+    }
+}

@@ -28,6 +28,12 @@ package enum CairnRuntime {
         let store = Store(client: client, secrets: secrets, partition: config.partition)
         // Lake queries run on connections of their own, so a long query never holds one the API needs.
         var lakeConfiguration = serviceConfiguration
+        if let url = config.lake.readURL {
+            lakeConfiguration = try DatabaseURL(url).configuration.servicePool()
+            if let role = config.serviceRole {
+                lakeConfiguration.options.additionalStartupParameters.append(("options", "-c role=\(role)"))
+            }
+        }
         lakeConfiguration.options.minimumConnections = 0
         lakeConfiguration.options.maximumConnections = config.lake.poolConnections
         let lakeClient = PostgresClient(configuration: lakeConfiguration, backgroundLogger: logger)

@@ -29,6 +29,8 @@ enum TrailOperations {
     /// region. nil when the argument is malformed; the operation then refuses it in its body.
     static func resourceARN(_ raw: String?, _ t: TargetContext) -> String? {
         guard let raw else { return nil }
+        // The tag operations also take event data stores, by ARN.
+        if EventDataStoreRules.isStoreARN(raw) { return raw }
         switch try? TrailReference.parse(raw) {
         case .arn(let arn): return arn.description
         case .name(let name):

@@ -197,4 +197,23 @@ import Testing
             #expect(created["OrganizationEnabled"] as? Bool == true)
         }
     }
+
+    @Test func storesAreTaggedThroughAddTagsRemoveTagsAndListTagsBesideTrails() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let arn = try #require(
+                try await create(server, owner, "tagged", ["TagsList": [["Key": "team", "Value": "audit"]]])["EventDataStoreArn"] as? String)
+            let trail = try #require(
+                try await server.trailOK("CreateTrail", ["Name": "tagged-trail", "S3BucketName": "lake-logs"], as: owner)["TrailARN"] as? String)
+            try await server.trailOK("AddTags", ["ResourceId": arn, "TagsList": [["Key": "stage", "Value": "prod"]]], as: owner)
+            try await server.trailOK("RemoveTags", ["ResourceId": arn, "TagsList": [["Key": "team"]]], as: owner)
+            let listed = try await server.trailOK("ListTags", ["ResourceIdList": [arn, trail]], as: owner)
+            let lists = try #require(listed["ResourceTagList"] as? [[String: Any]])
+            #expect(lists.map { $0["ResourceId"] as? String } == [arn, trail])
+            #expect((lists[0]["TagsList"] as? [[String: String]]) == [["Key": "stage", "Value": "prod"]])
+            let other = try await server.createTenant("other")
+            try await server.trailRefused(
+                "AddTags", ["ResourceId": arn, "TagsList": [["Key": "x", "Value": "y"]]], as: other, "EventDataStoreARNInvalidException")
+        }
+    }
 }

@@ -1,3 +1,4 @@
+import CairnCore
 import CairnStore
 import CairnTestSupport
 import Foundation
@@ -135,6 +136,41 @@ import Testing
             try await server.trailRefused("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner, "MaxConcurrentQueriesException")
             try await worker(server).runQueued()
             try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner)
+        }
+    }
+
+    @Test func aUserDeniedOneStoreCannotQueryItEvenBesideAnAllowedOne() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (open, openId) = try await store(server, owner)
+            let (secret, secretId) = try await store(server, owner)
+            let document = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cloudtrail:*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "cloudtrail:StartQuery", "Resource": "\(secret)"}]}
+                """
+            let analyst = try await server.createUser("analyst", account: AccountId(owner.account), inline: [document])
+            let asAnalyst = Tenant(account: owner.account, credentials: analyst.credentials)
+            try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(openId)"], as: asAnalyst)
+            try await server.trailRefused(
+                "StartQuery", ["QueryStatement": "SELECT eventName FROM \(secretId)"], as: asAnalyst, "AccessDeniedException")
+            try await server.trailRefused(
+                "StartQuery", ["QueryStatement": "SELECT a.eventName FROM \(openId) a JOIN \(secretId) b ON a.eventID = b.eventID"], as: asAnalyst,
+                "AccessDeniedException")
+            #expect(open != secret)
+        }
+    }
+
+    @Test func aResultOverTheRowCapFailsAsTooLarge() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (_, id) = try await store(server, owner)
+            for _ in 0..<8 { try await server.trailOK("DescribeTrails", [:], as: owner) }
+            // 9 or more events to the sixth power is over 100,000 rows.
+            let (described, rows) = try await run(
+                server, owner, "SELECT a.eventID FROM \(id) a" + "bcdef".map { " CROSS JOIN \(id) \($0)" }.joined())
+            #expect(described["QueryStatus"] as? String == "FAILED", "\(described)")
+            #expect((described["ErrorMessage"] as? String)?.hasPrefix("Query response is too large") == true)
+            #expect(rows.isEmpty)
         }
     }
 }

@@ -24,5 +24,6 @@ enum CloudTrailBindings {
         .json(EventDataStoreOperations.startEventDataStoreIngestion), .json(EventDataStoreOperations.stopEventDataStoreIngestion),
         .json(LakeQueryOperations.startQuery), .json(LakeQueryOperations.describeQuery), .json(LakeQueryOperations.getQueryResults),
         .json(LakeQueryOperations.listQueries), .json(LakeQueryOperations.cancelQuery),
+        .json(LakeQueryOperations.searchSampleQueries),
     ]
 }

@@ -173,3 +173,20 @@ extension RESTService {
             })
     }
 }
+
+extension RESTService {
+    func searchSampleQueries(_ input: Operations.SearchSampleQueries.Input) async throws -> Operations.SearchSampleQueries.Output {
+        let found = try await run(LakeQueryOperations.searchSampleQueries) {
+            LakeModel.SearchSampleQueriesInput(
+                SearchPhrase: input.query.searchPhrase, MaxResults: input.query.limit, NextToken: input.query.nextToken)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        searchResults: found.SearchResults.map {
+                            .init(name: $0.Name, description: $0.Description, sql: $0.SQL, relevance: $0.Relevance)
+                        },
+                        nextToken: found.NextToken))))
+    }
+}
