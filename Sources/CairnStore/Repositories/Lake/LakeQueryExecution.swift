@@ -32,6 +32,9 @@ package struct LakeQueryExecution: Sendable {
         try await tx.query("SELECT set_config('cairn.lake_accounts', \(accounts.joined(separator: ",")), true)")
         try await tx.query("SELECT set_config('statement_timeout', \("\(max(1, timeoutSeconds))s"), true)")
         try await tx.query("SET LOCAL work_mem = '32MB'")
+        // JIT compiles every partition's expressions: for a scan of 90 daily partitions that took 8 to 11 s, several
+        // times the query itself (docs/benchmarks.md, CloudTrail Lake).
+        try await tx.query("SET LOCAL jit = off")
         try await tx.query("SET LOCAL TimeZone = 'UTC'")
         try await tx.query("SET LOCAL ROLE cairn_lake_reader")
         var bindings = PostgresBindings(capacity: query.binds.count)
