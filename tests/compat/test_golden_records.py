@@ -592,6 +592,15 @@ def lake_scenario(w):
     d("cloudtrail:GetQueryResults", a, "get_query_results", QueryId=query)
     d("cloudtrail:ListQueries", a, "list_queries", EventDataStore=store)
     d("cloudtrail:SearchSampleQueries", a, "search_sample_queries", SearchPhrase="root user")
+    widget = {"QueryStatement": statement, "ViewProperties": {"View": "Table"}}
+    w.values["lakeDashboard"] = f"arn:aws:cloudtrail:{HOME}:{a.account}:dashboard/golden-dash"
+    d("cloudtrail:CreateDashboard", a, "create_dashboard", Name="golden-dash", Widgets=[widget])
+    d("cloudtrail:GetDashboard", a, "get_dashboard", DashboardId="golden-dash")
+    d("cloudtrail:ListDashboards", a, "list_dashboards")
+    d("cloudtrail:UpdateDashboard", a, "update_dashboard", DashboardId="golden-dash", TerminationProtectionEnabled=False)
+    refresh = d("cloudtrail:StartDashboardRefresh", a, "start_dashboard_refresh", DashboardId="golden-dash")["RefreshId"]
+    w.values["lakeRefresh"] = refresh
+    d("cloudtrail:DeleteDashboard", a, "delete_dashboard", DashboardId="golden-dash")
     slow = a.ct.start_query(QueryStatement=f"SELECT count(*) FROM {w.values['lakeStoreId']} x CROSS JOIN {w.values['lakeStoreId']} y")
     w.values["lakeCancelled"] = slow["QueryId"]
     d("cloudtrail:CancelQuery", a, "cancel_query", QueryId=slow["QueryId"])

@@ -201,4 +201,69 @@ def test_sample_queries_are_searched_by_phrase_and_each_runs(lake):
     assert all(0 < r["Relevance"] <= 1 for r in found["SearchResults"])
     sql = found["SearchResults"][0]["SQL"].replace("$EDS_ID", store_id(arn))
     assert wait_done(ct, ct.start_query(QueryStatement=sql)["QueryId"])["QueryStatus"] == "FINISHED"
-    refused(lambda: ct.search_sample_queries(SearchPhrase="x"), "InvalidParameterException")
+    refused(lambda: ct.search_sample_queries(SearchPhrase="\t\t"), "InvalidParameterException")
+
+
+def test_a_dashboard_refresh_runs_each_widget_found_by_alias_and_refresh_id(lake):
+    a, arn = lake
+    ct = a.ct()
+    widget = {"QueryStatement": f"SELECT eventName, count(*) AS calls FROM {store_id(arn)} WHERE eventTime > '?' GROUP BY eventName",
+              "QueryParameters": ["$StartTime$"], "ViewProperties": {"View": "Table"}}
+    created = ct.create_dashboard(Name="boto-dash", Widgets=[widget])
+    alias = created["Widgets"][0]["QueryAlias"]
+    assert [d["DashboardArn"] for d in ct.list_dashboards()["Dashboards"]] == [created["DashboardArn"]]
+    refresh = ct.start_dashboard_refresh(DashboardId="boto-dash", QueryParameterValues={"$StartTime$": "2020-01-01 00:00:00"})["RefreshId"]
+    deadline = time.time() + 30
+    while True:
+        described = ct.describe_query(QueryAlias=alias, RefreshId=refresh)
+        if described["QueryStatus"] not in ("QUEUED", "RUNNING") or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    assert described["QueryStatus"] == "FINISHED", described
+    rows = ct.get_query_results(QueryId=described["QueryId"])["QueryResultRows"]
+    assert any(r[0] == {"eventName": "CreateDashboard"} for r in rows)
+    assert ct.get_dashboard(DashboardId=created["DashboardArn"])["LastRefreshId"] == refresh
+    ct.delete_dashboard(DashboardId="boto-dash")
+    refused(lambda: ct.get_dashboard(DashboardId="boto-dash"), "ResourceNotFoundException")
+
+
+def test_results_delivered_to_a_bucket_are_signed_with_the_regions_public_key(lake):
+    import base64
+    import csv
+    import gzip
+    import hashlib
+    import io
+    import os
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import padding
+
+    a, arn = lake
+    ct = a.ct()
+    statement = f"SELECT eventName, count(*) AS calls FROM {store_id(arn)} WHERE eventName = 'AddTags' GROUP BY eventName"
+    query_id = ct.start_query(QueryStatement=statement, DeliveryS3Uri="s3://lake-results/exports")["QueryId"]
+    deadline = time.time() + 30
+    while True:
+        described = ct.describe_query(QueryId=query_id)
+        if described.get("DeliveryStatus") not in (None, "PENDING") or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    assert described["QueryStatus"] == "FINISHED" and described["DeliveryStatus"] == "SUCCESS", described
+    assert described["DeliveryS3Uri"] == "s3://lake-results/exports"
+    root = os.path.join(os.environ["CAIRN_DATA_DIR"], "buckets", "lake-results", "exports", "AWSLogs", a.id, "CloudTrail-Lake", "Query")
+    folders = [d for d, _, files in os.walk(root) if d.endswith(query_id)]
+    assert len(folders) == 1, folders
+    with open(os.path.join(folders[0], "result_1.csv.gz"), "rb") as f:
+        compressed = f.read()
+    assert list(csv.reader(io.StringIO(gzip.decompress(compressed).decode()))) == [["eventName", "calls"], ["AddTags", "3"]]
+    with open(os.path.join(folders[0], "result_sign.json")) as f:
+        sign = json.load(f)
+    assert sign["files"] == [{"fileHashValue": hashlib.sha256(compressed).hexdigest(), "fileName": "result_1.csv.gz"}]
+    assert sign["hashAlgorithm"] == "SHA-256" and sign["signatureAlgorithm"] == "SHA256withRSA"
+    keys = ct.list_public_keys()["PublicKeyList"]
+    key = next(k for k in keys if k["Fingerprint"] == sign["publicKeyFingerprint"])
+    # ListPublicKeys gives the key as PKCS#1 DER, as CloudTrail's do.
+    pem = b"-----BEGIN RSA PUBLIC KEY-----\n" + base64.encodebytes(key["Value"]) + b"-----END RSA PUBLIC KEY-----\n"
+    public = serialization.load_pem_public_key(pem)
+    signed = " ".join(f["fileHashValue"] for f in sign["files"]).encode()
+    public.verify(bytes.fromhex(sign["hashSignature"]), signed, padding.PKCS1v15(), hashes.SHA256())
+    refused(lambda: ct.start_query(QueryStatement=statement, DeliveryS3Uri="s3://Bad_Bucket/x"), "InvalidS3BucketNameException")

@@ -22,13 +22,20 @@ extension OperationCatalogue {
         package static let getQueryResults = CatalogueOperation(.cloudtrail, "GetQueryResults", readOnly: true, rest: ["getQueryResults"])
         package static let listQueries = CatalogueOperation(.cloudtrail, "ListQueries", readOnly: true, rest: ["listQueries"])
         package static let cancelQuery = CatalogueOperation(.cloudtrail, "CancelQuery", readOnly: false, rest: ["cancelQuery"])
+        package static let createDashboard = CatalogueOperation(.cloudtrail, "CreateDashboard", readOnly: false, rest: ["createDashboard"])
+        package static let getDashboard = CatalogueOperation(.cloudtrail, "GetDashboard", readOnly: true, rest: ["getDashboard"])
+        package static let listDashboards = CatalogueOperation(.cloudtrail, "ListDashboards", readOnly: true, rest: ["listDashboards"])
+        package static let updateDashboard = CatalogueOperation(.cloudtrail, "UpdateDashboard", readOnly: false, rest: ["updateDashboard"])
+        package static let deleteDashboard = CatalogueOperation(.cloudtrail, "DeleteDashboard", readOnly: false, rest: ["deleteDashboard"])
+        package static let startDashboardRefresh = CatalogueOperation(
+            .cloudtrail, "StartDashboardRefresh", readOnly: false, rest: ["startDashboardRefresh"])
         package static let searchSampleQueries = CatalogueOperation(
             .cloudtrail, "SearchSampleQueries", readOnly: true, rest: ["searchSampleQueries"])
 
         static let all: [CatalogueOperation] = [
             createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
             startEventDataStoreIngestion, stopEventDataStoreIngestion, startQuery, describeQuery, getQueryResults, listQueries, cancelQuery,
-            searchSampleQueries,
+            searchSampleQueries, createDashboard, getDashboard, listDashboards, updateDashboard, deleteDashboard, startDashboardRefresh,
         ]
     }
 }

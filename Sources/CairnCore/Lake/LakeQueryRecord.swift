@@ -17,6 +17,12 @@ package struct LakeQueryRecord: Sendable, Equatable {
     package var resultCount: Int64 = 0
     package let created: Date
     package var finished: Date?
+    /// For a dashboard widget's query: the widget's alias and the refresh that started it.
+    package var alias: String?
+    package var refreshId: String?
+    /// Where the finished query's results are written (`s3://bucket/prefix`), and how that went.
+    package var deliveryS3Uri: String?
+    package var deliveryStatus: String?
 
     package init(id: UUID, account: String, region: String, storeIds: [UUID], statement: String, status: LakeQueryStatus, created: Date) {
         self.id = id

@@ -59,6 +59,17 @@ enum LakeQueryOperations {
         }
     }
 
+    /// Parses and compiles `statement` against the caller's stores as they are now, refusing it in AWS's words;
+    /// the stores it reads.
+    static func compile(_ statement: String, _ ctx: OperationContext) async throws -> [EventDataStoreRecord] {
+        let parsed: LakeQuery
+        do throws(LakeQueryError) { parsed = try LakeQuery.parse(statement) } catch { throw invalidStatement(error.message) }
+        let bound = try await LakeStoreBindings.find(
+            parsed.storeIDs, account: ctx.facts.principal.account.value, region: ctx.facts.region, now: ctx.facts.time, tx: ctx.tx)
+        do throws(LakeQueryError) { _ = try parsed.compile(stores: bound.bindings) } catch { throw invalidStatement(error.message) }
+        return bound.stores
+    }
+
     static let startQuery = Operation<LakeModel.StartQueryInput, LakeModel.StartQueryOutput>(
         Entry.startQuery, target: { input, t in target(input.QueryStatement, t) }
     ) { input, ctx in
@@ -66,25 +77,19 @@ enum LakeQueryOperations {
         if input.QueryAlias != nil || input.QueryParameters != nil {
             throw ServiceError(
                 code: "UnsupportedOperationException", status: 400,
-                message: "QueryAlias and QueryParameters are for dashboard widgets, which this service does not host.")
+                message: "StartQuery takes a QueryStatement here; dashboard widgets run through StartDashboardRefresh.")
         }
-        if input.DeliveryS3Uri != nil {
-            throw ServiceError(
-                code: "UnsupportedOperationException", status: 400, message: "DeliveryS3Uri is not supported yet: read results with GetQueryResults.")
-        }
+        if let uri = input.DeliveryS3Uri { _ = try LakeResultDelivery.target(uri) }
         guard let statement = input.QueryStatement else { throw ServiceError.missingParameter("QueryStatement") }
         guard LakeQueryLimits.statementLength.contains(statement.count) else {
             throw invalidStatement("QueryStatement must be 1 to 10000 characters long.")
         }
-        let parsed: LakeQuery
-        do throws(LakeQueryError) { parsed = try LakeQuery.parse(statement) } catch { throw invalidStatement(error.message) }
-        let account = ctx.facts.principal.account.value
-        let bound = try await LakeStoreBindings.find(parsed.storeIDs, account: account, region: ctx.facts.region, now: ctx.facts.time, tx: ctx.tx)
-        do throws(LakeQueryError) { _ = try parsed.compile(stores: bound.bindings) } catch { throw invalidStatement(error.message) }
-        ctx.recordResources(bound.stores.map { EventRecord.Resource(ARN: $0.arn, accountId: $0.account, type: "AWS::CloudTrail::EventDataStore") })
-        let query = LakeQueryRecord(
-            id: UUID(), account: account, region: ctx.facts.region, storeIds: bound.stores.map(\.id), statement: statement, status: .queued,
-            created: ctx.facts.time)
+        let stores = try await compile(statement, ctx)
+        ctx.recordResources(stores.map { EventRecord.Resource(ARN: $0.arn, accountId: $0.account, type: "AWS::CloudTrail::EventDataStore") })
+        var query = LakeQueryRecord(
+            id: UUID(), account: ctx.facts.principal.account.value, region: ctx.facts.region, storeIds: stores.map(\.id), statement: statement,
+            status: .queued, created: ctx.facts.time)
+        query.deliveryS3Uri = input.DeliveryS3Uri
         try await ctx.tx.lakeQueries.start(query)
         return LakeModel.StartQueryOutput(QueryId: query.id.uuidString.lowercased(), EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)
     }
@@ -93,18 +98,23 @@ enum LakeQueryOperations {
         Entry.describeQuery, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
     ) { input, ctx in
         try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
-        if input.QueryAlias != nil || input.RefreshId != nil {
-            throw ServiceError(
-                code: "UnsupportedOperationException", status: 400,
-                message: "QueryAlias and RefreshId are for dashboard widgets, which this service does not host.")
+        let q: LakeQueryRecord
+        if let alias = input.QueryAlias {
+            // A dashboard widget's query: by its alias and the refresh that started it.
+            guard let refresh = input.RefreshId else { throw ServiceError.missingParameter("RefreshId") }
+            guard let found = try await ctx.tx.lakeQueries.find(alias: alias, refreshId: refresh, account: ctx.facts.principal.account.value) else {
+                throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "No query \(alias) for refresh \(refresh).")
+            }
+            q = found
+        } else {
+            q = try await query(input.QueryId, store: input.EventDataStore, ctx)
         }
-        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
         return LakeModel.DescribeQueryOutput(
             QueryId: q.id.uuidString.lowercased(), QueryString: q.statement, QueryStatus: q.status.rawValue,
             QueryStatistics: .init(
                 EventsMatched: q.eventsMatched, EventsScanned: q.eventsScanned, BytesScanned: q.bytesScanned,
                 ExecutionTimeInMillis: q.executionMillis, CreationTime: q.created),
-            ErrorMessage: q.errorMessage)
+            ErrorMessage: q.errorMessage, DeliveryS3Uri: q.deliveryS3Uri, DeliveryStatus: q.deliveryStatus)
     }
 
     /// Pages of at most `MaxQueryResults` rows (1–1000; default 1000); the token carries the next row's position.
@@ -189,6 +199,7 @@ enum LakeQueryOperations {
                 message: "Query \(q.id.uuidString.lowercased()) is \(q.status.rawValue) and cannot be cancelled.")
         }
         try await ctx.tx.lakeQueries.cancel(q.id, at: ctx.facts.time)
+        try await ctx.tx.lakeQueries.interrupt(q.id)
         return LakeModel.CancelQueryOutput(
             QueryId: q.id.uuidString.lowercased(), QueryStatus: LakeQueryStatus.cancelled.rawValue,
             EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)

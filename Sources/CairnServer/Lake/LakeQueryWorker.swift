@@ -12,6 +12,8 @@ struct LakeQueryWorker: Sendable {
     let lakeStore: Store
     let timeoutSeconds: Int
     let logger: Logger
+    /// Where DeliveryS3Uri's buckets are: the trail delivery's buckets.
+    var buckets: LogBuckets? = nil
 
     /// Runs every query waiting now; returns how many ran.
     @discardableResult
@@ -31,6 +33,26 @@ struct LakeQueryWorker: Sendable {
         }
     }
 
+    /// Delivers a finished query's results; AWS delivers nothing for a query that failed or timed out.
+    func deliver(_ query: LakeQueryRecord, rows: [[String?]]) async -> String {
+        guard query.status == .finished, let buckets else { return "FAILED" }
+        do {
+            let signer = try await store.transaction(logger: logger) { tx in
+                try await DigestSigner.forRegion(query.region, in: tx, now: query.finished ?? Date())
+            }
+            try await LakeResultDelivery(buckets: buckets).deliver(
+                query, columns: query.columns, rows: rows, completed: query.finished ?? Date(), signer: signer)
+            return "SUCCESS"
+        } catch let error as LogBucketError where error.code == "AccessDenied" {
+            return "ACCESS_DENIED"
+        } catch let error as LogBucketError where error.code == "NoSuchBucket" {
+            return "RESOURCE_NOT_FOUND"
+        } catch {
+            logger.warning("lake results not delivered", metadata: ["query": "\(query.id)", "error": "\(String(reflecting: error))"])
+            return "FAILED"
+        }
+    }
+
     func run(_ claimed: LakeQueryRecord) async throws {
         var query = claimed
         let started = ContinuousClock.now
@@ -43,8 +65,12 @@ struct LakeQueryWorker: Sendable {
             let compiled = try parsed.compile(stores: bound.bindings)
             let outcome = try await lakeStore.transaction(logger: logger) { tx in
                 try await tx.lakeExecution.run(
-                    compiled, accounts: bound.accounts.sorted(), timeoutSeconds: timeoutSeconds, maximumRows: LakeQueryLimits.maximumRows)
+                    compiled, accounts: bound.accounts.sorted(), timeoutSeconds: timeoutSeconds, maximumRows: LakeQueryLimits.maximumRows
+                ) { pid in
+                    try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: pid) }
+                }
             }
+            try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: nil) }
             rows = outcome.rows
             query.status = .finished
             query.columns = compiled.columns
@@ -53,6 +79,7 @@ struct LakeQueryWorker: Sendable {
             query.eventsScanned = outcome.eventsScanned
             query.bytesScanned = outcome.bytesScanned
         } catch LakeQueryExecution.Failure.timedOut {
+            // Also what CancelQuery's interruption looks like; the query is then CANCELLED, and finish() keeps that.
             query.status = .timedOut
             query.errorMessage = "Query exceeded the maximum run time of \(timeoutSeconds) seconds."
         } catch LakeQueryExecution.Failure.tooLarge {
@@ -76,6 +103,9 @@ struct LakeQueryWorker: Sendable {
             Int64((ContinuousClock.now - started).components.seconds * 1000)
             + Int64((ContinuousClock.now - started).components.attoseconds / 1_000_000_000_000_000)
         query.finished = Date()
+        if query.deliveryS3Uri != nil {
+            query.deliveryStatus = await deliver(query, rows: rows)
+        }
         let finished = query
         try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.finish(finished, rows: rows) }
     }

@@ -99,7 +99,9 @@ package enum CairnRuntime {
     /// commits), and hourly upkeep: the coming days' event partitions, and sessions that expired more than a day
     /// ago (they can no longer authenticate).
     static func background(_ config: CairnConfiguration, store: Store, lakeStore: Store, logger: Logger) -> [any ServiceLifecycle.Service] {
-        let lake = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
+        var worker = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
+        worker.buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
+        let lake = worker
         let delivery = TrailDelivery(
             store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
             digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,

@@ -173,4 +173,64 @@ import Testing
             #expect(rows.isEmpty)
         }
     }
+
+    @Test func anOrganizationStoreReadsEveryMembersEventsAndAChannelStoreItsChannelsEvents() async throws {
+        try await withTestServer { server in
+            let management = try await server.createTenant("mgmt")
+            let member = try await server.createTenant("member")
+            let outsider = try await server.createTenant("outsider")
+            try await server.organizationForTrails(management: management, members: [member])
+            let (_, orgId) = try await store(server, management, ["OrganizationEnabled": true])
+            try await server.trailOK("DescribeTrails", [:], as: member)
+            try await server.trailOK("DescribeTrails", [:], as: outsider)
+            let (_, rows) = try await run(server, management, "SELECT DISTINCT recipientAccountId FROM \(orgId) WHERE eventName = 'DescribeTrails'")
+            #expect(Set(rows.map { $0[0]["recipientAccountId"] ?? "" }) == [member.account], "the member's call, not the outsider's")
+
+            let (feedArn, feedId) = try await store(
+                server, management, ["AdvancedEventSelectors": [["FieldSelectors": [["Field": "eventCategory", "Equals": ["ActivityAuditLog"]]]]]])
+            let channel = try #require(
+                try await server.trailOK(
+                    "CreateChannel", ["Name": "billing", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": feedArn]]],
+                    as: management)["ChannelArn"] as? String)
+            let data =
+                #"{"version":"1.0","userIdentity":{"type":"CustomUser","principalId":"alice"},"eventSource":"billing.example.com","eventName":"RefundIssued","eventTime":"2025-01-01T00:00:00Z","UID":"u-1","recipientAccountId":"\#(management.account)"}"#
+            let body = String(
+                decoding: try JSONSerialization.data(withJSONObject: ["auditEvents": [["id": "e-1", "eventData": data]]]), as: UTF8.self)
+            let safe = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-._~"))
+            let put = try await server.send(
+                .post, "/PutAuditEvents", query: "channelArn=" + channel.addingPercentEncoding(withAllowedCharacters: safe)!, body: body,
+                service: "cloudtrail-data", credentials: management.credentials, headers: ["content-type": "application/json"])
+            #expect(put.status.code == 200)
+            let (_, events) = try await run(server, management, "SELECT eventData.eventName, eventData.userIdentity.principalId FROM \(feedId)")
+            #expect(events == [[["eventName": "RefundIssued"], ["principalId": "alice"]]], "\(events)")
+        }
+    }
+
+    @Test func cancellingARunningQueryStopsItsStatement() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("lake")
+            let (_, id) = try await store(server, owner)
+            for _ in 0..<8 { try await server.trailOK("DescribeTrails", [:], as: owner) }
+            let heavy = "SELECT count(*) FROM \(id) a" + "bcdefghi".map { " CROSS JOIN \(id) \($0)" }.joined()
+            let queryId = try #require(try await server.trailOK("StartQuery", ["QueryStatement": heavy], as: owner)["QueryId"] as? String)
+            let started = ContinuousClock.now
+            let running = Task { try await worker(server, timeout: 60).runQueued() }
+            var noted = false
+            for _ in 0..<200 where !noted {
+                try await Task.sleep(for: .milliseconds(50))
+                noted = try await server.store.read(logger: Logger(label: "t")) { tx in
+                    var found = false
+                    for try await pid in try await tx.query("SELECT backend_pid FROM lake_queries WHERE id = \(UUID(uuidString: queryId)!)").decode(
+                        Int32?.self)
+                    { found = pid != nil }
+                    return found
+                }
+            }
+            #expect(noted, "the worker noted its backend")
+            #expect(try await server.trailOK("CancelQuery", ["QueryId": queryId], as: owner)["QueryStatus"] as? String == "CANCELLED")
+            _ = try await running.value
+            #expect(ContinuousClock.now - started < .seconds(30), "the statement stopped long before its 60 s timeout")
+            #expect(try await server.trailOK("DescribeQuery", ["QueryId": queryId], as: owner)["QueryStatus"] as? String == "CANCELLED")
+        }
+    }
 }

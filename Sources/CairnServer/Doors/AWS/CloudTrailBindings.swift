@@ -25,5 +25,8 @@ enum CloudTrailBindings {
         .json(LakeQueryOperations.startQuery), .json(LakeQueryOperations.describeQuery), .json(LakeQueryOperations.getQueryResults),
         .json(LakeQueryOperations.listQueries), .json(LakeQueryOperations.cancelQuery),
         .json(LakeQueryOperations.searchSampleQueries),
+        .json(LakeDashboardOperations.createDashboard), .json(LakeDashboardOperations.getDashboard), .json(LakeDashboardOperations.listDashboards),
+        .json(LakeDashboardOperations.updateDashboard), .json(LakeDashboardOperations.deleteDashboard),
+        .json(LakeDashboardOperations.startDashboardRefresh),
     ]
 }

@@ -27,8 +27,12 @@ package struct LakeQueryExecution: Sendable {
     }
 
     /// Must run inside `Store.transaction`: every setting is LOCAL to it, and it ends with the transaction.
-    package func run(_ query: LakeCompiledQuery, accounts: [String], timeoutSeconds: Int, maximumRows: Int) async throws -> Outcome {
+    package func run(
+        _ query: LakeCompiledQuery, accounts: [String], timeoutSeconds: Int, maximumRows: Int,
+        started: @Sendable (Int32) async throws -> Void = { _ in }
+    ) async throws -> Outcome {
         try await tx.query("SET TRANSACTION READ ONLY")
+        for try await pid in try await tx.query("SELECT pg_backend_pid()").decode(Int32.self) { try await started(pid) }
         try await tx.query("SELECT set_config('cairn.lake_accounts', \(accounts.joined(separator: ",")), true)")
         try await tx.query("SELECT set_config('statement_timeout', \("\(max(1, timeoutSeconds))s"), true)")
         try await tx.query("SET LOCAL work_mem = '32MB'")
@@ -58,6 +62,7 @@ package struct LakeQueryExecution: Sendable {
                 rows.append(values)
             }
         } catch let error as PSQLError {
+            // 57014 is a statement timeout, or CancelQuery stopping the statement (the query is then already CANCELLED).
             if error.serverInfo?[.sqlState] == "57014" { throw Failure.timedOut }
             throw Failure.refused(error.serverInfo?[.message] ?? "The query could not be run.")
         }

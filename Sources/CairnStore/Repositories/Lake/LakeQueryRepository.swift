@@ -16,10 +16,11 @@ package struct LakeQueryRepository: Sendable {
 
     static let columns = """
         id, account_id, region, store_ids, statement, status, error_message, columns, events_matched, events_scanned, bytes_scanned,
-        execution_ms, result_count, created_at, finished_at
+        execution_ms, result_count, created_at, finished_at, delivery_s3_uri, delivery_status
         """
 
     package func start(_ query: LakeQueryRecord) async throws {
+        let delivery: String? = query.deliveryS3Uri == nil ? nil : "PENDING"
         try await tx.query("SELECT 1 FROM accounts WHERE id = \(query.account) FOR UPDATE")
         let rows = try await tx.query(
             "SELECT count(*)::int FROM lake_queries WHERE account_id = \(query.account) AND status IN ('QUEUED', 'RUNNING')")
@@ -32,10 +33,19 @@ package struct LakeQueryRepository: Sendable {
         }
         try await tx.query(
             """
-            INSERT INTO lake_queries (id, account_id, region, store_ids, statement, status, created_at)
-            VALUES (\(query.id), \(query.account), \(query.region), \(query.storeIds), \(query.statement), 'QUEUED', \(query.created))
+            INSERT INTO lake_queries (id, account_id, region, store_ids, statement, status, created_at, query_alias, refresh_id,
+                                      delivery_s3_uri, delivery_status)
+            VALUES (\(query.id), \(query.account), \(query.region), \(query.storeIds), \(query.statement), 'QUEUED', \(query.created),
+                    \(query.alias), \(query.refreshId), \(query.deliveryS3Uri), \(delivery))
             """)
         try await tx.query("SELECT pg_notify(\(Self.queuedChannel), '')")
+    }
+
+    /// A dashboard widget's query of one refresh.
+    package func find(alias: String, refreshId: String, account: String) async throws -> LakeQueryRecord? {
+        try await records(
+            "SELECT \(unescaped: Self.columns) FROM lake_queries WHERE account_id = \(account) AND refresh_id = \(refreshId) AND query_alias = \(alias)"
+        ).first
     }
 
     package func find(_ id: UUID, account: String) async throws -> LakeQueryRecord? {
@@ -60,10 +70,20 @@ package struct LakeQueryRepository: Sendable {
             """)
     }
 
-    /// Marks the query CANCELLED if it is still queued or running; the query as it now is.
+    /// Marks the query CANCELLED if it is still queued or running.
     package func cancel(_ id: UUID, at time: Date) async throws {
         try await tx.query(
             "UPDATE lake_queries SET status = 'CANCELLED', finished_at = \(time) WHERE id = \(id) AND status IN ('QUEUED', 'RUNNING')")
+    }
+
+    /// Stops the statement of a query marked CANCELLED, if it is running on this database (migration 0023).
+    package func interrupt(_ id: UUID) async throws {
+        try await tx.query("SELECT cairn_cancel_lake_query(\(id))")
+    }
+
+    /// Notes which database backend runs the query, so CancelQuery can stop it (nil once its statement is done).
+    package func noteBackend(_ id: UUID, pid: Int32?) async throws {
+        try await tx.query("UPDATE lake_queries SET backend_pid = \(pid) WHERE id = \(id)")
     }
 
     /// Takes the oldest queued query for this worker, or nil when none waits.
@@ -83,7 +103,8 @@ package struct LakeQueryRepository: Sendable {
             """
             UPDATE lake_queries SET status = \(query.status.rawValue), error_message = \(query.errorMessage), columns = \(query.columns),
                 events_matched = \(query.eventsMatched), events_scanned = \(query.eventsScanned), bytes_scanned = \(query.bytesScanned),
-                execution_ms = \(query.executionMillis), result_count = \(query.resultCount), finished_at = \(query.finished)
+                execution_ms = \(query.executionMillis), result_count = \(query.resultCount), finished_at = \(query.finished),
+                delivery_status = \(query.deliveryStatus)
             WHERE id = \(query.id) AND status = 'RUNNING' RETURNING id
             """)
         var stillRunning = false
@@ -133,6 +154,8 @@ package struct LakeQueryRepository: Sendable {
             query.executionMillis = try r["execution_ms"].decode(Int64.self)
             query.resultCount = try r["result_count"].decode(Int64.self)
             query.finished = try r["finished_at"].decode(Date?.self)
+            query.deliveryS3Uri = try r["delivery_s3_uri"].decode(String?.self)
+            query.deliveryStatus = try r["delivery_status"].decode(String?.self)
             out.append(query)
         }
         return out
