@@ -601,6 +601,15 @@ def lake_scenario(w):
     refresh = d("cloudtrail:StartDashboardRefresh", a, "start_dashboard_refresh", DashboardId="golden-dash")["RefreshId"]
     w.values["lakeRefresh"] = refresh
     d("cloudtrail:DeleteDashboard", a, "delete_dashboard", DashboardId="golden-dash")
+    source = {"S3": {"S3LocationUri": "s3://golden-import/AWSLogs", "S3BucketRegion": HOME,
+                     "S3BucketAccessRoleArn": f"arn:aws:iam::{a.account}:role/import"}}
+    w.values["lakeImportRole"] = source["S3"]["S3BucketAccessRoleArn"]
+    imported = d("cloudtrail:StartImport", a, "start_import", Destinations=[store], ImportSource=source)["ImportId"]
+    w.values["lakeImport"] = imported
+    d("cloudtrail:StopImport", a, "stop_import", ImportId=imported)
+    d("cloudtrail:GetImport", a, "get_import", ImportId=imported)
+    d("cloudtrail:ListImports", a, "list_imports")
+    d("cloudtrail:ListImportFailures", a, "list_import_failures", ImportId=imported)
     slow = a.ct.start_query(QueryStatement=f"SELECT count(*) FROM {w.values['lakeStoreId']} x CROSS JOIN {w.values['lakeStoreId']} y")
     w.values["lakeCancelled"] = slow["QueryId"]
     d("cloudtrail:CancelQuery", a, "cancel_query", QueryId=slow["QueryId"])

@@ -267,3 +267,32 @@ def test_results_delivered_to_a_bucket_are_signed_with_the_regions_public_key(la
     signed = " ".join(f["fileHashValue"] for f in sign["files"]).encode()
     public.verify(bytes.fromhex(sign["hashSignature"]), signed, padding.PKCS1v15(), hashes.SHA256())
     refused(lambda: ct.start_query(QueryStatement=statement, DeliveryS3Uri="s3://Bad_Bucket/x"), "InvalidS3BucketNameException")
+
+
+def test_an_import_copies_a_trails_delivered_files_into_a_store(client_factory):
+    import os
+
+    a = Account(client_factory, prefix="lake-import")
+    ct = a.ct()
+    trail = a.create("import-trail", S3BucketName="lake-import-logs")["TrailARN"]
+    ct.start_logging(Name=trail)
+    ct.add_tags(ResourceId=trail, TagsList=[{"Key": "imported", "Value": "yes"}])
+    folder = os.path.join(os.environ["CAIRN_DATA_DIR"], "buckets", "lake-import-logs", "AWSLogs", a.id)
+    deadline = time.time() + 30
+    while time.time() < deadline and not any(f.endswith(".json.gz") for _, _, files in os.walk(folder) for f in files):
+        time.sleep(0.5)
+    arn = ct.create_event_data_store(Name="imported", TerminationProtectionEnabled=False)["EventDataStoreArn"]
+    started = ct.start_import(Destinations=[arn], ImportSource={"S3": {
+        "S3LocationUri": f"s3://lake-import-logs/AWSLogs/{a.id}", "S3BucketRegion": "us-east-1",
+        "S3BucketAccessRoleArn": f"arn:aws:iam::{a.id}:role/import"}})
+    deadline = time.time() + 30
+    while True:
+        got = ct.get_import(ImportId=started["ImportId"])
+        if got["ImportStatus"] not in ("INITIALIZING", "IN_PROGRESS") or time.time() > deadline:
+            break
+        time.sleep(0.5)
+    assert got["ImportStatus"] == "COMPLETED" and got["ImportStatistics"]["EventsCompleted"] >= 1, got
+    query_id = ct.start_query(QueryStatement=f"SELECT count(*) AS n FROM {store_id(arn)} WHERE eventName = 'AddTags'")["QueryId"]
+    assert wait_done(ct, query_id)["QueryStatus"] == "FINISHED"
+    assert ct.get_query_results(QueryId=query_id)["QueryResultRows"] == [[{"n": "1"}]]
+    assert [i["ImportId"] for i in ct.list_imports(Destination=arn)["Imports"]] == [started["ImportId"]]

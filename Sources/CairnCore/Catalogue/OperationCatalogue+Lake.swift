@@ -29,6 +29,11 @@ extension OperationCatalogue {
         package static let deleteDashboard = CatalogueOperation(.cloudtrail, "DeleteDashboard", readOnly: false, rest: ["deleteDashboard"])
         package static let startDashboardRefresh = CatalogueOperation(
             .cloudtrail, "StartDashboardRefresh", readOnly: false, rest: ["startDashboardRefresh"])
+        package static let startImport = CatalogueOperation(.cloudtrail, "StartImport", readOnly: false, rest: ["startImport"])
+        package static let getImport = CatalogueOperation(.cloudtrail, "GetImport", readOnly: true, rest: ["getImport"])
+        package static let listImports = CatalogueOperation(.cloudtrail, "ListImports", readOnly: true, rest: ["listImports"])
+        package static let listImportFailures = CatalogueOperation(.cloudtrail, "ListImportFailures", readOnly: true, rest: ["listImportFailures"])
+        package static let stopImport = CatalogueOperation(.cloudtrail, "StopImport", readOnly: false, rest: ["stopImport"])
         package static let searchSampleQueries = CatalogueOperation(
             .cloudtrail, "SearchSampleQueries", readOnly: true, rest: ["searchSampleQueries"])
 
@@ -36,6 +41,7 @@ extension OperationCatalogue {
             createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
             startEventDataStoreIngestion, stopEventDataStoreIngestion, startQuery, describeQuery, getQueryResults, listQueries, cancelQuery,
             searchSampleQueries, createDashboard, getDashboard, listDashboards, updateDashboard, deleteDashboard, startDashboardRefresh,
+            startImport, getImport, listImports, listImportFailures, stopImport,
         ]
     }
 }

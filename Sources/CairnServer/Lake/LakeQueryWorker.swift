@@ -14,6 +14,8 @@ struct LakeQueryWorker: Sendable {
     let logger: Logger
     /// Where DeliveryS3Uri's buckets are: the trail delivery's buckets.
     var buckets: LogBuckets? = nil
+    /// Rows a query may return before it fails as too large (AWS's "Query response is too large").
+    var maximumRows = LakeQueryLimits.maximumRows
 
     /// Runs every query waiting now; returns how many ran.
     @discardableResult
@@ -63,12 +65,32 @@ struct LakeQueryWorker: Sendable {
                 try await LakeStoreBindings.find(parsed.storeIDs, account: query.account, region: query.region, now: Date(), tx: tx)
             }
             let compiled = try parsed.compile(stores: bound.bindings)
-            let outcome = try await lakeStore.transaction(logger: logger) { tx in
-                try await tx.lakeExecution.run(
-                    compiled, accounts: bound.accounts.sorted(), timeoutSeconds: timeoutSeconds, maximumRows: LakeQueryLimits.maximumRows
-                ) { pid in
-                    try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: pid) }
+            // While the statement runs, a watcher repeats CancelQuery's interruption every quarter second once the query
+            // reads CANCELLED: a cancel that lands before the statement has started (between the transaction's settings)
+            // would otherwise be lost.
+            let outcome = try await withThrowingTaskGroup(of: LakeQueryExecution.Outcome?.self) { group in
+                group.addTask {
+                    try await lakeStore.transaction(logger: logger) { tx in
+                        try await tx.lakeExecution.run(
+                            compiled, accounts: bound.accounts.sorted(), stores: bound.stores.map(\.id), timeoutSeconds: timeoutSeconds,
+                            maximumRows: maximumRows
+                        ) { pid in
+                            try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: pid) }
+                        }
+                    }
                 }
+                group.addTask {
+                    while !Task.isCancelled {
+                        try await Task.sleep(for: .milliseconds(250))
+                        try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.interrupt(claimed.id) }
+                    }
+                    return nil
+                }
+                defer { group.cancelAll() }
+                while let next = try await group.next() {
+                    if let outcome = next { return outcome }
+                }
+                throw CancellationError()
             }
             try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: nil) }
             rows = outcome.rows
@@ -84,7 +106,7 @@ struct LakeQueryWorker: Sendable {
             query.errorMessage = "Query exceeded the maximum run time of \(timeoutSeconds) seconds."
         } catch LakeQueryExecution.Failure.tooLarge {
             query.status = .failed
-            query.errorMessage = "Query response is too large: it returned more than \(LakeQueryLimits.maximumRows) rows."
+            query.errorMessage = "Query response is too large: it returned more than \(maximumRows) rows."
         } catch LakeQueryExecution.Failure.refused(let message) {
             query.status = .failed
             query.errorMessage = message

@@ -102,6 +102,7 @@ package enum CairnRuntime {
         var worker = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
         worker.buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
         let lake = worker
+        let imports = LakeImportWorker(store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory), logger: logger)
         let delivery = TrailDelivery(
             store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
             digestInterval: config.delivery.digestInterval, webhooks: config.delivery.webhooks,
@@ -129,6 +130,7 @@ package enum CairnRuntime {
             RecurringWork(name: "webhook", interval: .seconds(1), logger: logger) { try await sender.sendDue() },
             // Queued Lake queries are picked up within a second of their StartQuery.
             RecurringWork(name: "lake", interval: .milliseconds(500), logger: logger) { try await lake.runQueued() },
+            RecurringWork(name: "lake-import", interval: .seconds(1), logger: logger) { try await imports.runQueued() },
             RecurringWork(name: "maintenance", interval: .seconds(3600), logger: logger) {
                 try await store.transaction(logger: logger) { tx in
                     try await tx.events.ensurePartitions()

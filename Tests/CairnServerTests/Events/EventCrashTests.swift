@@ -2,6 +2,7 @@ import CairnStore
 import CairnTestSupport
 import Foundation
 import PostgresNIO
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -44,6 +45,8 @@ import Glibc
         defer { first.stopNow() }
         try await first.waitUntilReady()
 
+        // The kill comes once the load is under way (30 calls answered), however slow a busy machine makes them.
+        let progress = AnsweredCount()
         let answered = try await withThrowingTaskGroup(of: [String].self) { group in
             for worker in 0..<6 {
                 group.addTask {
@@ -63,12 +66,14 @@ import Glibc
                         }
                         guard let id else { return ids }
                         ids.append(id)
+                        progress.value.add(1, ordering: .relaxed)
                     }
                     return ids
                 }
             }
             group.addTask {
                 try await Task.sleep(for: .milliseconds(1500))
+                for _ in 0..<300 where progress.value.load(ordering: .relaxed) < 30 { try await Task.sleep(for: .milliseconds(100)) }
                 first.signal(SIGKILL)
                 return []
             }
@@ -107,4 +112,9 @@ import Glibc
                 "events without users: \(recorded.subtracting(existing)); users without events: \(existing.subtracting(recorded))")
         }
     }
+}
+
+/// Calls answered so far, counted across the load's tasks.
+private final class AnsweredCount: Sendable {
+    let value = Atomic<Int>(0)
 }

@@ -28,5 +28,7 @@ enum CloudTrailBindings {
         .json(LakeDashboardOperations.createDashboard), .json(LakeDashboardOperations.getDashboard), .json(LakeDashboardOperations.listDashboards),
         .json(LakeDashboardOperations.updateDashboard), .json(LakeDashboardOperations.deleteDashboard),
         .json(LakeDashboardOperations.startDashboardRefresh),
+        .json(LakeImportOperations.startImport), .json(LakeImportOperations.getImport), .json(LakeImportOperations.listImports),
+        .json(LakeImportOperations.listImportFailures), .json(LakeImportOperations.stopImport),
     ]
 }

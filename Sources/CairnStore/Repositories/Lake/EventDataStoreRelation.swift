@@ -53,11 +53,20 @@ package struct EventDataStoreRelation: Sendable {
         case .insight:
             conditions.append("e.event_category = 'Insight'")
         }
-        return """
-            (SELECT e.event_time, e.record, e.event_name, e.event_source, e.account_id, e.region, e.read_only, e.error_code,
-                    e.event_category, e.username, e.access_key_id
-             FROM events e WHERE \(conditions.joined(separator: " AND ")))
+        let derived = """
+            SELECT e.event_time, e.record, e.event_name, e.event_source, e.account_id, e.region, e.read_only, e.error_code,
+                   e.event_category, e.username, e.access_key_id
+            FROM events e WHERE \(conditions.joined(separator: " AND "))
             """
+        guard store.category == .management else { return "(\(derived))" }
+        // Imported trail log files: the store's own copies, kept within its retention whatever their selectors or region.
+        let imported = """
+            SELECT i.event_time, i.record, i.event_name, i.event_source, i.account_id, i.region, i.read_only, i.error_code,
+                   i.event_category, i.username, i.access_key_id
+            FROM lake_imported_events i WHERE i.store_id = \(sql.bind(.text(store.id.uuidString.lowercased())))::uuid
+              AND i.event_time >= \(sql.bind(.timestamp(now.addingTimeInterval(-Double(store.retentionDays) * 86_400))))
+            """
+        return "(\(derived) UNION ALL \(imported))"
     }
 
     /// One advanced event selector: every field condition holds.

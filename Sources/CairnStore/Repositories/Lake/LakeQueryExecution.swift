@@ -1,5 +1,5 @@
 package import CairnCore
-import Foundation
+package import Foundation
 import PostgresNIO
 
 extension Transaction {
@@ -28,12 +28,13 @@ package struct LakeQueryExecution: Sendable {
 
     /// Must run inside `Store.transaction`: every setting is LOCAL to it, and it ends with the transaction.
     package func run(
-        _ query: LakeCompiledQuery, accounts: [String], timeoutSeconds: Int, maximumRows: Int,
+        _ query: LakeCompiledQuery, accounts: [String], stores: [UUID] = [], timeoutSeconds: Int, maximumRows: Int,
         started: @Sendable (Int32) async throws -> Void = { _ in }
     ) async throws -> Outcome {
         try await tx.query("SET TRANSACTION READ ONLY")
         for try await pid in try await tx.query("SELECT pg_backend_pid()").decode(Int32.self) { try await started(pid) }
         try await tx.query("SELECT set_config('cairn.lake_accounts', \(accounts.joined(separator: ",")), true)")
+        try await tx.query("SELECT set_config('cairn.lake_stores', \(stores.map { $0.uuidString.lowercased() }.joined(separator: ",")), true)")
         try await tx.query("SELECT set_config('statement_timeout', \("\(max(1, timeoutSeconds))s"), true)")
         try await tx.query("SET LOCAL work_mem = '32MB'")
         // JIT compiles every partition's expressions: for a scan of 90 daily partitions that took 8 to 11 s, several
