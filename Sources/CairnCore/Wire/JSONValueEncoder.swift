@@ -177,9 +177,10 @@ private struct ValueEncoder: Encoder {
             slot.content = .value(.string(data.base64EncodedString()))
         } else if let json = value as? JSONValue {
             slot.content = .value(json)
-        } else if let map = value as? [String: String] {
+        } else if T.self == [String: String].self, let map = value as? [String: String] {
             // A map's keys are the caller's data, not member names: they keep their spelling (a widget's
-            // ViewProperties `View`, a refresh's `$StartTime$`).
+            // ViewProperties `View`, a refresh's `$StartTime$`). The metatype test first: a dynamic cast on every
+            // value would tax every call's encoding.
             slot.content = .value(.object(JSONObject(map.mapValues { .string($0) })))
         } else {
             try value.encode(to: self)
