@@ -122,7 +122,7 @@ enum LakeDashboardOperations {
     }
 
     /// Starts one query per widget, its placeholders filled from `QueryParameterValues`; the caller must be allowed
-    /// StartQuery too, as the refresh queries its stores on its behalf.
+    /// StartQuery on every store a widget reads, as the refresh queries them on its behalf.
     static let startDashboardRefresh = Operation<LakeDashboardModel.StartDashboardRefreshInput, LakeDashboardModel.StartDashboardRefreshOutput>(
         Entry.startDashboardRefresh, target: { input, t in target(input.DashboardId, t) }
     ) { input, ctx in
@@ -131,14 +131,20 @@ enum LakeDashboardOperations {
             throw ServiceError(
                 code: "InvalidParameterException", status: 400, message: "QueryParameterValues keys are 3 to 128 characters and values 1 to 128.")
         }
-        guard try await ctx.callerMay(Entry.startQuery) else {
-            throw ServiceError(
-                code: "AccessDeniedException", status: 400, message: "Refreshing a dashboard needs permission to call cloudtrail:StartQuery.")
-        }
         let refreshId = String(UInt64(ctx.facts.time.timeIntervalSince1970 * 1000)) + String(format: "%04d", Int.random(in: 0..<10_000))
         for widget in found.widgets {
             let statement = LakeDashboardRules.statement(widget, values: input.QueryParameterValues ?? [:], now: ctx.facts.time)
             let stores = try await LakeQueryOperations.compile(statement, ctx)
+            // The refresh queries these stores on the caller's behalf: the caller must be allowed StartQuery on each of
+            // them, as StartQuery itself would demand.
+            if let first = stores.first {
+                let target = AuthorizationTarget(resource: first.arn, additionalResources: stores.dropFirst().map(\.arn))
+                guard try await ctx.callerMay(Entry.startQuery, on: target) else {
+                    throw ServiceError.accessDenied(
+                        principal: ctx.facts.principal.arn, action: Entry.startQuery.action, resource: first.arn,
+                        tail: "because refreshing dashboard \(found.name) runs StartQuery on it")
+                }
+            }
             var query = LakeQueryRecord(
                 id: UUID(), account: found.account, region: found.region, storeIds: stores.map(\.id), statement: statement, status: .queued,
                 created: ctx.facts.time)

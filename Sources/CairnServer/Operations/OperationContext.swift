@@ -34,9 +34,10 @@ struct OperationContext: Sendable {
     func recordResources(_ resources: [EventRecord.Resource]) { notes.resources.withLock { $0 = resources } }
 
     /// Whether the caller may call `entry` too, without calling it: for operations whose AWS counterpart
-    /// needs the caller's permission on the APIs it calls on the caller's behalf.
-    func callerMay(_ entry: CatalogueOperation) async throws -> Bool {
-        try await permissions.allows(entry, facts, tx)
+    /// needs the caller's permission on the APIs it calls on the caller's behalf. `target` names the resources
+    /// that call would act on (nil: the entry's own scope).
+    func callerMay(_ entry: CatalogueOperation, on target: AuthorizationTarget? = nil) async throws -> Bool {
+        try await permissions.allows(entry, target, facts, tx)
     }
 }
 
@@ -47,7 +48,7 @@ final class EventNotes: Sendable {
 
 /// The authorizer, as an operation's body may consult it.
 struct PermissionCheck: Sendable {
-    let allows: @Sendable (CatalogueOperation, CallFacts, Transaction) async throws -> Bool
+    let allows: @Sendable (CatalogueOperation, AuthorizationTarget?, CallFacts, Transaction) async throws -> Bool
 }
 
 /// What an operation's target rule may read: the call's facts, and the store through the runner.

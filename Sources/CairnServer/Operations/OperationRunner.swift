@@ -66,9 +66,10 @@ struct OperationRunner: Sendable {
         _ operation: Operation<Input, Output>, _ input: Input, _ facts: CallFacts, _ scope: RequestScope, _ ticket: CallsUnderWay.Ticket
     ) async throws -> Output {
         let notes = EventNotes()
-        let permissions = PermissionCheck { [authorizer] other, facts, tx in
+        let permissions = PermissionCheck { [authorizer] other, target, facts, tx in
             return try await authorizer.refusal(
-                for: scope.facts(for: other), target: nil, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger,
+                for: scope.facts(for: other), target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch,
+                logger: scope.logger,
                 reading: tx) == nil
         }
         func record(_ output: Output) -> EventRecord {

@@ -1,3 +1,4 @@
+import CairnCore
 import CairnTestSupport
 import Foundation
 import Logging
@@ -86,6 +87,27 @@ import Testing
             try await server.trailOK("DeleteDashboard", ["DashboardId": "kept"], as: owner)
             let other = try await server.createTenant("other")
             try await server.trailRefused("GetDashboard", ["DashboardId": "kept"], as: other, "ResourceNotFoundException")
+        }
+    }
+
+    @Test func aRefreshNeedsStartQueryOnEveryStoreItsWidgetsRead() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("dash")
+            let id = try await store(server, owner)
+            let arn = "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/\(id)"
+            try await server.trailOK(
+                "CreateDashboard",
+                ["Name": "guarded", "Widgets": [["QueryStatement": "SELECT eventName FROM \(id)", "ViewProperties": ["View": "Table"]]]], as: owner)
+            let document = """
+                {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cloudtrail:*", "Resource": "*"},
+                 {"Effect": "Deny", "Action": "cloudtrail:StartQuery", "Resource": "\(arn)"}]}
+                """
+            let viewer = try await server.createUser("viewer", account: AccountId(owner.account), inline: [document])
+            let asViewer = Tenant(account: owner.account, credentials: viewer.credentials)
+            try await server.trailRefused("StartDashboardRefresh", ["DashboardId": "guarded"], as: asViewer, "AccessDeniedException")
+            let fetched = try await server.trailOK("GetDashboard", ["DashboardId": "guarded"], as: owner)
+            #expect(fetched["LastRefreshId"] == nil, "the refused refresh started nothing")
+            try await server.trailOK("StartDashboardRefresh", ["DashboardId": "guarded"], as: owner)
         }
     }
 }
