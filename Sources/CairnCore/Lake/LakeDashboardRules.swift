@@ -92,12 +92,9 @@ package enum LakeDashboardRules {
         return out
     }
 
+    /// Lake's timestamp literal, `yyyy-MM-dd HH:mm:ss` in UTC: the ISO 8601 form without its `T` and `Z`.
     static func timestamp(_ date: Date) -> String {
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return f.string(from: date)
+        String(UTCTimestamp.iso8601(date).dropLast()).replacingOccurrences(of: "T", with: " ")
     }
 
     static func invalid(_ message: String) -> ServiceError { ServiceError(code: "InvalidParameterException", status: 400, message: message) }

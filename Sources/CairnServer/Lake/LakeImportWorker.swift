@@ -51,14 +51,14 @@ struct LakeImportWorker: Sendable {
         i.prefixesFound = Int64(folders.count)
         i.updated = Date()
         guard try await store.transaction(logger: logger, { [i] tx in try await tx.lakeImports.progress(i) }) else { return }
-        let keys_ = try await store.read(logger: logger) { tx in try await tx.kmsKeys.all() }
+        let kmsKeys = try await store.read(logger: logger) { tx in try await tx.kmsKeys.all() }
         var done = Set<String>()
         for key in chosen {
             let location = "s3://\(bucketName)/\(key)"
             var events: [LakeImportRepository.ImportedEvent] = []
             do {
                 guard var data = try await bucket.get(key: key)?.body else { throw LogBucketError(code: "NoSuchKey", detail: "the file is gone") }
-                if FileEnvelope.isSealed(data) { data = try FileEnvelope.open(data, keys: keys_) }
+                if FileEnvelope.isSealed(data) { data = try FileEnvelope.open(data, keys: kmsKeys) }
                 if key.hasSuffix(".gz") { data = try Gzip.decompress(data) }
                 events = try Self.events(in: data, from: i.startEventTime, to: i.endEventTime, oldest: oldest)
             } catch {

@@ -170,10 +170,11 @@ enum LakeQueryOperations {
         try EventDataStoreRules.checkActive(store)
         var after: (Date, UUID)? = nil
         if let token = input.NextToken {
-            guard let key = PageToken.key(token, for: "ListQueries:\(store.id)"), let cut = key.split(separator: "|").map(String.init) as [String]?,
-                cut.count == 2, let millis = Double(cut[0]), let id = UUID(uuidString: cut[1])
-            else { throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.") }
-            after = (Date(timeIntervalSince1970: millis / 1000), id)
+            let cut = PageToken.key(token, for: "ListQueries:\(store.id)")?.split(separator: "|") ?? []
+            guard cut.count == 2, let seconds = Double(cut[0]), let id = UUID(uuidString: String(cut[1])) else {
+                throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
+            }
+            after = (Date(timeIntervalSince1970: seconds), id)
         }
         let found = try await ctx.tx.lakeQueries.list(
             store: store.id, account: store.account, from: from, to: to, status: status, after: after, limit: size + 1)
@@ -181,7 +182,7 @@ enum LakeQueryOperations {
         let next =
             found.count > size
             ? page.last.map {
-                PageToken.after("\(($0.created.timeIntervalSince1970 * 1000).rounded())|\($0.id.uuidString)", for: "ListQueries:\(store.id)")
+                PageToken.after("\($0.created.timeIntervalSince1970)|\($0.id.uuidString)", for: "ListQueries:\(store.id)")
             } : nil
         return LakeModel.ListQueriesOutput(
             Queries: page.map { .init(QueryId: $0.id.uuidString.lowercased(), QueryStatus: $0.status.rawValue, CreationTime: $0.created) },

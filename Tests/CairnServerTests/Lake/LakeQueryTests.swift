@@ -136,6 +136,17 @@ import Testing
             try await server.trailRefused("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner, "MaxConcurrentQueriesException")
             try await worker(server).runQueued()
             try await server.trailOK("StartQuery", ["QueryStatement": "SELECT eventName FROM \(id)"], as: owner)
+            // ListQueries pages through all eleven, newest first, each once.
+            var seen: [String] = []
+            var token: String? = nil
+            repeat {
+                var body: [String: Any] = ["EventDataStore": id, "MaxResults": 3]
+                if let token { body["NextToken"] = token }
+                let page = try await server.trailOK("ListQueries", body, as: owner)
+                seen += ((page["Queries"] as? [[String: Any]]) ?? []).compactMap { $0["QueryId"] as? String }
+                token = page["NextToken"] as? String
+            } while token != nil
+            #expect(seen.count == 11 && Set(seen).count == 11, "\(seen)")
         }
     }
 

@@ -42,11 +42,7 @@ package struct LakeImportRepository: Sendable {
         """
 
     package func start(_ i: LakeImportRecord) async throws {
-        try await tx.query("SELECT 1 FROM accounts WHERE id = \(i.account) FOR UPDATE")
-        guard try await list(account: i.account).allSatisfy({ !$0.isUnderWay }) else {
-            throw ServiceError(
-                code: "AccountHasOngoingImportException", status: 400, message: "Account \(i.account) already has an import under way.")
-        }
+        try await refuseIfUnderWay(account: i.account, other: nil)
         try await tx.query(
             """
             INSERT INTO lake_imports (id, account_id, region, store_id, destination, source_uri, source_region, role_arn, start_event_time,
@@ -58,16 +54,27 @@ package struct LakeImportRepository: Sendable {
 
     /// StartImport with an ImportId: a failed or stopped import starts over (what it copied stays copied).
     package func restart(_ id: UUID, account: String, at time: Date) async throws -> LakeImportRecord? {
-        try await tx.query("SELECT 1 FROM accounts WHERE id = \(account) FOR UPDATE")
-        guard try await list(account: account).allSatisfy({ !$0.isUnderWay || $0.id == id }) else {
-            throw ServiceError(code: "AccountHasOngoingImportException", status: 400, message: "Account \(account) already has an import under way.")
-        }
+        try await refuseIfUnderWay(account: account, other: id)
         try await tx.query(
             """
             UPDATE lake_imports SET status = 'INITIALIZING', updated_at = \(time)
             WHERE id = \(id) AND account_id = \(account) AND status IN ('FAILED', 'STOPPED')
             """)
         return try await find(id, account: account)
+    }
+
+    /// One import under way per account: checked under the account's row lock, so it holds across processes.
+    /// `other` is an import that does not count (the one being retried).
+    private func refuseIfUnderWay(account: String, other: UUID?) async throws {
+        try await tx.query("SELECT 1 FROM accounts WHERE id = \(account) FOR UPDATE")
+        let rows = try await tx.query(
+            """
+            SELECT EXISTS (SELECT 1 FROM lake_imports WHERE account_id = \(account) AND status IN ('INITIALIZING', 'IN_PROGRESS')
+                           AND id IS DISTINCT FROM \(other))
+            """)
+        for try await underWay in rows.decode(Bool.self) where underWay {
+            throw ServiceError(code: "AccountHasOngoingImportException", status: 400, message: "Account \(account) already has an import under way.")
+        }
     }
 
     package func find(_ id: UUID, account: String) async throws -> LakeImportRecord? {
