@@ -38,7 +38,8 @@ package enum EventDataStoreRules {
     /// Whether a tag call's ResourceId names an event data store (AddTags, RemoveTags and ListTags take trails and
     /// stores alike).
     package static func isStoreARN(_ raw: String) -> Bool {
-        raw.hasPrefix("arn:") && raw.split(separator: ":", maxSplits: 5).last?.hasPrefix("eventdatastore/") == true
+        // Every trail call's target passes here: a prefix and a substring test, no split.
+        raw.hasPrefix("arn:") && raw.contains(":eventdatastore/")
     }
 
     package static func arn(partition: String, region: String, account: String, id: UUID) -> String {

@@ -47,7 +47,7 @@ package struct ChannelRepository: Sendable {
         try await tx.query(
             """
             INSERT INTO channels (id, account_id, region, name, source, destinations, tags)
-            VALUES (\(id), \(account), \(region), \(name), \(source), \(try Self.json(destinations))::jsonb, \(try Self.json(tags))::jsonb)
+            VALUES (\(id), \(account), \(region), \(name), \(source), \(try JSONColumn.text(destinations))::jsonb, \(try JSONColumn.text(tags))::jsonb)
             """)
         guard let created = try await find(id, account: account, region: region) else { throw ServiceError.internalFailure }
         return created
@@ -73,7 +73,8 @@ package struct ChannelRepository: Sendable {
     package func update(_ channel: ChannelRecord) async throws {
         do {
             try await tx.query(
-                "UPDATE channels SET name = \(channel.name), destinations = \(try Self.json(channel.destinations))::jsonb WHERE id = \(channel.id)")
+                "UPDATE channels SET name = \(channel.name), destinations = \(try JSONColumn.text(channel.destinations))::jsonb WHERE id = \(channel.id)"
+            )
         } catch  where PostgresFailure(error).isUniqueViolation {
             throw Self.alreadyExists(channel.name)
         }
@@ -113,8 +114,6 @@ package struct ChannelRepository: Sendable {
     static func alreadyExists(_ name: String) -> ServiceError {
         ServiceError(code: "ChannelAlreadyExistsException", status: 400, message: "A channel named \(name) already exists.")
     }
-
-    static func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
 
     private func records(_ q: PostgresQuery) async throws -> [ChannelRecord] {
         var out: [ChannelRecord] = []

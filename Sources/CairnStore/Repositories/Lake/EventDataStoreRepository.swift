@@ -27,8 +27,8 @@ package struct EventDataStoreRepository: Sendable {
             INSERT INTO event_data_stores (id, account_id, region, name, status, category, advanced_event_selectors, multi_region,
                 organization_enabled, retention_days, termination_protection, kms_key_id, billing_mode, tags, created_at, updated_at)
             VALUES (\(store.id), \(store.account), \(store.region), \(store.name), \(store.status.rawValue), \(store.category.rawValue),
-                \(try Self.json(store.selectors))::jsonb, \(store.multiRegion), \(store.organizationEnabled), \(store.retentionDays),
-                \(store.terminationProtection), \(store.kmsKeyId), \(store.billingMode.rawValue), \(try Self.json(store.tags))::jsonb,
+                \(try JSONColumn.text(store.selectors))::jsonb, \(store.multiRegion), \(store.organizationEnabled), \(store.retentionDays),
+                \(store.terminationProtection), \(store.kmsKeyId), \(store.billingMode.rawValue), \(try JSONColumn.text(store.tags))::jsonb,
                 \(store.created), \(store.updated))
             """)
         if store.status == .enabled { try await openIngestion(store.id, at: store.created) }
@@ -53,10 +53,10 @@ package struct EventDataStoreRepository: Sendable {
                 """
                 UPDATE event_data_stores SET name = \(store.name), status = \(store.status.rawValue),
                     status_before_deletion = \(store.statusBeforeDeletion?.rawValue), category = \(store.category.rawValue),
-                    advanced_event_selectors = \(try Self.json(store.selectors))::jsonb, multi_region = \(store.multiRegion),
+                    advanced_event_selectors = \(try JSONColumn.text(store.selectors))::jsonb, multi_region = \(store.multiRegion),
                     organization_enabled = \(store.organizationEnabled), retention_days = \(store.retentionDays),
                     termination_protection = \(store.terminationProtection), kms_key_id = \(store.kmsKeyId),
-                    billing_mode = \(store.billingMode.rawValue), tags = \(try Self.json(store.tags))::jsonb, updated_at = \(store.updated),
+                    billing_mode = \(store.billingMode.rawValue), tags = \(try JSONColumn.text(store.tags))::jsonb, updated_at = \(store.updated),
                     deletion_requested_at = \(store.deletionRequested)
                 WHERE id = \(store.id)
                 """)
@@ -84,7 +84,7 @@ package struct EventDataStoreRepository: Sendable {
 
     /// The channels of the store's account and region that send to it.
     package func channelsSendingTo(_ store: EventDataStoreRecord) async throws -> [String] {
-        let target = try Self.json([ChannelDestination(type: "EVENT_DATA_STORE", location: store.arn)])
+        let target = try JSONColumn.text([ChannelDestination(type: "EVENT_DATA_STORE", location: store.arn)])
         var out: [String] = []
         let rows = try await tx.query(
             "SELECT id FROM channels WHERE account_id = \(store.account) AND region = \(store.region) AND destinations @> \(target)::jsonb")
@@ -135,8 +135,6 @@ package struct EventDataStoreRepository: Sendable {
     static func alreadyExists(_ name: String) -> ServiceError {
         ServiceError(code: "EventDataStoreAlreadyExistsException", status: 400, message: "An event data store named \(name) already exists.")
     }
-
-    static func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
 
     private func records(_ q: PostgresQuery) async throws -> [EventDataStoreRecord] {
         var out: [EventDataStoreRecord] = []

@@ -31,8 +31,8 @@ package struct LakeDashboardRepository: Sendable {
             """
             INSERT INTO lake_dashboards (id, account_id, region, name, widgets, refresh_schedule, termination_protection, tags, status,
                 created_at, updated_at)
-            VALUES (\(d.id), \(d.account), \(d.region), \(d.name), \(try Self.json(d.widgets))::jsonb,
-                \(try d.refreshSchedule.map(Self.json))::jsonb, \(d.terminationProtection), \(try Self.json(d.tags))::jsonb, \(d.status),
+            VALUES (\(d.id), \(d.account), \(d.region), \(d.name), \(try JSONColumn.text(d.widgets))::jsonb,
+                \(try d.refreshSchedule.map(JSONColumn.text))::jsonb, \(d.terminationProtection), \(try JSONColumn.text(d.tags))::jsonb, \(d.status),
                 \(d.created), \(d.updated))
             """)
     }
@@ -51,8 +51,8 @@ package struct LakeDashboardRepository: Sendable {
     package func update(_ d: LakeDashboardRecord) async throws {
         try await tx.query(
             """
-            UPDATE lake_dashboards SET widgets = \(try Self.json(d.widgets))::jsonb, refresh_schedule = \(try d.refreshSchedule.map(Self.json))::jsonb,
-                termination_protection = \(d.terminationProtection), tags = \(try Self.json(d.tags))::jsonb, status = \(d.status),
+            UPDATE lake_dashboards SET widgets = \(try JSONColumn.text(d.widgets))::jsonb, refresh_schedule = \(try d.refreshSchedule.map(JSONColumn.text))::jsonb,
+                termination_protection = \(d.terminationProtection), tags = \(try JSONColumn.text(d.tags))::jsonb, status = \(d.status),
                 updated_at = \(d.updated), last_refresh_id = \(d.lastRefreshId)
             WHERE id = \(d.id)
             """)
@@ -61,8 +61,6 @@ package struct LakeDashboardRepository: Sendable {
     package func delete(_ id: UUID) async throws {
         try await tx.query("DELETE FROM lake_dashboards WHERE id = \(id)")
     }
-
-    static func json<T: Encodable>(_ value: T) throws -> String { String(decoding: try JSONEncoder().encode(value), as: UTF8.self) }
 
     private func records(_ q: PostgresQuery) async throws -> [LakeDashboardRecord] {
         var out: [LakeDashboardRecord] = []

@@ -87,13 +87,13 @@ package struct TrailRepository: Sendable {
     package func insert(
         arn: TrailARN, settings: TrailSettings, organizationId: String?, tags: [TrailTag]
     ) async throws -> TrailRecord {
-        let selectors = try Self.json(TrailEventSelectors.default)
+        let selectors = try JSONColumn.text(TrailEventSelectors.default)
         let rows = try await tx.query(
             """
             INSERT INTO trails (owner_account_id, home_region, name, is_multi_region, organization_id, settings,
                                 event_selectors, tags)
             VALUES (\(arn.accountId), \(arn.region), \(arn.name.value), \(settings.isMultiRegionTrail), \(organizationId),
-                    \(try Self.json(settings))::jsonb, \(selectors)::jsonb, \(try Self.json(tags))::jsonb)
+                    \(try JSONColumn.text(settings))::jsonb, \(selectors)::jsonb, \(try JSONColumn.text(tags))::jsonb)
             RETURNING \(unescaped: Self.columns)
             """)
         guard let record = try await decode(rows).first else { throw ServiceError.internalFailure }
@@ -105,9 +105,9 @@ package struct TrailRepository: Sendable {
         try await tx.query(
             """
             UPDATE trails SET is_multi_region = \(trail.settings.isMultiRegionTrail), organization_id = \(trail.organizationId),
-                settings = \(try Self.json(trail.settings))::jsonb, event_selectors = \(try Self.json(trail.eventSelectors))::jsonb,
+                settings = \(try JSONColumn.text(trail.settings))::jsonb, event_selectors = \(try JSONColumn.text(trail.eventSelectors))::jsonb,
                 has_custom_event_selectors = \(trail.hasCustomEventSelectors),
-                insight_selectors = \(try Self.json(trail.insightSelectors))::jsonb, tags = \(try Self.json(trail.tags))::jsonb,
+                insight_selectors = \(try JSONColumn.text(trail.insightSelectors))::jsonb, tags = \(try JSONColumn.text(trail.tags))::jsonb,
                 changed_by = pg_current_xact_id()
             WHERE id = \(trail.id)
             """)
@@ -185,10 +185,6 @@ package struct TrailRepository: Sendable {
     }
 
     // MARK: Rows
-
-    static func json<T: Encodable>(_ value: T) throws -> String {
-        String(decoding: try JSONEncoder().encode(value), as: UTF8.self)
-    }
 
     func records(_ q: PostgresQuery) async throws -> [TrailRecord] {
         try await decode(try await tx.query(q))
