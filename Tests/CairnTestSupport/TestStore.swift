@@ -27,3 +27,11 @@ package func withClient<R: Sendable>(
         return try await body(client)
     }
 }
+
+extension Store {
+    /// The PostgresNIO pool under a test's store, for the SQL a test runs to set up or inspect state.
+    package var client: PostgresClient {
+        guard let client = pool.currentClient else { preconditionFailure("the test store's pool is not serving") }
+        return client
+    }
+}

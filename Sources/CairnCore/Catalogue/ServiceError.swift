@@ -125,4 +125,6 @@ extension ServiceError {
 
     package static let serviceUnavailable = ServiceError(
         code: "ServiceUnavailable", status: 503, message: "The service is unavailable. Please try again later.")
+    /// What a 503 says in Retry-After: a failover on loopback takes a few seconds (docs/deploy.md).
+    package static let retryAfterSeconds = 2
 }

@@ -17,6 +17,8 @@ enum ErrorEncoder {
 
     static func response(_ error: ServiceError, door: Door, requestId: String) -> Response {
         var headers = HTTPFields()
+        // A brief outage (the database failing over): the caller may retry after this many seconds.
+        if error.status == 503 { headers[.retryAfter] = "\(ServiceError.retryAfterSeconds)" }
         switch door {
         case .json(let service):
             headers[.contentType] = "application/x-amz-json-1.1"
@@ -78,6 +80,7 @@ enum ErrorEncoder {
         if let e = error as? OperationFailure { return e.error }
         if let e = error as? ServiceError { return e }
         if let e = error as? ServerError { return RESTDecodingFailure.serviceError(e) }
+        if DatabaseUnavailable(error) != nil { return .serviceUnavailable }
         if error is PSQLError { return PostgresFailure(error).serviceError }
         if let e = error as? HTTPError {
             switch e.status {

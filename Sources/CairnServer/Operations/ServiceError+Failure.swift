@@ -11,6 +11,7 @@ extension ServiceError {
         case let e as OperationFailure: self = e.error
         case let e as TrailRuleViolation: self = ServiceError(e)
         case let e as DecodingError: self = ServiceError(decoding: e)
+        case let e where DatabaseUnavailable(e) != nil: self = .serviceUnavailable
         default: self = PostgresFailure(error).serviceError
         }
     }

@@ -22,6 +22,9 @@ package struct CairnConfiguration: Sendable {
     package var serviceRole: String? = "cairn_service"
     /// The account quota a new organization starts with: AWS's 10 unless `CAIRN_ORGANIZATION_ACCOUNT_LIMIT` says otherwise.
     package var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
+    /// How long SIGTERM waits for calls under way before cancelling them (`CAIRN_DRAIN_TIMEOUT_SECONDS`): a load
+    /// balancer's deregistration delay usually covers it.
+    package var drainTimeoutSeconds = 15
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

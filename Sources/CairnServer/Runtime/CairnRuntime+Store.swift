@@ -16,14 +16,15 @@ extension CairnRuntime {
             if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }
         }
         let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
-        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
-        let store = Store(client: client, secrets: secrets, partition: config.partition)
+        let pool = session.pool(logger: logger)
+        let store = Store(pool: pool, secrets: secrets, partition: config.partition)
         return try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask {
-                await client.run()
+                await pool.run()
                 return nil
             }
             defer { group.cancelAll() }
+            try await pool.waitUntilServing(timeout: .seconds(30))
             return try await body(store)
         }
     }

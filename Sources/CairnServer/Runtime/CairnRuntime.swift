@@ -19,40 +19,51 @@ package enum CairnRuntime {
         let migrations = try loadMigrations(config)
         // Migrations run as the database owner; everything else as the service role (migration 0012), which may
         // insert and read events but never update or delete them.
-        let owner = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
-        var serviceConfiguration = session.configuration.servicePool()
-        if let role = config.serviceRole {
-            serviceConfiguration.options.additionalStartupParameters.append(("options", "-c role=\(role)"))
+        let owner = session.pool(logger: logger)
+        let role = config.serviceRole
+        let asService: (inout PostgresClient.Configuration) -> Void = { configuration in
+            configuration = configuration.servicePool()
+            if let role { configuration.options.additionalStartupParameters.append(("options", "-c role=\(role)")) }
         }
-        let client = PostgresClient(configuration: serviceConfiguration, backgroundLogger: logger)
-        let store = Store(client: client, secrets: secrets, partition: config.partition)
+        let pool = session.pool(logger: logger, asService)
+        let store = Store(pool: pool, secrets: secrets, partition: config.partition)
         // Lake queries run on connections of their own, so a long query never holds one the API needs.
-        var lakeConfiguration = serviceConfiguration
-        if let url = config.lake.readURL {
-            lakeConfiguration = try DatabaseURL(url).configuration.servicePool()
-            if let role = config.serviceRole {
-                lakeConfiguration.options.additionalStartupParameters.append(("options", "-c role=\(role)"))
-            }
+        let asLake: (inout PostgresClient.Configuration) -> Void = { configuration in
+            asService(&configuration)
+            configuration.options.minimumConnections = 0
+            configuration.options.maximumConnections = config.lake.poolConnections
         }
-        lakeConfiguration.options.minimumConnections = 0
-        lakeConfiguration.options.maximumConnections = config.lake.poolConnections
-        let lakeClient = PostgresClient(configuration: lakeConfiguration, backgroundLogger: logger)
-        let lakeStore = Store(client: lakeClient, secrets: secrets, partition: config.partition)
+        let lakePool: DatabasePool
+        if let url = config.lake.readURL {
+            let read = try DatabaseURL(url)
+            lakePool = DatabasePool(
+                endpoints: try read.endpoints().map { endpoint in
+                    var shaped = endpoint
+                    asLake(&shaped.pool)
+                    return shaped
+                }, attributes: read.targetSessionAttributes, logger: logger)
+        } else {
+            lakePool = session.pool(logger: logger, asLake)
+        }
+        let lakeStore = Store(pool: lakePool, secrets: secrets, partition: config.partition)
         // The service role exists once the migrations ran: its pools open then.
-        let servicePool = GatedService(client)
-        let lakePool = GatedService(lakeClient)
+        let servicePool = GatedService(pool)
+        let lakeGate = GatedService(lakePool)
         // The pools come first and stop last; the server (HTTP and the background work) stops first.
         let server = CairnService(
-            config: config, store: store, lakeStore: lakeStore, owner: owner, servicePool: servicePool, lakePool: lakePool, migrations: migrations,
+            config: config, store: store, lakeStore: lakeStore, owner: owner, servicePool: servicePool, lakePool: lakeGate, migrations: migrations,
             session: session, registry: registry, logger: logger)
-        let group = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: owner), .init(service: servicePool), .init(service: lakePool),
-                    .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
-                ],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
-        try await group.run()
+        var groupConfiguration = ServiceGroupConfiguration(
+            services: [
+                .init(service: owner), .init(service: servicePool), .init(service: lakeGate),
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+            ],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        // SIGTERM ends the process within the drain timeout whatever the database does: calls still running when
+        // it passes are cancelled, and a process whose tasks ignore even that ends a few seconds later.
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(config.drainTimeoutSeconds)
+        groupConfiguration.maximumCancellationDuration = .seconds(5)
+        try await ServiceGroup(configuration: groupConfiguration).run()
     }
 
     /// What `cairn serve` runs once the pools do: migrations and bootstrap, then the HTTP application with
@@ -61,9 +72,9 @@ package enum CairnRuntime {
         let config: CairnConfiguration
         let store: Store
         let lakeStore: Store
-        let owner: PostgresClient
-        let servicePool: GatedService<PostgresClient>
-        let lakePool: GatedService<PostgresClient>
+        let owner: DatabasePool
+        let servicePool: GatedService<DatabasePool>
+        let lakePool: GatedService<DatabasePool>
         let migrations: [Migration]
         let session: DatabaseSession
         let registry: PrometheusCollectorRegistry?
@@ -149,28 +160,31 @@ package enum CairnRuntime {
     package static func migrate(_ config: CairnConfiguration, logger: Logger) async throws -> [String] {
         let session = try await DatabaseSession.open(config, logger: logger)
         let migrations = try loadMigrations(config)
-        let client = PostgresClient(configuration: session.configuration, backgroundLogger: logger)
+        let owner = session.pool(logger: logger)
         return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { await client.run() }
+            group.addTask { await owner.run() }
             defer { group.cancelAll() }
             return try await withDatabaseDeadline(session) {
-                try await MigrationRunner(migrations: migrations, logger: logger).run(on: client)
+                try await owner.waitUntilServing(timeout: .seconds(30))
+                return try await MigrationRunner(migrations: migrations, logger: logger).run(on: owner)
             }
         }
     }
 
     fileprivate static func prepare(
-        _ config: CairnConfiguration, store: Store, owner: PostgresClient, migrations: [Migration], session: DatabaseSession, logger: Logger,
+        _ config: CairnConfiguration, store: Store, owner: DatabasePool, migrations: [Migration], session: DatabaseSession, logger: Logger,
         migrated: @escaping @Sendable () async -> Void = {}
     ) async throws -> Bootstrap.Outcome {
         try await withDatabaseDeadline(session) {
             let runner = MigrationRunner(migrations: migrations, logger: logger)
+            try await owner.waitUntilServing(timeout: .seconds(30))
             if config.applyMigrations {
                 try await runner.run(on: owner)
             } else if try await !runner.isCurrent(on: owner) {
                 throw ConfigurationError("the database is missing migrations and --skip-migrations was given: run `cairn migrate` first")
             }
             await migrated()
+            try await store.pool.waitUntilServing(timeout: .seconds(30))
             try await store.transaction(logger: logger) { tx in try await tx.events.ensurePartitions() }
             let credentials = config.rootAccessKeyId.map { ($0, config.rootSecretAccessKey!) }
             let outcome = try await Bootstrap(regions: config.regions, rootCredentials: credentials).run(on: store, logger: logger)

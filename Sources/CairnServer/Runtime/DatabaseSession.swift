@@ -7,7 +7,11 @@ import PostgresNIO
 /// Where the database is: the server DATABASE_URL names, or the embedded one under the data directory,
 /// started (and later stopped) by this process when nothing else runs it.
 struct DatabaseSession: Sendable {
-    let configuration: PostgresClient.Configuration
+    /// The hosts the service may use, in the URL's order (the embedded server is one).
+    let endpoints: [DatabaseEndpoint]
+    /// DATABASE_URL carries the service's writes, so its pools ask for a writable host whatever the URL's
+    /// target_session_attrs says, unless it asks for `primary` (stricter: not in recovery). docs/deploy.md.
+    let attributes: TargetSessionAttributes
     let description: String
     let embedded: EmbeddedPostgres?
     /// Whether this process started the embedded server (a one-shot command stops only what it started).
@@ -17,8 +21,12 @@ struct DatabaseSession: Sendable {
         if let url = config.databaseURL {
             let parsed: DatabaseURL
             do { parsed = try DatabaseURL(url) } catch { throw ConfigurationError(error.description) }
-            try await probe(parsed, logger: logger)
-            return DatabaseSession(configuration: parsed.configuration, description: parsed.redacted, embedded: nil)
+            let endpoints: [DatabaseEndpoint]
+            do { endpoints = try parsed.endpoints() } catch { throw ConfigurationError("DATABASE_URL: \(error)") }
+            try await probe(parsed, endpoints, logger: logger)
+            return DatabaseSession(
+                endpoints: endpoints, attributes: parsed.targetSessionAttributes == .primary ? .primary : .readWrite,
+                description: parsed.redacted, embedded: nil)
         }
         guard let bin = EmbeddedPostgres.locateBinaries(environment: ProcessInfo.processInfo.environment) else {
             throw ConfigurationError(
@@ -41,16 +49,34 @@ struct DatabaseSession: Sendable {
             throw ConfigurationError("\(error)")
         }
         try await createDatabaseIfMissing(pg, logger: logger)
-        let configuration = PostgresClient.Configuration(
-            unixSocketPath: pg.socketPath, username: EmbeddedPostgres.superuser, password: nil,
-            database: EmbeddedPostgres.database)
+        let endpoint = DatabaseEndpoint(
+            name: pg.socketPath,
+            pool: PostgresClient.Configuration(
+                unixSocketPath: pg.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database),
+            probe: PostgresConnection.Configuration(
+                unixSocketPath: pg.socketPath, username: EmbeddedPostgres.superuser, password: nil, database: EmbeddedPostgres.database))
         return DatabaseSession(
-            configuration: configuration, description: "embedded PostgreSQL in \(pg.clusterPath)", embedded: pg, startedEmbedded: started)
+            endpoints: [endpoint], attributes: .readWrite, description: "embedded PostgreSQL in \(pg.clusterPath)", embedded: pg,
+            startedEmbedded: started)
     }
 
-    /// Connects once, with a deadline, so that a refused connection or a wrong password is reported at once.
-    private static func probe(_ url: DatabaseURL, logger: Logger) async throws {
-        let configuration = try url.probeConfiguration()
+    /// Connects once to each host in turn, with a deadline, until one answers: a refused connection or a wrong
+    /// password is reported at once (the first host's failure), not as a pool's silent retries.
+    private static func probe(_ url: DatabaseURL, _ endpoints: [DatabaseEndpoint], logger: Logger) async throws {
+        var firstFailure: (any Error)?
+        for endpoint in endpoints {
+            do {
+                try await probe(endpoint, logger: logger)
+                return
+            } catch {
+                firstFailure = firstFailure ?? error
+            }
+        }
+        throw firstFailure ?? ConfigurationError("could not reach the database (\(url.redacted))")
+    }
+
+    private static func probe(_ endpoint: DatabaseEndpoint, logger: Logger) async throws {
+        let configuration = endpoint.probe
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {
                 let conn = try await PostgresConnection.connect(
@@ -64,9 +90,19 @@ struct DatabaseSession: Sendable {
             }
             defer { group.cancelAll() }
             guard try await group.next() == true else {
-                throw ConfigurationError("could not reach the database (\(url.redacted)) within 15 seconds")
+                throw ConfigurationError("could not reach the database (\(endpoint.name)) within 15 seconds")
             }
         }
+    }
+
+    /// A pool over these hosts, each host's pool configuration shaped by `shape` (the service's pool size, role).
+    func pool(logger: Logger, _ shape: (inout PostgresClient.Configuration) -> Void = { _ in }) -> DatabasePool {
+        DatabasePool(
+            endpoints: endpoints.map { endpoint in
+                var shaped = endpoint
+                shape(&shaped.pool)
+                return shaped
+            }, attributes: attributes, logger: logger)
     }
 
     /// CREATE DATABASE cannot run inside a transaction or the target database, so it goes through the

@@ -11,7 +11,7 @@ extension Store {
     package func listenForChanges(
         logger: Logger, onListening: @Sendable () -> Void, onChange: @Sendable () -> Void
     ) async throws {
-        try await client.withConnection { connection in
+        try await pool.withConnection { connection in
             try await connection.listen(on: Self.changesChannel) { notifications in
                 onListening()
                 for try await _ in notifications { onChange() }

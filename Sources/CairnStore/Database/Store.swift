@@ -3,17 +3,22 @@ package import Logging
 import Metrics
 package import PostgresNIO
 
-/// Cairn's database: a PostgresNIO connection pool and the secret box. Every correctness rule is enforced
-/// here, inside PostgreSQL transactions, so any number of service processes are as correct as one.
+/// Cairn's database: a connection pool and the secret box. Every correctness rule is enforced here, inside
+/// PostgreSQL transactions, so any number of service processes are as correct as one.
 package struct Store: Sendable {
-    package let client: PostgresClient
+    package let pool: DatabasePool
     package let secrets: SecretBox
     package let partition: String
 
-    package init(client: PostgresClient, secrets: SecretBox, partition: String) {
-        self.client = client
+    package init(pool: DatabasePool, secrets: SecretBox, partition: String) {
+        self.pool = pool
         self.secrets = secrets
         self.partition = partition
+    }
+
+    /// A store over a PostgresNIO pool its caller runs (tests, one-shot commands).
+    package init(client: PostgresClient, secrets: SecretBox, partition: String) {
+        self.init(pool: DatabasePool(client: client), secrets: secrets, partition: partition)
     }
 
     /// Runs `body` in one transaction; a thrown error rolls everything back and reaches the caller unchanged.
@@ -22,7 +27,7 @@ package struct Store: Sendable {
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
         try await measured("transaction") {
-            try await client.withConnection { conn in
+            try await pool.withConnection { conn in
                 try await conn.inTransaction(logger: logger) { c in
                     try await body(Transaction(connection: c, logger: logger, partition: partition, secrets: secrets))
                 }
@@ -51,7 +56,7 @@ package struct Store: Sendable {
         _ kind: String, logger: Logger, isolation: isolated (any Actor)? = #isolation, _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
         try await measured(kind) {
-            try await client.withConnection { conn in
+            try await pool.withConnection { conn in
                 try await body(Transaction(connection: conn, logger: logger, partition: partition, secrets: secrets))
             }
         }

@@ -159,7 +159,7 @@ package struct EmbeddedPostgres: Sendable {
         guard result.status == 0 else { throw EmbeddedPostgresError.initFailed(result.output) }
     }
 
-    private func prepareDirectories() throws {
+    package func prepareDirectories() throws {
         let fm = FileManager.default
         try fm.createDirectory(at: dataDirectory, withIntermediateDirectories: true)
         if isPlacedAway {

@@ -18,7 +18,13 @@ package struct MigrationRunner: Sendable {
     /// Returns the names of the migrations this call applied.
     @discardableResult
     package func run(on client: PostgresClient) async throws -> [String] {
-        try await client.withConnection { conn in
+        try await run(on: DatabasePool(client: client))
+    }
+
+    /// Returns the names of the migrations this call applied.
+    @discardableResult
+    package func run(on pool: DatabasePool) async throws -> [String] {
+        try await pool.withConnection { conn in
             try await conn.query("SELECT pg_advisory_lock(\(Self.lockKey))", logger: logger)
             do {
                 let applied = try await apply(on: conn)
@@ -78,10 +84,12 @@ package struct MigrationRunner: Sendable {
     }
 
     /// True when every known migration is applied: what /readyz reports.
-    package func isCurrent(on client: PostgresClient) async throws -> Bool {
-        let rows = try await client.query("SELECT count(*) FROM schema_migrations", logger: logger)
-        var count = 0
-        for try await c in rows.decode(Int.self) { count = c }
-        return count >= migrations.count
+    package func isCurrent(on pool: DatabasePool) async throws -> Bool {
+        try await pool.withConnection { conn in
+            let rows = try await conn.query("SELECT count(*) FROM schema_migrations", logger: logger)
+            var count = 0
+            for try await c in rows.decode(Int.self) { count = c }
+            return count >= migrations.count
+        }
     }
 }

@@ -88,23 +88,3 @@ import Testing
         #expect(throws: SecretBoxError.self) { try SecretBox.loadKey(at: path + ".missing", create: false) }
     }
 }
-
-@Suite struct DatabaseURLTests {
-    @Test func readsEveryPartAndDefaults() throws {
-        let url = try DatabaseURL("postgres://app:p%40ss@db.internal:6543/cairn?sslmode=require")
-        #expect(url.host == "db.internal" && url.port == 6543 && url.username == "app")
-        #expect(url.password == "p@ss" && url.database == "cairn" && url.sslmode == "require")
-        #expect(url.redacted == "postgres://app@db.internal:6543/cairn")
-        let short = try DatabaseURL("postgresql://app@localhost")
-        #expect(short.port == 5432 && short.database == "app" && short.sslmode == "prefer")
-        let socket = try DatabaseURL("postgres://app@/cairn?host=/var/run/postgresql")
-        #expect(socket.socketDirectory == "/var/run/postgresql" && socket.database == "cairn")
-        #expect(socket.configuration.unixSocketPath == "/var/run/postgresql/.s.PGSQL.5432")
-    }
-
-    @Test func rejectsWhatItCannotUse() {
-        for bad in ["mysql://a@b/c", "postgres://b/c", "postgres://a@/c", "postgres://a@b/c?sslmode=sometimes", "nonsense"] {
-            #expect(throws: DatabaseURLError.self, "\(bad)") { try DatabaseURL(bad) }
-        }
-    }
-}

@@ -1,0 +1,182 @@
+package import Logging
+import NIOPosix
+package import PostgresNIO
+import ServiceLifecycle
+import Synchronization
+
+/// The connections a process serves calls with, and what happens when the database goes away.
+///
+/// PostgresNIO's pool connects to one host, and while that host is gone it queues callers without bound (its
+/// circuit breaker opens after a minute): calls hung past clients' timeouts and the process ignored SIGTERM.
+/// libpq finds the writable server among several hosts and finds it again after a failover; PostgresNIO has no
+/// such thing. So this pool keeps one PostgresNIO pool per host it chose (a generation) and watches that host
+/// with one query a second on a connection of its own. When the watch fails — the host refuses, does not answer
+/// within the timeout, or is no longer what `target_session_attrs` asks for — it retires the generation at
+/// once: its queued and running calls fail, and new calls fail without waiting, as `DatabaseUnavailable` (the
+/// doors' 503 with Retry-After), until a host qualifies again and a new generation serves. A call that sees the
+/// connection break wakes the watch early.
+package final class DatabasePool: Service, Sendable {
+    /// How often the serving host is checked, and how long a check (or a connection attempt) may take.
+    package struct Watch: Sendable {
+        package var interval: Duration = .seconds(1)
+        package var timeout: Duration = .seconds(3)
+        package init() {}
+    }
+
+    private enum Source: Sendable {
+        /// A pool its owner runs (tests, one-shot commands): served as is, never retired.
+        case fixed(PostgresClient)
+        case located([DatabaseEndpoint], TargetSessionAttributes, Watch)
+    }
+
+    /// One PostgresNIO pool on one host, and the task that runs it (cancelling it fails the pool's callers).
+    private final class Generation: Sendable {
+        let endpoint: String
+        let client: PostgresClient
+        let runner: Task<Void, Never>
+
+        init(endpoint: String, client: PostgresClient) {
+            self.endpoint = endpoint
+            self.client = client
+            runner = Task { await client.run() }
+        }
+    }
+
+    private let source: Source
+    private let serving = Mutex<Generation?>(nil)
+    private let suspect = Atomic<Bool>(false)
+    private let logger: Logger
+
+    /// A pool over an already-made PostgresNIO pool; `run` runs it.
+    package init(client: PostgresClient, logger: Logger = Logger(label: "cairn.database")) {
+        source = .fixed(client)
+        self.logger = logger
+    }
+
+    /// A pool that finds its host among `endpoints` (in order) and finds it again after a failover.
+    package init(endpoints: [DatabaseEndpoint], attributes: TargetSessionAttributes, watch: Watch = Watch(), logger: Logger) {
+        precondition(!endpoints.isEmpty)
+        source = .located(endpoints, attributes, watch)
+        self.logger = logger
+    }
+
+    /// The PostgresNIO pool serving now, if any (tests query through it directly).
+    package var currentClient: PostgresClient? {
+        if case .fixed(let client) = source { return client }
+        return serving.withLock { $0?.client }
+    }
+
+    /// Whether a host serves calls now.
+    package var isServing: Bool {
+        if case .fixed = source { return true }
+        return serving.withLock { $0 != nil }
+    }
+
+    /// Leases a connection for `body`. Fails at once with `DatabaseUnavailable` while no host serves, and turns a
+    /// broken connection into the same error (waking the watch).
+    package func withConnection<R: Sendable>(
+        isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> sending R
+    ) async throws -> sending R {
+        let client: PostgresClient
+        switch source {
+        case .fixed(let fixed): client = fixed
+        case .located:
+            guard let current = serving.withLock({ $0?.client }) else { throw DatabaseUnavailable("no database host is serving") }
+            client = current
+        }
+        do {
+            return try await client.withConnection(isolation: isolation, body)
+        } catch {
+            guard let outage = DatabaseUnavailable(error) else { throw error }
+            suspect.store(true, ordering: .relaxed)
+            throw outage
+        }
+    }
+
+    /// Returns once a host serves, or throws `DatabaseUnavailable` after `timeout` (start-up's first call).
+    package func waitUntilServing(timeout: Duration) async throws {
+        let deadline = ContinuousClock.now + timeout
+        while !isServing {
+            guard ContinuousClock.now < deadline else { throw DatabaseUnavailable("no database host answered within \(timeout)") }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
+    package func run() async {
+        switch source {
+        case .fixed(let client): await client.run()
+        case .located(let endpoints, let attributes, let watch):
+            await cancelWhenGracefulShutdown {
+                await self.watch(endpoints, attributes, watch)
+            }
+            if let last = takeServing() {
+                last.runner.cancel()
+                await last.runner.value
+            }
+        }
+    }
+
+    private func watch(_ endpoints: [DatabaseEndpoint], _ attributes: TargetSessionAttributes, _ watch: Watch) async {
+        var probe: (connection: PostgresConnection, endpoint: DatabaseEndpoint)?
+        var lastCheck = ContinuousClock.now
+        var wasServing = false
+        while !Task.isCancelled {
+            if let current = probe {
+                // Wake every 100 ms: a call that saw a broken connection asks for the check now.
+                try? await Task.sleep(for: .milliseconds(100))
+                guard !Task.isCancelled else { break }
+                let due = ContinuousClock.now - lastCheck >= watch.interval
+                guard due || suspect.exchange(false, ordering: .relaxed) else { continue }
+                lastCheck = ContinuousClock.now
+                if await HostCheck.qualifies(current.connection, attributes, timeout: watch.timeout, logger: logger) != true {
+                    retire(reason: "\(current.endpoint.name) stopped answering as \(attributes.rawValue)")
+                    Self.close(current.connection)
+                    probe = nil
+                }
+                continue
+            }
+            if let found = await HostCheck.locate(endpoints, attributes, timeout: watch.timeout, logger: logger) {
+                probe = found
+                lastCheck = ContinuousClock.now
+                suspect.store(false, ordering: .relaxed)
+                serve(found.endpoint)
+                wasServing = true
+            } else {
+                if wasServing { logger.warning("no database host qualifies as \(attributes.rawValue); calls answer 503 until one does") }
+                wasServing = false
+                try? await Task.sleep(for: watch.interval)
+            }
+        }
+        if let probe { Self.close(probe.connection) }
+    }
+
+    private func serve(_ endpoint: DatabaseEndpoint) {
+        let generation = Generation(endpoint: endpoint.name, client: PostgresClient(configuration: endpoint.pool, backgroundLogger: logger))
+        let previous = serving.withLock { current in
+            defer { current = generation }
+            return current
+        }
+        previous?.runner.cancel()
+        logger.info("database host serving", metadata: ["host": "\(endpoint.name)"])
+    }
+
+    /// Stops serving: new calls fail at once, and cancelling the generation's pool fails its queued and running
+    /// calls (PostgresNIO closes every connection of a pool whose run is cancelled).
+    private func retire(reason: String) {
+        guard let old = takeServing() else { return }
+        old.runner.cancel()
+        logger.warning("database host retired; calls answer 503 until a host qualifies", metadata: ["reason": "\(reason)"])
+    }
+
+    private func takeServing() -> Generation? {
+        serving.withLock { current in
+            let taken = current
+            current = nil
+            return taken
+        }
+    }
+
+    private static func close(_ connection: PostgresConnection) {
+        Task { try? await connection.close() }
+    }
+}
