@@ -47,6 +47,9 @@ struct CommonOptions: ParsableArguments {
         config.delivery = try DeliverySettings.fromEnvironment(ProcessInfo.processInfo.environment)
         config.insights = try InsightSettings.fromEnvironment(ProcessInfo.processInfo.environment)
         config.lake = try LakeSettings.fromEnvironment(ProcessInfo.processInfo.environment)
+        if let url = ProcessInfo.processInfo.environment["DATABASE_READ_URL"], !url.isEmpty {
+            try config.readFrom(url)
+        }
         if let role = ProcessInfo.processInfo.environment["CAIRN_SERVICE_ROLE"] {
             guard role.isEmpty || role.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
                 throw ValidationError("CAIRN_SERVICE_ROLE must be a role name of letters, digits and _ (or empty)")

@@ -51,11 +51,8 @@ package struct TestCluster: Sendable {
             ])
         try server.start()
         if synchronous {
-            for statement in ["ALTER SYSTEM SET synchronous_standby_names = '*'", "SELECT pg_reload_conf()"] {
-                try run(
-                    "\(tools(server))/psql",
-                    ["-h", primary.socketDirectory, "-p", "5432", "-U", EmbeddedPostgres.superuser, "-d", "postgres", "-qAt", "-c", statement])
-            }
+            try primary.execute("ALTER SYSTEM SET synchronous_standby_names = '*'")
+            try primary.execute("SELECT pg_reload_conf()")
         }
         return TestCluster(server: server, directory: directory)
     }
@@ -66,6 +63,13 @@ package struct TestCluster: Sendable {
     }
 
     package func start() throws { try server.start() }
+
+    /// Runs one SQL statement with psql as the superuser.
+    package func execute(_ statement: String) throws {
+        try Self.run(
+            "\(Self.tools(server))/psql",
+            ["-h", socketDirectory, "-p", "5432", "-U", EmbeddedPostgres.superuser, "-d", "postgres", "-qAt", "-c", statement])
+    }
 
     package func promote() throws {
         try Self.run("\(server.binDirectory)/pg_ctl", ["promote", "-D", server.clusterPath, "-w", "-s"])

@@ -17,6 +17,7 @@ enum EventHistoryOperations {
             now: ctx.facts.time)
         return try await page(lookup, ctx)
     }
+    .onReplica()
 
     /// REST's rules: several attributes at once, each at most once.
     static let searchEvents = Operation<EventHistoryModel.SearchEventsInput, EventHistoryModel.LookupEventsOutput>(Entry.lookupEvents) {
@@ -26,6 +27,7 @@ enum EventHistoryOperations {
             limit: input.MaxResults, nextToken: input.NextToken, now: ctx.facts.time)
         return try await page(lookup, ctx)
     }
+    .onReplica()
 
     /// Up to `MaxResults` events (10,000 at most), newest first, read a thousand at a time; the token continues
     /// after the last one when more match.
@@ -46,6 +48,7 @@ enum EventHistoryOperations {
         } while next != nil && events.count < whole.maxResults
         return EventHistoryModel.LookupEventsOutput(Events: events, NextToken: next.map { whole.token(after: $0) })
     }
+    .onReplica()
 
     private static func page(_ lookup: EventLookup, _ ctx: OperationContext) async throws -> EventHistoryModel.LookupEventsOutput {
         let found = try await ctx.tx.events.lookup(account: ctx.facts.principal.account, region: ctx.facts.region, lookup)

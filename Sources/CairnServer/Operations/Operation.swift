@@ -15,10 +15,20 @@ struct Operation<Input: OperationInput, Output: OperationOutput>: Sendable {
     let entry: CatalogueOperation
     let target: Target
     let body: Body
+    /// Whether a streaming replica (`DATABASE_READ_URL`) serves the body's reads: event-log reads only, which
+    /// wait for the replica to catch up (`ReplicaReads`).
+    private(set) var readsReplica = false
 
     init(_ entry: CatalogueOperation, target: @escaping Target = { _, _ in nil }, _ body: @escaping Body) {
         self.entry = entry
         self.target = target
         self.body = body
+    }
+
+    /// The same operation, its reads served by a replica when one is configured.
+    func onReplica() -> Self {
+        var copy = self
+        copy.readsReplica = true
+        return copy
     }
 }

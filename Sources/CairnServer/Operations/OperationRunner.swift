@@ -20,6 +20,8 @@ struct OperationRunner: Sendable {
     var caches = CallCaches()
     /// The account quota a new organization starts with (`CAIRN_ORGANIZATION_ACCOUNT_LIMIT`).
     var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
+    /// The streaming replica that serves operations marked `onReplica` (`DATABASE_READ_URL`), if any.
+    var replica: ReplicaReads? = nil
 
     var partition: String { store.partition }
 
@@ -80,12 +82,18 @@ struct OperationRunner: Sendable {
         if operation.entry.readOnly, let eventQueue {
             // A read changes nothing, so its event need not share a transaction with it; it must only be
             // durable before the answer leaves.
-            let output = try await store.read(logger: scope.logger) { tx in
+            func body(_ tx: Transaction) async throws -> Output {
                 try await operation.body(
                     input,
                     OperationContext(
                         tx: tx, facts: facts, partition: partition, notes: notes, permissions: permissions, caches: caches,
                         organizationAccountLimit: organizationAccountLimit))
+            }
+            let output: Output
+            if operation.readsReplica, let replica {
+                output = try await replica.read(logger: scope.logger) { tx in try await body(tx) }
+            } else {
+                output = try await store.read(logger: scope.logger) { tx in try await body(tx) }
             }
             if Self.recordsEvents { try await eventQueue.commit(record(output), at: facts.time, leaving: ticket) }
             return output

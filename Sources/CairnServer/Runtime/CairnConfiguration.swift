@@ -1,10 +1,14 @@
 import CairnCore
+import CairnStore
 package import Foundation
 
 /// Everything `cairn` reads from its environment and flags, resolved once at start.
 package struct CairnConfiguration: Sendable {
     package var dataDirectory: URL
     package var databaseURL: String?
+    /// A streaming replica (`DATABASE_READ_URL`, libpq's form, one host or several): it serves event history,
+    /// its export, Lake queries and log validation; writes and what they depend on stay on DATABASE_URL.
+    package var databaseReadURL: String?
     package var listenHost: String
     package var listenPort: Int
     package var regions: [String]
@@ -66,6 +70,12 @@ package struct CairnConfiguration: Sendable {
         self.masterKeyFile = masterKeyFile.flatMap { $0.isEmpty ? nil : $0 }
         self.migrationsDirectory = migrationsDirectory.flatMap { $0.isEmpty ? nil : $0 }
         self.applyMigrations = applyMigrations
+    }
+
+    /// Sets `DATABASE_READ_URL` once it parses as libpq's URL.
+    package mutating func readFrom(_ url: String) throws(ConfigurationError) {
+        do { _ = try DatabaseURL(url) } catch { throw ConfigurationError("DATABASE_READ_URL: \(error.description)") }
+        databaseReadURL = url
     }
 
     package var credentialsFile: URL { dataDirectory.appendingPathComponent("credentials") }

@@ -8,15 +8,26 @@ import PostgresNIO
 /// with the master key that already exists.
 extension CairnRuntime {
     /// Runs `body` with a store on the configured database (the embedded one started if it is not running).
+    /// `reading`: the body only reads, so a streaming replica (`DATABASE_READ_URL`) serves it when one is named.
     static func withStore<R: Sendable>(
-        _ config: CairnConfiguration, logger: Logger, _ body: @escaping @Sendable (Store) async throws -> R
+        _ config: CairnConfiguration, reading: Bool = false, logger: Logger, _ body: @escaping @Sendable (Store) async throws -> R
     ) async throws -> R {
+        let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
+        if reading, let url = config.databaseReadURL {
+            let read = try DatabaseURL(url)
+            return try await withPool(
+                DatabasePool(endpoints: try read.endpoints(), attributes: read.targetSessionAttributes, logger: logger), secrets, config, body)
+        }
         let session = try await DatabaseSession.open(config, logger: logger)
         defer {
             if session.startedEmbedded, let pg = session.embedded { try? pg.stop() }
         }
-        let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: false))
-        let pool = session.pool(logger: logger)
+        return try await withPool(session.pool(logger: logger), secrets, config, body)
+    }
+
+    private static func withPool<R: Sendable>(
+        _ pool: DatabasePool, _ secrets: SecretBox, _ config: CairnConfiguration, _ body: @escaping @Sendable (Store) async throws -> R
+    ) async throws -> R {
         let store = Store(pool: pool, secrets: secrets, partition: config.partition)
         return try await withThrowingTaskGroup(of: R?.self) { group in
             group.addTask {

@@ -43,7 +43,7 @@ extension CairnRuntime {
         let arn: TrailARN
         do { arn = try TrailARN.parse(request.trailARN) } catch { throw ConfigurationError("--trail-arn: \(request.trailARN) is not a trail ARN") }
         guard request.start <= request.end else { throw ConfigurationError("--start-time must not be after --end-time") }
-        return try await withStore(config, logger: logger) { store in
+        return try await withStore(config, reading: true, logger: logger) { store in
             let (trail, keys, decryption) = try await store.read(logger: logger) { tx in
                 (
                     try await tx.trails.owned(by: arn.accountId).first { $0.arn == arn }, try await tx.digests.allPublicKeys(),

@@ -15,6 +15,7 @@ package enum CairnRuntime {
     package static func serve(_ config: CairnConfiguration, registry: PrometheusCollectorRegistry?, logger: Logger) async throws {
         let session = try await DatabaseSession.open(config, logger: logger)
         defer { stopEmbedded(session, logger: logger) }
+        ExitWatchdog.armOnTermination(after: config.drainTimeoutSeconds + 10) { stopEmbedded(session, logger: logger) }
         let secrets = SecretBox(key: try SecretBox.loadKey(at: config.resolvedMasterKeyFile, create: config.masterKeyFile == nil))
         let migrations = try loadMigrations(config)
         // Migrations run as the database owner; everything else as the service role (migration 0012), which may
@@ -33,30 +34,38 @@ package enum CairnRuntime {
             configuration.options.minimumConnections = 0
             configuration.options.maximumConnections = config.lake.poolConnections
         }
-        let lakePool: DatabasePool
-        if let url = config.lake.readURL {
-            let read = try DatabaseURL(url)
-            lakePool = DatabasePool(
-                endpoints: try read.endpoints().map { endpoint in
-                    var shaped = endpoint
-                    asLake(&shaped.pool)
-                    return shaped
-                }, attributes: read.targetSessionAttributes, logger: logger)
-        } else {
-            lakePool = session.pool(logger: logger, asLake)
+        // A streaming replica (DATABASE_READ_URL) serves Lake queries and event-history reads on pools of its own.
+        let readURL = try config.databaseReadURL.map { try DatabaseURL($0) }
+        func replicaPool(_ shape: (inout PostgresClient.Configuration) -> Void) throws -> DatabasePool? {
+            guard let readURL else { return nil }
+            let endpoints = try readURL.endpoints().map { endpoint in
+                var shaped = endpoint
+                shape(&shaped.pool)
+                return shaped
+            }
+            return DatabasePool(endpoints: endpoints, attributes: readURL.targetSessionAttributes, logger: logger)
         }
+        let lakePool = try replicaPool(asLake) ?? session.pool(logger: logger, asLake)
+        let eventReads = try replicaPool { configuration in
+            asService(&configuration)
+            configuration.options.minimumConnections = 2
+            configuration.options.maximumConnections = 16
+        }
+        let replicaStore = eventReads.map { Store(pool: $0, secrets: secrets, partition: config.partition) }
         let lakeStore = Store(pool: lakePool, secrets: secrets, partition: config.partition)
         // The service role exists once the migrations ran: its pools open then.
         let servicePool = GatedService(pool)
         let lakeGate = GatedService(lakePool)
+        let replicaGate = eventReads.map { GatedService($0) }
         // The pools come first and stop last; the server (HTTP and the background work) stops first.
         let server = CairnService(
-            config: config, store: store, lakeStore: lakeStore, owner: owner, servicePool: servicePool, lakePool: lakeGate, migrations: migrations,
-            session: session, registry: registry, logger: logger)
+            config: config, store: store, lakeStore: lakeStore, replicaStore: replicaStore, owner: owner, servicePool: servicePool,
+            lakePool: lakeGate, replicaPool: replicaGate, migrations: migrations, session: session, registry: registry, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
                 .init(service: owner), .init(service: servicePool), .init(service: lakeGate),
-                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup),
+            ] + (replicaGate.map { [.init(service: $0)] } ?? []) + [
+                .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)
             ],
             gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         // SIGTERM ends the process within the drain timeout whatever the database does: calls still running when
@@ -72,15 +81,30 @@ package enum CairnRuntime {
         let config: CairnConfiguration
         let store: Store
         let lakeStore: Store
+        let replicaStore: Store?
         let owner: DatabasePool
         let servicePool: GatedService<DatabasePool>
         let lakePool: GatedService<DatabasePool>
+        let replicaPool: GatedService<DatabasePool>?
         let migrations: [Migration]
         let session: DatabaseSession
         let registry: PrometheusCollectorRegistry?
         let logger: Logger
 
         func run() async throws {
+            do {
+                try await serve()
+            } catch {
+                // The group's cancellation can hang (ExitWatchdog): the failure still ends the process.
+                ExitWatchdog.arm(after: 10, status: 1, message: FailureReport.line(for: error)) { [session, logger] in
+                    stopEmbedded(session, logger: logger)
+                }
+                throw error
+            }
+        }
+
+        private func serve() async throws {
+            try await ListenAddressCheck.ensureFree(host: config.listenHost, port: config.listenPort)
             if let pg = session.embedded {
                 say(
                     pg.isPlacedAway
@@ -92,13 +116,14 @@ package enum CairnRuntime {
                 migrated: {
                     await servicePool.open()
                     await lakePool.open()
+                    await replicaPool?.open()
                 })
             var settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
             settings.organizationAccountLimit = config.organizationAccountLimit
             let app = try ApplicationBuilder.build(
-                settings: settings, store: store, logger: logger, registry: registry,
+                settings: settings, store: store, replica: replicaStore, logger: logger, registry: registry,
                 services: background(config, store: store, lakeStore: lakeStore, logger: logger),
                 onServerRunning: { [config] channel in announce(config, outcome: outcome, address: channel.localAddress) })
             try await app.run()
@@ -259,7 +284,7 @@ package enum CairnRuntime {
         FileHandle.standardOutput.write(Data((text + "\n").utf8))
     }
 
-    private static func stopEmbedded(_ session: DatabaseSession, logger: Logger) {
+    fileprivate static func stopEmbedded(_ session: DatabaseSession, logger: Logger) {
         guard let pg = session.embedded else { return }
         do { try pg.stop() } catch { logger.warning("could not stop the embedded PostgreSQL", metadata: ["error": "\(error)"]) }
     }

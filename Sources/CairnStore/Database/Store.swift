@@ -43,6 +43,22 @@ package struct Store: Sendable {
         try await outsideTransaction("read", logger: logger, body)
     }
 
+    /// Reads on a streaming standby once it has replayed `location` (see `ReplicaReads`); nil when it has not
+    /// within `wait`.
+    package func read<R: Sendable>(
+        caughtUpTo location: String, within wait: Duration, logger: Logger, isolation: isolated (any Actor)? = #isolation,
+        _ body: (Transaction) async throws -> sending R
+    ) async throws -> sending R? {
+        try await outsideTransaction("replica", logger: logger) { tx in
+            let deadline = ContinuousClock.now + wait
+            while try await !tx.replication.hasReplayed(location) {
+                guard ContinuousClock.now < deadline else { return nil }
+                try await Task.sleep(for: .milliseconds(5))
+            }
+            return try await body(tx)
+        }
+    }
+
     /// One write outside an explicit transaction: PostgreSQL commits the single statement on its own, all of
     /// it or none, without the round trips of BEGIN and COMMIT (the event group commit's insert).
     package func autocommit<R: Sendable>(

@@ -1,0 +1,74 @@
+import CairnTestSupport
+import Foundation
+import Testing
+
+/// `DATABASE_READ_URL`: a streaming standby serves event history, yet a caller sees its own call at once, and
+/// a standby that lags or is gone hands the read back to the primary. Real processes, a real standby.
+@Suite(.serialized) struct ReplicaReadTests {
+    static let credentials = TestCredentials(accessKeyId: "AKIAREPLICA000000001", secret: "replica-secret-0123456789abcdef")
+
+    func lookupCreateUsers(_ p: CairnProcess) async -> HTTPProbe.Reply? {
+        await HTTPProbe.signedAWSCall(
+            port: p.port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
+            body: #"{"LookupAttributes":[{"AttributeKey":"EventName","AttributeValue":"CreateUser"}],"MaxResults":50}"#,
+            credentials: Self.credentials)
+    }
+
+    func createUser(_ p: CairnProcess, _ name: String) async -> Int? {
+        await HTTPProbe.signedAWSCall(
+            port: p.port, service: "iam", target: nil, body: "Action=CreateUser&UserName=\(name)&Version=2010-05-08",
+            credentials: Self.credentials)?.status
+    }
+
+    /// The count a process's /metrics reports for one outcome of replica reads.
+    func replicaReads(_ p: CairnProcess, _ outcome: String) async throws -> Int {
+        let metrics = try await HTTPProbe.request(host: "127.0.0.1", port: p.port, method: "GET", path: "/metrics", headers: [:], body: "")
+        let prefix = "cairn_replica_reads_total{outcome=\"\(outcome)\"} "
+        for line in metrics.body.split(separator: "\n") where line.hasPrefix(prefix) {
+            return Int(Double(line.dropFirst(prefix.count)) ?? 0)
+        }
+        return 0
+    }
+
+    @Test(.timeLimit(.minutes(4)))
+    func aStandbyServesEventHistoryAndACallerSeesItsOwnCallAtOnce() async throws {
+        let primary = try TestCluster.primary()
+        defer { primary.destroy() }
+        let standby = try TestCluster.standby(of: primary, synchronous: false)
+        defer { standby.destroy() }
+        let port = CairnProcess.freePort()
+        let p = try CairnProcess(
+            ["serve"],
+            environment: [
+                "CAIRN_DATA_DIR": NSTemporaryDirectory() + "cairn-replica-\(UUID().uuidString.prefix(8))", "CAIRN_LISTEN": "127.0.0.1:\(port)",
+                "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
+                "DATABASE_URL": "postgres://cairn@/cairn?host=\(primary.socketDirectory)",
+                "DATABASE_READ_URL": "postgres://cairn@/cairn?host=\(standby.socketDirectory)",
+                "CAIRN_ROOT_ACCESS_KEY_ID": Self.credentials.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": Self.credentials.secret,
+            ], port: port)
+        defer { p.stopNow() }
+        try await p.waitUntilReady()
+
+        // Each call's own event is in the very next LookupEvents, read from the standby.
+        for i in 0..<5 {
+            #expect(await createUser(p, "replica-\(i)") == 200)
+            let seen = await lookupCreateUsers(p)
+            #expect(seen?.status == 200 && seen?.body.contains("replica-\(i)") == true, "call \(i): \(String(describing: seen?.body.prefix(300)))")
+        }
+        #expect(try await replicaReads(p, "replica") >= 4, "the standby served the reads")
+
+        // A standby that stops replaying is not trusted with a read it has not caught up to: the primary serves it.
+        try standby.execute("SELECT pg_wal_replay_pause()")
+        #expect(await createUser(p, "while-paused") == 200)
+        let paused = await lookupCreateUsers(p)
+        #expect(paused?.status == 200 && paused?.body.contains("while-paused") == true)
+        #expect(try await replicaReads(p, "lagging") >= 1)
+
+        // A standby that is gone costs nothing but its own outage.
+        try standby.crash()
+        #expect(await createUser(p, "standby-gone") == 200)
+        let gone = await lookupCreateUsers(p)
+        #expect(gone?.status == 200 && gone?.body.contains("standby-gone") == true)
+        #expect(try await replicaReads(p, "unavailable") >= 1)
+    }
+}
