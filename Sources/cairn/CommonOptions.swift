@@ -62,6 +62,12 @@ struct CommonOptions: ParsableArguments {
             }
             config.organizationAccountLimit = limit
         }
+        if let text = ProcessInfo.processInfo.environment["CAIRN_ACCOUNT_CLOSURE_SECONDS"] {
+            guard let seconds = Int(text), (0...86_400).contains(seconds) else {
+                throw ValidationError("CAIRN_ACCOUNT_CLOSURE_SECONDS must be a whole number of seconds from 0 to 86400")
+            }
+            config.accountClosureSeconds = seconds
+        }
         if let text = ProcessInfo.processInfo.environment["CAIRN_DRAIN_TIMEOUT_SECONDS"] {
             guard let seconds = Int(text), (1...3_600).contains(seconds) else {
                 throw ValidationError("CAIRN_DRAIN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600")

@@ -440,9 +440,10 @@ def trail_scenario(w):
 
 def organizations_scenario(w):
     m = Caller.tenant(w.factory, "mgmt")
-    x, y, z, leaver, removed = (Caller.tenant(w.factory, p) for p in ("member", "decliner", "cancelled", "leaver", "removed"))
+    x, y, z, leaver, removed, closing = (
+        Caller.tenant(w.factory, p) for p in ("member", "decliner", "cancelled", "leaver", "removed", "closing"))
     w.values.update(management=m.account, member=x.account, decliner=y.account, cancelled=z.account, leaver=leaver.account,
-                    removed=removed.account)
+                    removed=removed.account, closing=closing.account)
     d = w.do
     org = d("organizations:CreateOrganization", m, "create_organization", FeatureSet="ALL")["Organization"]
     w.values["orgId"] = org["Id"]
@@ -520,11 +521,12 @@ def organizations_scenario(w):
     d("organizations:ListTagsForResource", m, "list_tags_for_resource", ResourceId=x.account)
     d("organizations:UntagResource", m, "untag_resource", ResourceId=x.account, TagKeys=["stage"])
 
-    for member in (leaver, removed):
+    for member in (leaver, removed, closing):
         hid = m.orgs.invite_account_to_organization(Target={"Id": member.account, "Type": "ACCOUNT"})["Handshake"]["Id"]
         member.orgs.accept_handshake(HandshakeId=hid)
     d("organizations:LeaveOrganization", leaver, "leave_organization")
     d("organizations:RemoveAccountFromOrganization", m, "remove_account_from_organization", AccountId=removed.account)
+    d("organizations:CloseAccount", m, "close_account", AccountId=closing.account)
 
     c = Caller.tenant(w.factory, "billing")
     w.values["billing"] = c.account

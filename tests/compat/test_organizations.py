@@ -1,5 +1,6 @@
 """AWS Organizations (and CloudTrail's delegated-administrator registration) through boto3, as tenants made by
 the operator see it: every operation Cairn serves, and the errors AWS answers with."""
+import time
 import uuid
 
 import botocore.exceptions
@@ -480,3 +481,38 @@ def test_the_operator_raises_an_organizations_account_quota_from_the_command_lin
     too_low = subprocess.run([os.environ["CAIRN_BIN"], "organization", "set-account-limit", "--organization-id", created["Id"], "--limit", "0"],
                              env=env, capture_output=True, text=True, timeout=120)
     assert too_low.returncode != 0 and "accountLimit" in too_low.stderr, too_low.stderr
+
+
+def test_close_account_is_pending_then_closed_and_the_account_is_refused(org, client_factory):
+    account, orgs, _, created, root = org
+    member = create_tenant("closing")
+    their = tenant_client(client_factory, "organizations", member)
+    hid = orgs.invite_account_to_organization(Target={"Id": member[0], "Type": "ACCOUNT"})["Handshake"]["Id"]
+    their.accept_handshake(HandshakeId=hid)
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.close_account(AccountId=account)
+    assert code(e) == "ConstraintViolationException" and e.value.response["Reason"] == "CANNOT_CLOSE_MANAGEMENT_ACCOUNT"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.close_account(AccountId=member[0])
+    assert code(e) == "AccessDeniedException"
+
+    orgs.close_account(AccountId=member[0])
+    pending = orgs.describe_account(AccountId=member[0])["Account"]
+    assert pending["Status"] == "PENDING_CLOSURE" and pending["State"] == "PENDING_CLOSURE"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        their.describe_organization()
+    assert code(e) == "AccountSuspendedException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.close_account(AccountId=member[0])
+    assert code(e) == "ConflictException"
+
+    # The server under test completes closures a second after they are asked for, within a 5-second pass.
+    deadline = time.time() + 20
+    while orgs.describe_account(AccountId=member[0])["Account"]["State"] != "CLOSED" and time.time() < deadline:
+        time.sleep(0.5)
+    closed = orgs.describe_account(AccountId=member[0])["Account"]
+    assert closed["Status"] == "SUSPENDED" and closed["State"] == "CLOSED"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.close_account(AccountId=member[0])
+    assert code(e) == "AccountAlreadyClosedException"
+    assert member[0] in {a["Id"] for a in orgs.list_accounts()["Accounts"]}

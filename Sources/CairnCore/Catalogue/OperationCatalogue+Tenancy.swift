@@ -50,6 +50,7 @@ extension OperationCatalogue {
     package static let listHandshakesForAccount = org("ListHandshakesForAccount", readOnly: true, rest: ["listAccountHandshakes"])
     package static let listHandshakesForOrganization = org("ListHandshakesForOrganization", readOnly: true, rest: ["listOrganizationHandshakes"])
     package static let removeAccountFromOrganization = org("RemoveAccountFromOrganization", readOnly: false, rest: ["removeOrganizationAccount"])
+    package static let closeAccount = org("CloseAccount", readOnly: false, rest: ["closeOrganizationAccount"])
     package static let leaveOrganization = org("LeaveOrganization", readOnly: false, rest: ["leaveOrganization"])
     package static let enableAllFeatures = org("EnableAllFeatures", readOnly: false, rest: ["enableAllFeatures"])
     package static let enablePolicyType = org("EnablePolicyType", readOnly: false, rest: ["enableOrganizationPolicyType"])
@@ -100,7 +101,8 @@ extension OperationCatalogue {
         listParents, listChildren, listAccounts, listAccountsForParent, describeAccount, moveAccount, createAccount,
         describeCreateAccountStatus, listCreateAccountStatus, inviteAccountToOrganization, describeHandshake, acceptHandshake,
         declineHandshake, cancelHandshake, listHandshakesForAccount, listHandshakesForOrganization,
-        removeAccountFromOrganization, leaveOrganization, enableAllFeatures, enablePolicyType, disablePolicyType, createPolicy, updatePolicy,
+        removeAccountFromOrganization, closeAccount, leaveOrganization, enableAllFeatures, enablePolicyType, disablePolicyType, createPolicy,
+        updatePolicy,
         describePolicy, deletePolicy, attachPolicy, detachPolicy, listPolicies, listPoliciesForTarget,
         listTargetsForPolicy, describeEffectivePolicy, listAccountsWithInvalidEffectivePolicy, listEffectivePolicyValidationErrors,
         enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,

@@ -21,6 +21,11 @@ extension ServiceError {
     package static let childNotFound = org(
         "ChildNotFoundException", "We can't find an organizational unit (OU) or AWS account with the ChildId that you specified.")
     package static let accountNotFound = org("AccountNotFoundException", "You specified an account that doesn't exist.")
+    package static let accountAlreadyClosed = org("AccountAlreadyClosedException", "You attempted to close an account that is already closed.")
+    /// CloseAccount on an account whose closure is still under way.
+    package static let accountClosureUnderWay = org(
+        "ConflictException",
+        "The request failed because it conflicts with the current state of the specified resource: the account is already being closed.")
     package static let sourceParentNotFound = org(
         "SourceParentNotFoundException", "We can't find a source root or OU with the ParentId that you specified.")
     package static let destinationParentNotFound = org(
@@ -119,6 +124,8 @@ package enum OrganizationConstraint: String, Sendable {
     case serviceAccessNotEnabled = "SERVICE_ACCESS_NOT_ENABLED"
     case cannotRegisterSuspendedAccountAsDelegatedAdministrator = "CANNOT_REGISTER_SUSPENDED_ACCOUNT_AS_DELEGATED_ADMINISTRATOR"
     case maxTagLimitExceeded = "MAX_TAG_LIMIT_EXCEEDED"
+    case cannotCloseManagementAccount = "CANNOT_CLOSE_MANAGEMENT_ACCOUNT"
+    case closeAccountQuotaExceeded = "CLOSE_ACCOUNT_QUOTA_EXCEEDED"
 
     package var message: String {
         switch self {
@@ -144,6 +151,9 @@ package enum OrganizationConstraint: String, Sendable {
             "You attempted to register a delegated administrator before you enabled service access for the service principal."
         case .cannotRegisterSuspendedAccountAsDelegatedAdministrator: "You can't register a suspended account as a delegated administrator."
         case .maxTagLimitExceeded: "You have exceeded the number of tags allowed on this resource."
+        case .cannotCloseManagementAccount: "You attempted to close the management account. You can't close the management account with this API."
+        case .closeAccountQuotaExceeded:
+            "You have exceeded the number of accounts that you can close within a rolling 30-day period: the higher of 250 or 20% of the organization's member accounts, up to 1,000."
         }
     }
 }

@@ -72,7 +72,12 @@ enum ErrorEncoder {
     /// so only in the server's log.
     static func serviceError(from error: any Error, logger: Logger) -> ServiceError {
         let answer = serviceError(from: error)
-        if answer.status >= 500 { logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"]) }
+        if let outage = DatabaseUnavailable(error) {
+            // Expected while the database fails over; the pool's own log says when it stops and starts serving.
+            logger.warning("request answered 503", metadata: ["error": "\(outage.description)"])
+        } else if answer.status >= 500 {
+            logger.error("request failed", metadata: ["error": "\(String(reflecting: error))"])
+        }
         return answer
     }
 

@@ -199,6 +199,24 @@ extension OrganizationsOperations {
         return NoOutput()
     }
 
+    /// The management account closes a member account (all features only, as AWS's). The account is
+    /// PENDING_CLOSURE at once — its credentials and sessions are refused from then on — and CLOSED when the
+    /// background closure completes (`CAIRN_ACCOUNT_CLOSURE_SECONDS` later); its events and delivered files stay.
+    static let closeAccount = Operation<OrganizationsModel.AccountIdInput, NoOutput>(OperationCatalogue.closeAccount) { req, ctx in
+        let (tx, facts) = (ctx.tx, ctx.facts)
+        let org = try await Self.standing(tx, facts).requireManagement()
+        let id = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
+        guard let m = try await tx.organizations.member(of: org, account: id) else { throw ServiceError.accountNotFound }
+        guard m.account != org.managementAccount else { throw ServiceError.constraintViolation(.cannotCloseManagementAccount) }
+        guard org.allFeatures else { throw ServiceError.constraintViolation(.organizationNotInAllFeaturesMode) }
+        switch m.status {
+        case "CLOSED": throw ServiceError.accountAlreadyClosed
+        case "PENDING_CLOSURE": throw ServiceError.accountClosureUnderWay
+        default: try await tx.organizations.requestClosure(org, account: m.account, at: facts.time)
+        }
+        return NoOutput()
+    }
+
     static let leaveOrganization = Operation<NoInput, NoOutput>(OperationCatalogue.leaveOrganization) { _, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
         let standing = try await Self.standing(tx, facts)

@@ -60,7 +60,8 @@ extension OrganizationsModel {
             Arn = o.arns(partition: partition).account(m.account.value)
             Email = m.email
             Name = m.name
-            Status = m.status
+            // AWS's two fields part ways only for a closed account: Status SUSPENDED, State CLOSED.
+            Status = m.status == "CLOSED" ? "SUSPENDED" : m.status
             State = m.status
             JoinedMethod = m.joinedMethod
             Paths = [m.accountPath(in: o)]

@@ -29,6 +29,9 @@ package struct CairnConfiguration: Sendable {
     /// How long SIGTERM waits for calls under way before cancelling them (`CAIRN_DRAIN_TIMEOUT_SECONDS`): a load
     /// balancer's deregistration delay usually covers it.
     package var drainTimeoutSeconds = 15
+    /// How long after CloseAccount an account's closure completes (`CAIRN_ACCOUNT_CLOSURE_SECONDS`): AWS says "a
+    /// few minutes"; the default is one.
+    package var accountClosureSeconds = 60
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

@@ -164,6 +164,13 @@ package enum CairnRuntime {
                 }
             },
             RecurringWork(name: "webhook", interval: .seconds(1), logger: logger) { try await sender.sendDue() },
+            // CloseAccount's closures complete here, a few seconds after they are due.
+            RecurringWork(name: "account-closure", interval: .seconds(5), logger: logger) { [closure = config.accountClosureSeconds] in
+                let closed = try await store.transaction(logger: logger) { tx in
+                    try await tx.organizations.completeClosures(requestedBefore: Date().addingTimeInterval(-Double(closure)))
+                }
+                if closed > 0 { logger.info("closed accounts", metadata: ["accounts": "\(closed)"]) }
+            },
             // Queued Lake queries are picked up within a second of their StartQuery.
             RecurringWork(name: "lake", interval: .milliseconds(500), logger: logger) { try await lake.runQueued() },
             RecurringWork(name: "lake-import", interval: .seconds(1), logger: logger) { try await imports.runQueued() },

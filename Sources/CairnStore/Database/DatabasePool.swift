@@ -29,16 +29,29 @@ package final class DatabasePool: Service, Sendable {
         case located([DatabaseEndpoint], TargetSessionAttributes, Watch)
     }
 
-    /// One PostgresNIO pool on one host, and the task that runs it (cancelling it fails the pool's callers).
+    /// One PostgresNIO pool on one host, the task that runs it (cancelling it fails the pool's queued callers), and
+    /// the connections its calls hold: a cancelled PostgresNIO pool closes the connections it has back, not those
+    /// leased, so a call in flight on a host that stopped answering would wait on it without end (seen in the
+    /// failover test behind HAProxy: a call started as the primary was killed never answered). Retiring the
+    /// generation closes those too.
     private final class Generation: Sendable {
         let endpoint: String
         let client: PostgresClient
         let runner: Task<Void, Never>
+        private let leased = Mutex<[ObjectIdentifier: PostgresConnection]>([:])
 
         init(endpoint: String, client: PostgresClient) {
             self.endpoint = endpoint
             self.client = client
             runner = Task { await client.run() }
+        }
+
+        func lease(_ connection: PostgresConnection) { leased.withLock { $0[ObjectIdentifier(connection)] = connection } }
+        func release(_ connection: PostgresConnection) { _ = leased.withLock { $0.removeValue(forKey: ObjectIdentifier(connection)) } }
+
+        func retire() {
+            runner.cancel()
+            for connection in leased.withLock({ Array($0.values) }) { connection.close().whenComplete { _ in } }
         }
     }
 
@@ -77,15 +90,18 @@ package final class DatabasePool: Service, Sendable {
     package func withConnection<R: Sendable>(
         isolation: isolated (any Actor)? = #isolation, _ body: (PostgresConnection) async throws -> sending R
     ) async throws -> sending R {
-        let client: PostgresClient
-        switch source {
-        case .fixed(let fixed): client = fixed
-        case .located:
-            guard let current = serving.withLock({ $0?.client }) else { throw DatabaseUnavailable("no database host is serving") }
-            client = current
-        }
         do {
-            return try await client.withConnection(isolation: isolation, body)
+            switch source {
+            case .fixed(let client):
+                return try await client.withConnection(isolation: isolation, body)
+            case .located:
+                guard let generation = serving.withLock({ $0 }) else { throw DatabaseUnavailable("no database host is serving") }
+                return try await generation.client.withConnection(isolation: isolation) { connection in
+                    generation.lease(connection)
+                    defer { generation.release(connection) }
+                    return try await body(connection)
+                }
+            }
         } catch {
             guard let outage = DatabaseUnavailable(error) else { throw error }
             suspect.store(true, ordering: .relaxed)
@@ -110,7 +126,7 @@ package final class DatabasePool: Service, Sendable {
                 await self.watch(endpoints, attributes, watch)
             }
             if let last = takeServing() {
-                last.runner.cancel()
+                last.retire()
                 await last.runner.value
             }
         }
@@ -156,7 +172,7 @@ package final class DatabasePool: Service, Sendable {
             defer { current = generation }
             return current
         }
-        previous?.runner.cancel()
+        previous?.retire()
         logger.info("database host serving", metadata: ["host": "\(endpoint.name)"])
     }
 
@@ -164,7 +180,7 @@ package final class DatabasePool: Service, Sendable {
     /// calls (PostgresNIO closes every connection of a pool whose run is cancelled).
     private func retire(reason: String) {
         guard let old = takeServing() else { return }
-        old.runner.cancel()
+        old.retire()
         logger.warning("database host retired; calls answer 503 until a host qualifies", metadata: ["reason": "\(reason)"])
     }
 

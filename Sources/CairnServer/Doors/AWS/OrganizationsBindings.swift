@@ -15,6 +15,7 @@ enum OrganizationsBindings {
         .json(Ops.inviteAccountToOrganization), .json(Ops.describeHandshake), .json(Ops.acceptHandshake), .json(Ops.declineHandshake),
         .json(Ops.cancelHandshake),
         .json(Ops.listHandshakesForAccount), .json(Ops.listHandshakesForOrganization), .json(Ops.removeAccountFromOrganization),
+        .json(Ops.closeAccount),
         .json(Ops.leaveOrganization),
         .json(Ops.createPolicy), .json(Ops.updatePolicy), .json(Ops.describePolicy), .json(Ops.deletePolicy), .json(Ops.attachPolicy),
         .json(Ops.detachPolicy), .json(Ops.listPolicies), .json(Ops.listPoliciesForTarget), .json(Ops.listTargetsForPolicy),

@@ -139,6 +139,11 @@ extension RESTService {
         return .noContent(.init())
     }
 
+    func closeOrganizationAccount(_ input: Operations.CloseOrganizationAccount.Input) async throws -> Operations.CloseOrganizationAccount.Output {
+        _ = try await run(Org.closeAccount) { OrgModel.AccountIdInput(AccountId: input.path.accountId) }
+        return .accepted(.init())
+    }
+
     func removeOrganizationAccount(_ input: Operations.RemoveOrganizationAccount.Input) async throws -> Operations.RemoveOrganizationAccount.Output {
         _ = try await run(Org.removeAccountFromOrganization) { OrgModel.AccountIdInput(AccountId: input.path.accountId) }
         return .noContent(.init())

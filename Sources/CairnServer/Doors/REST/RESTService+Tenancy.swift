@@ -7,7 +7,7 @@ import OpenAPIRuntime
 extension RESTService {
     static func account(_ a: TenancyModel.Account) -> Components.Schemas.Account {
         .init(
-            id: a.id, name: a.name, email: a.email, status: a.status == "SUSPENDED" ? .suspended : .active, isOperator: a.isOperator,
+            id: a.id, name: a.name, email: a.email, status: .init(rawValue: a.status) ?? .active, isOperator: a.isOperator,
             createdAt: a.createdAt, organizationId: a.organizationId)
     }
 

@@ -41,7 +41,7 @@ import Testing
                 "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
                 "CAIRN_ROOT_ACCESS_KEY_ID": keyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": secret,
                 "CAIRN_DELIVERY_INTERVAL_SECONDS": "1", "CAIRN_DIGEST_INTERVAL_SECONDS": "2", "CAIRN_INSIGHTS_INTERVAL_SECONDS": "2",
-                "CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "4",
+                "CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "4", "CAIRN_ACCOUNT_CLOSURE_SECONDS": "1",
                 "CAIRN_BUCKET_ENDPOINTS": "validated-trail-logs=\(s3Endpoint)",
                 "CAIRN_S3_ACCESS_KEY_ID": "testing", "CAIRN_S3_SECRET_ACCESS_KEY": "testing",
             ], port: port)
