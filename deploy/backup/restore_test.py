@@ -12,7 +12,7 @@ new `cairn serve` on it, and checks:
   * `cairn validate-logs` passes over the delivered files, on the original cluster before the restore and
     on the restored one (its bucket being the original's files as of the target time, see the docs).
 
-    python3 deploy/backup/restore_test.py [--cairn /work/cairn-bin/cairn] [--migrations DIR] [--keep]
+    python3 deploy/backup/restore_test.py [--cairn .build/debug/cairn] [--migrations DIR] [--keep]
 
 Exit status 0 when every check passes, 1 otherwise. Run as root (PostgreSQL and pgBackRest then run as
 `postgres`). Needs boto3, PostgreSQL 15 (/usr/lib/postgresql/15/bin), pgbackrest and psql.
@@ -181,7 +181,7 @@ def validate_logs(cairn_binary, env, trail_arn, start):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cairn", default="/work/cairn-bin/cairn")
+    parser.add_argument("--cairn", default=os.path.join(ROOT, ".build", "debug", "cairn"), help="cairn executable")
     parser.add_argument("--migrations", default=os.environ.get("CAIRN_MIGRATIONS_DIR", os.path.join(ROOT, "migrations")))
     parser.add_argument("--workdir", help="default: a new temporary directory")
     parser.add_argument("--pg-ports", default="25532,25533", help="the original and the restored cluster")

@@ -16,7 +16,7 @@ and that trail delivery and digests go on after the failover (new files in the b
 `cairn validate-logs` passes. Intended behaviour while the database is unreachable: fail fast with 503
 ServiceUnavailable; a 500, or a call held until the client's 10 s read timeout, is reported as a failure.
 
-    python3 deploy/ha/failover_test.py [--cairn /work/cairn-bin/cairn] [--migrations DIR] [--keep]
+    python3 deploy/ha/failover_test.py [--cairn .build/debug/cairn] [--migrations DIR] [--keep]
 
 Exit status 0 when every check passes, 1 otherwise. Run as root (the cluster runs as `postgres`) or as a
 user who can run PostgreSQL. Needs boto3, psql, and the packages cluster.sh needs.
@@ -405,7 +405,7 @@ def windows(calls, label, kill_time):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--cairn", default="/work/cairn-bin/cairn", help="cairn executable")
+    parser.add_argument("--cairn", default=os.path.join(ROOT, ".build", "debug", "cairn"), help="cairn executable")
     parser.add_argument("--migrations", default=os.environ.get("CAIRN_MIGRATIONS_DIR", os.path.join(ROOT, "migrations")))
     parser.add_argument("--workdir", help="cluster directory (default: a new temporary directory)")
     parser.add_argument("--keep", action="store_true", help="leave the cluster and cairn running at the end")

@@ -3,6 +3,7 @@ import CairnStore
 import CairnTestSupport
 import Foundation
 import PostgresNIO
+import Synchronization
 import Testing
 
 #if canImport(Glibc)
@@ -68,6 +69,8 @@ import Glibc
         #expect(await call(port, service: "cloudtrail", target: Self.trailTarget + "StartLogging", body: #"{"Name":"crash"}"#))
 
         for (round, killAfter) in [1300, 2100, 1700, 2500].enumerated() {
+            // The kill comes after its time and after 40 answered calls, so a loaded machine still has load to lose.
+            let answeredSoFar = AnsweredCalls()
             let answered = await withTaskGroup(of: Int.self) { group in
                 for worker in 0..<4 {
                     group.addTask { [port] in
@@ -83,12 +86,14 @@ import Glibc
                             }
                             guard ok else { return n }
                             n += 1
+                            answeredSoFar.count.add(1, ordering: .relaxed)
                         }
                         return n
                     }
                 }
                 group.addTask { [server] in
                     try? await Task.sleep(for: .milliseconds(killAfter))
+                    while answeredSoFar.count.load(ordering: .relaxed) < 40 { try? await Task.sleep(for: .milliseconds(50)) }
                     server.signal(SIGKILL)
                     return 0
                 }
@@ -132,4 +137,9 @@ import Glibc
         let changed = seen.filter { $0.value.count > 1 }
         #expect(changed.isEmpty, "\(changed.count) events were re-delivered with a different record")
     }
+}
+
+/// Calls answered in one round of the crash test, counted by every worker.
+private final class AnsweredCalls: Sendable {
+    let count = Atomic<Int>(0)
 }
