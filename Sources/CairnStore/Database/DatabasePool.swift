@@ -146,7 +146,7 @@ package final class DatabasePool: Service, Sendable {
                 lastCheck = ContinuousClock.now
                 if await HostCheck.qualifies(current.connection, attributes, timeout: watch.timeout, logger: logger) != true {
                     retire(reason: "\(current.endpoint.name) stopped answering as \(attributes.rawValue)")
-                    Self.close(current.connection)
+                    HostCheck.close(current.connection)
                     probe = nil
                 }
                 continue
@@ -163,7 +163,7 @@ package final class DatabasePool: Service, Sendable {
                 try? await Task.sleep(for: watch.interval)
             }
         }
-        if let probe { Self.close(probe.connection) }
+        if let probe { HostCheck.close(probe.connection) }
     }
 
     private func serve(_ endpoint: DatabaseEndpoint) {
@@ -176,8 +176,8 @@ package final class DatabasePool: Service, Sendable {
         logger.info("database host serving", metadata: ["host": "\(endpoint.name)"])
     }
 
-    /// Stops serving: new calls fail at once, and cancelling the generation's pool fails its queued and running
-    /// calls (PostgresNIO closes every connection of a pool whose run is cancelled).
+    /// Stops serving: new calls fail at once, the generation's queued calls fail as its pool is cancelled, and the
+    /// calls under way fail as the connections they hold are closed.
     private func retire(reason: String) {
         guard let old = takeServing() else { return }
         old.retire()
@@ -190,9 +190,5 @@ package final class DatabasePool: Service, Sendable {
             current = nil
             return taken
         }
-    }
-
-    private static func close(_ connection: PostgresConnection) {
-        Task { try? await connection.close() }
     }
 }
