@@ -300,6 +300,11 @@ def iam_scenario(w):
     d("iam:UpdateRole", root, "update_role", RoleName="golden-role", Description="still golden")
     d("iam:UpdateRoleDescription", root, "update_role_description", RoleName="golden-role", Description="golden again")
     d("iam:GetAccountSummary", root, "get_account_summary")
+    alias = f"golden-{uuid.uuid4().hex[:10]}"
+    w.values["accountAlias"] = alias
+    d("iam:CreateAccountAlias", root, "create_account_alias", AccountAlias=alias)
+    d("iam:ListAccountAliases", root, "list_account_aliases")
+    d("iam:DeleteAccountAlias", root, "delete_account_alias", AccountAlias=alias)
     d("iam:UpdateAssumeRolePolicy", root, "update_assume_role_policy", RoleName="golden-role",
       PolicyDocument=trust(root.account, other.account))
     d("iam:PutRolePolicy", root, "put_role_policy", RoleName="golden-role", PolicyName="role-inline", PolicyDocument=ADMIN)

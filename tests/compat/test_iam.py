@@ -368,3 +368,34 @@ def test_entities_for_policy_account_summary_and_role_description(client_factory
     with pytest.raises(botocore.exceptions.ClientError) as e:
         iam.update_role_description(RoleName="nobody", Description="x")
     assert e.value.response["Error"]["Code"] == "NoSuchEntity"
+
+
+def test_account_alias_is_one_per_account_and_unique_across_accounts(client_factory):
+    from cairn_rest import create_tenant
+
+    def iam_of(name):
+        _, key, secret = create_tenant(name)
+        return client_factory("iam", access_key=key, secret_key=secret)
+
+    first, second = iam_of("alias-a"), iam_of("alias-b")
+    name = f"acme-{uuid.uuid4().hex[:8]}"
+    assert first.list_account_aliases()["AccountAliases"] == []
+    first.create_account_alias(AccountAlias=name)
+    assert first.list_account_aliases()["AccountAliases"] == [name]
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        second.create_account_alias(AccountAlias=name)
+    assert e.value.response["Error"]["Code"] == "EntityAlreadyExists"
+    # A new alias replaces the account's old one, which is free again.
+    first.create_account_alias(AccountAlias=name + "-2")
+    assert first.list_account_aliases()["AccountAliases"] == [name + "-2"]
+    second.create_account_alias(AccountAlias=name)
+    for bad in ["Upper-case", "double--hyphen", "-edge", "edge-", "under_score"]:
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            first.create_account_alias(AccountAlias=bad)
+        assert e.value.response["Error"]["Code"] == "ValidationError", bad
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        first.delete_account_alias(AccountAlias=name)
+    assert e.value.response["Error"]["Code"] == "NoSuchEntity"
+    first.delete_account_alias(AccountAlias=name + "-2")
+    assert first.list_account_aliases()["AccountAliases"] == []
+    assert second.list_account_aliases()["AccountAliases"] == [name]

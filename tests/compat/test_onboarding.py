@@ -1,6 +1,7 @@
 """Tenant onboarding as automation does it: the management account creates a member account, assumes its
 OrganizationAccountAccessRole and acts inside it; SCPs then govern what the member can do."""
 import json
+import time
 import uuid
 
 import botocore.exceptions
@@ -63,3 +64,17 @@ def test_create_member_assume_its_access_role_and_act_inside(client_factory):
             RoleArn=role_arn, RoleSessionName="nope")
     assert e.value.response["Error"]["Code"] == "AccessDenied"
     assert management_id != member
+
+    # Offboarding: the management account closes the member. Its session stops working at once; the account stays
+    # in the organization, PENDING_CLOSURE and then CLOSED, and what it did stays in the management account's view.
+    orgs.close_account(AccountId=member)
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        member_iam.list_users()
+    assert e.value.response["Error"]["Code"] == "AccountSuspendedException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        inside("sts").get_caller_identity()
+    assert e.value.response["Error"]["Code"] == "AccountSuspendedException"
+    deadline = time.time() + 20
+    while orgs.describe_account(AccountId=member)["Account"]["State"] != "CLOSED" and time.time() < deadline:
+        time.sleep(0.5)
+    assert orgs.describe_account(AccountId=member)["Account"]["State"] == "CLOSED"

@@ -22,6 +22,9 @@ extension OperationCatalogue {
         package static let updateRoleDescription = CatalogueOperation(.iam, "UpdateRoleDescription", readOnly: false)
         package static let listEntitiesForPolicy = CatalogueOperation(.iam, "ListEntitiesForPolicy", readOnly: true)
         package static let getAccountSummary = CatalogueOperation(.iam, "GetAccountSummary", readOnly: true)
+        package static let createAccountAlias = CatalogueOperation(.iam, "CreateAccountAlias", readOnly: false)
+        package static let deleteAccountAlias = CatalogueOperation(.iam, "DeleteAccountAlias", readOnly: false)
+        package static let listAccountAliases = CatalogueOperation(.iam, "ListAccountAliases", readOnly: true)
         package static let deleteRole = CatalogueOperation(.iam, "DeleteRole", readOnly: false, rest: ["deleteIamRole"])
         package static let updateAssumeRolePolicy = CatalogueOperation(.iam, "UpdateAssumeRolePolicy", readOnly: false)
         package static let putUserPolicy = CatalogueOperation(.iam, "PutUserPolicy", readOnly: false, rest: ["putIamUserInlinePolicy"])
@@ -93,6 +96,9 @@ extension OperationCatalogue {
             updateRoleDescription,
             listEntitiesForPolicy,
             getAccountSummary,
+            createAccountAlias,
+            deleteAccountAlias,
+            listAccountAliases,
             deleteRole,
             updateAssumeRolePolicy,
             putUserPolicy,

@@ -32,4 +32,16 @@ extension IAMModel {
         var RoleName: String?
         var Description: String?
     }
+
+    struct AccountAliasInput: OperationInput, Codable { var AccountAlias: String? }
+
+    struct ListAccountAliasesInput: OperationInput, Codable {
+        var Marker: String?
+        var MaxItems: Int?
+    }
+
+    struct AccountAliasesOutput: OperationOutput, Encodable {
+        var AccountAliases: [String]
+        var IsTruncated: Bool
+    }
 }
