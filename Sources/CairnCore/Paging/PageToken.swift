@@ -25,4 +25,18 @@ package enum PageToken {
     package static func offset(_ token: String, for scope: String) -> Int? {
         key(token, for: scope).flatMap { Int($0) }.flatMap { $0 >= 0 ? $0 : nil }
     }
+
+    /// One page of a list read whole: `size` items from the token's offset, and the token for the next page (nil on
+    /// the last). nil when the token is not this listing's or points past its end; the caller refuses in its
+    /// service's words.
+    package static func slice<T>(_ items: [T], size: Int, token: String?, scope: String) -> (items: ArraySlice<T>, next: String?)? {
+        var start = 0
+        if let token {
+            guard let at = offset(token, for: scope), at <= items.count else { return nil }
+            start = at
+        }
+        let page = items.dropFirst(start).prefix(size)
+        let end = start + page.count
+        return (page, end < items.count ? after(String(end), for: scope) : nil)
+    }
 }

@@ -94,15 +94,9 @@ enum LakeImportOperations {
             all = all.filter { $0.storeId == store.id }
         }
         if let status = input.ImportStatus { all = all.filter { $0.status == status } }
-        var offset = 0
-        if let token = input.NextToken {
-            guard let at = PageToken.offset(token, for: "ListImports"), at <= all.count else {
-                throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
-            }
-            offset = at
+        guard let (page, next) = PageToken.slice(all, size: size, token: input.NextToken, scope: "ListImports") else {
+            throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
         }
-        let page = all.dropFirst(offset).prefix(size)
-        let next = offset + page.count < all.count ? PageToken.after(String(offset + page.count), for: "ListImports") : nil
         return LakeImportModel.ListImportsOutput(
             Imports: page.map {
                 .init(
@@ -120,15 +114,9 @@ enum LakeImportOperations {
             throw ServiceError(code: "InvalidParameterException", status: 400, message: "MaxResults must be between 1 and 1000.")
         }
         let all = try await ctx.tx.lakeImports.failures(i.id)
-        var offset = 0
-        if let token = input.NextToken {
-            guard let at = PageToken.offset(token, for: "ListImportFailures:\(i.id)"), at <= all.count else {
-                throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
-            }
-            offset = at
+        guard let (page, next) = PageToken.slice(all, size: size, token: input.NextToken, scope: "ListImportFailures:\(i.id)") else {
+            throw ServiceError(code: "InvalidNextTokenException", status: 400, message: "The NextToken is not valid.")
         }
-        let page = all.dropFirst(offset).prefix(size)
-        let next = offset + page.count < all.count ? PageToken.after(String(offset + page.count), for: "ListImportFailures:\(i.id)") : nil
         return LakeImportModel.ListImportFailuresOutput(
             Failures: page.map {
                 .init(Location: $0.location, Status: $0.status, ErrorType: $0.type, ErrorMessage: $0.message, LastUpdatedTime: $0.updated)

@@ -222,15 +222,9 @@ extension LakeQueryOperations {
             throw ServiceError(code: "InvalidParameterException", status: 400, message: "MaxResults must be between 1 and 50.")
         }
         let found = LakeSampleQuery.search(phrase)
-        var offset = 0
-        if let token = input.NextToken {
-            guard let at = PageToken.offset(token, for: "SearchSampleQueries:\(phrase)"), at <= found.count else {
-                throw ServiceError(code: "InvalidParameterException", status: 400, message: "The NextToken is not valid.")
-            }
-            offset = at
+        guard let (page, next) = PageToken.slice(found, size: size, token: input.NextToken, scope: "SearchSampleQueries:\(phrase)") else {
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "The NextToken is not valid.")
         }
-        let page = found.dropFirst(offset).prefix(size)
-        let next = offset + page.count < found.count ? PageToken.after(String(offset + page.count), for: "SearchSampleQueries:\(phrase)") : nil
         return LakeModel.SearchSampleQueriesOutput(
             SearchResults: page.map { .init(Name: $0.sample.name, Description: $0.sample.description, SQL: $0.sample.sql, Relevance: $0.relevance) },
             NextToken: next)
