@@ -68,6 +68,13 @@ struct CommonOptions: ParsableArguments {
             }
             config.accountClosureSeconds = seconds
         }
+        if let text = ProcessInfo.processInfo.environment["CAIRN_EVENT_RETENTION_DAYS"] {
+            guard let days = Int(text), (EventRetention.minimumDays...EventRetention.maximumDays).contains(days) else {
+                throw ValidationError(
+                    "CAIRN_EVENT_RETENTION_DAYS must be a whole number of days from \(EventRetention.minimumDays) to \(EventRetention.maximumDays)")
+            }
+            config.eventRetention = EventRetention(configuredDays: days)
+        }
         if let text = ProcessInfo.processInfo.environment["CAIRN_DRAIN_TIMEOUT_SECONDS"] {
             guard let seconds = Int(text), (1...3_600).contains(seconds) else {
                 throw ValidationError("CAIRN_DRAIN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600")

@@ -1,4 +1,4 @@
-import CairnCore
+package import CairnCore
 import CairnStore
 package import Foundation
 
@@ -32,6 +32,9 @@ package struct CairnConfiguration: Sendable {
     /// How long after CloseAccount an account's closure completes (`CAIRN_ACCOUNT_CLOSURE_SECONDS`): AWS says "a
     /// few minutes"; the default is one.
     package var accountClosureSeconds = 60
+    /// How long the event log keeps events (`CAIRN_EVENT_RETENTION_DAYS`, at least event history's 90 days; event
+    /// data stores with a longer retention keep theirs).
+    package var eventRetention = EventRetention()
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

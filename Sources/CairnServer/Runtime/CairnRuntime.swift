@@ -132,8 +132,8 @@ package enum CairnRuntime {
 
     /// Trail delivery every interval (one pass at a time holds the progress row; other processes skip their
     /// turn), the webhook outbox every second (notifications and stream batches go out soon after their pass
-    /// commits), and hourly upkeep: the coming days' event partitions, and sessions that expired more than a day
-    /// ago (they can no longer authenticate).
+    /// commits), and hourly upkeep: the coming days' event partitions, the days past retention (EventRetention), and
+    /// sessions that expired more than a day ago (they can no longer authenticate).
     static func background(_ config: CairnConfiguration, store: Store, lakeStore: Store, logger: Logger) -> [any ServiceLifecycle.Service] {
         var worker = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
         worker.buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
@@ -184,6 +184,13 @@ package enum CairnRuntime {
                         deletedBefore: Date().addingTimeInterval(-Double(EventDataStoreRules.pendingDeletionDays) * 86_400))
                 }
                 try await lake.failAbandoned()
+                // Apart from the rest: a day that cannot be locked at once must not undo the upkeep above.
+                let dropped = try await store.transaction(logger: logger) { tx in
+                    let longest = try await tx.eventDataStores.longestRetentionDays()
+                    let firstKept = config.eventRetention.firstKeptDay(now: Date(), longestStoreDays: longest)
+                    return try await tx.events.dropExpiredPartitions(before: firstKept)
+                }
+                if !dropped.isEmpty { logger.info("dropped event days past retention", metadata: ["partitions": "\(dropped)"]) }
             },
         ]
     }

@@ -147,6 +147,17 @@ package struct EventRepository: Sendable {
         try await tx.query("SELECT cairn_ensure_event_partitions((now() AT TIME ZONE 'UTC')::date - 1, 9)")
     }
 
+    /// Drops the day partitions before `firstKeptDay` (a UTC midnight) that trail delivery is done with, oldest
+    /// first; returns their names. A day that cannot be locked within a second stays for the next pass
+    /// (migration 0027 says why and what else keeps a day).
+    package func dropExpiredPartitions(before firstKeptDay: Date) async throws -> [String] {
+        let rows = try await tx.query(
+            "SELECT cairn_drop_expired_event_partitions((\(firstKeptDay) AT TIME ZONE 'UTC')::date)")
+        var dropped: [String] = []
+        for try await name in rows.decode(String.self) { dropped.append(name) }
+        return dropped
+    }
+
     /// JSONB cannot hold U+0000, which a caller may send inside any string; an event must never fail to
     /// record because of its call's input, so NUL escapes become U+FFFD. Escaped backslashes are skipped, so a
     /// literal `\u0000` text stays as it was.

@@ -112,6 +112,14 @@ package struct EventDataStoreRepository: Sendable {
         return out.isEmpty ? [account] : out
     }
 
+    /// The longest retention of any store, pending deletion included (it can be restored): the event log keeps
+    /// at least that much (EventRetention).
+    package func longestRetentionDays() async throws -> Int? {
+        let rows = try await tx.query("SELECT max(retention_days) FROM event_data_stores")
+        for try await days in rows.decode(Int?.self) { return days }
+        return nil
+    }
+
     /// Removes stores whose seven days in PENDING_DELETION are over, with their queries; how many went.
     package func purge(deletedBefore cutoff: Date) async throws -> Int {
         var purged = 0
