@@ -58,7 +58,7 @@ enum HostCheck {
 
     private static func state(of connection: PostgresConnection, timeout: Duration, logger: Logger) async -> HostState? {
         let answer = await within(timeout) {
-            let rows = try await connection.query(
+            let rows = try await connection.guardedQuery(
                 "SELECT pg_is_in_recovery(), current_setting('transaction_read_only') = 'on'", logger: logger)
             for try await (inRecovery, readOnly) in rows.decode((Bool, Bool).self) {
                 return HostState(inRecovery: inRecovery, readOnly: readOnly)

@@ -8,15 +8,15 @@ extension PostgresConnection {
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (PostgresConnection) async throws -> sending R
     ) async throws -> sending R {
-        try await query("BEGIN", logger: logger)
+        try await guardedQuery("BEGIN", logger: logger)
         let value: R
         do {
             value = try await body(self)
         } catch {
-            _ = try? await query("ROLLBACK", logger: logger)
+            _ = try? await guardedQuery("ROLLBACK", logger: logger)
             throw error
         }
-        try await query("COMMIT", logger: logger)
+        try await guardedQuery("COMMIT", logger: logger)
         return value
     }
 }

@@ -120,7 +120,7 @@ package struct Transaction: Sendable {
 
     @discardableResult
     package func query(_ q: PostgresQuery) async throws -> PostgresRowSequence {
-        try await connection.query(q, logger: logger)
+        try await connection.guardedQuery(q, logger: logger)
     }
 }
 

@@ -24,7 +24,13 @@ package enum ProcessRunner {
 
     package static func run(_ command: String, _ arguments: [String], searchPath: String?) throws -> Result {
         var fds: [Int32] = [0, 0]
+        // Close-on-exec: a process another thread spawns meanwhile (a test's second server, a server's own
+        // children) must not inherit the write end, or the read below never sees end-of-file while that process
+        // lives — seen as a test run that hung in `pg_ctl start`. The child's dup2 onto 1 and 2 clears the flag
+        // for its own copies.
+        // (Glibc's module does not export pipe2, so the flag is set right after.)
         guard pipe(&fds) == 0 else { throw Failure.spawn(command, errno) }
+        for fd in fds { _ = fcntl(fd, F_SETFD, FD_CLOEXEC) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
