@@ -224,8 +224,10 @@ def main():
         env.render("postgresql.conf.in", os.path.join(data, "postgresql.conf"), WORKDIR=workdir, PG_PORT=pg_port)
         env.run(f"{PG_BIN}/pg_ctl", "-D", data, "-w", "-l", f"{workdir}/logs/pg_ctl-original.log", "start")
         clusters.append(data)
+        # Rendered into the workdir: the checkout may sit where the postgres user cannot read (a clone under /root).
+        env.render("create_role.sql", os.path.join(workdir, "create_role.sql"))
         env.run("psql", "-h", f"{workdir}/run", "-p", str(pg_port), "-U", "postgres", "-XAtq", "-v", "ON_ERROR_STOP=1",
-                "-v", f"pw={cairn_pw}", "-f", os.path.join(HERE, "create_role.sql"))
+                "-v", f"pw={cairn_pw}", "-f", os.path.join(workdir, "create_role.sql"))
         env.pgbackrest("stanza-create")
         env.pgbackrest("check")
         url = f"postgres://cairn:{cairn_pw}@127.0.0.1:{pg_port}/cairn?sslmode=disable"

@@ -52,8 +52,13 @@ alive() { [[ -f "$(pidfile "$1")" ]] && kill -0 "$(cat "$(pidfile "$1")")" 2>/de
 spawn() {
     local name="$1"; shift
     if alive "$name"; then log "$name already running (pid $(cat "$(pidfile "$name")"))"; return; fi
-    HOME="$workdir" setsid sh -c 'echo $$ > "$0"; exec "$@"' "$(pidfile "$name")" \
-        "${as_user[@]}" "$@" >>"$workdir/logs/$name.log" 2>&1 < /dev/null &
+    # From the workdir: the run user may not be allowed into the caller's directory (a checkout under /root), and
+    # HAProxy refuses to start when it cannot get back to the directory it started in.
+    (
+        cd "$workdir" || exit 1
+        HOME="$workdir" setsid sh -c 'echo $$ > "$0"; exec "$@"' "$(pidfile "$name")" \
+            "${as_user[@]}" "$@" >>"$workdir/logs/$name.log" 2>&1 < /dev/null &
+    )
     local i
     for i in $(seq 50); do [[ -s "$(pidfile "$name")" ]] && break; sleep 0.1; done
     log "started $name (pid $(cat "$(pidfile "$name")"))"
