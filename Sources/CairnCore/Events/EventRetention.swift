@@ -13,7 +13,7 @@ package struct EventRetention: Sendable, Equatable {
     package static let maximumDays = 36_500
 
     /// What the operator asked for (`CAIRN_EVENT_RETENTION_DAYS`), at least `minimumDays`.
-    package var configuredDays: Int
+    package let configuredDays: Int
 
     package init(configuredDays: Int = EventRetention.minimumDays) {
         self.configuredDays = max(configuredDays, Self.minimumDays)

@@ -7,28 +7,30 @@ extension PostgresConnection {
     /// PostgresNIO writes a query to its channel from whichever thread asks, and when the channel has closed by the
     /// time the write reaches it, the query's promise is dropped and its caller waits for ever (postgres-nio#487
     /// fixed it and #501 reverted the fix). The failover test met it: the primary closed a connection between two
-    /// statements of a PutAuditEvents, whose next statement never answered, and neither did the call. Started on
-    /// the channel's own event loop, the write runs in the same turn of that loop as the check before it, so the
-    /// channel is either closed at the check (the call fails at once, as DatabaseUnavailable) or open for the write
-    /// (PostgresNIO then fails the query itself when the connection goes).
+    /// statements of a PutAuditEvents, whose next statement never answered, and neither did the call.
     @discardableResult
     package func guardedQuery(_ query: PostgresQuery, logger: Logger) async throws -> PostgresRowSequence {
-        try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop)) {
-            guard !isClosed else { throw DatabaseUnavailable("the connection to the database closed") }
-            return try await self.query(query, logger: logger)
-        }
+        try await startedOnEventLoop { try await self.query(query, logger: logger) }
     }
 
     /// `guardedQuery` for a prepared statement, which PostgresNIO writes the same way.
     func guardedExecute<Statement: PostgresPreparedStatement>(
         _ statement: Statement, logger: Logger
     ) async throws -> [Statement.Row] {
+        let sequence = try await startedOnEventLoop { try await self.execute(statement, logger: logger) }
+        var rows: [Statement.Row] = []
+        for try await row in sequence { rows.append(row) }
+        return rows
+    }
+
+    /// Runs `start` — a statement up to its write — on the channel's own event loop, in the same turn of that loop
+    /// as a check that the channel is open: the channel is either closed at the check (the call fails at once, as
+    /// DatabaseUnavailable) or open for the write (PostgresNIO then fails the statement itself when the connection
+    /// goes). Only the start runs there; the rows are read back on the caller's executor.
+    private func startedOnEventLoop<R>(_ start: () async throws -> R) async throws -> R {
         try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop)) {
             guard !isClosed else { throw DatabaseUnavailable("the connection to the database closed") }
-            let sequence = try await self.execute(statement, logger: logger)
-            var rows: [Statement.Row] = []
-            for try await row in sequence { rows.append(row) }
-            return rows
+            return try await start()
         }
     }
 }

@@ -13,13 +13,7 @@ import Testing
     let account = "111111111111"
 
     func record(time: Date, name: String) -> EventRecord {
-        let facts = CallFacts(
-            operation: OperationCatalogue.listRegions,
-            principal: .root(of: AccountId(account)!, partition: "aws", accessKeyId: "AKIAEXAMPLE000000001"),
-            region: "eu-west-1", requestId: UUID().uuidString, sourceIP: "127.0.0.1", userAgent: "test", time: time)
-        var r = facts.record(eventId: UUID().uuidString.lowercased(), response: nil, error: nil)
-        r.eventName = name
-        return r
+        EventRecord.sample(account: account, time: time, name: name)
     }
 
     /// UTC midnight `days` before today.
