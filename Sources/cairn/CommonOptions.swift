@@ -75,6 +75,12 @@ struct CommonOptions: ParsableArguments {
             }
             config.eventRetention = EventRetention(configuredDays: days)
         }
+        if let path = ProcessInfo.processInfo.environment["CAIRN_OIDC_CA_FILE"], !path.isEmpty {
+            guard FileManager.default.isReadableFile(atPath: path) else {
+                throw ValidationError("CAIRN_OIDC_CA_FILE names \(path), which cannot be read")
+            }
+            config.oidcCAFile = path
+        }
         if let text = ProcessInfo.processInfo.environment["CAIRN_DRAIN_TIMEOUT_SECONDS"] {
             guard let seconds = Int(text), (1...3_600).contains(seconds) else {
                 throw ValidationError("CAIRN_DRAIN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600")

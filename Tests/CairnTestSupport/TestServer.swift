@@ -70,7 +70,8 @@ package let testRootCredentials = TestCredentials(accessKeyId: "AKIATESTROOT0000
 
 /// Runs `body` against a live server on a fresh database.
 package func withTestServer(
-    organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, _ body: @escaping @Sendable (TestServer) async throws -> Void
+    organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, oidcCAFile: String? = nil,
+    _ body: @escaping @Sendable (TestServer) async throws -> Void
 ) async throws {
     try await withTestStore { store in
         let outcome = try await Bootstrap(
@@ -80,6 +81,7 @@ package func withTestServer(
             host: "127.0.0.1", port: 0, partition: "aws", operatorAccount: outcome.operatorAccount,
             migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
         settings.organizationAccountLimit = organizationAccountLimit
+        settings.oidcCAFile = oidcCAFile
         let parts = try ApplicationBuilder.components(settings: settings, store: store, registry: nil)
         let freshness = parts.freshness
         let app = Application(router: parts.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), services: parts.services)

@@ -20,11 +20,14 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
     /// Whether the service's AWS protocol (JSON 1.1 or Query) carries this operation; false for Cairn's
     /// REST-only renderings of an AWS action, such as policy simulation with Cairn's own request shape.
     package let onAWSFrontDoor: Bool
+    /// Calls AWS serves without a signature (botocore's `authtype: none`): the operation itself establishes who
+    /// the caller is, from what the request carries.
+    package let unsigned: Bool
 
     package init(
         _ service: Service, _ name: String, readOnly: Bool, resource: ResourceScope = .any,
         operatorOnly: Bool = false, alwaysAllowed: Bool = false, rest: [String] = [], awsFrontDoor: Bool? = nil,
-        recordedReadOnly: Bool? = nil
+        recordedReadOnly: Bool? = nil, unsigned: Bool = false
     ) {
         self.service = service
         self.name = name
@@ -35,6 +38,7 @@ package struct CatalogueOperation: Sendable, Hashable, CustomStringConvertible {
         self.alwaysAllowed = alwaysAllowed
         self.restOperationIds = rest
         self.onAWSFrontDoor = awsFrontDoor ?? (service.wireProtocol != .restOnly)
+        self.unsigned = unsigned
     }
 
     /// The IAM action, e.g. `cloudtrail:CreateTrail`.

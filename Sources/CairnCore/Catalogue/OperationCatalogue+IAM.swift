@@ -75,6 +75,18 @@ extension OperationCatalogue {
         package static let deleteAccessKey = CatalogueOperation(.iam, "DeleteAccessKey", readOnly: false, rest: ["deleteIamAccessKey"])
         package static let getContextKeysForPrincipalPolicy = CatalogueOperation(.iam, "GetContextKeysForPrincipalPolicy", readOnly: true)
         package static let getContextKeysForCustomPolicy = CatalogueOperation(.iam, "GetContextKeysForCustomPolicy", readOnly: true)
+        package static let createOpenIDConnectProvider = CatalogueOperation(.iam, "CreateOpenIDConnectProvider", readOnly: false)
+        package static let getOpenIDConnectProvider = CatalogueOperation(.iam, "GetOpenIDConnectProvider", readOnly: true)
+        package static let listOpenIDConnectProviders = CatalogueOperation(.iam, "ListOpenIDConnectProviders", readOnly: true)
+        package static let deleteOpenIDConnectProvider = CatalogueOperation(.iam, "DeleteOpenIDConnectProvider", readOnly: false)
+        package static let updateOpenIDConnectProviderThumbprint = CatalogueOperation(
+            .iam, "UpdateOpenIDConnectProviderThumbprint", readOnly: false)
+        package static let addClientIDToOpenIDConnectProvider = CatalogueOperation(.iam, "AddClientIDToOpenIDConnectProvider", readOnly: false)
+        package static let removeClientIDFromOpenIDConnectProvider = CatalogueOperation(
+            .iam, "RemoveClientIDFromOpenIDConnectProvider", readOnly: false)
+        package static let tagOpenIDConnectProvider = CatalogueOperation(.iam, "TagOpenIDConnectProvider", readOnly: false)
+        package static let untagOpenIDConnectProvider = CatalogueOperation(.iam, "UntagOpenIDConnectProvider", readOnly: false)
+        package static let listOpenIDConnectProviderTags = CatalogueOperation(.iam, "ListOpenIDConnectProviderTags", readOnly: true)
 
         package static let all: [CatalogueOperation] = [
             createUser,
@@ -147,6 +159,16 @@ extension OperationCatalogue {
             deleteAccessKey,
             getContextKeysForPrincipalPolicy,
             getContextKeysForCustomPolicy,
+            createOpenIDConnectProvider,
+            getOpenIDConnectProvider,
+            listOpenIDConnectProviders,
+            deleteOpenIDConnectProvider,
+            updateOpenIDConnectProviderThumbprint,
+            addClientIDToOpenIDConnectProvider,
+            removeClientIDFromOpenIDConnectProvider,
+            tagOpenIDConnectProvider,
+            untagOpenIDConnectProvider,
+            listOpenIDConnectProviderTags,
         ]
     }
 

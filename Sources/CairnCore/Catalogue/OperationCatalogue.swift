@@ -4,6 +4,9 @@ package enum OperationCatalogue {
     package static let getCallerIdentity = CatalogueOperation(
         .sts, "GetCallerIdentity", readOnly: true, alwaysAllowed: true, rest: ["getCallerIdentity"])
     package static let assumeRole = CatalogueOperation(.sts, "AssumeRole", readOnly: false, resource: .any, recordedReadOnly: true)
+    /// Unsigned, as AWS's is: the caller has no AWS credentials yet, only its identity provider's token.
+    package static let assumeRoleWithWebIdentity = CatalogueOperation(
+        .sts, "AssumeRoleWithWebIdentity", readOnly: false, resource: .any, recordedReadOnly: true, unsigned: true)
     package static let getAccessKeyInfo = CatalogueOperation(.sts, "GetAccessKeyInfo", readOnly: true, rest: ["getAccessKeyInfo"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
@@ -18,6 +21,7 @@ package enum OperationCatalogue {
         [
             getCallerIdentity,
             assumeRole,
+            assumeRoleWithWebIdentity,
             getAccessKeyInfo,
             listRegions,
             simulateCustomPolicy,

@@ -90,6 +90,7 @@ extension EventRecord.UserIdentity {
             EventRecord.member("sourceIdentity", sessionContext.sourceIdentity, into: &out)
             out += "}"
         }
+        EventRecord.member("identityProvider", identityProvider, into: &out)
         out += "}"
     }
 }

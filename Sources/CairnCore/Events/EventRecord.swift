@@ -9,10 +9,13 @@ package struct EventRecord: Sendable, Codable, Equatable {
         package var principalId: String
         /// nil for an `AWSAccount` identity: the copy of a cross-account call in the resource owner's account.
         package var arn: String?
-        package var accountId: String
+        /// nil for a `WebIdentityUser`, which belongs to no account.
+        package var accountId: String?
         package var accessKeyId: String?
         package var userName: String?
         package var sessionContext: SessionContext?
+        /// `WebIdentityUser` only: the provider that vouched for the caller.
+        package var identityProvider: String? = nil
     }
 
     /// CloudTrail's sessionContext for temporary credentials: who issued them and when.
@@ -81,9 +84,16 @@ package struct EventRecord: Sendable, Codable, Equatable {
 
 extension EventRecord.UserIdentity {
     package init(_ p: Principal) {
+        if p.type == .webIdentityUser {
+            self.init(
+                type: p.type.rawValue, principalId: p.principalId, arn: nil, accountId: nil, accessKeyId: nil, userName: p.userName,
+                sessionContext: nil, identityProvider: p.arn)
+            return
+        }
         let context = p.session.map { s in
             EventRecord.SessionContext(
                 sessionIssuer: .init(type: "Role", principalId: s.roleId, arn: s.roleArn, accountId: p.account.value, userName: s.roleName),
+                webIdFederationData: .init(federatedProvider: s.federatedProvider),
                 attributes: .init(creationDate: EventRecord.timestamp(s.issuedAt), mfaAuthenticated: "false"),
                 sourceIdentity: s.sourceIdentity)
         }

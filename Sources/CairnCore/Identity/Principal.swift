@@ -22,9 +22,11 @@ package struct Principal: Sendable, Equatable {
         package let issuedAt: Date
         package let expiresAt: Date
         package let sourceIdentity: String?
+        /// For a session from sts:AssumeRoleWithWebIdentity: the OpenID Connect provider's ARN.
+        package let federatedProvider: String?
         package init(
             roleArn: String, roleId: String, roleName: String, sessionName: String, issuedAt: Date, expiresAt: Date,
-            sourceIdentity: String? = nil
+            sourceIdentity: String? = nil, federatedProvider: String? = nil
         ) {
             self.roleArn = roleArn
             self.roleId = roleId
@@ -33,6 +35,7 @@ package struct Principal: Sendable, Equatable {
             self.issuedAt = issuedAt
             self.expiresAt = expiresAt
             self.sourceIdentity = sourceIdentity
+            self.federatedProvider = federatedProvider
         }
     }
 
@@ -48,6 +51,15 @@ package struct Principal: Sendable, Equatable {
         self.userName = userName
         self.tags = tags
         self.session = session
+    }
+
+    /// The caller of sts:AssumeRoleWithWebIdentity: its ARN is the provider's (what a trust policy's `Federated`
+    /// principal names), its id `<provider ARN>:<aud>:<sub>` as CloudTrail writes it, and its account the role's,
+    /// where the call is recorded.
+    package static func webIdentity(providerArn: String, audience: String, subject: String, roleAccount: AccountId) -> Principal {
+        Principal(
+            type: .webIdentityUser, account: roleAccount, arn: providerArn, principalId: "\(providerArn):\(audience):\(subject)",
+            accessKeyId: "", userName: subject)
     }
 
     package static func root(of account: AccountId, partition: String, accessKeyId: String) -> Principal {

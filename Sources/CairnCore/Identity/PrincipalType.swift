@@ -5,4 +5,6 @@ package enum PrincipalType: String, Sendable, Codable {
     case assumedRole = "AssumedRole"
     case awsAccount = "AWSAccount"
     case awsService = "AWSService"
+    /// A caller of sts:AssumeRoleWithWebIdentity, known only by its identity provider's token.
+    case webIdentityUser = "WebIdentityUser"
 }

@@ -98,6 +98,13 @@ struct Authorizer: Sendable {
     private func policies(
         for principal: Principal, epoch: Int64, organizationEpoch: Int64, logger: Logger, reading tx: Transaction?
     ) async throws -> PolicyCache.Entry {
+        // A web-identity caller is no principal of the account: no identity policy or SCP speaks for it, only
+        // the role's trust policy (and the role owner's RCPs).
+        if principal.type == .webIdentityUser {
+            return PolicyCache.Entry(
+                epoch: epoch, organizationEpoch: organizationEpoch, identity: CompiledPolicySet([], type: .identity), boundary: nil,
+                session: nil, scpLevels: [], organizationId: nil, orgPaths: [], isManagementAccount: false)
+        }
         let key = principal.type == .assumedRole ? principal.accessKeyId : principal.arn
         if let hit = cache.entry(key, epoch: epoch, organizationEpoch: organizationEpoch) { return hit }
         let docs: PrincipalPolicies

@@ -43,10 +43,13 @@ package enum ApplicationBuilder {
         let underWay = CallsUnderWay()
         var authorizer = Authorizer(operatorAccount: settings.operatorAccount, partition: settings.partition, store: store)
         authorizer.resourceControls = caches.resourceControls
-        let runner = OperationRunner(
+        var runner = OperationRunner(
             store: store, authorizer: authorizer,
             eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches,
             organizationAccountLimit: settings.organizationAccountLimit, replica: replica.map { ReplicaReads(primary: store, replica: $0) })
+        if let file = settings.oidcCAFile {
+            runner.webIdentityKeys = WebIdentityKeys(fetch: IdentityProviderFetch(authorities: try IdentityProviderFetch.authorities(pemFile: file)))
+        }
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)
@@ -54,7 +57,7 @@ package enum ApplicationBuilder {
         let door = AWSDoor(runner: runner, bindings: awsBindings)
         let aws = router.group()
             .add(middleware: DoorErrorMiddleware.aws)
-            .add(middleware: AuthenticationMiddleware(authenticator: authenticator))
+            .add(middleware: AuthenticationMiddleware(authenticator: authenticator, admitsUnsigned: true))
         aws.post("/") { request, context in try await door.respond(request, context: context) }
         // REST-JSON services (cloudtrail-data, access-analyzer): an operation is its path.
         for path in Service.allCases.flatMap(\.restJSONPaths.keys) {

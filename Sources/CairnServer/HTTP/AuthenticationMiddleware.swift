@@ -10,15 +10,22 @@ struct AuthenticationMiddleware: RouterMiddleware {
     /// The signing name the door requires of every request (`cairn` for REST); nil when the operation decides
     /// (the AWS door serves several services).
     var signingService: Service? = nil
+    /// Whether a request with no signature at all goes on with no caller: the AWS door serves the few operations
+    /// AWS serves unsigned (sts:AssumeRoleWithWebIdentity) and refuses every other as unauthenticated.
+    var admitsUnsigned = false
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let (signed, body) = try await SignedRequestReader.read(request, context: context)
-        let caller = try await authenticator.authenticate(signed, now: Date(), logger: context.logger)
-        if let signingService, caller.service != signingService { throw ServiceError.wrongSigningService(signingService) }
+        var context = context
+        do {
+            let caller = try await authenticator.authenticate(signed, now: Date(), logger: context.logger)
+            if let signingService, caller.service != signingService { throw ServiceError.wrongSigningService(signingService) }
+            context.caller = caller
+        } catch let error as ServiceError where admitsUnsigned && error == .missingAuthentication {
+            context.caller = nil
+        }
         var request = request
         request.body = .init(buffer: body)
-        var context = context
-        context.caller = caller
         return try await next(request, context)
     }
 }

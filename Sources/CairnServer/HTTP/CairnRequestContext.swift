@@ -23,6 +23,14 @@ package struct CairnRequestContext: RequestContext {
     package var maxUploadSize: Int { ServerSettings.maxBodyBytes }
 
     /// The scope an operation runs in: who, where, from which address, as of when.
+    /// The scope of an unsigned call, whose operation named its caller. Such calls go to STS's global endpoint,
+    /// so their region is us-east-1, as a request without a credential scope has none of its own.
+    func unsignedScope(_ principal: Principal, userAgent: String?) -> RequestScope {
+        RequestScope(
+            requestId: requestId, principal: principal, region: "us-east-1", sourceIP: sourceIP, userAgent: userAgent ?? "", logger: logger,
+            received: Date(), policyEpoch: -1)
+    }
+
     func scope(userAgent: String?) throws -> RequestScope {
         // Reaching an operation without an authenticated caller is a wiring bug, never a caller's fault.
         guard let caller else { throw ServiceError.internalFailure }

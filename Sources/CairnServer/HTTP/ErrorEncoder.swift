@@ -61,7 +61,9 @@ enum ErrorEncoder {
         case "InvalidSignatureException": ("SignatureDoesNotMatch", 403)
         case "MissingAuthenticationTokenException": ("MissingAuthenticationToken", 403)
         case "IncompleteSignatureException": ("IncompleteSignature", 400)
-        case "ExpiredTokenException": ("ExpiredToken", 403)
+        // Expired credentials (403); STS's own ExpiredTokenException for an expired identity-provider token (400)
+        // keeps its modeled code.
+        case "ExpiredTokenException" where error.status == 403: ("ExpiredToken", 403)
         case "ValidationException": ("ValidationError", 400)
         case "SerializationException": ("MalformedInput", 400)
         default: (error.code, error.status)

@@ -11,6 +11,9 @@ package struct ServerSettings: Sendable {
     package var migrationCount: Int
     /// The account quota a new organization starts with (`CAIRN_ORGANIZATION_ACCOUNT_LIMIT`).
     package var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
+    /// The PEM file of authorities an OpenID Connect provider without thumbprints must chain to
+    /// (`CAIRN_OIDC_CA_FILE`); nil: the system's trust store.
+    package var oidcCAFile: String? = nil
 
     /// AWS's largest request bodies (cloudtrail-data PutAuditEvents) stay under 1 MiB.
     static let maxBodyBytes = 2 * 1024 * 1024

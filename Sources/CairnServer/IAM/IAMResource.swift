@@ -39,6 +39,10 @@ enum IAMResource {
             resource = policyArn
         } else if let policy = member("PolicyName") {
             resource = arn(.policy, policy)
+        } else if let provider = member("OpenIDConnectProviderArn") {
+            resource = provider
+        } else if let url = member("Url"), let identifier = try? OpenIDConnectProviderRules.identifier(url: url) {
+            resource = OpenIDConnectProviderRules.arn(partition: partition, account: account, identifier: identifier)
         } else if operation.name.contains("AccessKey") {
             resource = principal.arn
         } else if let collection = collection(operation.name) {

@@ -55,14 +55,17 @@ struct PermissionCheck: Sendable {
 struct TargetContext: Sendable {
     let facts: CallFacts
     let partition: String
+    /// Identity providers' signing keys, for the calls whose caller a provider's token names.
+    let webIdentityKeys: WebIdentityKeys
     private let store: Store
     private let logger: Logger
 
-    init(facts: CallFacts, partition: String, store: Store, logger: Logger) {
+    init(facts: CallFacts, partition: String, store: Store, logger: Logger, webIdentityKeys: WebIdentityKeys) {
         self.facts = facts
         self.partition = partition
         self.store = store
         self.logger = logger
+        self.webIdentityKeys = webIdentityKeys
     }
 
     func read<R: Sendable>(_ body: @Sendable (Transaction) async throws -> R) async throws -> R {

@@ -22,6 +22,8 @@ struct OperationRunner: Sendable {
     var organizationAccountLimit = OrganizationLimits.defaultAccountLimit
     /// The streaming replica that serves operations marked `onReplica` (`DATABASE_READ_URL`), if any.
     var replica: ReplicaReads? = nil
+    /// OpenID Connect providers' keys (sts:AssumeRoleWithWebIdentity), trusted as `CAIRN_OIDC_CA_FILE` says.
+    var webIdentityKeys = WebIdentityKeys()
 
     var partition: String { store.partition }
 
@@ -46,7 +48,10 @@ struct OperationRunner: Sendable {
         }
         facts.requestParameters = EventElements.request(input, entry: entry)
         do {
-            let target = try await operation.target(input, TargetContext(facts: facts, partition: partition, store: store, logger: scope.logger))
+            let target = try await operation.target(
+                input,
+                TargetContext(
+                    facts: facts, partition: partition, store: store, logger: scope.logger, webIdentityKeys: webIdentityKeys))
             if let refusal = try await authorizer.refusal(
                 for: facts, target: target, epoch: scope.policyEpoch, organizationEpoch: scope.organizationEpoch, logger: scope.logger)
             {
@@ -153,8 +158,11 @@ struct OperationRunner: Sendable {
             return OperationFailure(error: answer)
         }
         var facts = facts
-        // IAM, STS and Organizations record a refused call without its parameters (docs/events.md).
-        if answer.code.hasPrefix("AccessDenied"), [.iam, .sts, .organizations].contains(facts.operation.service) {
+        // IAM, STS and Organizations record a refused call without its parameters (docs/events.md), except a
+        // refused AssumeRoleWithWebIdentity, which AWS records with its role and session name.
+        if answer.code.hasPrefix("AccessDenied"), [.iam, .sts, .organizations].contains(facts.operation.service),
+            facts.operation != OperationCatalogue.assumeRoleWithWebIdentity
+        {
             facts.requestParameters = nil
         }
         let record = facts.record(response: nil, error: answer)

@@ -35,6 +35,8 @@ package struct CairnConfiguration: Sendable {
     /// How long the event log keeps events (`CAIRN_EVENT_RETENTION_DAYS`, at least event history's 90 days; event
     /// data stores with a longer retention keep theirs).
     package var eventRetention = EventRetention()
+    /// `CAIRN_OIDC_CA_FILE`: the authorities an OpenID Connect provider without thumbprints must chain to.
+    package var oidcCAFile: String? = nil
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

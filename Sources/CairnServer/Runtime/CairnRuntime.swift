@@ -122,6 +122,7 @@ package enum CairnRuntime {
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
             settings.organizationAccountLimit = config.organizationAccountLimit
+            settings.oidcCAFile = config.oidcCAFile
             let app = try ApplicationBuilder.build(
                 settings: settings, store: store, replica: replicaStore, logger: logger, registry: registry,
                 services: background(config, store: store, lakeStore: lakeStore, logger: logger),

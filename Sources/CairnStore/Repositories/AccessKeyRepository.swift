@@ -60,7 +60,7 @@ package struct AccessKeyRepository: Sendable {
         let rows = try await tx.execute(SessionKeyLookup(accessKeyId: accessKeyId, region: region))
         for (
             account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists,
-            regionKnown, orgEpoch
+            regionKnown, orgEpoch, provider
         ) in rows {
             guard let accountId = AccountId(account) else { return (nil, false) }
             let roleName = String(roleArn.split(separator: "/").last ?? "")
@@ -69,7 +69,7 @@ package struct AccessKeyRepository: Sendable {
                 accessKeyId: accessKeyId, tags: Self.decodeTags(tags),
                 session: .init(
                     roleArn: roleArn, roleId: roleId, roleName: roleName, sessionName: sessionName, issuedAt: created,
-                    expiresAt: expires, sourceIdentity: source))
+                    expiresAt: expires, sourceIdentity: source, federatedProvider: provider))
             // A session of a deleted role is dead, as AWS's are.
             let record = AccessKeyRecord(
                 principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",

@@ -3,7 +3,7 @@ import Crypto
 package import Foundation
 import PostgresNIO
 
-/// Temporary credentials issued by sts:AssumeRole.
+/// Temporary credentials issued by sts:AssumeRole or sts:AssumeRoleWithWebIdentity.
 package struct IssuedSession: Sendable {
     package let accessKeyId: String
     package let secret: String
@@ -19,7 +19,7 @@ package struct SessionRepository: Sendable {
     /// Stores a new session: the secret sealed, the token only as its SHA-256 (it is only ever compared).
     package func issue(
         role: RoleRecord, sessionName: String, duration: Int, sessionPolicy: String?, policyArns: [String],
-        tags: [String: String], sourceIdentity: String?, issuedBy: String, now: Date
+        tags: [String: String], sourceIdentity: String?, issuedBy: String, federatedProvider: String? = nil, now: Date
     ) async throws -> IssuedSession {
         var g = SystemRandomNumberGenerator()
         let keyId = AccessKeyFormat.newId(temporary: true, using: &g)
@@ -36,9 +36,9 @@ package struct SessionRepository: Sendable {
             """
             INSERT INTO sts_sessions (access_key_id, account_id, role_id, role_arn, session_name, assumed_role_arn,
                 secret_sealed, session_token_sha256, session_policy, session_policy_arns, session_tags, source_identity,
-                issued_by_arn, expires_at, created_at)
+                issued_by_arn, federated_provider, expires_at, created_at)
             VALUES (\(keyId), \(role.account.value), \(role.roleId), \(role.arn), \(sessionName), \(assumedArn), \(sealed),
-                \(tokenHash), \(sessionPolicy), \(policyArns), \(tagsJSON)::jsonb, \(sourceIdentity), \(issuedBy), \(expires), \(now))
+                \(tokenHash), \(sessionPolicy), \(policyArns), \(tagsJSON)::jsonb, \(sourceIdentity), \(issuedBy), \(federatedProvider), \(expires), \(now))
             """)
         return IssuedSession(
             accessKeyId: keyId, secret: secret, sessionToken: token, expiresAt: expires, assumedRoleArn: assumedArn,

@@ -8,6 +8,17 @@ import Foundation
 struct AWSBinding: Sendable {
     let entry: CatalogueOperation
     let serve: @Sendable (AWSFrame, RequestScope, OperationRunner) async throws -> AWSReply
+    /// For an operation AWS serves unsigned: who the caller is, read from the request (given the partition).
+    var identify: (@Sendable (AWSFrame, String) throws -> Principal)? = nil
+
+    /// Query, unsigned: `caller` names the principal from the decoded input before the runner runs the call.
+    static func unsignedQuery<Input: OperationInput & Decodable, Output: Encodable>(
+        _ operation: Operation<Input, Output>, caller: @escaping @Sendable (Input, String) throws -> Principal
+    ) -> AWSBinding {
+        var binding = query(operation)
+        binding.identify = { frame, partition in try caller(try frame.decode(Input.self), partition) }
+        return binding
+    }
 
     /// JSON 1.1 and REST-JSON: the input decodes from the body's object; the output is the model's response as
     /// it is.

@@ -18,11 +18,21 @@ struct AWSDoor: Sendable {
     }
 
     func respond(_ request: Request, context: CairnRequestContext) async throws -> Response {
-        guard let caller = context.caller else { throw ServiceError.internalFailure }
         let body = try await request.body.collect(upTo: ServerSettings.maxBodyBytes)
+        guard let caller = context.caller else { return try await respondUnsigned(request, body: body, context: context) }
         let frame = try AWSFrame(request, body: body, signedFor: caller.service)
         guard let binding = bindings[frame.entry] else { throw ServiceError.invalidAction(frame.entry.name) }
         let reply = try await binding.serve(frame, try context.scope(userAgent: request.headers[.userAgent]), runner)
+        return Self.response(reply, entry: frame.entry, requestId: context.requestId)
+    }
+
+    /// A request with no signature: only an operation AWS serves unsigned may run, with the caller its binding
+    /// reads from the request; anything else is refused as unauthenticated, before any operation is named.
+    private func respondUnsigned(_ request: Request, body: ByteBuffer, context: CairnRequestContext) async throws -> Response {
+        let frame = try AWSFrame(unsigned: request, body: body)
+        guard let binding = bindings[frame.entry], let identify = binding.identify else { throw ServiceError.missingAuthentication }
+        let principal = try identify(frame, runner.partition)
+        let reply = try await binding.serve(frame, context.unsignedScope(principal, userAgent: request.headers[.userAgent]), runner)
         return Self.response(reply, entry: frame.entry, requestId: context.requestId)
     }
 

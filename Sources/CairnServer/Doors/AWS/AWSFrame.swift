@@ -59,6 +59,21 @@ struct AWSFrame: Sendable {
         self.fields = fields
     }
 
+    /// An unsigned Query request (`POST /` or `GET /` with `Action=`): it may only name an operation AWS serves
+    /// unsigned; anything else is the missing signature's refusal.
+    init(unsigned request: Request, body: ByteBuffer) throws(ServiceError) {
+        guard request.uri.path == "/", request.headers[.amzTarget] == nil else { throw .missingAuthentication }
+        var fields = SigV4Request.parseQuery(request.uri.query ?? "")
+        for (k, v) in SigV4Request.parseQuery(String(buffer: body)) { fields[k] = v }
+        guard let action = fields["Action"],
+            let entry = OperationCatalogue.all.first(where: { $0.unsigned && $0.name == action && $0.service.wireProtocol == .query })
+        else { throw .missingAuthentication }
+        self.entry = entry
+        self.body = body
+        wire = .query
+        self.fields = fields
+    }
+
     /// The Query form's own fields (not the protocol's), as sent.
     var formFields: [String: String] {
         fields.filter { !QueryForm.protocolFields.contains($0.key) && !$0.key.hasPrefix("X-Amz-") }

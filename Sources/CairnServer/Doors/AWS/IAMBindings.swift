@@ -29,5 +29,9 @@ enum IAMBindings {
         .query(Ops.createAccessKey), .query(Ops.listAccessKeys), .query(Ops.updateAccessKey), .query(Ops.deleteAccessKey),
         .query(Ops.simulatePrincipalPolicy, maps: ["EvalDecisionDetails"]), .query(Ops.simulateCustomPolicy, maps: ["EvalDecisionDetails"]),
         .query(Ops.getContextKeysForPrincipalPolicy), .query(Ops.getContextKeysForCustomPolicy),
+        .query(Ops.createOpenIDConnectProvider), .query(Ops.getOpenIDConnectProvider), .query(Ops.listOpenIDConnectProviders),
+        .query(Ops.deleteOpenIDConnectProvider), .query(Ops.updateOpenIDConnectProviderThumbprint),
+        .query(Ops.addClientIDToOpenIDConnectProvider), .query(Ops.removeClientIDFromOpenIDConnectProvider),
+        .query(Ops.tagOpenIDConnectProvider), .query(Ops.untagOpenIDConnectProvider), .query(Ops.listOpenIDConnectProviderTags),
     ]
 }

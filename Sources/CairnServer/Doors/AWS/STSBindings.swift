@@ -4,5 +4,8 @@ import CairnCore
 enum STSBindings {
     static let all: [AWSBinding] = [
         .query(STSOperations.getCallerIdentity), .query(STSOperations.assumeRole), .query(STSOperations.getAccessKeyInfo),
+        .unsignedQuery(STSOperations.assumeRoleWithWebIdentity) { input, partition in
+            try STSOperations.webIdentityCaller(input, partition: partition)
+        },
     ]
 }

@@ -1,0 +1,102 @@
+import CairnCore
+import CairnPolicy
+import CairnStore
+import Foundation
+
+/// sts:AssumeRoleWithWebIdentity: temporary credentials for a role, for a caller with no AWS credentials whose
+/// OpenID Connect identity provider vouches for it. The token is verified before any policy is read: the
+/// provider must be registered in the role's account, the signature must hold with a key the provider publishes,
+/// and `iss`, `aud`, `sub`, `exp`, `nbf` must be right. The role's trust policy then decides, with the
+/// provider's condition keys (`<provider>:sub`, `:aud`, `:amr`).
+extension STSOperations {
+    static let assumeRoleWithWebIdentity = Operation<STSModel.AssumeRoleWithWebIdentityInput, STSModel.AssumeRoleWithWebIdentityOutput>(
+        OperationCatalogue.assumeRoleWithWebIdentity, target: { input, t in try await webIdentityTarget(input, t) }
+    ) { input, ctx in
+        let token = try WebIdentityToken(parsing: input.WebIdentityToken)
+        let request = try input.checked(sourceIdentity: token.sourceIdentity)
+        guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName),
+            let provider = try await ctx.tx.oidcProviders.find(account: request.roleAccount, identifier: try providerIdentifier(token)),
+            let audience = token.audiences.first(where: provider.clientIds.contains), let subject = token.subject
+        else { throw ServiceError.internalFailure }  // the target step established all of them
+        ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
+        let duration = request.durationSeconds ?? min(3600, role.maxSessionDuration)
+        guard duration <= role.maxSessionDuration else {
+            throw ServiceError(
+                code: "ValidationError", status: 400, message: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
+        }
+        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
+            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
+        }
+        let providerArn = ctx.facts.principal.arn
+        let session = try await ctx.tx.sessions.issue(
+            role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
+            policyArns: request.policyArns, tags: [:], sourceIdentity: request.sourceIdentity, issuedBy: providerArn,
+            federatedProvider: providerArn, now: ctx.facts.time)
+        return STSModel.AssumeRoleWithWebIdentityOutput(
+            Credentials: .init(
+                AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken,
+                Expiration: session.expiresAt),
+            SubjectFromWebIdentityToken: subject,
+            AssumedRoleUser: .init(AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn),
+            PackedPolicySize: request.packedPolicySize, Provider: providerArn, Audience: audience,
+            SourceIdentity: request.sourceIdentity)
+    }
+
+    /// Who an unsigned AssumeRoleWithWebIdentity call is, as the door records it before anything is verified:
+    /// the token's provider, audience and subject, in the role's account (where AWS records the call). A call
+    /// whose role ARN or token cannot be read at all names no account to record it in, and is refused unrecorded.
+    static func webIdentityCaller(_ input: STSModel.AssumeRoleWithWebIdentityInput, partition: String) throws(ServiceError) -> Principal {
+        let token = try WebIdentityToken(parsing: input.WebIdentityToken)
+        let request = try input.checked(sourceIdentity: nil)
+        let identifier = try providerIdentifier(token)
+        return .webIdentity(
+            providerArn: OpenIDConnectProviderRules.arn(partition: partition, account: request.roleAccount, identifier: identifier),
+            audience: token.audiences.first ?? "", subject: token.subject ?? "", roleAccount: request.roleAccount)
+    }
+
+    /// The provider a token names by its `iss`.
+    private static func providerIdentifier(_ token: WebIdentityToken) throws(ServiceError) -> String {
+        guard let issuer = token.issuer, let identifier = try? OpenIDConnectProviderRules.identifier(url: issuer) else {
+            throw WebIdentityToken.invalid("The web identity token's issuer is not an https URL.")
+        }
+        return identifier
+    }
+
+    private static func webIdentityTarget(_ input: STSModel.AssumeRoleWithWebIdentityInput, _ t: TargetContext) async throws -> AuthorizationTarget {
+        let token = try WebIdentityToken(parsing: input.WebIdentityToken)
+        let request = try input.checked(sourceIdentity: token.sourceIdentity)
+        if let policy = request.policy,
+            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
+        {
+            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
+        }
+        let identifier = try providerIdentifier(token)
+        let (provider, role) = try await t.read { tx in
+            (
+                try await tx.oidcProviders.find(account: request.roleAccount, identifier: identifier),
+                try await tx.roles.find(account: request.roleAccount, name: request.roleName)
+            )
+        }
+        guard let provider else {
+            throw WebIdentityToken.invalid("No OpenIDConnect provider found in your account for \(token.issuer ?? identifier)")
+        }
+        let keys = try await t.webIdentityKeys.candidates(for: token, provider: provider)
+        guard WebIdentitySignature.verify(token, with: keys) else {
+            throw WebIdentityToken.invalid("The web identity token's signature could not be verified with the provider's keys.")
+        }
+        try token.check(issuer: OpenIDConnectProviderRules.issuer(identifier), clientIds: provider.clientIds, now: t.facts.time)
+        var context: [String: ContextValue] = [
+            "sts:RoleSessionName": .single(request.sessionName),
+            "aws:FederatedProvider": .single(t.facts.principal.arn),
+            "\(identifier):aud": .single(token.audiences.first(where: provider.clientIds.contains) ?? ""),
+            "\(identifier):sub": .single(token.subject ?? ""),
+        ]
+        if !token.authenticationMethods.isEmpty { context["\(identifier):amr"] = .multiple(token.authenticationMethods) }
+        if let email = token.claims["email"]?.stringValue { context["\(identifier):email"] = .single(email) }
+        if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
+        // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
+        return AuthorizationTarget(
+            resource: request.roleArn, resourceAccount: request.roleAccount.value,
+            resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
+    }
+}
