@@ -50,6 +50,7 @@ from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
 from cairn_rest import create_tenant
+from oidc_idp import IdentityProvider
 
 GOLDEN = Path(__file__).parent / "golden"
 HOME = "us-east-1"
@@ -624,10 +625,42 @@ def lake_scenario(w):
     d("cloudtrail:RestoreEventDataStore", a, "restore_event_data_store", EventDataStore=store)
 
 
+def federation_scenario(w):
+    """IAM's OpenID Connect providers and sts:AssumeRoleWithWebIdentity, from a token of a TLS identity provider on
+    loopback (tests/compat/oidc_idp.py)."""
+    root = Caller.tenant(w.factory, "oidc")
+    idp = IdentityProvider()
+    arn = idp.provider_arn(root.account)
+    w.values.update(oidcProviderArn=arn, oidcUrl=idp.issuer, oidcThumbprint=idp.thumbprint)
+    d = w.do
+    d("iam:CreateOpenIDConnectProvider", root, "create_open_id_connect_provider", Url=idp.issuer, ClientIDList=["sts.amazonaws.com"],
+      ThumbprintList=[idp.thumbprint])
+    d("iam:GetOpenIDConnectProvider", root, "get_open_id_connect_provider", OpenIDConnectProviderArn=arn)
+    d("iam:ListOpenIDConnectProviders", root, "list_open_id_connect_providers")
+    d("iam:AddClientIDToOpenIDConnectProvider", root, "add_client_id_to_open_id_connect_provider", OpenIDConnectProviderArn=arn,
+      ClientID="golden-client")
+    d("iam:RemoveClientIDFromOpenIDConnectProvider", root, "remove_client_id_from_open_id_connect_provider",
+      OpenIDConnectProviderArn=arn, ClientID="golden-client")
+    d("iam:UpdateOpenIDConnectProviderThumbprint", root, "update_open_id_connect_provider_thumbprint", OpenIDConnectProviderArn=arn,
+      ThumbprintList=[idp.thumbprint])
+    d("iam:TagOpenIDConnectProvider", root, "tag_open_id_connect_provider", OpenIDConnectProviderArn=arn,
+      Tags=[{"Key": "stage", "Value": "gold"}])
+    d("iam:ListOpenIDConnectProviderTags", root, "list_open_id_connect_provider_tags", OpenIDConnectProviderArn=arn)
+    d("iam:UntagOpenIDConnectProvider", root, "untag_open_id_connect_provider", OpenIDConnectProviderArn=arn, TagKeys=["stage"])
+    role = root.iam.create_role(RoleName="golden-oidc-role", AssumeRolePolicyDocument=idp.trust_policy(root.account))["Role"]
+    w.values.update(oidcRoleArn=role["Arn"], oidcRoleId=role["RoleId"])
+    # botocore sends this call unsigned, whichever client makes it.
+    d("sts:AssumeRoleWithWebIdentity", root, "assume_role_with_web_identity", RoleArn=role["Arn"], RoleSessionName="golden-web",
+      WebIdentityToken=idp.token(), DurationSeconds=900)
+    d("iam:DeleteOpenIDConnectProvider", root, "delete_open_id_connect_provider", OpenIDConnectProviderArn=arn)
+    idp.close()
+
+
 @pytest.fixture(scope="module")
 def world(client_factory):
     w = World(client_factory)
     iam_scenario(w)
+    federation_scenario(w)
     trail_scenario(w)
     lake_scenario(w)
     organizations_scenario(w)

@@ -8,6 +8,7 @@ import botocore.exceptions
 import pytest
 
 from cairn_rest import create_tenant, tenant_client
+from oidc_idp import IdentityProvider
 
 
 def test_create_member_assume_its_access_role_and_act_inside(client_factory):
@@ -43,6 +44,30 @@ def test_create_member_assume_its_access_role_and_act_inside(client_factory):
     # The management account's own users are not visible from the member, and vice versa.
     assert "automation" not in [u["UserName"] for u in member_iam.list_users()["Users"]]
     assert "app-deployer" not in [u["UserName"] for u in iam.list_users()["Users"]]
+
+    # The member's CI role trusts the CI system's OpenID Connect provider for one repository; a pipeline run
+    # federates in with its token (no AWS credentials), and its session acts as the role.
+    idp = IdentityProvider()
+    try:
+        member_iam.create_open_id_connect_provider(Url=idp.issuer, ClientIDList=["sts.amazonaws.com"], ThumbprintList=[idp.thumbprint])
+        member_iam.create_role(RoleName="ci-deploy", AssumeRolePolicyDocument=idp.trust_policy(member, sub="repo:tenants/app:*"))
+        member_iam.put_role_policy(RoleName="ci-deploy", PolicyName="read-iam", PolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:ListUsers", "Resource": "*"}]}))
+        ci = client_factory("sts").assume_role_with_web_identity(
+            RoleArn=f"arn:aws:iam::{member}:role/ci-deploy", RoleSessionName="pipeline-1", WebIdentityToken=idp.token())
+        c = ci["Credentials"]
+        ci_iam = client_factory("iam", access_key=c["AccessKeyId"], secret_key=c["SecretAccessKey"], session_token=c["SessionToken"])
+        assert "app-deployer" in [u["UserName"] for u in ci_iam.list_users()["Users"]]
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            ci_iam.create_user(UserName="not-from-ci")
+        assert e.value.response["Error"]["Code"] == "AccessDenied"
+        with pytest.raises(botocore.exceptions.ClientError) as e:
+            client_factory("sts").assume_role_with_web_identity(
+                RoleArn=f"arn:aws:iam::{member}:role/ci-deploy", RoleSessionName="fork",
+                WebIdentityToken=idp.token(sub="repo:attacker/fork:ref:refs/heads/main"))
+        assert e.value.response["Error"]["Code"] == "AccessDenied"
+    finally:
+        idp.close()
 
     # An SCP at the root denying iam:CreateUser stops the member's session, not the management account.
     root_id = orgs.list_roots()["Roots"][0]["Id"]

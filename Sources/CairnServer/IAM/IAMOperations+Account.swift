@@ -39,7 +39,8 @@ extension IAMOperations {
     }
 
     /// IAM's default quotas (IAM user guide, "IAM and AWS STS quotas") beside what the account holds; Cairn has no
-    /// MFA devices, server or signing certificates, instance profiles or identity providers yet, so those are 0.
+    /// MFA devices, server or signing certificates or instance profiles yet, so those are 0. `Providers` counts the
+    /// account's identity providers (OpenID Connect).
     static let accountQuotas: [String: Int] = [
         "UsersQuota": 5_000, "GroupsQuota": 300, "RolesQuota": 1_000, "PoliciesQuota": 1_500, "PolicySizeQuota": 6_144,
         "UserPolicySizeQuota": 2_048, "GroupPolicySizeQuota": 5_120, "RolePolicySizeQuota": 10_240, "GroupsPerUserQuota": 10,

@@ -34,6 +34,8 @@ import Testing
             #expect(xml.contains("<CreateDate>") && xml.contains("<Key>team</Key>"))
             (status, xml) = try await iam(server, [("Action", "ListOpenIDConnectProviders")])
             #expect(xml.contains("<Arn>\(arn)</Arn>"))
+            (status, xml) = try await iam(server, [("Action", "GetAccountSummary")])
+            #expect(xml.contains("<key>Providers</key><value>1</value>"), "the account summary counts it: \(xml)")
 
             for fields in [
                 [("Action", "AddClientIDToOpenIDConnectProvider"), ("ClientID", "cairn")],
