@@ -66,7 +66,7 @@ package final class TestIdentityProvider: Sendable {
             ],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(leafKey.pemRepresentation.utf8), format: .pem)))
         let context = try NIOSSLContext(configuration: tls)
-        let signingKey = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+        let signingKey = try Self.sharedSigningKey.get()
         let documents = Documents(publicKey: signingKey.publicKey)
         let counter = Counter()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -86,6 +86,12 @@ package final class TestIdentityProvider: Sendable {
         counter.provider.withLock { $0 = provider }
         return provider
     }
+
+    /// One RSA key per test process: generating one takes seconds in a debug build (BoringSSL unoptimised) and
+    /// blocks a thread of Swift's small cooperative pool meanwhile, which stalled unrelated tests.
+    private static let sharedSigningKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
+    /// A second key, for tokens no provider published.
+    package static let foreignKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
 
     fileprivate func count() { served.withLock { $0 += 1 } }
 

@@ -7,6 +7,10 @@ package enum OperationCatalogue {
     /// Unsigned, as AWS's is: the caller has no AWS credentials yet, only its identity provider's token.
     package static let assumeRoleWithWebIdentity = CatalogueOperation(
         .sts, "AssumeRoleWithWebIdentity", readOnly: false, resource: .any, recordedReadOnly: true, unsigned: true)
+    /// Needs no permission, as AWS's (the credentials act as their caller, with STS's own limits on what they call).
+    package static let getSessionToken = CatalogueOperation(
+        .sts, "GetSessionToken", readOnly: false, alwaysAllowed: true, recordedReadOnly: true)
+    package static let getFederationToken = CatalogueOperation(.sts, "GetFederationToken", readOnly: false, recordedReadOnly: true)
     package static let getAccessKeyInfo = CatalogueOperation(.sts, "GetAccessKeyInfo", readOnly: true, rest: ["getAccessKeyInfo"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
@@ -22,6 +26,8 @@ package enum OperationCatalogue {
             getCallerIdentity,
             assumeRole,
             assumeRoleWithWebIdentity,
+            getSessionToken,
+            getFederationToken,
             getAccessKeyInfo,
             listRegions,
             simulateCustomPolicy,

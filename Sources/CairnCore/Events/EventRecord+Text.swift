@@ -67,13 +67,15 @@ extension EventRecord.UserIdentity {
         EventRecord.member("accessKeyId", accessKeyId, into: &out)
         EventRecord.member("userName", userName, into: &out)
         if let sessionContext {
-            let issuer = sessionContext.sessionIssuer
-            out += #","sessionContext":{"sessionIssuer":{"type":"#
-            JSONValue.writeString(issuer.type, into: &out)
-            EventRecord.member("principalId", issuer.principalId, into: &out)
-            EventRecord.member("arn", issuer.arn, into: &out)
-            EventRecord.member("accountId", issuer.accountId, into: &out)
-            EventRecord.member("userName", issuer.userName, into: &out)
+            out += #","sessionContext":{"sessionIssuer":{"#
+            if let issuer = sessionContext.sessionIssuer {
+                out += #""type":"#
+                JSONValue.writeString(issuer.type, into: &out)
+                EventRecord.member("principalId", issuer.principalId, into: &out)
+                EventRecord.member("arn", issuer.arn, into: &out)
+                EventRecord.member("accountId", issuer.accountId, into: &out)
+                EventRecord.member("userName", issuer.userName, into: &out)
+            }
             out += "}"
             if let federation = sessionContext.webIdFederationData {
                 out += #","webIdFederationData":{"#

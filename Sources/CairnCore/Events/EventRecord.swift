@@ -37,7 +37,8 @@ package struct EventRecord: Sendable, Codable, Equatable {
 
             package init(federatedProvider: String? = nil) { self.federatedProvider = federatedProvider }
         }
-        package var sessionIssuer: Issuer
+        /// nil for credentials that act as their issuer itself (GetSessionToken): written `{}`, as AWS writes it.
+        package var sessionIssuer: Issuer?
         package var webIdFederationData: WebIdFederationData? = WebIdFederationData()
         package var attributes: Attributes
         package var sourceIdentity: String?
@@ -82,6 +83,19 @@ package struct EventRecord: Sendable, Codable, Equatable {
     package static func timestamp(_ date: Date) -> String { UTCTimestamp.iso8601(date) }
 }
 
+extension EventRecord.SessionContext {
+    private enum CodingKeys: String, CodingKey { case sessionIssuer, webIdFederationData, attributes, sourceIdentity }
+
+    /// A stored record writes a session without an issuer as `"sessionIssuer": {}`, as AWS does.
+    package init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        sessionIssuer = try? c.decodeIfPresent(Issuer.self, forKey: .sessionIssuer)
+        webIdFederationData = try c.decodeIfPresent(WebIdFederationData.self, forKey: .webIdFederationData)
+        attributes = try c.decode(Attributes.self, forKey: .attributes)
+        sourceIdentity = try c.decodeIfPresent(String.self, forKey: .sourceIdentity)
+    }
+}
+
 extension EventRecord.UserIdentity {
     package init(_ p: Principal) {
         if p.type == .webIdentityUser {
@@ -92,9 +106,11 @@ extension EventRecord.UserIdentity {
         }
         let context = p.session.map { s in
             EventRecord.SessionContext(
-                sessionIssuer: .init(type: "Role", principalId: s.roleId, arn: s.roleArn, accountId: p.account.value, userName: s.roleName),
+                sessionIssuer: s.issuerType.map {
+                    .init(type: $0, principalId: s.roleId, arn: s.roleArn, accountId: p.account.value, userName: s.roleName)
+                },
                 webIdFederationData: .init(federatedProvider: s.federatedProvider),
-                attributes: .init(creationDate: EventRecord.timestamp(s.issuedAt), mfaAuthenticated: "false"),
+                attributes: .init(creationDate: EventRecord.timestamp(s.issuedAt), mfaAuthenticated: s.mfaAuthenticated ? "true" : "false"),
                 sourceIdentity: s.sourceIdentity)
         }
         self.init(

@@ -11,7 +11,9 @@ package struct Principal: Sendable, Equatable {
     package let accessKeyId: String
     package let userName: String?
     package let tags: [String: String]
-    /// For a role session: the role, the session's name and when it was issued (CloudTrail's sessionContext).
+    /// For temporary credentials: who issued them and when (CloudTrail's sessionContext). For a role session the
+    /// role; for a federated user's session (GetFederationToken) the IAM user, in the same fields; for a user's own
+    /// session (GetSessionToken) no issuer.
     package let session: RoleSession?
 
     package struct RoleSession: Sendable, Equatable {
@@ -24,9 +26,14 @@ package struct Principal: Sendable, Equatable {
         package let sourceIdentity: String?
         /// For a session from sts:AssumeRoleWithWebIdentity: the OpenID Connect provider's ARN.
         package let federatedProvider: String?
+        /// CloudTrail's sessionIssuer.type: `Role`, `IAMUser` (a federated user's session), or nil when the
+        /// credentials act as their issuer itself (GetSessionToken).
+        package let issuerType: String?
+        /// Whether the session was authenticated with an MFA code (aws:MultiFactorAuthPresent).
+        package let mfaAuthenticated: Bool
         package init(
             roleArn: String, roleId: String, roleName: String, sessionName: String, issuedAt: Date, expiresAt: Date,
-            sourceIdentity: String? = nil, federatedProvider: String? = nil
+            sourceIdentity: String? = nil, federatedProvider: String? = nil, issuerType: String? = "Role", mfaAuthenticated: Bool = false
         ) {
             self.roleArn = roleArn
             self.roleId = roleId
@@ -36,6 +43,8 @@ package struct Principal: Sendable, Equatable {
             self.expiresAt = expiresAt
             self.sourceIdentity = sourceIdentity
             self.federatedProvider = federatedProvider
+            self.issuerType = issuerType
+            self.mfaAuthenticated = mfaAuthenticated
         }
     }
 

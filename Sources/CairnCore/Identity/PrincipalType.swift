@@ -3,6 +3,8 @@ package enum PrincipalType: String, Sendable, Codable {
     case root = "Root"
     case iamUser = "IAMUser"
     case assumedRole = "AssumedRole"
+    /// A session of sts:GetFederationToken: `arn:aws:sts::A:federated-user/<name>`.
+    case federatedUser = "FederatedUser"
     case awsAccount = "AWSAccount"
     case awsService = "AWSService"
     /// A caller of sts:AssumeRoleWithWebIdentity, known only by its identity provider's token.

@@ -40,6 +40,7 @@ struct Authorizer: Sendable {
         let op = facts.operation
         let target = target ?? defaultTarget(for: facts)
         if op.alwaysAllowed { return nil }
+        if let rule = SessionCredentialRules.refusal(of: facts.principal, calling: op) { return denial(facts, target, rule) }
         if op.operatorOnly && facts.principal.account != operatorAccount {
             return denial(facts, target, "because no identity-based policy allows the \(op.action) action")
         }
@@ -105,7 +106,7 @@ struct Authorizer: Sendable {
                 epoch: epoch, organizationEpoch: organizationEpoch, identity: CompiledPolicySet([], type: .identity), boundary: nil,
                 session: nil, scpLevels: [], organizationId: nil, orgPaths: [], isManagementAccount: false)
         }
-        let key = principal.type == .assumedRole ? principal.accessKeyId : principal.arn
+        let key = principal.type == .assumedRole || principal.type == .federatedUser ? principal.accessKeyId : principal.arn
         if let hit = cache.entry(key, epoch: epoch, organizationEpoch: organizationEpoch) { return hit }
         let docs: PrincipalPolicies
         let path: SCPPath?
@@ -160,7 +161,8 @@ struct Authorizer: Sendable {
     private func requestPrincipal(_ p: Principal, _ compiled: PolicyCache.Entry) -> RequestPrincipal {
         RequestPrincipal(
             arn: p.arn, account: p.account.value, tags: p.tags, orgId: compiled.organizationId, orgPaths: compiled.orgPaths,
-            isManagementAccount: compiled.isManagementAccount, roleArn: p.session?.roleArn)
+            isManagementAccount: compiled.isManagementAccount, roleArn: p.type == .assumedRole ? p.session?.roleArn : nil,
+            sourceUserArn: p.type == .federatedUser ? p.session?.roleArn : nil)
     }
 
     /// The global condition keys AWS supplies on every request.
@@ -176,6 +178,10 @@ struct Authorizer: Sendable {
         c["aws:ViaAWSService"] = .single("false")
         if let s = facts.principal.session {
             c["aws:TokenIssueTime"] = .single(EventRecord.timestamp(s.issuedAt))
+            if s.mfaAuthenticated {
+                c["aws:MultiFactorAuthPresent"] = .single("true")
+                c["aws:MultiFactorAuthAge"] = .single(String(max(0, Int(facts.time.timeIntervalSince(s.issuedAt)))))
+            }
             if let source = s.sourceIdentity { c["aws:SourceIdentity"] = .single(source) }
         }
         return c

@@ -59,20 +59,45 @@ package struct AccessKeyRepository: Sendable {
     private func lookupSession(_ accessKeyId: String, region: String) async throws -> (AccessKeyRecord?, Bool) {
         let rows = try await tx.execute(SessionKeyLookup(accessKeyId: accessKeyId, region: region))
         for (
-            account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, roleExists,
-            regionKnown, orgEpoch, provider
+            account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, holderExists,
+            regionKnown, orgEpoch, provider, kind, userId, userName, userArn, userTags
         ) in rows {
             guard let accountId = AccountId(account) else { return (nil, false) }
-            let roleName = String(roleArn.split(separator: "/").last ?? "")
-            let principal = Principal(
-                type: .assumedRole, account: accountId, arn: arn, principalId: "\(roleId):\(sessionName)",
-                accessKeyId: accessKeyId, tags: Self.decodeTags(tags),
-                session: .init(
-                    roleArn: roleArn, roleId: roleId, roleName: roleName, sessionName: sessionName, issuedAt: created,
-                    expiresAt: expires, sourceIdentity: source, federatedProvider: provider))
-            // A session of a deleted role is dead, as AWS's are.
+            let principal: Principal
+            switch (kind, roleId, roleArn, userId) {
+            case ("role", let roleId?, let roleArn?, _):
+                principal = Principal(
+                    type: .assumedRole, account: accountId, arn: arn, principalId: "\(roleId):\(sessionName)",
+                    accessKeyId: accessKeyId, tags: Self.decodeTags(tags),
+                    session: .init(
+                        roleArn: roleArn, roleId: roleId, roleName: String(roleArn.split(separator: "/").last ?? ""),
+                        sessionName: sessionName, issuedAt: created, expiresAt: expires, sourceIdentity: source,
+                        federatedProvider: provider))
+            case ("federated", _, _, let userId?):
+                principal = Principal(
+                    type: .federatedUser, account: accountId, arn: arn, principalId: "\(account):\(sessionName)",
+                    accessKeyId: accessKeyId, tags: Self.decodeTags(tags),
+                    session: .init(
+                        roleArn: userArn ?? "", roleId: userId, roleName: userName ?? "", sessionName: sessionName, issuedAt: created,
+                        expiresAt: expires, issuerType: "IAMUser"))
+            case ("user", _, _, let userId?):
+                principal = Principal(
+                    type: .iamUser, account: accountId, arn: arn, principalId: userId, accessKeyId: accessKeyId, userName: userName,
+                    tags: Self.decodeTags(userTags),
+                    session: .init(
+                        roleArn: arn, roleId: userId, roleName: userName ?? "", sessionName: "", issuedAt: created, expiresAt: expires,
+                        issuerType: nil))
+            case ("user", _, _, nil):
+                principal = Principal(
+                    type: .root, account: accountId, arn: arn, principalId: account, accessKeyId: accessKeyId,
+                    session: .init(
+                        roleArn: arn, roleId: account, roleName: "", sessionName: "", issuedAt: created, expiresAt: expires, issuerType: nil))
+            default:
+                return (nil, false)
+            }
+            // A session of a deleted role or user is dead, as AWS's are.
             let record = AccessKeyRecord(
-                principal: principal, active: roleExists, accountActive: accountStatus == "ACTIVE",
+                principal: principal, active: holderExists, accountActive: accountStatus == "ACTIVE",
                 secret: try tx.secrets.open(sealed), policyEpoch: epoch, organizationEpoch: orgEpoch,
                 sessionTokenSHA256: tokenHash, expiresAt: expires)
             return (record, regionKnown)

@@ -27,6 +27,10 @@ package struct PrincipalPolicyRepository: Sendable {
         case .assumedRole:
             guard let session = principal.session else { return PrincipalPolicies() }
             return try await load(kind: "role", id: session.roleId, sessionKey: principal.accessKeyId)
+        case .federatedUser:
+            // The IAM user's permissions, narrowed by the session's policies (GetFederationToken).
+            guard let session = principal.session else { return PrincipalPolicies() }
+            return try await load(kind: "user", id: session.roleId, sessionKey: principal.accessKeyId)
         default:
             return PrincipalPolicies()
         }

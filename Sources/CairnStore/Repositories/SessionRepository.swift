@@ -1,25 +1,66 @@
-import CairnCore
+package import CairnCore
 import Crypto
 package import Foundation
 import PostgresNIO
 
-/// Temporary credentials issued by sts:AssumeRole or sts:AssumeRoleWithWebIdentity.
+/// Temporary credentials issued by STS: AssumeRole, AssumeRoleWithWebIdentity, GetSessionToken, GetFederationToken.
 package struct IssuedSession: Sendable {
     package let accessKeyId: String
     package let secret: String
     package let sessionToken: String
     package let expiresAt: Date
+    /// The session principal's ARN (assumed-role, the user's own, or federated-user).
     package let assumedRoleArn: String
+    /// `<role id>:<session>` for a role session; `<account>:<name>` for a federated user; the user's id otherwise.
     package let assumedRoleId: String
+}
+
+/// Who a session of a user acts as: the user itself (GetSessionToken) or a federated user it names
+/// (GetFederationToken).
+package enum UserSessionKind: String, Sendable {
+    case user
+    case federated
 }
 
 package struct SessionRepository: Sendable {
     let tx: Transaction
 
-    /// Stores a new session: the secret sealed, the token only as its SHA-256 (it is only ever compared).
+    /// A role session: the secret sealed, the token only as its SHA-256 (it is only ever compared).
     package func issue(
         role: RoleRecord, sessionName: String, duration: Int, sessionPolicy: String?, policyArns: [String],
         tags: [String: String], sourceIdentity: String?, issuedBy: String, federatedProvider: String? = nil, now: Date
+    ) async throws -> IssuedSession {
+        let arn = IAMARN.assumedRole(partition: tx.partition, account: role.account, role: role.name, session: sessionName).description
+        return try await insert(
+            kind: "role", account: role.account, roleId: role.roleId, roleArn: role.arn, userId: nil, sessionName: sessionName, arn: arn,
+            principalId: "\(role.roleId):\(sessionName)", duration: duration, sessionPolicy: sessionPolicy, policyArns: policyArns,
+            tags: tags, sourceIdentity: sourceIdentity, issuedBy: issuedBy, federatedProvider: federatedProvider, now: now)
+    }
+
+    /// A session of a user (`userId` nil: the root user). A federated user's session is named `name` and its ARN is
+    /// `arn:aws:sts::A:federated-user/<name>`; a user's own session carries the user's ARN.
+    package func issue(
+        _ kind: UserSessionKind, account: AccountId, userId: String?, userArn: String, name: String, duration: Int, sessionPolicy: String?,
+        policyArns: [String], tags: [String: String], now: Date
+    ) async throws -> IssuedSession {
+        let arn: String
+        let principalId: String
+        switch kind {
+        case .user:
+            (arn, principalId) = (userArn, userId ?? account.value)
+        case .federated:
+            (arn, principalId) = ("arn:\(tx.partition):sts::\(account.value):federated-user/\(name)", "\(account.value):\(name)")
+        }
+        return try await insert(
+            kind: kind.rawValue, account: account, roleId: nil, roleArn: nil, userId: userId, sessionName: name, arn: arn,
+            principalId: principalId, duration: duration, sessionPolicy: sessionPolicy, policyArns: policyArns, tags: tags,
+            sourceIdentity: nil, issuedBy: userArn, federatedProvider: nil, now: now)
+    }
+
+    private func insert(
+        kind: String, account: AccountId, roleId: String?, roleArn: String?, userId: String?, sessionName: String, arn: String,
+        principalId: String, duration: Int, sessionPolicy: String?, policyArns: [String], tags: [String: String], sourceIdentity: String?,
+        issuedBy: String, federatedProvider: String?, now: Date
     ) async throws -> IssuedSession {
         var g = SystemRandomNumberGenerator()
         let keyId = AccessKeyFormat.newId(temporary: true, using: &g)
@@ -29,20 +70,19 @@ package struct SessionRepository: Sendable {
         let token = "IQoJb3JpZ2luX2Vj" + Data(tokenBytes).base64EncodedString()
         let tokenHash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
         let expires = now.addingTimeInterval(TimeInterval(duration))
-        let assumedArn = IAMARN.assumedRole(partition: tx.partition, account: role.account, role: role.name, session: sessionName).description
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         let sealed = try tx.secrets.seal(secret)
         try await tx.query(
             """
-            INSERT INTO sts_sessions (access_key_id, account_id, role_id, role_arn, session_name, assumed_role_arn,
+            INSERT INTO sts_sessions (access_key_id, account_id, kind, role_id, role_arn, user_id, session_name, assumed_role_arn,
                 secret_sealed, session_token_sha256, session_policy, session_policy_arns, session_tags, source_identity,
                 issued_by_arn, federated_provider, expires_at, created_at)
-            VALUES (\(keyId), \(role.account.value), \(role.roleId), \(role.arn), \(sessionName), \(assumedArn), \(sealed),
-                \(tokenHash), \(sessionPolicy), \(policyArns), \(tagsJSON)::jsonb, \(sourceIdentity), \(issuedBy), \(federatedProvider), \(expires), \(now))
+            VALUES (\(keyId), \(account.value), \(kind), \(roleId), \(roleArn), \(userId), \(sessionName), \(arn), \(sealed),
+                \(tokenHash), \(sessionPolicy), \(policyArns), \(tagsJSON)::jsonb, \(sourceIdentity), \(issuedBy), \(federatedProvider),
+                \(expires), \(now))
             """)
         return IssuedSession(
-            accessKeyId: keyId, secret: secret, sessionToken: token, expiresAt: expires, assumedRoleArn: assumedArn,
-            assumedRoleId: "\(role.roleId):\(sessionName)")
+            accessKeyId: keyId, secret: secret, sessionToken: token, expiresAt: expires, assumedRoleArn: arn, assumedRoleId: principalId)
     }
 
     /// Drops sessions that expired more than a day ago; they can no longer authenticate anyway.

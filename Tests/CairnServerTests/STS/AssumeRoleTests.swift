@@ -69,7 +69,7 @@ import Testing
                 try await tx.events.recent(account: server.operatorAccount, region: "us-east-1", limit: 10)
             }
             let call = try #require(events.first { $0.eventName == "ListRegions" })
-            #expect(call.userIdentity.type == "AssumedRole" && call.userIdentity.sessionContext?.sessionIssuer.arn == role.arn)
+            #expect(call.userIdentity.type == "AssumedRole" && call.userIdentity.sessionContext?.sessionIssuer?.arn == role.arn)
             let assumeEvent = try #require(events.first { $0.eventName == "AssumeRole" })
             #expect(assumeEvent.resources?.first?.ARN == role.arn)
             #expect(!String(describing: assumeEvent).contains(s.credentials.secret), "the event never holds the secret")

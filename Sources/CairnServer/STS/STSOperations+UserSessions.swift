@@ -1,0 +1,94 @@
+import CairnCore
+import CairnPolicy
+import CairnStore
+import Foundation
+
+/// Temporary credentials for a user: GetSessionToken (the user itself, for a while) and GetFederationToken (a
+/// federated user whose permissions are the IAM user's narrowed by the session policies). What such credentials may
+/// call is limited by SessionCredentialRules.
+extension STSOperations {
+    /// AWS's limits: 15 minutes to 36 hours, 12 hours unless asked; a root user's session at most one hour.
+    private static func duration(_ asked: Int?, root: Bool) throws(ServiceError) -> Int {
+        if let asked, !(900...129_600).contains(asked) {
+            throw ServiceError.validation("durationSeconds", "Member must have value between 900 and 129600")
+        }
+        return min(asked ?? 43_200, root ? 3_600 : 129_600)
+    }
+
+    static let getSessionToken = Operation<STSModel.GetSessionTokenInput, STSModel.SessionTokenOutput>(OperationCatalogue.getSessionToken) {
+        input, ctx in
+        let who = ctx.facts.principal
+        guard who.session == nil, who.type == .iamUser || who.type == .root else {
+            throw ServiceError(code: "AccessDeniedException", status: 403, message: "Cannot call GetSessionToken with session credentials")
+        }
+        let seconds = try duration(input.DurationSeconds, root: who.type == .root)
+        if let serial = input.SerialNumber {
+            guard (9...256).contains(serial.count), serial.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_+=/:,.@-".contains($0)) })
+            else { throw ServiceError.validation("serialNumber", "Member must satisfy regular expression pattern: [\\w+=/:,.@-]*") }
+            guard let code = input.TokenCode, code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
+                throw ServiceError.validation("tokenCode", "Member must have length 6 and satisfy regular expression pattern: [\\d]*")
+            }
+            // No MFA device is ever enabled yet (issue 16): no code can be validated.
+            throw ServiceError(code: "AccessDeniedException", status: 403, message: "MultiFactorAuthentication failed, unable to validate MFA code.")
+        }
+        if input.TokenCode != nil { throw ServiceError.missingParameter("serialNumber") }
+        let session = try await ctx.tx.sessions.issue(
+            .user, account: who.account, userId: who.type == .iamUser ? who.principalId : nil, userArn: who.arn, name: "", duration: seconds,
+            sessionPolicy: nil, policyArns: [], tags: [:], now: ctx.facts.time)
+        return STSModel.SessionTokenOutput(Credentials: credentials(session))
+    }
+
+    static let getFederationToken = Operation<STSModel.GetFederationTokenInput, STSModel.FederationTokenOutput>(
+        OperationCatalogue.getFederationToken,
+        target: { input, t in
+            let name = try federatedName(input.Name)
+            let context = TagConditionKeys.request((input.Tags ?? []).compactMap { tag in tag.Key.map { (key: $0, value: tag.Value ?? "") } })
+            let account = t.facts.principal.account
+            return AuthorizationTarget(
+                resource: "arn:\(t.partition):sts::\(account.value):federated-user/\(name)", resourceAccount: account.value, context: context)
+        }
+    ) { input, ctx in
+        let who = ctx.facts.principal
+        guard who.session == nil, who.type == .iamUser else {
+            throw ServiceError(
+                code: "AccessDeniedException", status: 403,
+                message: who.session == nil
+                    ? "Cannot call GetFederationToken as the account's root user: call it as an IAM user"
+                    : "Cannot call GetFederationToken with session credentials")
+        }
+        let name = try federatedName(input.Name)
+        let seconds = try duration(input.DurationSeconds, root: false)
+        // The request's policies and tags, checked as AssumeRole's are (the role ARN is only a placeholder).
+        let request = try AssumeRoleRequest(
+            roleArn: "arn:aws:iam::\(who.account.value):role/federation", sessionName: name, durationSeconds: nil, policy: input.Policy,
+            policyArns: (input.PolicyArns ?? []).compactMap(\.arn), tags: (input.Tags ?? []).map { ($0.Key, $0.Value) },
+            transitiveTagKeys: [], externalId: nil, sourceIdentity: nil)
+        if let policy = request.policy,
+            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
+        {
+            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
+        }
+        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
+            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
+        }
+        let session = try await ctx.tx.sessions.issue(
+            .federated, account: who.account, userId: who.principalId, userArn: who.arn, name: name, duration: seconds,
+            sessionPolicy: request.policy, policyArns: request.policyArns, tags: request.tags, now: ctx.facts.time)
+        return STSModel.FederationTokenOutput(
+            Credentials: credentials(session), FederatedUser: .init(FederatedUserId: session.assumedRoleId, Arn: session.assumedRoleArn),
+            PackedPolicySize: request.packedPolicySize)
+    }
+
+    /// GetFederationToken's `Name`: 2–32 of `[\w+=,.@-]`.
+    private static func federatedName(_ name: String?) throws(ServiceError) -> String {
+        guard let name else { throw ServiceError.missingParameter("name") }
+        guard (2...32).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_+=,.@-".contains($0)) }) else {
+            throw ServiceError.validation("name", "Member must satisfy regular expression pattern: [\\w+=,.@-]* and have length between 2 and 32")
+        }
+        return name
+    }
+
+    private static func credentials(_ session: IssuedSession) -> STSModel.Credentials {
+        .init(AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken, Expiration: session.expiresAt)
+    }
+}
