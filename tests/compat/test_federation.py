@@ -96,3 +96,41 @@ def test_the_aws_cli_federates_in_with_a_token_file(tenant, idp, tmp_path):
                          env=env, capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert json.loads(out.stdout)["Arn"] == f"arn:aws:sts::{account}:assumed-role/cli-deployer/cli-run"
+
+
+def test_session_and_federation_tokens_act_as_the_user_within_stss_limits(tenant, client_factory):
+    account, client = tenant
+    iam = client("iam")
+    iam.create_user(UserName="broker")
+    iam.put_user_policy(UserName="broker", PolicyName="all", PolicyDocument=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}))
+    key = iam.create_access_key(UserName="broker")["AccessKey"]
+    sts = client_factory("sts", access_key=key["AccessKeyId"], secret_key=key["SecretAccessKey"])
+    user_arn = f"arn:aws:iam::{account}:user/broker"
+
+    c = sts.get_session_token(DurationSeconds=900)["Credentials"]
+    assert c["AccessKeyId"].startswith("ASIA")
+    own = lambda service: client_factory(service, access_key=c["AccessKeyId"], secret_key=c["SecretAccessKey"], session_token=c["SessionToken"])
+    assert own("sts").get_caller_identity()["Arn"] == user_arn
+    own("cloudtrail").describe_trails()
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        own("iam").list_users()
+    assert e.value.response["Error"]["Code"] == "AccessDenied" and "MFA" in e.value.response["Error"]["Message"]
+
+    fed = sts.get_federation_token(Name="alice", Policy=json.dumps({
+        "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "cloudtrail:DescribeTrails", "Resource": "*"}]}))
+    assert fed["FederatedUser"] == {"FederatedUserId": f"{account}:alice", "Arn": f"arn:aws:sts::{account}:federated-user/alice"}
+    f = fed["Credentials"]
+    as_fed = lambda service: client_factory(service, access_key=f["AccessKeyId"], secret_key=f["SecretAccessKey"], session_token=f["SessionToken"])
+    assert as_fed("sts").get_caller_identity()["Arn"] == fed["FederatedUser"]["Arn"]
+    as_fed("cloudtrail").describe_trails()
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        as_fed("cloudtrail").list_trails()
+    assert e.value.response["Error"]["Code"] == "AccessDeniedException"
+
+    out = subprocess.run(["aws", "sts", "get-session-token", "--duration-seconds", "900", "--endpoint-url", os.environ["CAIRN_ENDPOINT"],
+                          "--output", "json"],
+                         env=dict(os.environ, AWS_ACCESS_KEY_ID=key["AccessKeyId"], AWS_SECRET_ACCESS_KEY=key["SecretAccessKey"]),
+                         capture_output=True, text=True, timeout=60)
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["Credentials"]["AccessKeyId"].startswith("ASIA")

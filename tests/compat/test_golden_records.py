@@ -369,6 +369,11 @@ def iam_scenario(w):
     w.values["sessionKey"] = creds["AccessKeyId"]
     w.do("sts:GetCallerIdentity", session, "get_caller_identity", key="AssumedRole")
     w.do("iam:ListUsers", session, "list_users", key="AssumedRole-ListUsers")
+    d("sts:GetSessionToken", user, "get_session_token", DurationSeconds=900)
+    fed = d("sts:GetFederationToken", user, "get_federation_token", Name="golden-fed", Policy=ADMIN, DurationSeconds=900)["Credentials"]
+    federated = Caller(w.factory, root.account, fed["AccessKeyId"], fed["SecretAccessKey"], fed["SessionToken"], kind="FederatedUser")
+    w.values["federatedKey"] = fed["AccessKeyId"]
+    w.do("sts:GetCallerIdentity", federated, "get_caller_identity", key="FederatedUser")
     d("iam:DeleteRolePolicy", root, "delete_role_policy", RoleName="golden-role", PolicyName="role-inline")
 
     other.iam.create_user(UserName="golden-visitor")

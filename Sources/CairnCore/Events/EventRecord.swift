@@ -134,12 +134,12 @@ extension EventRecord {
         return copy
     }
 
-    /// Event history's `Username`: `root`, the IAM user's name, or the role session's name (the last part of
-    /// an assumed-role ARN), as CloudTrail's console and LookupEvents show it.
+    /// Event history's `Username`: `root`, the IAM user's name, the role session's name (the last part of an
+    /// assumed-role ARN) or the federated user's, as CloudTrail's console and LookupEvents show it.
     package var historyUsername: String? {
         switch userIdentity.type {
         case "Root": return "root"
-        case "AssumedRole": return userIdentity.arn?.split(separator: "/").last.map(String.init)
+        case "AssumedRole", "FederatedUser": return userIdentity.arn?.split(separator: "/").last.map(String.init)
         default: return userIdentity.userName
         }
     }
