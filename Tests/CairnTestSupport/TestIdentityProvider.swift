@@ -6,11 +6,11 @@ import NIOPosix
 import NIOSSL
 import Synchronization
 import X509
-import _CryptoExtras
 
 /// An OpenID Connect identity provider on loopback, over real TLS, for AssumeRoleWithWebIdentity tests: its own
 /// CA and a `localhost` certificate from it (made fresh each run, nothing stored), a discovery document and a
-/// JWK set with one RSA key, and tokens signed with that key.
+/// JWK set with one P-256 key, and ES256 tokens signed with it. (RS256 is proven by the boto3 tests' provider: an RSA
+/// key generated here took seconds in a debug build, on a thread of Swift's small cooperative pool.)
 package final class TestIdentityProvider: Sendable {
     package let port: Int
     /// `https://localhost:<port>`, the tokens' `iss`.
@@ -19,7 +19,7 @@ package final class TestIdentityProvider: Sendable {
     package let thumbprint: String
     /// The CA certificate in PEM, for `CAIRN_OIDC_CA_FILE`.
     package let authorityPEM: String
-    private let signingKey: _RSA.Signing.PrivateKey
+    private let signingKey: P256.Signing.PrivateKey
     private let channel: any Channel
     private let served = Mutex(0)
 
@@ -27,7 +27,7 @@ package final class TestIdentityProvider: Sendable {
     package var documentsServed: Int { served.withLock { $0 } }
 
     private init(
-        port: Int, thumbprint: String, authorityPEM: String, signingKey: _RSA.Signing.PrivateKey, channel: any Channel
+        port: Int, thumbprint: String, authorityPEM: String, signingKey: P256.Signing.PrivateKey, channel: any Channel
     ) {
         self.port = port
         issuer = "https://localhost:\(port)"
@@ -66,7 +66,7 @@ package final class TestIdentityProvider: Sendable {
             ],
             privateKey: .privateKey(try NIOSSLPrivateKey(bytes: Array(leafKey.pemRepresentation.utf8), format: .pem)))
         let context = try NIOSSLContext(configuration: tls)
-        let signingKey = try Self.sharedSigningKey.get()
+        let signingKey = P256.Signing.PrivateKey()
         let documents = Documents(publicKey: signingKey.publicKey)
         let counter = Counter()
         let channel = try await ServerBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -87,21 +87,14 @@ package final class TestIdentityProvider: Sendable {
         return provider
     }
 
-    /// One RSA key per test process: generating one takes seconds in a debug build (BoringSSL unoptimised) and
-    /// blocks a thread of Swift's small cooperative pool meanwhile, which stalled unrelated tests.
-    private static let sharedSigningKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
-    /// A second key, for tokens no provider published.
-    package static let foreignKey = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048) }
-
     fileprivate func count() { served.withLock { $0 += 1 } }
 
     package func stop() async { try? await channel.close() }
 
     /// A signed ID token. `claims` replace the defaults (iss, aud `sts.amazonaws.com`, sub, iat, nbf, exp an hour
-    /// ahead); `algorithm` "none" makes an unsigned token; `signedBy` another key forges one.
+    /// ahead); `algorithm` "none" makes an unsigned token; `forged` signs it with a key the provider never published.
     package func token(
-        _ claims: [String: any Sendable] = [:], keyId: String = "test-key", algorithm: String = "RS256",
-        signedBy key: _RSA.Signing.PrivateKey? = nil
+        _ claims: [String: any Sendable] = [:], keyId: String = "test-key", algorithm: String = "ES256", forged: Bool = false
     ) throws -> String {
         let now = Int(Date().timeIntervalSince1970)
         var body: [String: Any] = [
@@ -110,11 +103,10 @@ package final class TestIdentityProvider: Sendable {
         ]
         for (k, v) in claims { body[k] = v }
         let header: [String: Any] = ["alg": algorithm, "kid": keyId, "typ": "JWT"]
-        let input =
-            Self.segment(try JSONSerialization.data(withJSONObject: header)) + "."
+        let input = Self.segment(try JSONSerialization.data(withJSONObject: header)) + "."
             + Self.segment(try JSONSerialization.data(withJSONObject: body))
         guard algorithm != "none" else { return input + "." }
-        let signature = try (key ?? signingKey).signature(for: SHA256.hash(data: Data(input.utf8)), padding: .insecurePKCS1v1_5)
+        let signature = try (forged ? P256.Signing.PrivateKey() : signingKey).signature(for: SHA256.hash(data: Data(input.utf8)))
         return input + "." + Self.segment(signature.rawRepresentation)
     }
 
@@ -129,18 +121,19 @@ private final class Documents: Sendable {
     let port = Mutex(0)
     let jwks: String
 
-    init(publicKey: _RSA.Signing.PublicKey) {
-        let primitives = try? publicKey.getKeyPrimitives()
-        let n = TestIdentityProvider.segment(primitives?.modulus ?? Data())
-        let e = TestIdentityProvider.segment(primitives?.publicExponent ?? Data())
-        jwks = #"{"keys":[{"kty":"RSA","kid":"test-key","use":"sig","alg":"RS256","n":"\#(n)","e":"\#(e)"}]}"#
+    init(publicKey: P256.Signing.PublicKey) {
+        // The x9.63 form is 0x04 || x || y, 32 bytes each.
+        let point = publicKey.x963Representation
+        let x = TestIdentityProvider.segment(point.dropFirst().prefix(32))
+        let y = TestIdentityProvider.segment(point.dropFirst(33))
+        jwks = #"{"keys":[{"kty":"EC","crv":"P-256","kid":"test-key","use":"sig","alg":"ES256","x":"\#(x)","y":"\#(y)"}]}"#
     }
 
     func body(for path: String) -> String? {
         let issuer = "https://localhost:\(port.withLock { $0 })"
         switch path {
         case "/.well-known/openid-configuration":
-            return #"{"issuer":"\#(issuer)","jwks_uri":"\#(issuer)/jwks","id_token_signing_alg_values_supported":["RS256"]}"#
+            return #"{"issuer":"\#(issuer)","jwks_uri":"\#(issuer)/jwks","id_token_signing_alg_values_supported":["ES256"]}"#
         case "/jwks": return jwks
         default: return nil
         }
