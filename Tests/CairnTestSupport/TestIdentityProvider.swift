@@ -103,7 +103,8 @@ package final class TestIdentityProvider: Sendable {
         ]
         for (k, v) in claims { body[k] = v }
         let header: [String: Any] = ["alg": algorithm, "kid": keyId, "typ": "JWT"]
-        let input = Self.segment(try JSONSerialization.data(withJSONObject: header)) + "."
+        let input =
+            Self.segment(try JSONSerialization.data(withJSONObject: header)) + "."
             + Self.segment(try JSONSerialization.data(withJSONObject: body))
         guard algorithm != "none" else { return input + "." }
         let signature = try (forged ? P256.Signing.PrivateKey() : signingKey).signature(for: SHA256.hash(data: Data(input.utf8)))
