@@ -369,6 +369,17 @@ def iam_scenario(w):
     w.values["sessionKey"] = creds["AccessKeyId"]
     w.do("sts:GetCallerIdentity", session, "get_caller_identity", key="AssumedRole")
     w.do("iam:ListUsers", session, "list_users", key="AssumedRole-ListUsers")
+    # Passwords: the account's policy, the caller's login profile, and the caller changing its own password.
+    d("iam:UpdateAccountPasswordPolicy", root, "update_account_password_policy", MinimumPasswordLength=12, RequireSymbols=True,
+      AllowUsersToChangePassword=True)
+    d("iam:GetAccountPasswordPolicy", root, "get_account_password_policy")
+    d("iam:CreateLoginProfile", root, "create_login_profile", UserName="golden-caller", Password="Golden-Password-1!",
+      PasswordResetRequired=False)
+    d("iam:GetLoginProfile", root, "get_login_profile", UserName="golden-caller")
+    d("iam:UpdateLoginProfile", root, "update_login_profile", UserName="golden-caller", PasswordResetRequired=True)
+    d("iam:ChangePassword", user, "change_password", OldPassword="Golden-Password-1!", NewPassword="Golden-Password-2!")
+    d("iam:DeleteLoginProfile", root, "delete_login_profile", UserName="golden-caller")
+    d("iam:DeleteAccountPasswordPolicy", root, "delete_account_password_policy")
     d("sts:GetSessionToken", user, "get_session_token", DurationSeconds=900)
     fed = d("sts:GetFederationToken", user, "get_federation_token", Name="golden-fed", Policy=ADMIN, DurationSeconds=900)["Credentials"]
     federated = Caller(w.factory, root.account, fed["AccessKeyId"], fed["SecretAccessKey"], fed["SessionToken"], kind="FederatedUser")

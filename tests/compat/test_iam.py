@@ -399,3 +399,28 @@ def test_account_alias_is_one_per_account_and_unique_across_accounts(client_fact
     first.delete_account_alias(AccountAlias=name + "-2")
     assert first.list_account_aliases()["AccountAliases"] == []
     assert second.list_account_aliases()["AccountAliases"] == [name]
+
+
+def test_passwords_follow_the_accounts_policy_and_users_change_their_own(client_factory):
+    from cairn_rest import create_tenant
+    account, key, secret = create_tenant("passwords")
+    iam = client_factory("iam", access_key=key, secret_key=secret)
+    assert error_of(iam.get_account_password_policy)[0] == "NoSuchEntity"
+    iam.update_account_password_policy(MinimumPasswordLength=10, RequireNumbers=True, AllowUsersToChangePassword=True,
+                                       PasswordReusePrevention=1)
+    policy = iam.get_account_password_policy()["PasswordPolicy"]
+    assert policy["MinimumPasswordLength"] == 10 and policy["RequireNumbers"] and not policy["ExpirePasswords"]
+    iam.create_user(UserName="dana")
+    code, status, _ = error_of(iam.create_login_profile, UserName="dana", Password="no-digits-here")
+    assert (code, status) == ("PasswordPolicyViolation", 400)
+    profile = iam.create_login_profile(UserName="dana", Password="with-digit-1", PasswordResetRequired=True)["LoginProfile"]
+    assert profile["UserName"] == "dana" and profile["PasswordResetRequired"] is True
+    assert error_of(iam.delete_user, UserName="dana")[0] == "DeleteConflict"
+    k = iam.create_access_key(UserName="dana")["AccessKey"]
+    dana = client_factory("iam", access_key=k["AccessKeyId"], secret_key=k["SecretAccessKey"])
+    assert error_of(dana.change_password, OldPassword="with-digit-1", NewPassword="with-digit-1")[0] == "PasswordPolicyViolation"
+    dana.change_password(OldPassword="with-digit-1", NewPassword="another-digit-2")
+    assert error_of(dana.change_password, OldPassword="with-digit-1", NewPassword="third-digit-3")[1] == 400
+    assert iam.get_login_profile(UserName="dana")["LoginProfile"]["PasswordResetRequired"] is False
+    iam.delete_login_profile(UserName="dana")
+    iam.delete_account_password_policy()

@@ -87,6 +87,14 @@ extension OperationCatalogue {
         package static let tagOpenIDConnectProvider = CatalogueOperation(.iam, "TagOpenIDConnectProvider", readOnly: false)
         package static let untagOpenIDConnectProvider = CatalogueOperation(.iam, "UntagOpenIDConnectProvider", readOnly: false)
         package static let listOpenIDConnectProviderTags = CatalogueOperation(.iam, "ListOpenIDConnectProviderTags", readOnly: true)
+        package static let updateAccountPasswordPolicy = CatalogueOperation(.iam, "UpdateAccountPasswordPolicy", readOnly: false)
+        package static let getAccountPasswordPolicy = CatalogueOperation(.iam, "GetAccountPasswordPolicy", readOnly: true)
+        package static let deleteAccountPasswordPolicy = CatalogueOperation(.iam, "DeleteAccountPasswordPolicy", readOnly: false)
+        package static let createLoginProfile = CatalogueOperation(.iam, "CreateLoginProfile", readOnly: false)
+        package static let getLoginProfile = CatalogueOperation(.iam, "GetLoginProfile", readOnly: true)
+        package static let updateLoginProfile = CatalogueOperation(.iam, "UpdateLoginProfile", readOnly: false)
+        package static let deleteLoginProfile = CatalogueOperation(.iam, "DeleteLoginProfile", readOnly: false)
+        package static let changePassword = CatalogueOperation(.iam, "ChangePassword", readOnly: false)
 
         package static let all: [CatalogueOperation] = [
             createUser,
@@ -169,6 +177,14 @@ extension OperationCatalogue {
             tagOpenIDConnectProvider,
             untagOpenIDConnectProvider,
             listOpenIDConnectProviderTags,
+            updateAccountPasswordPolicy,
+            getAccountPasswordPolicy,
+            deleteAccountPasswordPolicy,
+            createLoginProfile,
+            getLoginProfile,
+            updateLoginProfile,
+            deleteLoginProfile,
+            changePassword,
         ]
     }
 

@@ -33,5 +33,8 @@ enum IAMBindings {
         .query(Ops.deleteOpenIDConnectProvider), .query(Ops.updateOpenIDConnectProviderThumbprint),
         .query(Ops.addClientIDToOpenIDConnectProvider), .query(Ops.removeClientIDFromOpenIDConnectProvider),
         .query(Ops.tagOpenIDConnectProvider), .query(Ops.untagOpenIDConnectProvider), .query(Ops.listOpenIDConnectProviderTags),
+        .query(Ops.updateAccountPasswordPolicy), .query(Ops.getAccountPasswordPolicy), .query(Ops.deleteAccountPasswordPolicy),
+        .query(Ops.createLoginProfile), .query(Ops.getLoginProfile), .query(Ops.updateLoginProfile), .query(Ops.deleteLoginProfile),
+        .query(Ops.changePassword),
     ]
 }

@@ -105,6 +105,9 @@ package struct IAMUserRepository: Sendable {
     /// the user's row lock.
     package func delete(_ user: IAMUserRecord) async throws {
         let id = user.userId
+        if try await tx.exists("SELECT 1 FROM iam_login_profiles WHERE user_id = \(id)") {
+            throw ServiceError.deleteConflict("Cannot delete entity, must delete login profile first.")
+        }
         if try await tx.exists("SELECT 1 FROM access_keys WHERE user_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must delete access keys first.")
         }

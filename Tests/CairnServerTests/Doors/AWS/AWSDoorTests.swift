@@ -57,7 +57,13 @@ import Testing
     @Test func healthReadinessAndMetricsAreAnonymous() async throws {
         try await withTestServer { server in
             for path in ["/healthz", "/readyz", "/metrics"] {
-                let r = try await server.unsigned(.get, path)
+                var r = try await server.unsigned(.get, path)
+                // Readiness allows its database check 2 s; on a machine busy with the whole suite that can pass, so
+                // the check is asked again: what this test proves is that no credentials are needed.
+                for _ in 0..<5 where r.status == .serviceUnavailable && path == "/readyz" {
+                    try await Task.sleep(for: .seconds(1))
+                    r = try await server.unsigned(.get, path)
+                }
                 #expect(r.status == .ok, "\(path)")
             }
         }
