@@ -314,6 +314,9 @@ def iam_scenario(w):
     d("iam:CreatePolicy", root, "create_policy", PolicyName="golden-policy", PolicyDocument=DOC, Description="golden policy")
     parn = f"arn:aws:iam::{root.account}:policy/golden-policy"
     d("iam:GetPolicy", root, "get_policy", PolicyArn=parn)
+    d("iam:TagPolicy", root, "tag_policy", PolicyArn=parn, Tags=[{"Key": "stage", "Value": "gold"}])
+    d("iam:ListPolicyTags", root, "list_policy_tags", PolicyArn=parn)
+    d("iam:UntagPolicy", root, "untag_policy", PolicyArn=parn, TagKeys=["stage"])
     d("iam:ListPolicies", root, "list_policies", Scope="Local")
     d("iam:CreatePolicyVersion", root, "create_policy_version", PolicyArn=parn, PolicyDocument=DOC2, SetAsDefault=False)
     d("iam:GetPolicyVersion", root, "get_policy_version", PolicyArn=parn, VersionId="v2")
@@ -348,7 +351,8 @@ def iam_scenario(w):
     # Deletions, each of something made for it.
     root.iam.create_user(UserName="golden-gone")
     d("iam:DeleteUser", root, "delete_user", UserName="golden-gone")
-    root.iam.create_group(GroupName="golden-gone")
+    root.iam.create_group(GroupName="golden-going")
+    d("iam:UpdateGroup", root, "update_group", GroupName="golden-going", NewGroupName="golden-gone", NewPath="/gone/")
     d("iam:DeleteGroup", root, "delete_group", GroupName="golden-gone")
     root.iam.create_role(RoleName="golden-gone", AssumeRolePolicyDocument=trust(root.account))
     d("iam:DeleteRole", root, "delete_role", RoleName="golden-gone")

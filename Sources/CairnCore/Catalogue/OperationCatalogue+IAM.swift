@@ -12,6 +12,10 @@ extension OperationCatalogue {
         package static let getGroup = CatalogueOperation(.iam, "GetGroup", readOnly: true, rest: ["getIamGroup"])
         package static let listGroups = CatalogueOperation(.iam, "ListGroups", readOnly: true, rest: ["listIamGroups"])
         package static let deleteGroup = CatalogueOperation(.iam, "DeleteGroup", readOnly: false, rest: ["deleteIamGroup"])
+        package static let updateGroup = CatalogueOperation(.iam, "UpdateGroup", readOnly: false)
+        package static let tagPolicy = CatalogueOperation(.iam, "TagPolicy", readOnly: false)
+        package static let untagPolicy = CatalogueOperation(.iam, "UntagPolicy", readOnly: false)
+        package static let listPolicyTags = CatalogueOperation(.iam, "ListPolicyTags", readOnly: true)
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
         package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true)
@@ -106,6 +110,10 @@ extension OperationCatalogue {
             getGroup,
             listGroups,
             deleteGroup,
+            updateGroup,
+            tagPolicy,
+            untagPolicy,
+            listPolicyTags,
             addUserToGroup,
             removeUserFromGroup,
             listGroupsForUser,

@@ -74,6 +74,13 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         c.isASCII && (c.isLetter || c.isNumber || "_+=,.@-".contains(c))
     }
 
+    /// The permissions the role's trust policy must also grant (IAM user guide, "Passing session tags in AWS STS"
+    /// and "Monitor and control actions taken with assumed roles"): sts:TagSession for session tags, and
+    /// sts:SetSourceIdentity for a source identity.
+    package var sessionPermissions: [String] {
+        (tags.isEmpty ? [] : ["sts:TagSession"]) + (sourceIdentity == nil ? [] : ["sts:SetSourceIdentity"])
+    }
+
     /// STS's PackedPolicySize: the percentage of the packed session-policy and tag allowance used.
     package var packedPolicySize: Int {
         let size = (policy?.filter { !$0.isWhitespace }.count ?? 0) + tags.reduce(0) { $0 + $1.key.count + $1.value.count }

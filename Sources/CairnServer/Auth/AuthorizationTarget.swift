@@ -11,4 +11,7 @@ struct AuthorizationTarget: Sendable {
     /// Further resources the same call acts on (cloudtrail:ListTags names up to 20 trails): the call is allowed
     /// only if every one of them is.
     var additionalResources: [String] = []
+    /// Further actions the call needs on the same resource: STS's sts:TagSession when session tags are passed and
+    /// sts:SetSourceIdentity when a source identity is, which the role's trust policy must allow as well.
+    var additionalActions: [String] = []
 }

@@ -62,6 +62,15 @@ struct Authorizer: Sendable {
         }
         let result = PolicyEvaluator.evaluate(request, bundle)
         guard result.decision == .allow else { return denial(facts, target, Self.wording(result, action: op.action)) }
+        for action in target.additionalActions {
+            var each = request
+            each.action = RequestAction(action)
+            let other = PolicyEvaluator.evaluate(each, bundle)
+            if other.decision != .allow {
+                return .accessDenied(
+                    principal: facts.principal.arn, action: action, resource: target.resource, tail: Self.wording(other, action: action))
+            }
+        }
         for resource in target.additionalResources {
             var each = request
             each.resource = ParsedArn(resource)

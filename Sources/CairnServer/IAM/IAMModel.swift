@@ -40,6 +40,20 @@ enum IAMModel {
         var NewPath: String?
     }
 
+    struct PolicyTagsInput: OperationInput, Codable {
+        var PolicyArn: String?
+        var Tags: [Tag]?
+        var TagKeys: [String]?
+        var Marker: String?
+        var MaxItems: Int?
+    }
+
+    struct UpdateGroupInput: OperationInput, Codable {
+        var GroupName: String?
+        var NewGroupName: String?
+        var NewPath: String?
+    }
+
     struct CreateGroupInput: OperationInput, Codable {
         var GroupName: String?
         var Path: String?

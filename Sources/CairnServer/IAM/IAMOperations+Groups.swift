@@ -64,4 +64,14 @@ extension IAMOperations {
         let found = try await ctx.tx.iamGroups.groups(ofUser: user.userId, page: page)
         return IAMModel.GroupsOutput(Groups: found.items.map(IAMModel.Group.init), IsTruncated: found.isTruncated, Marker: found.nextMarker)
     }
+
+    /// A new name or path for a group; members, inline and attached policies go with it.
+    static let updateGroup = operation(Entry.updateGroup) { (input: IAMModel.UpdateGroupInput, ctx) -> NoOutput in
+        let name = try IAMInputChecks.name(input.GroupName, "GroupName", maxLength: NameLimit.group)
+        let newName = try IAMInputChecks.optionalName(input.NewGroupName, "NewGroupName", maxLength: NameLimit.group)
+        let newPath = try input.NewPath.map { (_: String) throws(ServiceError) in try IAMInputChecks.path(input.NewPath, "NewPath") }
+        let group = try await ctx.tx.iamGroups.require(account: ctx.facts.principal.account, name: name, locked: true)
+        try await ctx.tx.iamGroups.update(group, newName: newName, newPath: newPath)
+        return NoOutput()
+    }
 }

@@ -44,8 +44,11 @@ extension STSOperations {
             let name = try federatedName(input.Name)
             let context = TagConditionKeys.request((input.Tags ?? []).compactMap { tag in tag.Key.map { (key: $0, value: tag.Value ?? "") } })
             let account = t.facts.principal.account
-            return AuthorizationTarget(
+            var target = AuthorizationTarget(
                 resource: "arn:\(t.partition):sts::\(account.value):federated-user/\(name)", resourceAccount: account.value, context: context)
+            // Session tags need sts:TagSession too, as AWS's GetFederationToken does.
+            if !(input.Tags ?? []).isEmpty { target.additionalActions = ["sts:TagSession"] }
+            return target
         }
     ) { input, ctx in
         let who = ctx.facts.principal

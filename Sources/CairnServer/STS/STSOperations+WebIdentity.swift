@@ -95,8 +95,10 @@ extension STSOperations {
         if let email = token.claims["email"]?.stringValue { context["\(identifier):email"] = .single(email) }
         if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
         // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
-        return AuthorizationTarget(
+        var target = AuthorizationTarget(
             resource: request.roleArn, resourceAccount: request.roleAccount.value,
             resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
+        target.additionalActions = request.sessionPermissions
+        return target
     }
 }

@@ -87,8 +87,10 @@ enum STSOperations {
         context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
         if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
         // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
-        return AuthorizationTarget(
+        var target = AuthorizationTarget(
             resource: request.roleArn, resourceAccount: request.roleAccount.value,
             resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
+        target.additionalActions = request.sessionPermissions
+        return target
     }
 }

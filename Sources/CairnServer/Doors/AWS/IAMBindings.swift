@@ -35,6 +35,6 @@ enum IAMBindings {
         .query(Ops.tagOpenIDConnectProvider), .query(Ops.untagOpenIDConnectProvider), .query(Ops.listOpenIDConnectProviderTags),
         .query(Ops.updateAccountPasswordPolicy), .query(Ops.getAccountPasswordPolicy), .query(Ops.deleteAccountPasswordPolicy),
         .query(Ops.createLoginProfile), .query(Ops.getLoginProfile), .query(Ops.updateLoginProfile), .query(Ops.deleteLoginProfile),
-        .query(Ops.changePassword),
+        .query(Ops.changePassword), .query(Ops.updateGroup), .query(Ops.tagPolicy), .query(Ops.untagPolicy), .query(Ops.listPolicyTags),
     ]
 }

@@ -30,6 +30,19 @@ package struct IAMGroupRepository: Sendable {
         return try await require(account: account, name: name)
     }
 
+    /// Renames or moves a group (UpdateGroup); its members and policies stay. A name another group of the account
+    /// has (names compare without case) is EntityAlreadyExists.
+    package func update(_ group: IAMGroupRecord, newName: String?, newPath: String?) async throws {
+        let name = newName ?? group.name
+        let path = newPath ?? group.path
+        let arn = IAMARN.entity(.group, partition: tx.partition, account: group.account, path: path, name: name).description
+        do {
+            try await tx.query("UPDATE iam_groups SET name = \(name), path = \(path), arn = \(arn) WHERE group_id = \(group.groupId)")
+        } catch  where PostgresFailure(error).isUniqueViolation {
+            throw IAMEntityKind.group.alreadyExists(name)
+        }
+    }
+
     package func find(account: AccountId, name: String, locked: Bool = false) async throws -> IAMGroupRecord? {
         let lock = locked ? " FOR UPDATE" : ""
         return try await decode(

@@ -153,6 +153,10 @@ package struct IAMManagedPolicyRepository: Sendable {
     }
 
     /// Makes an existing version the default (the trigger on default_version tells every account using it).
+    package func setTags(_ arn: String, _ tags: [IAMTag]) async throws {
+        try await tx.query("UPDATE iam_managed_policies SET tags = \(IAMTagColumn.encode(tags))::jsonb WHERE arn = \(arn)")
+    }
+
     package func setDefault(_ arn: String, versionId: String) async throws {
         guard try await version(of: arn, id: versionId) != nil else {
             throw ServiceError.noSuchEntity("Policy \(arn) version \(versionId) does not exist.")
