@@ -384,6 +384,8 @@ def iam_scenario(w):
     d("iam:ChangePassword", user, "change_password", OldPassword="Golden-Password-1!", NewPassword="Golden-Password-2!")
     d("iam:DeleteLoginProfile", root, "delete_login_profile", UserName="golden-caller")
     d("iam:DeleteAccountPasswordPolicy", root, "delete_account_password_policy")
+    d("iam:GenerateCredentialReport", root, "generate_credential_report")
+    d("iam:GetCredentialReport", root, "get_credential_report")
     d("sts:GetSessionToken", user, "get_session_token", DurationSeconds=900)
     fed = d("sts:GetFederationToken", user, "get_federation_token", Name="golden-fed", Policy=ADMIN, DurationSeconds=900)["Credentials"]
     federated = Caller(w.factory, root.account, fed["AccessKeyId"], fed["SecretAccessKey"], fed["SessionToken"], kind="FederatedUser")

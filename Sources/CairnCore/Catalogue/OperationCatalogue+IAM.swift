@@ -16,6 +16,8 @@ extension OperationCatalogue {
         package static let tagPolicy = CatalogueOperation(.iam, "TagPolicy", readOnly: false)
         package static let untagPolicy = CatalogueOperation(.iam, "UntagPolicy", readOnly: false)
         package static let listPolicyTags = CatalogueOperation(.iam, "ListPolicyTags", readOnly: true)
+        package static let generateCredentialReport = CatalogueOperation(.iam, "GenerateCredentialReport", readOnly: false)
+        package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true)
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
         package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true)
@@ -114,6 +116,8 @@ extension OperationCatalogue {
             tagPolicy,
             untagPolicy,
             listPolicyTags,
+            generateCredentialReport,
+            getCredentialReport,
             addUserToGroup,
             removeUserFromGroup,
             listGroupsForUser,

@@ -53,6 +53,31 @@ package struct WebIdentityToken: Sendable {
         return claims["amr"]?.stringValue.map { [$0] } ?? []
     }
 
+    /// The token's session tags (`https://aws.amazon.com/tags`: `principal_tags`, each a one-value list, and
+    /// `transitive_tag_keys`), as AWS reads them; a claim of another shape is InvalidIdentityToken.
+    package func sessionTags() throws(ServiceError) -> (tags: [(key: String?, value: String?)], transitiveKeys: [String]) {
+        guard let claim = claims["https://aws.amazon.com/tags"] else { return ([], []) }
+        guard case .object(let members) = claim else { throw Self.invalid("The token's https://aws.amazon.com/tags claim is not an object.") }
+        var tags: [(key: String?, value: String?)] = []
+        if let principal = members["principal_tags"] {
+            guard case .object(let entries) = principal else { throw Self.invalid("principal_tags must be an object of one-value lists.") }
+            for (key, value) in entries {
+                guard case .array(let values) = value, values.count == 1, let one = values[0].stringValue else {
+                    throw Self.invalid("The session tag \(key) must have exactly one string value.")
+                }
+                tags.append((key, one))
+            }
+        }
+        var transitive: [String] = []
+        if let keys = members["transitive_tag_keys"] {
+            guard case .array(let list) = keys, list.allSatisfy({ $0.stringValue != nil }) else {
+                throw Self.invalid("transitive_tag_keys must be a list of strings.")
+            }
+            transitive = list.compactMap(\.stringValue)
+        }
+        return (tags, transitive)
+    }
+
     /// The token's own source identity (`https://aws.amazon.com/source_identity`), as AWS reads it.
     package var sourceIdentity: String? { claims["https://aws.amazon.com/source_identity"]?.stringValue }
 

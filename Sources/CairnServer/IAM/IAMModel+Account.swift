@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import Foundation
 
 /// ListEntitiesForPolicy, GetAccountSummary and UpdateRoleDescription, member names as botocore's iam model spells them.
@@ -43,5 +44,19 @@ extension IAMModel {
     struct AccountAliasesOutput: OperationOutput, Encodable {
         var AccountAliases: [String]
         var IsTruncated: Bool
+    }
+
+    struct CredentialReportStateOutput: OperationOutput, Encodable {
+        var State: String
+        var Description: String?
+    }
+
+    struct CredentialReportOutput: OperationOutput, Encodable {
+        var Content: Data
+        var ReportFormat: String
+        var GeneratedTime: Date
+
+        /// The report itself is not recorded: it lists every credential of the account.
+        func responseElements(for entry: CatalogueOperation) -> JSONValue? { nil }
     }
 }

@@ -46,10 +46,3 @@ extension STSModel {
         }
     }
 }
-
-extension STSModel.Credentials {
-    /// What a record says of issued credentials: the key id and the expiry.
-    var recorded: JSONValue {
-        .object(["accessKeyId": .string(AccessKeyId), "expiration": .string(EventElements.date(Expiration, service: .sts))])
-    }
-}

@@ -13,12 +13,13 @@ extension STSModel {
         var Policy: String?
         var DurationSeconds: Int?
 
-        /// The request, checked as STS checks it; the token's own source identity claim is the session's.
-        func checked(sourceIdentity: String?) throws(ServiceError) -> AssumeRoleRequest {
-            try AssumeRoleRequest(
+        /// The request, checked as STS checks it; the token's session tags and source identity are the session's.
+        func checked(_ token: WebIdentityToken?) throws(ServiceError) -> AssumeRoleRequest {
+            let (tags, transitive) = try token?.sessionTags() ?? ([], [])
+            return try AssumeRoleRequest(
                 roleArn: RoleArn, sessionName: RoleSessionName, durationSeconds: DurationSeconds, policy: Policy,
-                policyArns: (PolicyArns ?? []).compactMap(\.arn), tags: [], transitiveTagKeys: [], externalId: nil,
-                sourceIdentity: sourceIdentity)
+                policyArns: (PolicyArns ?? []).compactMap(\.arn), tags: tags, transitiveTagKeys: transitive, externalId: nil,
+                sourceIdentity: token?.sourceIdentity)
         }
 
         private enum CodingKeys: String, CodingKey {
@@ -49,10 +50,7 @@ extension STSModel {
         /// As AssumeRole's: the credentials' key id and expiry, never the secret or the token.
         func responseElements(for entry: CatalogueOperation) -> JSONValue? {
             var members: JSONObject = [
-                "credentials": .object([
-                    "accessKeyId": .string(Credentials.AccessKeyId),
-                    "expiration": .string(EventElements.date(Credentials.Expiration, service: .sts)),
-                ]),
+                "credentials": Credentials.recorded,
                 "subjectFromWebIdentityToken": .string(SubjectFromWebIdentityToken),
                 "assumedRoleUser": .object(["assumedRoleId": .string(AssumedRoleUser.AssumedRoleId), "arn": .string(AssumedRoleUser.Arn)]),
                 "provider": .string(Provider),

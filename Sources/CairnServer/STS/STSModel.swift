@@ -64,9 +64,7 @@ enum STSModel {
         /// The record names the credentials' key id and expiry, never the secret or the token.
         func responseElements(for entry: CatalogueOperation) -> JSONValue? {
             .object([
-                "credentials": .object([
-                    "accessKeyId": .string(Credentials.AccessKeyId), "expiration": .string(EventElements.date(Credentials.Expiration, service: .sts)),
-                ]),
+                "credentials": Credentials.recorded,
                 "assumedRoleUser": .object(["assumedRoleId": .string(AssumedRoleUser.AssumedRoleId), "arn": .string(AssumedRoleUser.Arn)]),
             ])
         }
@@ -76,5 +74,12 @@ enum STSModel {
         var Account: String
         var Arn: String
         var UserId: String
+    }
+}
+
+extension STSModel.Credentials {
+    /// What a record says of issued credentials: the key id and the expiry.
+    var recorded: JSONValue {
+        .object(["accessKeyId": .string(AccessKeyId), "expiration": .string(EventElements.date(Expiration, service: .sts))])
     }
 }

@@ -13,7 +13,7 @@ extension STSOperations {
         OperationCatalogue.assumeRoleWithWebIdentity, target: { input, t in try await webIdentityTarget(input, t) }
     ) { input, ctx in
         let token = try WebIdentityToken(parsing: input.WebIdentityToken)
-        let request = try input.checked(sourceIdentity: token.sourceIdentity)
+        let request = try input.checked(token)
         guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName),
             let provider = try await ctx.tx.oidcProviders.find(account: request.roleAccount, identifier: try providerIdentifier(token)),
             let audience = token.audiences.first(where: provider.clientIds.contains), let subject = token.subject
@@ -30,7 +30,7 @@ extension STSOperations {
         let providerArn = ctx.facts.principal.arn
         let session = try await ctx.tx.sessions.issue(
             role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
-            policyArns: request.policyArns, tags: [:], sourceIdentity: request.sourceIdentity, issuedBy: providerArn,
+            policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity, issuedBy: providerArn,
             federatedProvider: providerArn, now: ctx.facts.time)
         return STSModel.AssumeRoleWithWebIdentityOutput(
             Credentials: .init(
@@ -47,7 +47,7 @@ extension STSOperations {
     /// whose role ARN or token cannot be read at all names no account to record it in, and is refused unrecorded.
     static func webIdentityCaller(_ input: STSModel.AssumeRoleWithWebIdentityInput, partition: String) throws(ServiceError) -> Principal {
         let token = try WebIdentityToken(parsing: input.WebIdentityToken)
-        let request = try input.checked(sourceIdentity: nil)
+        let request = try input.checked(nil)
         let identifier = try providerIdentifier(token)
         return .webIdentity(
             providerArn: OpenIDConnectProviderRules.arn(partition: partition, account: request.roleAccount, identifier: identifier),
@@ -64,7 +64,7 @@ extension STSOperations {
 
     private static func webIdentityTarget(_ input: STSModel.AssumeRoleWithWebIdentityInput, _ t: TargetContext) async throws -> AuthorizationTarget {
         let token = try WebIdentityToken(parsing: input.WebIdentityToken)
-        let request = try input.checked(sourceIdentity: token.sourceIdentity)
+        let request = try input.checked(token)
         if let policy = request.policy,
             let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
         {
@@ -94,6 +94,8 @@ extension STSOperations {
         if !token.authenticationMethods.isEmpty { context["\(identifier):amr"] = .multiple(token.authenticationMethods) }
         if let email = token.claims["email"]?.stringValue { context["\(identifier):email"] = .single(email) }
         if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
+        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
+        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
         // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
         var target = AuthorizationTarget(
             resource: request.roleArn, resourceAccount: request.roleAccount.value,

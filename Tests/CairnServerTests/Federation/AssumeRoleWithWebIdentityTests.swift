@@ -229,4 +229,45 @@ import Testing
         }
         await idp.stop()
     }
+
+    @Test func theTokensSessionTagsNeedTagSessionAndBecomeTheSessionsPrincipalTags() async throws {
+        let idp = try await TestIdentityProvider.start()
+        try await withTestServer { server in
+            let (role, provider) = try await setUp(server, idp, thumbprint: idp.thumbprint)
+            let tagged = try idp.token([
+                "https://aws.amazon.com/tags": ["principal_tags": ["team": ["ci"]], "transitive_tag_keys": ["team"]] as [String: any Sendable]
+            ])
+            var r = try await assume(server, role: role, token: tagged)
+            #expect(r.status == .forbidden && String(buffer: r.body).contains("sts:TagSession"), "\(String(buffer: r.body))")
+            #expect(try await sessions(server) == 0)
+            let id = String(idp.issuer.dropFirst("https://".count))
+            let trust = """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Federated":"\(provider)"},\
+                "Action":["sts:AssumeRoleWithWebIdentity","sts:TagSession"],"Condition":{"StringEquals":{"\(id):aud":"sts.amazonaws.com",\
+                "aws:RequestTag/team":"ci"}}}]}
+                """
+            #expect(
+                try await iam(server, [("Action", "UpdateAssumeRolePolicy"), ("RoleName", "ci-deployer"), ("PolicyDocument", trust)]).status == .ok)
+            #expect(
+                try await iam(
+                    server,
+                    [
+                        ("Action", "PutRolePolicy"), ("RoleName", "ci-deployer"), ("PolicyName", "regions"),
+                        ("PolicyDocument", policy("Allow", "cairn:ListRegions", condition: #"{"StringEquals":{"aws:PrincipalTag/team":"ci"}}"#)),
+                    ]
+                ).status == .ok)
+            try await server.settle()
+            r = try await assume(server, role: role, token: tagged)
+            let xml = String(buffer: r.body)
+            #expect(r.status == .ok, "\(xml)")
+            let key = try #require(xml.firstMatch(of: /<AccessKeyId>([^<]+)</)?.1)
+            let secret = try #require(xml.firstMatch(of: /<SecretAccessKey>([^<]+)</)?.1)
+            let token = try #require(xml.firstMatch(of: /<SessionToken>([^<]+)</)?.1)
+            let regions = try await server.send(
+                .get, "/v1/regions", credentials: TestCredentials(accessKeyId: String(key), secret: String(secret)),
+                headers: ["x-amz-security-token": String(token)])
+            #expect(regions.status == .ok, "the session's principal tag team=ci satisfies the role's policy")
+        }
+        await idp.stop()
+    }
 }
