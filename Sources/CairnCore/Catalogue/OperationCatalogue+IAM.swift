@@ -18,6 +18,7 @@ extension OperationCatalogue {
         package static let listPolicyTags = CatalogueOperation(.iam, "ListPolicyTags", readOnly: true)
         package static let generateCredentialReport = CatalogueOperation(.iam, "GenerateCredentialReport", readOnly: false)
         package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true)
+        package static let getAccessKeyLastUsed = CatalogueOperation(.iam, "GetAccessKeyLastUsed", readOnly: true)
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
         package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true)
@@ -118,6 +119,7 @@ extension OperationCatalogue {
             listPolicyTags,
             generateCredentialReport,
             getCredentialReport,
+            getAccessKeyLastUsed,
             addUserToGroup,
             removeUserFromGroup,
             listGroupsForUser,

@@ -1,16 +1,22 @@
 package import Foundation
 
 /// IAM's credential report: a CSV line per user (the root user first, as `<root_account>`), in AWS's columns and
-/// words. Cairn does not track when a password or key was last used, so those columns say `no_information` or `N/A`
-/// as AWS's do for credentials it has no record of; it has no MFA devices or signing certificates yet.
+/// words. A key's last use is the latest call the event log holds signed with it; a password's is not known until
+/// the console signs users in (`no_information`, as AWS's report says of use it has no record of); Cairn has no MFA
+/// devices or signing certificates yet.
 package struct CredentialReport: Sendable {
     package struct Key: Sendable {
+        package let id: String
         package let active: Bool
         package let created: Date
+        /// The latest call signed with the key that the event log holds: when, where, which service.
+        package var lastUsed: (at: Date, region: String, service: String)?
 
-        package init(active: Bool, created: Date) {
+        package init(id: String, active: Bool, created: Date, lastUsed: (at: Date, region: String, service: String)? = nil) {
+            self.id = id
             self.active = active
             self.created = created
+            self.lastUsed = lastUsed
         }
     }
 
@@ -20,7 +26,7 @@ package struct CredentialReport: Sendable {
         package let created: Date
         /// When the login profile's password was last set; nil: the user has no password.
         package let passwordChanged: Date?
-        package let keys: [Key]
+        package var keys: [Key]
 
         package init(name: String, arn: String, created: Date, passwordChanged: Date?, keys: [Key]) {
             self.name = name
@@ -63,7 +69,11 @@ package struct CredentialReport: Sendable {
         let keys = u.keys.sorted { $0.created < $1.created }
         for i in 0..<2 {
             if i < keys.count {
-                cells += [keys[i].active ? "true" : "false", time(keys[i].created), "N/A", "N/A", "N/A"]
+                let use = keys[i].lastUsed
+                cells += [
+                    keys[i].active ? "true" : "false", time(keys[i].created), use.map { time($0.at) } ?? "N/A", use?.region ?? "N/A",
+                    use?.service ?? "N/A",
+                ]
             } else {
                 cells += ["false", "N/A", "N/A", "N/A", "N/A"]
             }

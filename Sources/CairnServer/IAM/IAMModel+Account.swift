@@ -59,4 +59,15 @@ extension IAMModel {
         /// The report itself is not recorded: it lists every credential of the account.
         func responseElements(for entry: CatalogueOperation) -> JSONValue? { nil }
     }
+
+    struct AccessKeyLastUse: Encodable, Sendable {
+        var LastUsedDate: Date?
+        var ServiceName: String
+        var Region: String
+    }
+
+    struct AccessKeyLastUsedOutput: OperationOutput, Encodable {
+        var UserName: String?
+        var AccessKeyLastUsed: AccessKeyLastUse
+    }
 }

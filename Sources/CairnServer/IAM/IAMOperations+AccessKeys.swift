@@ -62,4 +62,24 @@ extension IAMOperations {
     private static func noSuchKey(_ id: String) -> ServiceError {
         .noSuchEntity("The Access Key with id \(id) cannot be found.")
     }
+
+    /// When and where a key of the account was last used, read from the event log (the latest call signed with it in
+    /// any region); a key never used answers `N/A`, as IAM's does.
+    static let getAccessKeyLastUsed = operation(Entry.getAccessKeyLastUsed) {
+        (input: IAMModel.AccessKeyInput, ctx) -> IAMModel.AccessKeyLastUsedOutput in
+        let id = try accessKeyId(input.AccessKeyId)
+        let account = ctx.facts.principal.account
+        guard let key = try await ctx.tx.iamAccessKeys.find(id, in: account) else {
+            throw ServiceError.noSuchEntity("The Access Key with id \(id) cannot be found")
+        }
+        guard let use = try await ctx.tx.iamAccessKeys.lastUse(of: id, in: account) else {
+            return .init(UserName: key.userName, AccessKeyLastUsed: .init(LastUsedDate: nil, ServiceName: "N/A", Region: "N/A"))
+        }
+        return .init(UserName: key.userName, AccessKeyLastUsed: .init(LastUsedDate: use.at, ServiceName: serviceName(use.source), Region: use.region))
+    }
+
+    /// IAM's service name for an event source: `iam` for `iam.amazonaws.com`.
+    static func serviceName(_ eventSource: String) -> String {
+        eventSource.hasSuffix(".amazonaws.com") ? String(eventSource.dropLast(".amazonaws.com".count)) : eventSource
+    }
 }

@@ -13,7 +13,18 @@ extension IAMOperations {
         {
             return .init(State: "COMPLETE", Description: nil)
         }
-        let (root, users) = try await ctx.tx.credentialReports.subjects(account: account)
+        var (root, users) = try await ctx.tx.credentialReports.subjects(account: account)
+        func withLastUse(_ user: CredentialReport.User) async throws -> CredentialReport.User {
+            var user = user
+            for i in user.keys.indices {
+                if let use = try await ctx.tx.iamAccessKeys.lastUse(of: user.keys[i].id, in: account) {
+                    user.keys[i].lastUsed = (use.at, use.region, serviceName(use.source))
+                }
+            }
+            return user
+        }
+        root = try await withLastUse(root)
+        for i in users.indices { users[i] = try await withLastUse(users[i]) }
         let policy = try await ctx.tx.passwordPolicies.policy(of: account)
         let csv = CredentialReport.csv(root: root, users: users, maxPasswordAgeDays: policy?.maxAgeDays)
         try await ctx.tx.credentialReports.save(account: account, content: csv, at: ctx.facts.time)

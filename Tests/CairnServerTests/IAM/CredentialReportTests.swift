@@ -18,7 +18,8 @@ import Testing
         try await withTestServer { server in
             var (status, xml) = try await iam(server, [("Action", "GetCredentialReport")])
             #expect(status == 410 && xml.contains("<Code>ReportNotPresent</Code>"), "\(xml)")
-            _ = try await server.createUser("with-key")
+            let keyed = try await server.createUser("with-key", inline: [policy("Allow", "cairn:ListRegions")])
+            #expect(try await server.send(.get, "/v1/regions", credentials: keyed.credentials).status == .ok)
             #expect(try await iam(server, [("Action", "CreateUser"), ("UserName", "with-password")]).0 == 200)
             #expect(
                 try await iam(server, [("Action", "CreateLoginProfile"), ("UserName", "with-password"), ("Password", "Report-Pass-1")]).0 == 200)
@@ -35,8 +36,9 @@ import Testing
             #expect(lines.first?.count == 22 && lines.first?.first == "user" && lines.allSatisfy { $0.count == 22 })
             #expect(lines[1][0] == "<root_account>" && lines[1][1] == "arn:aws:iam::\(server.operatorAccount):root")
             #expect(lines[1][3] == "not_supported" && lines[1][8] == "true", "the root user's key is listed: \(lines[1])")
-            let keyed = try #require(lines.first { $0[0] == "with-key" })
-            #expect(keyed[3] == "false" && keyed[8] == "true" && keyed[9].hasSuffix("+00:00") && keyed[13] == "false")
+            let keyedLine = try #require(lines.first { $0[0] == "with-key" })
+            #expect(keyedLine[3] == "false" && keyedLine[8] == "true" && keyedLine[9].hasSuffix("+00:00") && keyedLine[13] == "false")
+            #expect(keyedLine[10].hasSuffix("+00:00") && keyedLine[11] == "us-east-1" && keyedLine[12] == "cairn", "the key's last use: \(keyedLine)")
             let passworded = try #require(lines.first { $0[0] == "with-password" })
             #expect(passworded[3] == "true" && passworded[5].hasSuffix("+00:00") && passworded[8] == "false")
 
@@ -45,6 +47,20 @@ import Testing
             #expect(status == 410 && xml.contains("<Code>ReportExpired</Code>"), "\(xml)")
             (status, xml) = try await iam(server, [("Action", "GenerateCredentialReport")])
             #expect(xml.contains("<State>STARTED</State>"), "an expired report is made again")
+        }
+    }
+
+    @Test func aKeysLastUseIsTheLatestCallTheEventLogHoldsSignedWithIt() async throws {
+        try await withTestServer { server in
+            let user = try await server.createUser("user-of-key", inline: [policy("Allow", "cairn:ListRegions")])
+            var (status, xml) = try await iam(server, [("Action", "GetAccessKeyLastUsed"), ("AccessKeyId", user.credentials.accessKeyId)])
+            #expect(status == 200 && xml.contains("<ServiceName>N/A</ServiceName>") && xml.contains("<Region>N/A</Region>"), "\(xml)")
+            #expect(!xml.contains("<LastUsedDate>") && xml.contains("<UserName>user-of-key</UserName>"))
+            #expect(try await server.send(.get, "/v1/regions", credentials: user.credentials).status == .ok)
+            (status, xml) = try await iam(server, [("Action", "GetAccessKeyLastUsed"), ("AccessKeyId", user.credentials.accessKeyId)])
+            #expect(xml.contains("<LastUsedDate>") && xml.contains("<ServiceName>cairn</ServiceName>") && xml.contains("<Region>us-east-1</Region>"))
+            (status, xml) = try await iam(server, [("Action", "GetAccessKeyLastUsed"), ("AccessKeyId", "AKIANOTAKEY000000000")])
+            #expect(status == 404 && xml.contains("NoSuchEntity"), "\(xml)")
         }
     }
 }

@@ -36,6 +36,6 @@ enum IAMBindings {
         .query(Ops.updateAccountPasswordPolicy), .query(Ops.getAccountPasswordPolicy), .query(Ops.deleteAccountPasswordPolicy),
         .query(Ops.createLoginProfile), .query(Ops.getLoginProfile), .query(Ops.updateLoginProfile), .query(Ops.deleteLoginProfile),
         .query(Ops.changePassword), .query(Ops.updateGroup), .query(Ops.tagPolicy), .query(Ops.untagPolicy), .query(Ops.listPolicyTags),
-        .query(Ops.generateCredentialReport), .query(Ops.getCredentialReport),
+        .query(Ops.generateCredentialReport), .query(Ops.getCredentialReport), .query(Ops.getAccessKeyLastUsed),
     ]
 }

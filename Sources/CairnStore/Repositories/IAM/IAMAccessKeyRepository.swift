@@ -1,5 +1,5 @@
 package import CairnCore
-import Foundation
+package import Foundation
 import PostgresNIO
 
 extension Transaction {
@@ -75,6 +75,36 @@ package struct IAMAccessKeyRepository: Sendable {
             out.append(AccessKeyMetadataRecord(accessKeyId: id, userName: user, status: status, createdAt: created))
         }
         return out
+    }
+
+    /// A long-term key of the account, whoever owns it (nil: not the account's).
+    package func find(_ accessKeyId: String, in account: AccountId) async throws -> AccessKeyMetadataRecord? {
+        let rows = try await tx.query(
+            """
+            SELECT access_key_id, user_name, status, created_at FROM access_keys
+            WHERE access_key_id = \(accessKeyId) AND account_id = \(account.value)
+            """)
+        for try await (id, user, status, created) in rows.decode((String, String?, String, Date).self) {
+            return AccessKeyMetadataRecord(accessKeyId: id, userName: user, status: status, createdAt: created)
+        }
+        return nil
+    }
+
+    /// The latest call the event log holds that was signed with the key, in any of the account's regions: when,
+    /// where, and which service (GetAccessKeyLastUsed). One index probe per region (events_by_access_key).
+    package func lastUse(of accessKeyId: String, in account: AccountId) async throws -> (at: Date, region: String, source: String)? {
+        let rows = try await tx.query(
+            """
+            SELECT u.event_time, u.region, u.event_source FROM regions r
+            CROSS JOIN LATERAL (
+                SELECT event_time, region, event_source FROM events
+                WHERE account_id = \(account.value) AND region = r.name AND access_key_id = \(accessKeyId)
+                ORDER BY event_time DESC LIMIT 1
+            ) u
+            ORDER BY u.event_time DESC LIMIT 1
+            """)
+        for try await (at, region, source) in rows.decode((Date, String, String).self) { return (at, region, source) }
+        return nil
     }
 
     package func find(_ accessKeyId: String, for owner: AccessKeyOwner) async throws -> AccessKeyMetadataRecord? {
