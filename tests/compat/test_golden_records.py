@@ -387,6 +387,7 @@ def iam_scenario(w):
     d("iam:GenerateCredentialReport", root, "generate_credential_report")
     d("iam:GetCredentialReport", root, "get_credential_report")
     d("iam:GetAccessKeyLastUsed", root, "get_access_key_last_used", AccessKeyId=k["AccessKeyId"])
+    d("iam:GetAccountAuthorizationDetails", root, "get_account_authorization_details", Filter=["Role"], MaxItems=10)
     d("sts:GetSessionToken", user, "get_session_token", DurationSeconds=900)
     fed = d("sts:GetFederationToken", user, "get_federation_token", Name="golden-fed", Policy=ADMIN, DurationSeconds=900)["Credentials"]
     federated = Caller(w.factory, root.account, fed["AccessKeyId"], fed["SecretAccessKey"], fed["SessionToken"], kind="FederatedUser")

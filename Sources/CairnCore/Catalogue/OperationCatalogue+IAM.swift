@@ -19,6 +19,7 @@ extension OperationCatalogue {
         package static let generateCredentialReport = CatalogueOperation(.iam, "GenerateCredentialReport", readOnly: false)
         package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true)
         package static let getAccessKeyLastUsed = CatalogueOperation(.iam, "GetAccessKeyLastUsed", readOnly: true)
+        package static let getAccountAuthorizationDetails = CatalogueOperation(.iam, "GetAccountAuthorizationDetails", readOnly: true)
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
         package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true)
@@ -120,6 +121,7 @@ extension OperationCatalogue {
             generateCredentialReport,
             getCredentialReport,
             getAccessKeyLastUsed,
+            getAccountAuthorizationDetails,
             addUserToGroup,
             removeUserFromGroup,
             listGroupsForUser,

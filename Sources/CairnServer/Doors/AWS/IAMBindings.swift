@@ -37,5 +37,6 @@ enum IAMBindings {
         .query(Ops.createLoginProfile), .query(Ops.getLoginProfile), .query(Ops.updateLoginProfile), .query(Ops.deleteLoginProfile),
         .query(Ops.changePassword), .query(Ops.updateGroup), .query(Ops.tagPolicy), .query(Ops.untagPolicy), .query(Ops.listPolicyTags),
         .query(Ops.generateCredentialReport), .query(Ops.getCredentialReport), .query(Ops.getAccessKeyLastUsed),
+        .query(Ops.getAccountAuthorizationDetails),
     ]
 }
