@@ -81,6 +81,10 @@ struct CommonOptions: ParsableArguments {
             }
             config.oidcCAFile = path
         }
+        if let text = ProcessInfo.processInfo.environment["CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS"] {
+            guard ["true", "false"].contains(text) else { throw ValidationError("CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS must be true or false") }
+            config.oidcAllowsPrivateNetworks = text == "true"
+        }
         if let text = ProcessInfo.processInfo.environment["CAIRN_DRAIN_TIMEOUT_SECONDS"] {
             guard let seconds = Int(text), (1...3_600).contains(seconds) else {
                 throw ValidationError("CAIRN_DRAIN_TIMEOUT_SECONDS must be a whole number of seconds from 1 to 3600")

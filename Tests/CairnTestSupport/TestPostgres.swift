@@ -33,10 +33,11 @@ package actor TestPostgres {
             throw TestSetupError("PostgreSQL server binaries not found; install postgresql-15")
         }
         let dir = URL(fileURLWithPath: NSTemporaryDirectory()).appendingPathComponent("cairn-tests-\(getpid())")
-        // Hundreds of tests run in parallel, each with a small pool, beside the cairn processes some start.
+        // Hundreds of tests run in parallel, each with a small pool, beside the cairn processes some start: 600 was
+        // reached on a clean clone's run once the federation suites joined ("sorry, too many clients already").
         let pg = EmbeddedPostgres(
             dataDirectory: dir, binDirectory: bin, serverUser: getuid() == 0 ? "postgres" : nil,
-            settings: ["max_connections": "600", "shared_buffers": "64MB", "fsync": "off"])
+            settings: ["max_connections": "1200", "shared_buffers": "64MB", "fsync": "off"])
         try pg.start()
         Self.clusterToStop = pg
         atexit {

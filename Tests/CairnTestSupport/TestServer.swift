@@ -70,7 +70,7 @@ package let testRootCredentials = TestCredentials(accessKeyId: "AKIATESTROOT0000
 
 /// Runs `body` against a live server on a fresh database.
 package func withTestServer(
-    organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, oidcCAFile: String? = nil,
+    organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, oidcCAFile: String? = nil, oidcPrivateNetworks: Bool = true,
     _ body: @escaping @Sendable (TestServer) async throws -> Void
 ) async throws {
     try await withTestStore { store in
@@ -82,6 +82,8 @@ package func withTestServer(
             migrationCount: try Migration.load(from: TestPostgres.migrationsDirectory).count)
         settings.organizationAccountLimit = organizationAccountLimit
         settings.oidcCAFile = oidcCAFile
+        // The tests' identity providers listen on loopback.
+        settings.oidcAllowsPrivateNetworks = oidcPrivateNetworks
         let parts = try ApplicationBuilder.components(settings: settings, store: store, registry: nil)
         let freshness = parts.freshness
         let app = Application(router: parts.router, configuration: .init(address: .hostname("127.0.0.1", port: 0)), services: parts.services)

@@ -15,6 +15,8 @@ import X509
 struct IdentityProviderFetch: Sendable {
     /// The operator's CA file's certificates (`CAIRN_OIDC_CA_FILE`); nil: the system trust store.
     let authorities: [Certificate]?
+    /// Whether a provider may resolve to a loopback or private address (`CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS`).
+    var allowsPrivateNetworks = false
     var timeout: Duration = .seconds(10)
     static let maximumBytes = 1 << 20
 
@@ -25,7 +27,10 @@ struct IdentityProviderFetch: Sendable {
         case unreachable(String)
     }
 
-    init(authorities: [Certificate]? = nil) { self.authorities = authorities }
+    init(authorities: [Certificate]? = nil, allowsPrivateNetworks: Bool = false) {
+        self.authorities = authorities
+        self.allowsPrivateNetworks = allowsPrivateNetworks
+    }
 
     /// Reads the CA file: every PEM certificate in it.
     static func authorities(pemFile path: String) throws -> [Certificate] {
@@ -58,11 +63,21 @@ struct IdentityProviderFetch: Sendable {
         let context = try NIOSSLContext(configuration: tls)
         let verdict = Verdict()
         let anchors = TrustAnchors(thumbprints: Set(thumbprints), authorities: authorities)
+        // Resolved once, checked, and connected to as resolved: the name cannot point elsewhere in between.
+        let address: SocketAddress
+        do {
+            address = try await NIOThreadPool.singleton.runIfActive { try SocketAddress.makeAddressResolvingHost(host, port: port) }
+        } catch {
+            throw Failure.unreachable("\(host) does not resolve: \(error)")
+        }
+        guard allowsPrivateNetworks || IdentityProviderAddressRules.isPublic(address.ipAddress ?? "") else {
+            throw Failure.unreachable("\(host) resolves to \(address.ipAddress ?? "?"), a loopback or private address")
+        }
         let channel: NIOAsyncChannel<HTTPClientResponsePart, HTTPClientRequestPart>
         do {
             channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
                 .connectTimeout(.seconds(5))
-                .connect(host: host, port: port) { channel in
+                .connect(to: address) { channel in
                     channel.eventLoop.makeCompletedFuture {
                         let tlsHandler = try NIOSSLClientHandler(context: context, serverHostname: host.isIPAddress ? nil : host) {
                             certificates, promise in

@@ -47,9 +47,10 @@ package enum ApplicationBuilder {
             store: store, authorizer: authorizer,
             eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches,
             organizationAccountLimit: settings.organizationAccountLimit, replica: replica.map { ReplicaReads(primary: store, replica: $0) })
-        if let file = settings.oidcCAFile {
-            runner.webIdentityKeys = WebIdentityKeys(fetch: IdentityProviderFetch(authorities: try IdentityProviderFetch.authorities(pemFile: file)))
-        }
+        runner.webIdentityKeys = WebIdentityKeys(
+            fetch: IdentityProviderFetch(
+                authorities: try settings.oidcCAFile.map(IdentityProviderFetch.authorities(pemFile:)),
+                allowsPrivateNetworks: settings.oidcAllowsPrivateNetworks))
         let router = Router(context: CairnRequestContext.self)
         router.add(middleware: EdgeMiddleware())
         HealthRoutes(store: store, migrationCount: settings.migrationCount, registry: registry).add(to: router)

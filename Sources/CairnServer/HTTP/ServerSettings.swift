@@ -14,6 +14,8 @@ package struct ServerSettings: Sendable {
     /// The PEM file of authorities an OpenID Connect provider without thumbprints must chain to
     /// (`CAIRN_OIDC_CA_FILE`); nil: the system's trust store.
     package var oidcCAFile: String? = nil
+    /// Whether an OpenID Connect provider may be on a loopback or private network (`CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS`).
+    package var oidcAllowsPrivateNetworks = false
 
     /// AWS's largest request bodies (cloudtrail-data PutAuditEvents) stay under 1 MiB.
     static let maxBodyBytes = 2 * 1024 * 1024

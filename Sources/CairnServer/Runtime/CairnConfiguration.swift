@@ -37,6 +37,8 @@ package struct CairnConfiguration: Sendable {
     package var eventRetention = EventRetention()
     /// `CAIRN_OIDC_CA_FILE`: the authorities an OpenID Connect provider without thumbprints must chain to.
     package var oidcCAFile: String? = nil
+    /// `CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS`: OpenID Connect providers may be on loopback or private networks.
+    package var oidcAllowsPrivateNetworks = false
 
     package init(
         dataDirectory: String, databaseURL: String?, listen: String, regions: String, partition: String,

@@ -123,6 +123,7 @@ package enum CairnRuntime {
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
             settings.organizationAccountLimit = config.organizationAccountLimit
             settings.oidcCAFile = config.oidcCAFile
+            settings.oidcAllowsPrivateNetworks = config.oidcAllowsPrivateNetworks
             let app = try ApplicationBuilder.build(
                 settings: settings, store: store, replica: replicaStore, logger: logger, registry: registry,
                 services: background(config, store: store, lakeStore: lakeStore, logger: logger),

@@ -138,17 +138,20 @@ import Testing
         await idp.stop()
     }
 
-    @Test(arguments: [
-        ("a subject the trust policy does not name", "AccessDenied"),
-        ("an audience that is not a client id", "InvalidIdentityToken"),
-        ("an expired token", "ExpiredTokenException"),
-        ("a token not yet valid", "InvalidIdentityToken"),
-        ("another issuer", "InvalidIdentityToken"),
-        ("a signature by another key", "InvalidIdentityToken"),
-        ("an unsigned token", "InvalidIdentityToken"),
-        ("a key id the provider does not publish", "InvalidIdentityToken"),
-        ("text that is no token", "InvalidIdentityToken"),
-    ])
+    // One case at a time: each starts a server and a provider, and nine at once crowd the shared test database.
+    @Test(
+        .serialized,
+        arguments: [
+            ("a subject the trust policy does not name", "AccessDenied"),
+            ("an audience that is not a client id", "InvalidIdentityToken"),
+            ("an expired token", "ExpiredTokenException"),
+            ("a token not yet valid", "InvalidIdentityToken"),
+            ("another issuer", "InvalidIdentityToken"),
+            ("a signature by another key", "InvalidIdentityToken"),
+            ("an unsigned token", "InvalidIdentityToken"),
+            ("a key id the provider does not publish", "InvalidIdentityToken"),
+            ("text that is no token", "InvalidIdentityToken"),
+        ])
     func aTokenThatDoesNotHoldIsRefusedAndChangesNothing(_ case_: String, _ code: String) async throws {
         let idp = try await TestIdentityProvider.start()
         try await withTestServer { server in
@@ -267,6 +270,19 @@ import Testing
                 .get, "/v1/regions", credentials: TestCredentials(accessKeyId: String(key), secret: String(secret)),
                 headers: ["x-amz-security-token": String(token)])
             #expect(regions.status == .ok, "the session's principal tag team=ci satisfies the role's policy")
+        }
+        await idp.stop()
+    }
+
+    @Test func aProviderOnAPrivateNetworkIsNotFetchedUnlessTheOperatorAllowsIt() async throws {
+        let idp = try await TestIdentityProvider.start()
+        try await withTestServer(oidcPrivateNetworks: false) { server in
+            let (role, _) = try await setUp(server, idp, thumbprint: idp.thumbprint)
+            let r = try await assume(server, role: role, token: try idp.token())
+            let xml = String(buffer: r.body)
+            #expect(r.status == .badRequest && xml.contains("<Code>IDPCommunicationError</Code>"), "\(xml)")
+            #expect(idp.documentsServed == 0, "no connection was made to a loopback address")
+            #expect(try await sessions(server) == 0)
         }
         await idp.stop()
     }

@@ -62,18 +62,21 @@ import Testing
         }
     }
 
-    @Test(arguments: [
-        ([("Url", "http://idp.example.com"), ("ClientIDList.member.1", "a")], "InvalidInput"),
-        ([("Url", "https://idp.example.com?x=1")], "InvalidInput"),
-        ([("ClientIDList.member.1", "a")], "ValidationError"),
-        ([("Url", "https://idp.example.com"), ("ThumbprintList.member.1", "abc")], "ValidationError"),
-        ([("Url", "https://idp.example.com"), ("ThumbprintList.member.1", String(repeating: "z", count: 40))], "InvalidInput"),
-        (
-            [("Url", "https://idp.example.com")] + (1...6).map { ("ThumbprintList.member.\($0)", String(repeating: "\($0)", count: 40)) },
-            "LimitExceeded"
-        ),
-        ([("Url", "https://idp.example.com"), ("ClientIDList.member.1", String(repeating: "c", count: 256))], "ValidationError"),
-    ])
+    // One case at a time: each starts a server on the shared test database.
+    @Test(
+        .serialized,
+        arguments: [
+            ([("Url", "http://idp.example.com"), ("ClientIDList.member.1", "a")], "InvalidInput"),
+            ([("Url", "https://idp.example.com?x=1")], "InvalidInput"),
+            ([("ClientIDList.member.1", "a")], "ValidationError"),
+            ([("Url", "https://idp.example.com"), ("ThumbprintList.member.1", "abc")], "ValidationError"),
+            ([("Url", "https://idp.example.com"), ("ThumbprintList.member.1", String(repeating: "z", count: 40))], "InvalidInput"),
+            (
+                [("Url", "https://idp.example.com")] + (1...6).map { ("ThumbprintList.member.\($0)", String(repeating: "\($0)", count: 40)) },
+                "LimitExceeded"
+            ),
+            ([("Url", "https://idp.example.com"), ("ClientIDList.member.1", String(repeating: "c", count: 256))], "ValidationError"),
+        ])
     func badInputIsRefusedNamingTheMemberAndCreatesNothing(_ fields: [(String, String)], _ code: String) async throws {
         try await withTestServer { server in
             let (status, xml) = try await iam(server, [("Action", "CreateOpenIDConnectProvider")] + fields)

@@ -44,6 +44,8 @@ import Testing
                 "CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "4", "CAIRN_ACCOUNT_CLOSURE_SECONDS": "1",
                 "CAIRN_BUCKET_ENDPOINTS": "validated-trail-logs=\(s3Endpoint)",
                 "CAIRN_S3_ACCESS_KEY_ID": "testing", "CAIRN_S3_SECRET_ACCESS_KEY": "testing",
+                // The compat tests' OpenID Connect provider listens on loopback.
+                "CAIRN_OIDC_ALLOW_PRIVATE_NETWORKS": "true",
             ], port: port)
         defer { server.stopNow() }
         try await server.waitUntilReady()
