@@ -22,6 +22,16 @@ def test_create_member_assume_its_access_role_and_act_inside(client_factory):
     member = orgs.describe_create_account_status(CreateAccountRequestId=status["Id"])["CreateAccountStatus"]["AccountId"]
     role_arn = f"arn:aws:iam::{member}:role/OrganizationAccountAccessRole"
 
+    # The account goes into the tenants' OU, and the management account's organization trail covers it from then on:
+    # the member sees the trail, and cannot change it.
+    root_id = orgs.list_roots()["Roots"][0]["Id"]
+    ou = orgs.create_organizational_unit(ParentId=root_id, Name="tenants")["OrganizationalUnit"]["Id"]
+    orgs.move_account(AccountId=member, SourceParentId=root_id, DestinationParentId=ou)
+    assert [p["Id"] for p in orgs.list_parents(ChildId=member)["Parents"]] == [ou]
+    orgs.enable_aws_service_access(ServicePrincipal="cloudtrail.amazonaws.com")
+    trail = tenant_client(client_factory, "cloudtrail", tenant).create_trail(
+        Name="org-audit", S3BucketName="cairn-trail-logs", IsOrganizationTrail=True, IsMultiRegionTrail=True)["TrailARN"]
+
     # Automation runs as an IAM user of the management account allowed to assume the access role.
     iam.create_user(UserName="automation")
     iam.put_user_policy(UserName="automation", PolicyName="assume", PolicyDocument=json.dumps({
@@ -34,6 +44,10 @@ def test_create_member_assume_its_access_role_and_act_inside(client_factory):
                                             session_token=creds["SessionToken"])
     who = inside("sts").get_caller_identity()
     assert who["Account"] == member
+    seen = {t["TrailARN"]: t for t in inside("cloudtrail").describe_trails()["trailList"]}
+    assert seen[trail]["IsOrganizationTrail"] is True
+    with pytest.raises(botocore.exceptions.ClientError):
+        inside("cloudtrail").delete_trail(Name=trail)
     assert who["Arn"] == f"arn:aws:sts::{member}:assumed-role/OrganizationAccountAccessRole/onboarding"
 
     # Inside the member: the role administers the account.
