@@ -88,9 +88,20 @@ import Testing
             let burstStart = bucketStart(Date()).addingTimeInterval(Double(Self.interval))
             // Wait for a fresh bucket so the whole burst lands after the history.
             try await Task.sleep(for: .seconds(max(0, burstStart.timeIntervalSinceNow)))
-            for i in 0..<30 {
-                try await server.trailOK("AddTags", ["ResourceId": trail, "TagsList": [["Key": "k\(i % 3)", "Value": "v"]]], as: tenant)
-                _ = try await server.cloudTrail("AddTags", ["ResourceId": "arn:aws:cloudtrail:us-east-1:\(quiet.account):trail/none"], as: quiet)
+            // A few at a time, so the burst lands in one bucket even while the whole suite runs.
+            for wave in 0..<6 {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for i in wave * 5..<(wave + 1) * 5 {
+                        group.addTask {
+                            try await server.trailOK("AddTags", ["ResourceId": trail, "TagsList": [["Key": "k\(i % 3)", "Value": "v"]]], as: tenant)
+                        }
+                        group.addTask {
+                            _ = try await server.cloudTrail(
+                                "AddTags", ["ResourceId": "arn:aws:cloudtrail:us-east-1:\(quiet.account):trail/none"], as: quiet)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
             }
             try await history(server, tenant.account, "AddTags", count: 60, before: burstStart)
             let burst = try await times(server, tenant.account, "AddTags").filter { $0 >= burstStart }
