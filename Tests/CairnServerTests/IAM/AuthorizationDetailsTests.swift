@@ -7,13 +7,6 @@ import Testing
 /// GetAccountAuthorizationDetails: the account's users, groups, roles and managed policies with everything attached
 /// to them, narrowed by Filter and paged by one Marker.
 @Suite struct AuthorizationDetailsTests {
-    func iam(_ server: TestServer, _ fields: [(String, String)]) async throws -> (Int, String) {
-        let body = (fields + [("Version", "2010-05-08")]).map {
-            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)"
-        }.joined(separator: "&")
-        let r = try await server.awsQuery(body, service: "iam")
-        return (Int(r.status.code), String(buffer: r.body))
-    }
 
     @Test func everyEntityComesWithItsPoliciesAndTheFilterAndMarkerNarrowAndPage() async throws {
         try await withTestServer { server in
@@ -29,10 +22,10 @@ import Testing
                 [("Action", "AttachUserPolicy"), ("UserName", "uma"), ("PolicyArn", "arn:aws:iam::\(server.operatorAccount):policy/local-read")],
                 [("Action", "AttachRolePolicy"), ("RoleName", "runner"), ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess")],
             ] {
-                let (status, xml) = try await iam(server, fields)
+                let (status, xml) = try await server.iamQuery(fields)
                 #expect(status == 200, "\(fields[0].1): \(xml)")
             }
-            var (status, xml) = try await iam(server, [("Action", "GetAccountAuthorizationDetails")])
+            var (status, xml) = try await server.iamQuery([("Action", "GetAccountAuthorizationDetails")])
             #expect(status == 200 && xml.contains("<IsTruncated>false</IsTruncated>"), "\(xml)")
             #expect(
                 xml.contains("<UserName>uma</UserName>") && xml.contains("<PolicyName>own</PolicyName>") && xml.contains("<member>readers</member>"))
@@ -43,7 +36,7 @@ import Testing
             #expect(xml.contains("<Arn>arn:aws:iam::aws:policy/ReadOnlyAccess</Arn>"), "an attached AWS-managed policy is listed")
             #expect(!xml.contains("<Arn>arn:aws:iam::aws:policy/AdministratorAccess</Arn>"), "an unattached one is not")
 
-            (status, xml) = try await iam(server, [("Action", "GetAccountAuthorizationDetails"), ("Filter.member.1", "Role")])
+            (status, xml) = try await server.iamQuery([("Action", "GetAccountAuthorizationDetails"), ("Filter.member.1", "Role")])
             #expect(xml.contains("<RoleName>runner</RoleName>") && !xml.contains("<UserName>uma</UserName>") && !xml.contains("<GroupName>"))
 
             var names: [String] = []
@@ -51,14 +44,14 @@ import Testing
             repeat {
                 var fields = [("Action", "GetAccountAuthorizationDetails"), ("MaxItems", "1")]
                 if let marker { fields.append(("Marker", marker)) }
-                (status, xml) = try await iam(server, fields)
+                (status, xml) = try await server.iamQuery(fields)
                 #expect(status == 200, "\(xml)")
                 for m in xml.matches(of: /<(UserName|GroupName|RoleName)>([^<]+)</) { names.append(String(m.2)) }
                 marker = xml.firstMatch(of: /<Marker>([^<]+)<\/Marker>/).map { String($0.1) }
             } while marker != nil && names.count < 20
             #expect(names.contains("uma") && names.contains("readers") && names.contains("runner"), "\(names)")
 
-            (status, xml) = try await iam(server, [("Action", "GetAccountAuthorizationDetails"), ("Filter.member.1", "Everything")])
+            (status, xml) = try await server.iamQuery([("Action", "GetAccountAuthorizationDetails"), ("Filter.member.1", "Everything")])
             #expect(status == 400 && xml.contains("filter.1.member"), "\(xml)")
         }
     }

@@ -7,13 +7,6 @@ import Testing
 /// UpdateGroup renames or moves a group and keeps its members; a name another group holds is refused unchanged.
 /// Customer-managed policies take tags as users and roles do; AWS-managed ones take none.
 @Suite struct IAMGroupUpdateTests {
-    func iam(_ server: TestServer, _ fields: [(String, String)]) async throws -> (Int, String) {
-        let body = (fields + [("Version", "2010-05-08")]).map {
-            "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)"
-        }.joined(separator: "&")
-        let r = try await server.awsQuery(body, service: "iam")
-        return (Int(r.status.code), String(buffer: r.body))
-    }
 
     @Test func aRenamedGroupKeepsItsMembersAndATakenNameIsRefused() async throws {
         try await withTestServer { server in
@@ -21,18 +14,18 @@ import Testing
                 [("Action", "CreateGroup"), ("GroupName", "devs")], [("Action", "CreateGroup"), ("GroupName", "ops")],
                 [("Action", "CreateUser"), ("UserName", "kim")], [("Action", "AddUserToGroup"), ("GroupName", "devs"), ("UserName", "kim")],
             ] {
-                #expect(try await iam(server, fields).0 == 200)
+                #expect(try await server.iamQuery(fields).0 == 200)
             }
-            var (status, xml) = try await iam(server, [("Action", "UpdateGroup"), ("GroupName", "devs"), ("NewGroupName", "OPS")])
+            var (status, xml) = try await server.iamQuery([("Action", "UpdateGroup"), ("GroupName", "devs"), ("NewGroupName", "OPS")])
             #expect(status == 409 && xml.contains("EntityAlreadyExists"), "\(xml)")
-            (status, xml) = try await iam(
-                server, [("Action", "UpdateGroup"), ("GroupName", "devs"), ("NewGroupName", "builders"), ("NewPath", "/eng/")])
+            (status, xml) = try await server.iamQuery(
+                [("Action", "UpdateGroup"), ("GroupName", "devs"), ("NewGroupName", "builders"), ("NewPath", "/eng/")])
             #expect(status == 200, "\(xml)")
-            (status, xml) = try await iam(server, [("Action", "GetGroup"), ("GroupName", "builders")])
+            (status, xml) = try await server.iamQuery([("Action", "GetGroup"), ("GroupName", "builders")])
             #expect(xml.contains("<Path>/eng/</Path>") && xml.contains("arn:aws:iam::\(server.operatorAccount):group/eng/builders"))
             #expect(xml.contains("<UserName>kim</UserName>"), "the members stay: \(xml)")
-            #expect(try await iam(server, [("Action", "GetGroup"), ("GroupName", "devs")]).0 == 404)
-            (status, xml) = try await iam(server, [("Action", "UpdateGroup"), ("GroupName", "builders"), ("NewPath", "no-slashes")])
+            #expect(try await server.iamQuery([("Action", "GetGroup"), ("GroupName", "devs")]).0 == 404)
+            (status, xml) = try await server.iamQuery([("Action", "UpdateGroup"), ("GroupName", "builders"), ("NewPath", "no-slashes")])
             #expect(status == 400 && xml.contains("newPath"), "\(xml)")
         }
     }
@@ -40,26 +33,23 @@ import Testing
     @Test func aCustomerPolicyIsTaggedAndUntaggedAndAnAWSManagedOneIsNot() async throws {
         try await withTestServer { server in
             let arn = try await server.createManagedPolicy("tagged", document: policy("Allow", "s3:GetObject"))
-            var (status, xml) = try await iam(
-                server,
+            var (status, xml) = try await server.iamQuery(
                 [("Action", "TagPolicy"), ("PolicyArn", arn), ("Tags.member.1.Key", "team"), ("Tags.member.1.Value", "audit")])
             #expect(status == 200, "\(xml)")
-            (status, xml) = try await iam(server, [("Action", "ListPolicyTags"), ("PolicyArn", arn)])
+            (status, xml) = try await server.iamQuery([("Action", "ListPolicyTags"), ("PolicyArn", arn)])
             #expect(xml.contains("<Key>team</Key>") && xml.contains("<Value>audit</Value>"), "\(xml)")
-            (status, xml) = try await iam(server, [("Action", "GetPolicy"), ("PolicyArn", arn)])
+            (status, xml) = try await server.iamQuery([("Action", "GetPolicy"), ("PolicyArn", arn)])
             #expect(xml.contains("<Key>team</Key>"), "GetPolicy answers the tags: \(xml)")
-            #expect(try await iam(server, [("Action", "UntagPolicy"), ("PolicyArn", arn), ("TagKeys.member.1", "team")]).0 == 200)
-            (status, xml) = try await iam(server, [("Action", "ListPolicyTags"), ("PolicyArn", arn)])
+            #expect(try await server.iamQuery([("Action", "UntagPolicy"), ("PolicyArn", arn), ("TagKeys.member.1", "team")]).0 == 200)
+            (status, xml) = try await server.iamQuery([("Action", "ListPolicyTags"), ("PolicyArn", arn)])
             #expect(!xml.contains("<Key>team</Key>"))
-            (status, xml) = try await iam(
-                server,
+            (status, xml) = try await server.iamQuery(
                 [
                     ("Action", "TagPolicy"), ("PolicyArn", "arn:aws:iam::aws:policy/ReadOnlyAccess"), ("Tags.member.1.Key", "a"),
                     ("Tags.member.1.Value", "b"),
                 ])
             #expect(status == 400 && xml.contains("InvalidInput"), "\(xml)")
-            (status, xml) = try await iam(
-                server,
+            (status, xml) = try await server.iamQuery(
                 [
                     ("Action", "TagPolicy"), ("PolicyArn", "arn:aws:iam::\(server.operatorAccount):policy/missing"), ("Tags.member.1.Key", "a"),
                     ("Tags.member.1.Value", "b"),
