@@ -9,8 +9,9 @@ package enum SessionCredentialRules {
         switch principal.type {
         case .federatedUser where op.service == .iam || op.service == .sts:
             return "because a federated user's session cannot call \(op.service.actionPrefix) operations"
-        case .iamUser,
-            .root where session.issuerType == nil:
+        case .iamUser, .root:
+            // Only a user's own session (GetSessionToken) has no issuer.
+            guard session.issuerType == nil else { return nil }
             if op.service == .iam && !session.mfaAuthenticated {
                 return "because credentials from GetSessionToken call IAM only when the session was authenticated with MFA"
             }

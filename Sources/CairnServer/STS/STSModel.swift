@@ -1,5 +1,6 @@
 import CairnCore
 import CairnPolicy
+import CairnStore
 import Foundation
 
 /// STS's request and response shapes, member names as botocore's model spells them.
@@ -78,6 +79,12 @@ enum STSModel {
 }
 
 extension STSModel.Credentials {
+    /// An issued session's credentials, as every STS call that issues one answers them.
+    init(_ session: IssuedSession) {
+        self.init(
+            AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken, Expiration: session.expiresAt)
+    }
+
     /// What a record says of issued credentials: the key id and the expiry.
     var recorded: JSONValue {
         .object(["accessKeyId": .string(AccessKeyId), "expiration": .string(EventElements.date(Expiration, service: .sts))])

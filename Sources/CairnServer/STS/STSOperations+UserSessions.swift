@@ -35,7 +35,7 @@ extension STSOperations {
         let session = try await ctx.tx.sessions.issue(
             .user, account: who.account, userId: who.type == .iamUser ? who.principalId : nil, userArn: who.arn, name: "", duration: seconds,
             sessionPolicy: nil, policyArns: [], tags: [:], now: ctx.facts.time)
-        return STSModel.SessionTokenOutput(Credentials: credentials(session))
+        return STSModel.SessionTokenOutput(Credentials: .init(session))
     }
 
     static let getFederationToken = Operation<STSModel.GetFederationTokenInput, STSModel.FederationTokenOutput>(
@@ -78,7 +78,7 @@ extension STSOperations {
             .federated, account: who.account, userId: who.principalId, userArn: who.arn, name: name, duration: seconds,
             sessionPolicy: request.policy, policyArns: request.policyArns, tags: request.tags, now: ctx.facts.time)
         return STSModel.FederationTokenOutput(
-            Credentials: credentials(session), FederatedUser: .init(FederatedUserId: session.assumedRoleId, Arn: session.assumedRoleArn),
+            Credentials: .init(session), FederatedUser: .init(FederatedUserId: session.assumedRoleId, Arn: session.assumedRoleArn),
             PackedPolicySize: request.packedPolicySize)
     }
 
@@ -91,7 +91,4 @@ extension STSOperations {
         return name
     }
 
-    private static func credentials(_ session: IssuedSession) -> STSModel.Credentials {
-        .init(AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken, Expiration: session.expiresAt)
-    }
 }

@@ -14,10 +14,16 @@ extension STSOperations {
     ) { input, ctx in
         let token = try WebIdentityToken(parsing: input.WebIdentityToken)
         let request = try input.checked(token)
-        guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName),
-            let provider = try await ctx.tx.oidcProviders.find(account: request.roleAccount, identifier: try providerIdentifier(token)),
+        // The target step established all of them; a provider, client id or role removed since is the caller's
+        // refusal, not a failure of ours.
+        guard let provider = try await ctx.tx.oidcProviders.find(account: request.roleAccount, identifier: try providerIdentifier(token)),
             let audience = token.audiences.first(where: provider.clientIds.contains), let subject = token.subject
-        else { throw ServiceError.internalFailure }  // the target step established all of them
+        else { throw WebIdentityToken.invalid("The OpenIDConnect provider or its client id was removed during the call.") }
+        guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName) else {
+            throw ServiceError.accessDenied(
+                principal: ctx.facts.principal.arn, action: ctx.facts.operation.action, resource: request.roleArn,
+                tail: "because no role trust policy allows the \(ctx.facts.operation.action) action")
+        }
         ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
         let duration = request.durationSeconds ?? min(3600, role.maxSessionDuration)
         guard duration <= role.maxSessionDuration else {
@@ -33,9 +39,7 @@ extension STSOperations {
             policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity, issuedBy: providerArn,
             federatedProvider: providerArn, now: ctx.facts.time)
         return STSModel.AssumeRoleWithWebIdentityOutput(
-            Credentials: .init(
-                AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken,
-                Expiration: session.expiresAt),
+            Credentials: .init(session),
             SubjectFromWebIdentityToken: subject,
             AssumedRoleUser: .init(AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn),
             PackedPolicySize: request.packedPolicySize, Provider: providerArn, Audience: audience,

@@ -62,9 +62,7 @@ enum STSOperations {
             policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity,
             issuedBy: ctx.facts.principal.arn, now: ctx.facts.time)
         return STSModel.AssumeRoleOutput(
-            Credentials: .init(
-                AccessKeyId: session.accessKeyId, SecretAccessKey: session.secret, SessionToken: session.sessionToken,
-                Expiration: session.expiresAt),
+            Credentials: .init(session),
             AssumedRoleUser: .init(AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn),
             PackedPolicySize: request.packedPolicySize, SourceIdentity: request.sourceIdentity)
     }
