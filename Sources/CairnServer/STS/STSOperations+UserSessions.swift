@@ -66,14 +66,8 @@ extension STSOperations {
             roleArn: "arn:aws:iam::\(who.account.value):role/federation", sessionName: name, durationSeconds: nil, policy: input.Policy,
             policyArns: (input.PolicyArns ?? []).compactMap(\.arn), tags: (input.Tags ?? []).map { ($0.Key, $0.Value) },
             transitiveTagKeys: [], externalId: nil, sourceIdentity: nil)
-        if let policy = request.policy,
-            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
-        {
-            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
-        }
-        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
-            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
-        }
+        try lintSessionPolicy(request.policy)
+        try await requireManagedPolicies(request.policyArns, ctx.tx)
         let session = try await ctx.tx.sessions.issue(
             .federated, account: who.account, userId: who.principalId, userArn: who.arn, name: name, duration: seconds,
             sessionPolicy: request.policy, policyArns: request.policyArns, tags: request.tags, now: ctx.facts.time)

@@ -30,9 +30,7 @@ extension STSOperations {
             throw ServiceError(
                 code: "ValidationError", status: 400, message: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
         }
-        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
-            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
-        }
+        try await requireManagedPolicies(request.policyArns, ctx.tx)
         let providerArn = ctx.facts.principal.arn
         let session = try await ctx.tx.sessions.issue(
             role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
@@ -69,11 +67,7 @@ extension STSOperations {
     private static func webIdentityTarget(_ input: STSModel.AssumeRoleWithWebIdentityInput, _ t: TargetContext) async throws -> AuthorizationTarget {
         let token = try WebIdentityToken(parsing: input.WebIdentityToken)
         let request = try input.checked(token)
-        if let policy = request.policy,
-            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
-        {
-            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
-        }
+        try lintSessionPolicy(request.policy)
         let identifier = try providerIdentifier(token)
         let (provider, role) = try await t.read { tx in
             (

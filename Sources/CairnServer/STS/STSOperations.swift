@@ -54,9 +54,7 @@ enum STSOperations {
                     ? "The requested DurationSeconds exceeds the 1 hour session limit for roles assumed by role chaining."
                     : "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
         }
-        for arn in request.policyArns where try await ctx.tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
-            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
-        }
+        try await requireManagedPolicies(request.policyArns, ctx.tx)
         let session = try await ctx.tx.sessions.issue(
             role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
             policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity,
@@ -73,11 +71,7 @@ enum STSOperations {
         if t.facts.principal.type == .root {
             throw ServiceError(code: "AccessDeniedException", status: 403, message: "Roles may not be assumed by root accounts.")
         }
-        if let policy = request.policy,
-            let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error })
-        {
-            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
-        }
+        try lintSessionPolicy(request.policy)
         let role = try await t.read { tx in try await tx.roles.find(account: request.roleAccount, name: request.roleName) }
         var context: [String: ContextValue] = ["sts:RoleSessionName": .single(request.sessionName)]
         if let e = request.externalId { context["sts:ExternalId"] = .single(e) }
@@ -90,5 +84,19 @@ enum STSOperations {
             resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
         target.additionalActions = request.sessionPermissions
         return target
+    }
+
+    /// A session policy must be one the engine accepts as such (STS refuses it before any policy is read).
+    static func lintSessionPolicy(_ policy: String?) throws(ServiceError) {
+        if let policy, let first = PolicyLint.lint(text: policy, type: .session).first(where: { $0.severity == .error }) {
+            throw ServiceError(code: "MalformedPolicyDocument", status: 400, message: first.description)
+        }
+    }
+
+    /// Each session policy ARN must name a managed policy that exists.
+    static func requireManagedPolicies(_ arns: [String], _ tx: Transaction) async throws {
+        for arn in arns where try await tx.principalPolicies.managedPolicyDocument(arn: arn) == nil {
+            throw ServiceError(code: "InvalidParameterValue", status: 400, message: "Policy \(arn) does not exist or is not attachable.")
+        }
     }
 }
