@@ -103,6 +103,17 @@ extension OperationCatalogue {
         package static let updateLoginProfile = CatalogueOperation(.iam, "UpdateLoginProfile", readOnly: false)
         package static let deleteLoginProfile = CatalogueOperation(.iam, "DeleteLoginProfile", readOnly: false)
         package static let changePassword = CatalogueOperation(.iam, "ChangePassword", readOnly: false)
+        package static let createVirtualMFADevice = CatalogueOperation(.iam, "CreateVirtualMFADevice", readOnly: false)
+        package static let enableMFADevice = CatalogueOperation(.iam, "EnableMFADevice", readOnly: false)
+        package static let deactivateMFADevice = CatalogueOperation(.iam, "DeactivateMFADevice", readOnly: false)
+        package static let deleteVirtualMFADevice = CatalogueOperation(.iam, "DeleteVirtualMFADevice", readOnly: false)
+        package static let resyncMFADevice = CatalogueOperation(.iam, "ResyncMFADevice", readOnly: false)
+        package static let listMFADevices = CatalogueOperation(.iam, "ListMFADevices", readOnly: true)
+        package static let listVirtualMFADevices = CatalogueOperation(.iam, "ListVirtualMFADevices", readOnly: true)
+        package static let getMFADevice = CatalogueOperation(.iam, "GetMFADevice", readOnly: true)
+        package static let tagMFADevice = CatalogueOperation(.iam, "TagMFADevice", readOnly: false)
+        package static let untagMFADevice = CatalogueOperation(.iam, "UntagMFADevice", readOnly: false)
+        package static let listMFADeviceTags = CatalogueOperation(.iam, "ListMFADeviceTags", readOnly: true)
 
         package static let all: [CatalogueOperation] = [
             createUser,
@@ -122,6 +133,17 @@ extension OperationCatalogue {
             getCredentialReport,
             getAccessKeyLastUsed,
             getAccountAuthorizationDetails,
+            createVirtualMFADevice,
+            enableMFADevice,
+            deactivateMFADevice,
+            deleteVirtualMFADevice,
+            resyncMFADevice,
+            listMFADevices,
+            listVirtualMFADevices,
+            getMFADevice,
+            tagMFADevice,
+            untagMFADevice,
+            listMFADeviceTags,
             addUserToGroup,
             removeUserFromGroup,
             listGroupsForUser,

@@ -2,8 +2,8 @@ package import Foundation
 
 /// IAM's credential report: a CSV line per user (the root user first, as `<root_account>`), in AWS's columns and
 /// words. A key's last use is the latest call the event log holds signed with it; a password's is not known until
-/// the console signs users in (`no_information`, as AWS's report says of use it has no record of); Cairn has no MFA
-/// devices or signing certificates yet.
+/// the console signs users in (`no_information`, as AWS's report says of use it has no record of); `mfa_active` says
+/// whether a user has an MFA device enabled; Cairn has no signing certificates yet.
 package struct CredentialReport: Sendable {
     package struct Key: Sendable {
         package let id: String
@@ -27,8 +27,10 @@ package struct CredentialReport: Sendable {
         /// When the login profile's password was last set; nil: the user has no password.
         package let passwordChanged: Date?
         package var keys: [Key]
+        package let mfaActive: Bool
 
-        package init(name: String, arn: String, created: Date, passwordChanged: Date?, keys: [Key]) {
+        package init(name: String, arn: String, created: Date, passwordChanged: Date?, keys: [Key], mfaActive: Bool = false) {
+            self.mfaActive = mfaActive
             self.name = name
             self.arn = arn
             self.created = created
@@ -65,7 +67,7 @@ package struct CredentialReport: Sendable {
         } else {
             cells += ["false", "N/A", "N/A", "N/A"]
         }
-        cells.append("false")
+        cells.append(u.mfaActive ? "true" : "false")
         let keys = u.keys.sorted { $0.created < $1.created }
         for i in 0..<2 {
             if i < keys.count {

@@ -3,7 +3,7 @@
 /// Paths start and end with `/`; `/` alone is the default path.
 package struct IAMARN: Sendable, Hashable, CustomStringConvertible {
     package enum Kind: String, Sendable, Hashable {
-        case user, group, role, policy
+        case user, group, role, policy, mfa
     }
 
     package let description: String

@@ -29,11 +29,13 @@ package struct Principal: Sendable, Equatable {
         /// CloudTrail's sessionIssuer.type: `Role`, `IAMUser` (a federated user's session), or nil when the
         /// credentials act as their issuer itself (GetSessionToken).
         package let issuerType: String?
-        /// Whether the session was authenticated with an MFA code (aws:MultiFactorAuthPresent).
-        package let mfaAuthenticated: Bool
+        /// When an MFA code was checked for the session (aws:MultiFactorAuthPresent, aws:MultiFactorAuthAge); nil
+        /// without MFA.
+        package let mfaAuthenticatedAt: Date?
+        package var mfaAuthenticated: Bool { mfaAuthenticatedAt != nil }
         package init(
             roleArn: String, roleId: String, roleName: String, sessionName: String, issuedAt: Date, expiresAt: Date,
-            sourceIdentity: String? = nil, federatedProvider: String? = nil, issuerType: String? = "Role", mfaAuthenticated: Bool = false
+            sourceIdentity: String? = nil, federatedProvider: String? = nil, issuerType: String? = "Role", mfaAuthenticatedAt: Date? = nil
         ) {
             self.roleArn = roleArn
             self.roleId = roleId
@@ -44,7 +46,7 @@ package struct Principal: Sendable, Equatable {
             self.sourceIdentity = sourceIdentity
             self.federatedProvider = federatedProvider
             self.issuerType = issuerType
-            self.mfaAuthenticated = mfaAuthenticated
+            self.mfaAuthenticatedAt = mfaAuthenticatedAt
         }
     }
 

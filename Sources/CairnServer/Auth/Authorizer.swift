@@ -182,16 +182,21 @@ struct Authorizer: Sendable {
         c["aws:CurrentTime"] = .single(EventRecord.timestamp(facts.time))
         c["aws:EpochTime"] = .single(String(Int(facts.time.timeIntervalSince1970)))
         c["aws:SecureTransport"] = .single("false")
-        c["aws:MultiFactorAuthPresent"] = .single("false")
         c["aws:userid"] = .single(facts.principal.principalId)
         c["aws:ViaAWSService"] = .single("false")
+        // Only temporary credentials carry the MFA keys; with long-term keys they are absent, as in AWS (so a
+        // `Bool … false` deny does not catch access keys, and `BoolIfExists` does).
         if let s = facts.principal.session {
             c["aws:TokenIssueTime"] = .single(EventRecord.timestamp(s.issuedAt))
-            if s.mfaAuthenticated {
-                c["aws:MultiFactorAuthPresent"] = .single("true")
-                c["aws:MultiFactorAuthAge"] = .single(String(max(0, Int(facts.time.timeIntervalSince(s.issuedAt)))))
-            }
             if let source = s.sourceIdentity { c["aws:SourceIdentity"] = .single(source) }
+        }
+        // A request that presented a code itself (AssumeRole's TokenCode) already says so in its target.
+        if let s = facts.principal.session, c["aws:MultiFactorAuthPresent"] == nil {
+            c["aws:MultiFactorAuthPresent"] = .single("false")
+            if let checked = s.mfaAuthenticatedAt {
+                c["aws:MultiFactorAuthPresent"] = .single("true")
+                c["aws:MultiFactorAuthAge"] = .single(String(max(0, Int(facts.time.timeIntervalSince(checked)))))
+            }
         }
         return c
     }

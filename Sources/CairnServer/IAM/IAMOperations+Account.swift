@@ -39,8 +39,9 @@ extension IAMOperations {
     }
 
     /// IAM's default quotas (IAM user guide, "IAM and AWS STS quotas") beside what the account holds; Cairn has no
-    /// MFA devices, server or signing certificates or instance profiles yet, so those are 0. `Providers` counts the
-    /// account's identity providers (OpenID Connect).
+    /// server or signing certificates or instance profiles yet, and the root user cannot enable an MFA device, so
+    /// those are 0. `Providers` counts the account's identity providers (OpenID Connect), `MFADevices` its virtual
+    /// MFA devices and `MFADevicesInUse` those enabled for a user.
     static let accountQuotas: [String: Int] = [
         "UsersQuota": 5_000, "GroupsQuota": 300, "RolesQuota": 1_000, "PoliciesQuota": 1_500, "PolicySizeQuota": 6_144,
         "UserPolicySizeQuota": 2_048, "GroupPolicySizeQuota": 5_120, "RolePolicySizeQuota": 10_240, "GroupsPerUserQuota": 10,

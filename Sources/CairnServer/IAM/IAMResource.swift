@@ -43,7 +43,11 @@ enum IAMResource {
             resource = provider
         } else if let url = member("Url"), let identifier = try? OpenIDConnectProviderRules.identifier(url: url) {
             resource = OpenIDConnectProviderRules.arn(partition: partition, account: account, identifier: identifier)
-        } else if operation.name.contains("AccessKey") {
+        } else if let device = member("VirtualMFADeviceName") {
+            resource = arn(.mfa, device)
+        } else if let serial = member("SerialNumber"), VirtualMFADeviceRules.account(ofSerialNumber: serial) != nil {
+            resource = serial
+        } else if operation.name.contains("AccessKey") || operation.name == "ListMFADevices" {
             resource = principal.arn
         } else if let collection = collection(operation.name) {
             resource = IAMARN.collection(collection, partition: partition, account: account, pathPrefix: member("PathPrefix") ?? "/").description

@@ -8,6 +8,15 @@ extension STSModel {
         var DurationSeconds: Int?
         var SerialNumber: String?
         var TokenCode: String?
+
+        private enum CodingKeys: String, CodingKey { case DurationSeconds, SerialNumber, TokenCode }
+
+        /// The MFA code is never recorded.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(DurationSeconds, forKey: .DurationSeconds)
+            try c.encodeIfPresent(SerialNumber, forKey: .SerialNumber)
+        }
     }
 
     struct GetFederationTokenInput: OperationInput, Codable {

@@ -32,6 +32,28 @@ enum STSModel {
         var TransitiveTagKeys: [String]?
         var ExternalId: String?
         var SourceIdentity: String?
+        var SerialNumber: String?
+        var TokenCode: String?
+
+        private enum CodingKeys: String, CodingKey {
+            case RoleArn, RoleSessionName, DurationSeconds, Policy, PolicyArns, Tags, TransitiveTagKeys, ExternalId, SourceIdentity
+            case SerialNumber, TokenCode
+        }
+
+        /// Everything but the MFA code is recorded.
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encodeIfPresent(RoleArn, forKey: .RoleArn)
+            try c.encodeIfPresent(RoleSessionName, forKey: .RoleSessionName)
+            try c.encodeIfPresent(DurationSeconds, forKey: .DurationSeconds)
+            try c.encodeIfPresent(Policy, forKey: .Policy)
+            try c.encodeIfPresent(PolicyArns, forKey: .PolicyArns)
+            try c.encodeIfPresent(Tags, forKey: .Tags)
+            try c.encodeIfPresent(TransitiveTagKeys, forKey: .TransitiveTagKeys)
+            try c.encodeIfPresent(ExternalId, forKey: .ExternalId)
+            try c.encodeIfPresent(SourceIdentity, forKey: .SourceIdentity)
+            try c.encodeIfPresent(SerialNumber, forKey: .SerialNumber)
+        }
 
         /// The request, checked as STS checks it (CairnCore's rules name the member at fault).
         var checked: AssumeRoleRequest {

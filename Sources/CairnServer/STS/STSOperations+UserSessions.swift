@@ -22,19 +22,15 @@ extension STSOperations {
             throw ServiceError(code: "AccessDeniedException", status: 403, message: "Cannot call GetSessionToken with session credentials")
         }
         let seconds = try duration(input.DurationSeconds, root: who.type == .root)
-        if let serial = input.SerialNumber {
-            guard (9...256).contains(serial.count), serial.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "_+=/:,.@-".contains($0)) })
-            else { throw ServiceError.validation("serialNumber", "Member must satisfy regular expression pattern: [\\w+=/:,.@-]*") }
-            guard let code = input.TokenCode, code.count == 6, code.allSatisfy(\.isASCII), code.allSatisfy(\.isNumber) else {
-                throw ServiceError.validation("tokenCode", "Member must have length 6 and satisfy regular expression pattern: [\\d]*")
-            }
-            // No MFA device is ever enabled yet (issue 16): no code can be validated.
-            throw ServiceError(code: "AccessDeniedException", status: 403, message: "MultiFactorAuthentication failed, unable to validate MFA code.")
+        // With an MFA code: the session is MFA-authenticated (aws:MultiFactorAuthPresent, and IAM calls allowed).
+        var mfaAt: Date?
+        if let presented = try MFACodeCheck.presented(serialNumber: input.SerialNumber, tokenCode: input.TokenCode) {
+            _ = try await MFACodeCheck.verify(presented, caller: who, time: ctx.facts.time, tx: ctx.tx, spend: true)
+            mfaAt = ctx.facts.time
         }
-        if input.TokenCode != nil { throw ServiceError.missingParameter("serialNumber") }
         let session = try await ctx.tx.sessions.issue(
             .user, account: who.account, userId: who.type == .iamUser ? who.principalId : nil, userArn: who.arn, name: "", duration: seconds,
-            sessionPolicy: nil, policyArns: [], tags: [:], now: ctx.facts.time)
+            sessionPolicy: nil, policyArns: [], tags: [:], mfaAuthenticatedAt: mfaAt, now: ctx.facts.time)
         return STSModel.SessionTokenOutput(Credentials: .init(session))
     }
 

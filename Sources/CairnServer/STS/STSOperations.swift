@@ -35,7 +35,10 @@ enum STSOperations {
     /// Validated, then authorized against the role's trust policy (the resource policy of sts:AssumeRole) and
     /// the caller's own policies; then temporary credentials are issued.
     static let assumeRole = Operation<STSModel.AssumeRoleInput, STSModel.AssumeRoleOutput>(
-        OperationCatalogue.assumeRole, target: { input, t in try await target(try input.checked, t) }
+        OperationCatalogue.assumeRole,
+        target: { input, t in
+            try await target(try input.checked, mfa: try MFACodeCheck.presented(serialNumber: input.SerialNumber, tokenCode: input.TokenCode), t)
+        }
     ) { input, ctx in
         let request = try input.checked
         // A role that does not exist has no trust policy: authorization refused it before this.
@@ -55,10 +58,16 @@ enum STSOperations {
                     : "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
         }
         try await requireManagedPolicies(request.policyArns, ctx.tx)
+        // A code presented now is spent now; a session assumed from an MFA-authenticated one keeps its MFA time.
+        var mfaAt = ctx.facts.principal.session?.mfaAuthenticatedAt
+        if let presented = try MFACodeCheck.presented(serialNumber: input.SerialNumber, tokenCode: input.TokenCode) {
+            _ = try await MFACodeCheck.verify(presented, caller: ctx.facts.principal, time: ctx.facts.time, tx: ctx.tx, spend: true)
+            mfaAt = ctx.facts.time
+        }
         let session = try await ctx.tx.sessions.issue(
             role: role, sessionName: request.sessionName, duration: duration, sessionPolicy: request.policy,
             policyArns: request.policyArns, tags: request.tags, sourceIdentity: request.sourceIdentity,
-            issuedBy: ctx.facts.principal.arn, now: ctx.facts.time)
+            issuedBy: ctx.facts.principal.arn, mfaAuthenticatedAt: mfaAt, now: ctx.facts.time)
         return STSModel.AssumeRoleOutput(
             Credentials: .init(session),
             AssumedRoleUser: .init(AssumedRoleId: session.assumedRoleId, Arn: session.assumedRoleArn),
@@ -67,7 +76,9 @@ enum STSOperations {
 
     /// The role's trust policy and the request's STS condition keys. Refusals STS makes before it looks at
     /// any policy come first: the root user may not assume roles, and a session policy must be valid.
-    private static func target(_ request: AssumeRoleRequest, _ t: TargetContext) async throws -> AuthorizationTarget {
+    private static func target(
+        _ request: AssumeRoleRequest, mfa: (serial: String, code: String)?, _ t: TargetContext
+    ) async throws -> AuthorizationTarget {
         if t.facts.principal.type == .root {
             throw ServiceError(code: "AccessDeniedException", status: 403, message: "Roles may not be assumed by root accounts.")
         }
@@ -78,6 +89,13 @@ enum STSOperations {
         if let s = request.sourceIdentity { context["sts:SourceIdentity"] = .single(s) }
         context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
         if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
+        // A valid code makes this request MFA-authenticated, for the trust policy's aws:MultiFactorAuthPresent; the
+        // body spends it.
+        if let mfa {
+            _ = try await t.read { tx in try await MFACodeCheck.verify(mfa, caller: t.facts.principal, time: t.facts.time, tx: tx, spend: false) }
+            context["aws:MultiFactorAuthPresent"] = .single("true")
+            context["aws:MultiFactorAuthAge"] = .single("0")
+        }
         // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
         var target = AuthorizationTarget(
             resource: request.roleArn, resourceAccount: request.roleAccount.value,

@@ -60,7 +60,7 @@ package struct AccessKeyRepository: Sendable {
         let rows = try await tx.execute(SessionKeyLookup(accessKeyId: accessKeyId, region: region))
         for (
             account, roleId, roleArn, sessionName, arn, sealed, tokenHash, tags, source, created, expires, accountStatus, epoch, holderExists,
-            regionKnown, orgEpoch, provider, kind, userId, userName, userArn, userTags
+            regionKnown, orgEpoch, provider, kind, userId, userName, userArn, userTags, mfaAt
         ) in rows {
             guard let accountId = AccountId(account) else { return (nil, false) }
             let principal: Principal
@@ -72,7 +72,7 @@ package struct AccessKeyRepository: Sendable {
                     session: .init(
                         roleArn: roleArn, roleId: roleId, roleName: String(roleArn.split(separator: "/").last ?? ""),
                         sessionName: sessionName, issuedAt: created, expiresAt: expires, sourceIdentity: source,
-                        federatedProvider: provider))
+                        federatedProvider: provider, mfaAuthenticatedAt: mfaAt))
             case ("federated", _, _, let userId?):
                 principal = Principal(
                     type: .federatedUser, account: accountId, arn: arn, principalId: "\(account):\(sessionName)",
@@ -86,12 +86,13 @@ package struct AccessKeyRepository: Sendable {
                     tags: Self.decodeTags(userTags),
                     session: .init(
                         roleArn: arn, roleId: userId, roleName: userName ?? "", sessionName: "", issuedAt: created, expiresAt: expires,
-                        issuerType: nil))
+                        issuerType: nil, mfaAuthenticatedAt: mfaAt))
             case ("user", _, _, nil):
                 principal = Principal(
                     type: .root, account: accountId, arn: arn, principalId: account, accessKeyId: accessKeyId,
                     session: .init(
-                        roleArn: arn, roleId: account, roleName: "", sessionName: "", issuedAt: created, expiresAt: expires, issuerType: nil))
+                        roleArn: arn, roleId: account, roleName: "", sessionName: "", issuedAt: created, expiresAt: expires, issuerType: nil,
+                        mfaAuthenticatedAt: mfaAt))
             default:
                 return (nil, false)
             }

@@ -28,20 +28,22 @@ package struct SessionRepository: Sendable {
     /// A role session: the secret sealed, the token only as its SHA-256 (it is only ever compared).
     package func issue(
         role: RoleRecord, sessionName: String, duration: Int, sessionPolicy: String?, policyArns: [String],
-        tags: [String: String], sourceIdentity: String?, issuedBy: String, federatedProvider: String? = nil, now: Date
+        tags: [String: String], sourceIdentity: String?, issuedBy: String, federatedProvider: String? = nil, mfaAuthenticatedAt: Date? = nil,
+        now: Date
     ) async throws -> IssuedSession {
         let arn = IAMARN.assumedRole(partition: tx.partition, account: role.account, role: role.name, session: sessionName).description
         return try await insert(
             kind: "role", account: role.account, roleId: role.roleId, roleArn: role.arn, userId: nil, sessionName: sessionName, arn: arn,
             principalId: "\(role.roleId):\(sessionName)", duration: duration, sessionPolicy: sessionPolicy, policyArns: policyArns,
-            tags: tags, sourceIdentity: sourceIdentity, issuedBy: issuedBy, federatedProvider: federatedProvider, now: now)
+            tags: tags, sourceIdentity: sourceIdentity, issuedBy: issuedBy, federatedProvider: federatedProvider,
+            mfaAuthenticatedAt: mfaAuthenticatedAt, now: now)
     }
 
     /// A session of a user (`userId` nil: the root user). A federated user's session is named `name` and its ARN is
     /// `arn:aws:sts::A:federated-user/<name>`; a user's own session carries the user's ARN.
     package func issue(
         _ kind: UserSessionKind, account: AccountId, userId: String?, userArn: String, name: String, duration: Int, sessionPolicy: String?,
-        policyArns: [String], tags: [String: String], now: Date
+        policyArns: [String], tags: [String: String], mfaAuthenticatedAt: Date? = nil, now: Date
     ) async throws -> IssuedSession {
         let arn: String
         let principalId: String
@@ -54,13 +56,13 @@ package struct SessionRepository: Sendable {
         return try await insert(
             kind: kind.rawValue, account: account, roleId: nil, roleArn: nil, userId: userId, sessionName: name, arn: arn,
             principalId: principalId, duration: duration, sessionPolicy: sessionPolicy, policyArns: policyArns, tags: tags,
-            sourceIdentity: nil, issuedBy: userArn, federatedProvider: nil, now: now)
+            sourceIdentity: nil, issuedBy: userArn, federatedProvider: nil, mfaAuthenticatedAt: mfaAuthenticatedAt, now: now)
     }
 
     private func insert(
         kind: String, account: AccountId, roleId: String?, roleArn: String?, userId: String?, sessionName: String, arn: String,
         principalId: String, duration: Int, sessionPolicy: String?, policyArns: [String], tags: [String: String], sourceIdentity: String?,
-        issuedBy: String, federatedProvider: String?, now: Date
+        issuedBy: String, federatedProvider: String?, mfaAuthenticatedAt: Date?, now: Date
     ) async throws -> IssuedSession {
         var g = SystemRandomNumberGenerator()
         let keyId = AccessKeyFormat.newId(temporary: true, using: &g)
@@ -76,10 +78,10 @@ package struct SessionRepository: Sendable {
             """
             INSERT INTO sts_sessions (access_key_id, account_id, kind, role_id, role_arn, user_id, session_name, assumed_role_arn,
                 secret_sealed, session_token_sha256, session_policy, session_policy_arns, session_tags, source_identity,
-                issued_by_arn, federated_provider, expires_at, created_at)
+                issued_by_arn, federated_provider, mfa_authenticated_at, expires_at, created_at)
             VALUES (\(keyId), \(account.value), \(kind), \(roleId), \(roleArn), \(userId), \(sessionName), \(arn), \(sealed),
                 \(tokenHash), \(sessionPolicy), \(policyArns), \(tagsJSON)::jsonb, \(sourceIdentity), \(issuedBy), \(federatedProvider),
-                \(expires), \(now))
+                \(mfaAuthenticatedAt), \(expires), \(now))
             """)
         return IssuedSession(
             accessKeyId: keyId, secret: secret, sessionToken: token, expiresAt: expires, assumedRoleArn: arn, assumedRoleId: principalId)

@@ -12,7 +12,8 @@ struct SessionKeyLookup: PostgresPreparedStatement {
                EXISTS (SELECT 1 FROM regions WHERE name = $2::text),
                coalesce((SELECT o.policy_epoch FROM organization_members om JOIN organizations o ON o.id = om.organization_id
                          WHERE om.account_id = a.id), -1),
-               s.federated_provider, s.kind, s.user_id, u.name, u.arn, coalesce(u.tags, '{}'::jsonb)::text
+               s.federated_provider, s.kind, s.user_id, u.name, u.arn, coalesce(u.tags, '{}'::jsonb)::text,
+               s.mfa_authenticated_at
         FROM sts_sessions s JOIN accounts a ON a.id = s.account_id
         LEFT JOIN iam_roles r ON r.role_id = s.role_id
         LEFT JOIN iam_users u ON u.user_id = s.user_id
@@ -21,7 +22,7 @@ struct SessionKeyLookup: PostgresPreparedStatement {
     static let bindingDataTypes: [PostgresDataType] = [.text, .text]
     typealias Row = (
         String, String?, String?, String, String, Data, String, String, String?, Date, Date, String, Int64, Bool, Bool, Int64, String?,
-        String, String?, String?, String?, String
+        String, String?, String?, String?, String, Date?
     )
 
     let accessKeyId: String

@@ -38,5 +38,8 @@ enum IAMBindings {
         .query(Ops.changePassword), .query(Ops.updateGroup), .query(Ops.tagPolicy), .query(Ops.untagPolicy), .query(Ops.listPolicyTags),
         .query(Ops.generateCredentialReport), .query(Ops.getCredentialReport), .query(Ops.getAccessKeyLastUsed),
         .query(Ops.getAccountAuthorizationDetails),
+        .query(Ops.createVirtualMFADevice), .query(Ops.enableMFADevice), .query(Ops.deactivateMFADevice), .query(Ops.deleteVirtualMFADevice),
+        .query(Ops.resyncMFADevice), .query(Ops.listMFADevices), .query(Ops.listVirtualMFADevices), .query(Ops.getMFADevice),
+        .query(Ops.tagMFADevice), .query(Ops.untagMFADevice), .query(Ops.listMFADeviceTags),
     ]
 }

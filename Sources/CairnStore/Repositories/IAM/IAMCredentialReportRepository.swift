@@ -24,22 +24,24 @@ package struct IAMCredentialReportRepository: Sendable {
                    coalesce((SELECT array_agg(k.status = 'Active' ORDER BY k.created_at) FROM access_keys k
                              WHERE k.account_id = a.id AND k.principal_type = 'Root'), '{}'),
                    coalesce((SELECT array_agg(k.created_at ORDER BY k.created_at) FROM access_keys k
-                             WHERE k.account_id = a.id AND k.principal_type = 'Root'), '{}')
+                             WHERE k.account_id = a.id AND k.principal_type = 'Root'), '{}'),
+                   false
             FROM accounts a WHERE a.id = \(account.value)
             UNION ALL
             SELECT u.name, u.arn, u.created_at, p.password_changed_at,
                    coalesce((SELECT array_agg(k.access_key_id ORDER BY k.created_at) FROM access_keys k WHERE k.user_id = u.user_id), '{}'),
                    coalesce((SELECT array_agg(k.status = 'Active' ORDER BY k.created_at) FROM access_keys k WHERE k.user_id = u.user_id), '{}'),
-                   coalesce((SELECT array_agg(k.created_at ORDER BY k.created_at) FROM access_keys k WHERE k.user_id = u.user_id), '{}')
+                   coalesce((SELECT array_agg(k.created_at ORDER BY k.created_at) FROM access_keys k WHERE k.user_id = u.user_id), '{}'),
+                   EXISTS (SELECT 1 FROM iam_mfa_devices d WHERE d.user_id = u.user_id)
             FROM iam_users u LEFT JOIN iam_login_profiles p ON p.user_id = u.user_id
             WHERE u.account_id = \(account.value)
             """)
-        for try await (name, arn, created, changed, ids, active, keyCreated) in rows.decode(
-            (String, String?, Date, Date?, [String], [Bool], [Date]).self)
+        for try await (name, arn, created, changed, ids, active, keyCreated, mfa) in rows.decode(
+            (String, String?, Date, Date?, [String], [Bool], [Date], Bool).self)
         {
             let keys = zip(ids, zip(active, keyCreated)).map { CredentialReport.Key(id: $0, active: $1.0, created: $1.1) }
             if let arn {
-                users.append(.init(name: name, arn: arn, created: created, passwordChanged: changed, keys: keys))
+                users.append(.init(name: name, arn: arn, created: created, passwordChanged: changed, keys: keys, mfaActive: mfa))
             } else {
                 root = .init(name: root.name, arn: root.arn, created: created, passwordChanged: nil, keys: keys)
             }

@@ -58,14 +58,16 @@ extension IAMManagedPolicyRepository {
                    (SELECT count(*) FROM iam_policy_versions v JOIN iam_managed_policies p ON p.arn = v.policy_arn
                     WHERE p.account_id = \(account.value))::int8,
                    (SELECT count(*) FROM access_keys WHERE account_id = \(account.value) AND user_id IS NULL)::int8,
-                   (SELECT count(*) FROM iam_oidc_providers WHERE account_id = \(account.value))::int8
+                   (SELECT count(*) FROM iam_oidc_providers WHERE account_id = \(account.value))::int8,
+                   (SELECT count(*) FROM iam_mfa_devices WHERE account_id = \(account.value))::int8,
+                   (SELECT count(*) FROM iam_mfa_devices WHERE account_id = \(account.value) AND user_id IS NOT NULL)::int8
             """)
-        for try await (users, groups, roles, policies, versions, rootKeys, providers) in rows.decode(
-            (Int, Int, Int, Int, Int, Int, Int).self)
+        for try await (users, groups, roles, policies, versions, rootKeys, providers, devices, inUse) in rows.decode(
+            (Int, Int, Int, Int, Int, Int, Int, Int, Int).self)
         {
             return [
                 "Users": users, "Groups": groups, "Roles": roles, "Policies": policies, "PolicyVersionsInUse": versions,
-                "AccountAccessKeysPresent": rootKeys > 0 ? 1 : 0, "Providers": providers,
+                "AccountAccessKeysPresent": rootKeys > 0 ? 1 : 0, "Providers": providers, "MFADevices": devices, "MFADevicesInUse": inUse,
             ]
         }
         return [:]

@@ -108,6 +108,9 @@ package struct IAMUserRepository: Sendable {
         if try await tx.exists("SELECT 1 FROM iam_login_profiles WHERE user_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must delete login profile first.")
         }
+        if try await tx.exists("SELECT 1 FROM iam_mfa_devices WHERE user_id = \(id)") {
+            throw ServiceError.deleteConflict("Cannot delete entity, must delete MFA device first.")
+        }
         if try await tx.exists("SELECT 1 FROM access_keys WHERE user_id = \(id)") {
             throw ServiceError.deleteConflict("Cannot delete entity, must delete access keys first.")
         }
