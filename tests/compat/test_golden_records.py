@@ -49,6 +49,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
+import mfa_codes
 from cairn_rest import create_tenant
 from oidc_idp import IdentityProvider
 
@@ -384,6 +385,22 @@ def iam_scenario(w):
     d("iam:ChangePassword", user, "change_password", OldPassword="Golden-Password-1!", NewPassword="Golden-Password-2!")
     d("iam:DeleteLoginProfile", root, "delete_login_profile", UserName="golden-caller")
     d("iam:DeleteAccountPasswordPolicy", root, "delete_account_password_policy")
+    # A virtual MFA device for the caller: enabled and resynchronised with codes made from its seed.
+    device = d("iam:CreateVirtualMFADevice", root, "create_virtual_mfa_device", VirtualMFADeviceName="golden-device")
+    serial, seed = device["VirtualMFADevice"]["SerialNumber"], device["VirtualMFADevice"]["Base32StringSeed"]
+    step = mfa_codes.now_step()
+    d("iam:EnableMFADevice", root, "enable_mfa_device", UserName="golden-caller", SerialNumber=serial,
+      AuthenticationCode1=mfa_codes.code(seed, step - 1), AuthenticationCode2=mfa_codes.code(seed, step))
+    d("iam:ResyncMFADevice", root, "resync_mfa_device", UserName="golden-caller", SerialNumber=serial,
+      AuthenticationCode1=mfa_codes.code(seed, step + 1), AuthenticationCode2=mfa_codes.code(seed, step + 2))
+    d("iam:ListMFADevices", root, "list_mfa_devices", UserName="golden-caller")
+    d("iam:ListVirtualMFADevices", root, "list_virtual_mfa_devices", AssignmentStatus="Assigned")
+    d("iam:GetMFADevice", root, "get_mfa_device", SerialNumber=serial)
+    d("iam:TagMFADevice", root, "tag_mfa_device", SerialNumber=serial, Tags=[{"Key": "stage", "Value": "gold"}])
+    d("iam:ListMFADeviceTags", root, "list_mfa_device_tags", SerialNumber=serial)
+    d("iam:UntagMFADevice", root, "untag_mfa_device", SerialNumber=serial, TagKeys=["stage"])
+    d("iam:DeactivateMFADevice", root, "deactivate_mfa_device", UserName="golden-caller", SerialNumber=serial)
+    d("iam:DeleteVirtualMFADevice", root, "delete_virtual_mfa_device", SerialNumber=serial)
     d("iam:GenerateCredentialReport", root, "generate_credential_report")
     d("iam:GetCredentialReport", root, "get_credential_report")
     d("iam:GetAccessKeyLastUsed", root, "get_access_key_last_used", AccessKeyId=k["AccessKeyId"])
