@@ -20,7 +20,9 @@ enum MFACodeCheck {
     }
 
     /// The step the code is valid for; refuses as STS refuses a code it cannot validate.
-    static func verify(_ presented: (serial: String, code: String), caller: Principal, time: Date, tx: Transaction, spend: Bool)
+    static func verify(
+        _ presented: (serial: String, code: String), caller: Principal, time: Date, tx: Transaction, spend: Bool
+    )
         async throws -> Int64
     {
         guard caller.type == .iamUser, let account = VirtualMFADeviceRules.account(ofSerialNumber: presented.serial),

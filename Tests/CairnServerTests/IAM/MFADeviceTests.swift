@@ -25,7 +25,8 @@ import Testing
         static var now: Int64 { Int64(Date().timeIntervalSince1970 / 30) }
     }
 
-    func sts(_ server: TestServer, _ fields: [(String, String)], as credentials: TestCredentials, token: String? = nil) async throws -> (Int, String) {
+    func sts(_ server: TestServer, _ fields: [(String, String)], as credentials: TestCredentials, token: String? = nil) async throws -> (Int, String)
+    {
         let body = (fields + [("Version", "2011-06-15")]).map {
             "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? $0.1)"
         }.joined(separator: "&")
@@ -79,8 +80,10 @@ import Testing
     @Test func aDeviceIsCreatedWithASeedAndAQRCodeThatAreNeverAnsweredOrRecordedAgain() async throws {
         try await withTestServer { server in
             var (status, xml) = try await server.iamQuery(
-                [("Action", "CreateVirtualMFADevice"), ("VirtualMFADeviceName", "ana-phone"), ("Path", "/team/"),
-                 ("Tags.member.1.Key", "owner"), ("Tags.member.1.Value", "ana")])
+                [
+                    ("Action", "CreateVirtualMFADevice"), ("VirtualMFADeviceName", "ana-phone"), ("Path", "/team/"),
+                    ("Tags.member.1.Key", "owner"), ("Tags.member.1.Value", "ana"),
+                ])
             #expect(status == 200, "\(xml)")
             #expect(xml.contains("<SerialNumber>arn:aws:iam::\(server.operatorAccount):mfa/team/ana-phone</SerialNumber>"))
             let seedText = try #require(xml.firstMatch(of: /<Base32StringSeed>([^<]+)</)?.1)
@@ -88,7 +91,9 @@ import Testing
             #expect(seed.count == 64 && Base32.decode(seed)?.count == 40, "\(seed)")
             let png = try blob(xml, "QRCodePNG")
             #expect(png.prefix(8) == Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]))
-            (status, xml) = try await server.iamQuery([("Action", "CreateVirtualMFADevice"), ("VirtualMFADeviceName", "ana-phone"), ("Path", "/team/")])
+            (status, xml) = try await server.iamQuery([
+                ("Action", "CreateVirtualMFADevice"), ("VirtualMFADeviceName", "ana-phone"), ("Path", "/team/"),
+            ])
             #expect(status == 409 && xml.contains("EntityAlreadyExists"), "\(xml)")
             for (fields, member) in [
                 ([("VirtualMFADeviceName", "bad name")], "virtualMFADeviceName"), ([("VirtualMFADeviceName", "x"), ("Path", "nope")], "path"),
@@ -218,7 +223,8 @@ import Testing
     @Test func aTrustPolicyRequiringMFAIsMetByAssumeRoleWithACode() async throws {
         try await withTestServer { server in
             let ana = try await server.createUser("ana", inline: [policy("Allow", "sts:AssumeRole")])
-            let trust = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\#(ana.arn)"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}"#
+            let trust =
+                #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\#(ana.arn)"},"Action":"sts:AssumeRole","Condition":{"Bool":{"aws:MultiFactorAuthPresent":"true"}}}]}"#
             var (status, xml) = try await server.iamQuery(
                 [("Action", "CreateRole"), ("RoleName", "break-glass"), ("AssumeRolePolicyDocument", trust)])
             #expect(status == 200, "\(xml)")
@@ -229,12 +235,16 @@ import Testing
             (status, xml) = try await sts(server, [("Action", "AssumeRole"), ("RoleArn", role), ("RoleSessionName", "ops")], as: ana.credentials)
             #expect(status == 403 && xml.contains("AccessDenied"), "without a code: \(status) \(xml)")
             (status, xml) = try await sts(
-                server, [("Action", "AssumeRole"), ("RoleArn", role), ("RoleSessionName", "ops"), ("SerialNumber", d.serial), ("TokenCode", "000000")],
+                server,
+                [("Action", "AssumeRole"), ("RoleArn", role), ("RoleSessionName", "ops"), ("SerialNumber", d.serial), ("TokenCode", "000000")],
                 as: ana.credentials)
             #expect(status == 403 && xml.contains("MultiFactorAuthentication failed"), "a wrong code: \(xml)")
             (status, xml) = try await sts(
                 server,
-                [("Action", "AssumeRole"), ("RoleArn", role), ("RoleSessionName", "ops"), ("SerialNumber", d.serial), ("TokenCode", d.app.code(now))],
+                [
+                    ("Action", "AssumeRole"), ("RoleArn", role), ("RoleSessionName", "ops"), ("SerialNumber", d.serial),
+                    ("TokenCode", d.app.code(now)),
+                ],
                 as: ana.credentials)
             #expect(status == 200, "\(xml)")
             let (credentials, token) = try session(xml)
@@ -264,7 +274,9 @@ import Testing
             var drift = 0
             for try await v in try await server.store.client.query("SELECT drift_steps FROM iam_mfa_devices").decode(Int.self) { drift = v }
             #expect((20...21).contains(drift), "\(drift)")
-            (status, xml) = try await server.iamQuery([("Action", "TagMFADevice"), ("SerialNumber", d.serial), ("Tags.member.1.Key", "k"), ("Tags.member.1.Value", "v")])
+            (status, xml) = try await server.iamQuery([
+                ("Action", "TagMFADevice"), ("SerialNumber", d.serial), ("Tags.member.1.Key", "k"), ("Tags.member.1.Value", "v"),
+            ])
             #expect(status == 200, "\(xml)")
             (status, xml) = try await server.iamQuery([("Action", "ListMFADeviceTags"), ("SerialNumber", d.serial)])
             #expect(xml.contains("<Key>k</Key>") && xml.contains("<Value>v</Value>"), "\(xml)")

@@ -20,7 +20,8 @@ import Testing
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static let otpauth = "otpauth://totp/alice-phone@123456789012?secret="
+    static let otpauth =
+        "otpauth://totp/alice-phone@123456789012?secret="
         + String((0..<64).map { Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ234567")[$0 * 13 % 32] })
 
     static let cases: [Case] = {

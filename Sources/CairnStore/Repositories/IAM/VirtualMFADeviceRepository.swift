@@ -44,7 +44,9 @@ package struct VirtualMFADeviceRepository: Sendable {
         """
 
     /// false when a device of that path and name exists.
-    package func create(account: AccountId, serialNumber: String, name: String, path: String, seed: String, tags: [IAMTag], now: Date)
+    package func create(
+        account: AccountId, serialNumber: String, name: String, path: String, seed: String, tags: [IAMTag], now: Date
+    )
         async throws -> Bool
     {
         let rows = try await tx.query(
