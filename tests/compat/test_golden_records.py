@@ -49,6 +49,7 @@ from botocore.auth import SigV4Auth
 from botocore.awsrequest import AWSRequest
 from botocore.credentials import Credentials
 
+import cairn_rest
 import mfa_codes
 from cairn_rest import create_tenant
 from oidc_idp import IdentityProvider
@@ -401,11 +402,20 @@ def iam_scenario(w):
     d("iam:UntagMFADevice", root, "untag_mfa_device", SerialNumber=serial, TagKeys=["stage"])
     d("iam:DeactivateMFADevice", root, "deactivate_mfa_device", UserName="golden-caller", SerialNumber=serial)
     d("iam:DeleteVirtualMFADevice", root, "delete_virtual_mfa_device", SerialNumber=serial)
+    # Access Analyzer's service-linked role, made and deleted (nothing uses it).
+    d("iam:CreateServiceLinkedRole", root, "create_service_linked_role", AWSServiceName="access-analyzer.amazonaws.com")
+    task = d("iam:DeleteServiceLinkedRole", root, "delete_service_linked_role", RoleName="AWSServiceRoleForAccessAnalyzer")
+    d("iam:GetServiceLinkedRoleDeletionStatus", root, "get_service_linked_role_deletion_status", DeletionTaskId=task["DeletionTaskId"])
     d("iam:GenerateCredentialReport", root, "generate_credential_report")
     d("iam:GetCredentialReport", root, "get_credential_report")
     d("iam:GetAccessKeyLastUsed", root, "get_access_key_last_used", AccessKeyId=k["AccessKeyId"])
     d("iam:GetAccountAuthorizationDetails", root, "get_account_authorization_details", Filter=["Role"], MaxItems=10)
     d("sts:GetSessionToken", user, "get_session_token", DurationSeconds=900)
+    # A REST refusal's encoded message, decoded by the account's root user.
+    root.iam.create_user(UserName="golden-nobody")
+    nk = root.iam.create_access_key(UserName="golden-nobody")["AccessKey"]
+    _, problem = cairn_rest.call("GET", "/v1/regions", access_key=nk["AccessKeyId"], secret_key=nk["SecretAccessKey"])
+    d("sts:DecodeAuthorizationMessage", root, "decode_authorization_message", EncodedMessage=problem["encodedAuthorizationMessage"])
     fed = d("sts:GetFederationToken", user, "get_federation_token", Name="golden-fed", Policy=ADMIN, DurationSeconds=900)["Credentials"]
     federated = Caller(w.factory, root.account, fed["AccessKeyId"], fed["SecretAccessKey"], fed["SessionToken"], kind="FederatedUser")
     w.values["federatedKey"] = fed["AccessKeyId"]

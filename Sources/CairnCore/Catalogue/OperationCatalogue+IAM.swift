@@ -103,6 +103,9 @@ extension OperationCatalogue {
         package static let updateLoginProfile = CatalogueOperation(.iam, "UpdateLoginProfile", readOnly: false)
         package static let deleteLoginProfile = CatalogueOperation(.iam, "DeleteLoginProfile", readOnly: false)
         package static let changePassword = CatalogueOperation(.iam, "ChangePassword", readOnly: false)
+        package static let createServiceLinkedRole = CatalogueOperation(.iam, "CreateServiceLinkedRole", readOnly: false)
+        package static let deleteServiceLinkedRole = CatalogueOperation(.iam, "DeleteServiceLinkedRole", readOnly: false)
+        package static let getServiceLinkedRoleDeletionStatus = CatalogueOperation(.iam, "GetServiceLinkedRoleDeletionStatus", readOnly: true)
         package static let createVirtualMFADevice = CatalogueOperation(.iam, "CreateVirtualMFADevice", readOnly: false)
         package static let enableMFADevice = CatalogueOperation(.iam, "EnableMFADevice", readOnly: false)
         package static let deactivateMFADevice = CatalogueOperation(.iam, "DeactivateMFADevice", readOnly: false)
@@ -133,6 +136,9 @@ extension OperationCatalogue {
             getCredentialReport,
             getAccessKeyLastUsed,
             getAccountAuthorizationDetails,
+            createServiceLinkedRole,
+            deleteServiceLinkedRole,
+            getServiceLinkedRoleDeletionStatus,
             createVirtualMFADevice,
             enableMFADevice,
             deactivateMFADevice,

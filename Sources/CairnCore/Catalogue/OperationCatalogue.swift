@@ -12,6 +12,8 @@ package enum OperationCatalogue {
         .sts, "GetSessionToken", readOnly: false, alwaysAllowed: true, recordedReadOnly: true)
     package static let getFederationToken = CatalogueOperation(.sts, "GetFederationToken", readOnly: false, recordedReadOnly: true)
     package static let getAccessKeyInfo = CatalogueOperation(.sts, "GetAccessKeyInfo", readOnly: true, rest: ["getAccessKeyInfo"])
+    package static let decodeAuthorizationMessage = CatalogueOperation(
+        .sts, "DecodeAuthorizationMessage", readOnly: true, rest: ["decodeAuthorizationMessage"])
     package static let listRegions = CatalogueOperation(.cairn, "ListRegions", readOnly: true, rest: ["listRegions"])
 
     /// IAM's simulator: AWS's shape on the Query door (IAMOperations), Cairn's one-request shape on REST
@@ -29,6 +31,7 @@ package enum OperationCatalogue {
             getSessionToken,
             getFederationToken,
             getAccessKeyInfo,
+            decodeAuthorizationMessage,
             listRegions,
             simulateCustomPolicy,
             simulatePrincipalPolicy,

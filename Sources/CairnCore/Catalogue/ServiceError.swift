@@ -9,6 +9,9 @@ package struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible
     /// The modeled `Reason` member some AWS errors carry (Organizations' ConstraintViolationException,
     /// InvalidInputException, HandshakeConstraintViolationException); botocore exposes it as `Reason`.
     package let reason: String?
+    /// For an authorization refusal: what sts:DecodeAuthorizationMessage decodes (the REST door answers it as
+    /// `encodedAuthorizationMessage`; AWS's doors for IAM, STS, CloudTrail and Organizations answer none).
+    package var encodedAuthorizationMessage: String?
     /// Query-protocol fault type: "Sender" for client faults, "Receiver" for ours.
     package var faultType: String { status >= 500 ? "Receiver" : "Sender" }
 

@@ -25,6 +25,13 @@ extension ServiceError {
     }
 
     /// IAM words a model-constraint failure with the offending value, unlike the JSON services.
+    /// A change to a service-linked role, which only its service may change.
+    package static func unmodifiableRole(_ name: String) -> ServiceError {
+        ServiceError(
+            code: "UnmodifiableEntity", status: 400,
+            message: "Cannot perform the operation on the protected role '\(name)' - this role is only modifiable by AWS")
+    }
+
     package static func iamValidation(_ field: String, value: String, _ constraint: String) -> ServiceError {
         ServiceError(
             code: "ValidationException", status: 400,

@@ -61,14 +61,15 @@ struct Authorizer: Sendable {
             bundle.rcpLevels = try await resourceControlLevels(owner: owner, logger: logger, reading: tx)
         }
         let result = PolicyEvaluator.evaluate(request, bundle)
-        guard result.decision == .allow else { return denial(facts, target, Self.wording(result, action: op.action)) }
+        guard result.decision == .allow else {
+            return denial(facts, target, Self.wording(result, action: op.action), result: result)
+        }
         for action in target.additionalActions {
             var each = request
             each.action = RequestAction(action)
             let other = PolicyEvaluator.evaluate(each, bundle)
             if other.decision != .allow {
-                return .accessDenied(
-                    principal: facts.principal.arn, action: action, resource: target.resource, tail: Self.wording(other, action: action))
+                return denial(facts, target, Self.wording(other, action: action), action: action, result: other)
             }
         }
         for resource in target.additionalResources {
@@ -78,7 +79,7 @@ struct Authorizer: Sendable {
             if other.decision != .allow {
                 var named = target
                 named.resource = resource
-                return denial(facts, named, Self.wording(other, action: op.action))
+                return denial(facts, named, Self.wording(other, action: op.action), result: other)
             }
         }
         return nil
@@ -201,7 +202,20 @@ struct Authorizer: Sendable {
         return c
     }
 
-    private func denial(_ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String) -> ServiceError {
-        .accessDenied(principal: facts.principal.arn, action: facts.operation.action, resource: target.resource, tail: tail)
+    /// The refusal, with the sealed message sts:DecodeAuthorizationMessage reads back for the caller's account.
+    private func denial(
+        _ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String, action: String? = nil, result: EvaluationResult? = nil,
+        context: [String: ContextValue]? = nil
+    ) -> ServiceError {
+        let action = action ?? facts.operation.action
+        var error = ServiceError.accessDenied(principal: facts.principal.arn, action: action, resource: target.resource, tail: tail)
+        if let store {
+            let message = AuthorizationFailureMessage(
+                principalId: facts.principal.principalId, principalName: facts.principal.userName, principalArn: facts.principal.arn,
+                action: action, resource: target.resource, explicitDeny: result?.decision == .explicitDeny,
+                matched: result?.matchedStatements ?? [], conditions: context ?? self.context(facts, target))
+            error.encodedAuthorizationMessage = AuthorizationMessageSeal.seal(message, account: facts.principal.account, secrets: store.secrets)
+        }
+        return error
     }
 }

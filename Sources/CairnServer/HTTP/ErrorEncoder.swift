@@ -47,6 +47,7 @@ enum ErrorEncoder {
                 "detail": error.message, "code": error.code, "requestId": requestId,
             ]
             if let reason = error.reason { body["reason"] = reason }
+            if let message = error.encodedAuthorizationMessage { body["encodedAuthorizationMessage"] = message }
             return Response(
                 status: .init(code: status), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))

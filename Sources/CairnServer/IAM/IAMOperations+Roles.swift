@@ -48,6 +48,8 @@ extension IAMOperations {
     static let deleteRole = operation(Entry.deleteRole) { (input: IAMModel.EntityInput, ctx) -> NoOutput in
         let name = try IAMInputChecks.name(input.RoleName, "RoleName", maxLength: NameLimit.role)
         let role = try await ctx.tx.roles.require(account: ctx.facts.principal.account, name: name, locked: true)
+        // A service-linked role goes only through DeleteServiceLinkedRole (PostgreSQL refuses it too, migration 0033).
+        if role.serviceLinkedTo != nil { throw ServiceError.unmodifiableRole(role.name) }
         try await ctx.tx.roles.delete(role)
         return NoOutput()
     }

@@ -43,6 +43,13 @@ enum IAMResource {
             resource = provider
         } else if let url = member("Url"), let identifier = try? OpenIDConnectProviderRules.identifier(url: url) {
             resource = OpenIDConnectProviderRules.arn(partition: partition, account: account, identifier: identifier)
+        } else if let name = member("AWSServiceName") {
+            // The role the service would own; iam:AWSServiceName for policies that allow it per service.
+            context["iam:AWSServiceName"] = .single(name)
+            resource =
+                ServiceLinkedRoleRules.services[name].map {
+                    IAMARN.entity(.role, partition: partition, account: account, path: ServiceLinkedRoleRules.path($0), name: $0.roleName).description
+                } ?? "*"
         } else if let device = member("VirtualMFADeviceName") {
             resource = arn(.mfa, device)
         } else if let serial = member("SerialNumber"), VirtualMFADeviceRules.account(ofSerialNumber: serial) != nil {

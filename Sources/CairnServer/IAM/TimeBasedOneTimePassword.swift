@@ -41,10 +41,10 @@ struct TimeBasedOneTimePassword: Sendable {
         return nil
     }
 
-    /// The drift a code at `step` shows against ours: none within the sign-in window (a code read a moment ago),
-    /// otherwise the whole difference.
+    /// The drift a code at `step` shows against ours: none within a minute (a code read a moment ago, or typed
+    /// slowly), otherwise the whole difference.
     static func drift(of step: Int64, now: Int64) -> Int {
-        abs(step - now) <= signInWindow ? 0 : Int(step - now)
+        abs(step - now) <= 2 ? 0 : Int(step - now)
     }
 
     /// The step of a single sign-in code near `expected`, newer than `spent`.

@@ -6,7 +6,6 @@ import Foundation
 /// CloudTrail keeps in the management account.
 extension TrailOperations {
     static let serviceLinkedRoleName = "AWSServiceRoleForCloudTrail"
-    static let serviceLinkedRolePath = "/aws-service-role/cloudtrail.amazonaws.com/"
 
     /// Whether the caller may call what CloudTrail calls on its behalf to set up an organization trail. AWS
     /// does not publish the list; Cairn checks the two reads every such setup needs.
@@ -48,15 +47,10 @@ extension TrailOperations {
         let clearance = try OrganizationTrailRules.check(action, facts: ruleFacts)
         guard let org else { throw ServiceError.internalFailure }
         if clearance.createsServiceLinkedRole && !hasRole {
-            try await tx.roles.create(
-                account: org.managementAccount, name: Self.serviceLinkedRoleName, path: Self.serviceLinkedRolePath,
-                trustPolicy: Self.serviceLinkedRoleTrust,
-                description: "Allows CloudTrail to manage organization trails and describe the organization.")
+            // A service-linked role (IAMOperations+ServiceLinkedRoles): nobody but CloudTrail changes it.
+            try await IAMOperations.ensureServiceLinkedRole(Self.servicePrincipal, account: org.managementAccount, tx)
         }
         return (clearance, org.id)
     }
 
-    static let serviceLinkedRoleTrust = """
-        {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"Service":"cloudtrail.amazonaws.com"},"Action":"sts:AssumeRole"}]}
-        """
 }

@@ -14,6 +14,8 @@ package struct RoleRecord: Sendable, Equatable {
     package let maxSessionDuration: Int
     package let permissionsBoundaryArn: String?
     package let createdAt: Date
+    /// The service that owns a service-linked role (`cloudtrail.amazonaws.com`); nil for the account's own roles.
+    package var serviceLinkedTo: String? = nil
 }
 
 package struct RoleRepository: Sendable {
@@ -45,16 +47,16 @@ package struct RoleRepository: Sendable {
         let rows = try await tx.query(
             """
             SELECT role_id, account_id, name, path, arn, trust_policy, description, max_session_duration,
-                   permissions_boundary_arn, created_at
+                   permissions_boundary_arn, created_at, service_linked_to
             FROM iam_roles WHERE account_id = \(account.value) AND lower(name) = lower(\(name))
             """)
-        for try await (id, acct, n, p, arn, trust, desc, maxDur, boundary, created) in rows.decode(
-            (String, String, String, String, String, String, String?, Int, String?, Date).self)
+        for try await (id, acct, n, p, arn, trust, desc, maxDur, boundary, created, service) in rows.decode(
+            (String, String, String, String, String, String, String?, Int, String?, Date, String?).self)
         {
             guard let a = AccountId(acct) else { continue }
             return RoleRecord(
                 roleId: id, account: a, name: n, path: p, arn: arn, trustPolicy: trust, description: desc,
-                maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created)
+                maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created, serviceLinkedTo: service)
         }
         return nil
     }

@@ -41,5 +41,6 @@ enum IAMBindings {
         .query(Ops.createVirtualMFADevice), .query(Ops.enableMFADevice), .query(Ops.deactivateMFADevice), .query(Ops.deleteVirtualMFADevice),
         .query(Ops.resyncMFADevice), .query(Ops.listMFADevices), .query(Ops.listVirtualMFADevices), .query(Ops.getMFADevice),
         .query(Ops.tagMFADevice), .query(Ops.untagMFADevice), .query(Ops.listMFADeviceTags),
+        .query(Ops.createServiceLinkedRole), .query(Ops.deleteServiceLinkedRole), .query(Ops.getServiceLinkedRoleDeletionStatus),
     ]
 }

@@ -25,6 +25,16 @@ struct RESTService: APIProtocol {
         return .ok(.init(body: .json(.init(account: who.Account, arn: who.Arn, userId: who.UserId))))
     }
 
+    func decodeAuthorizationMessage(
+        _ input: Operations.DecodeAuthorizationMessage.Input
+    ) async throws -> Operations.DecodeAuthorizationMessage.Output {
+        let decoded = try await run(STSOperations.decodeAuthorizationMessage) {
+            guard case .json(let body) = input.body else { throw ServiceError.serialization("A JSON body is required") }
+            return STSModel.DecodeAuthorizationMessageInput(EncodedMessage: body.encodedMessage)
+        }
+        return .ok(.init(body: .json(.init(decodedMessage: decoded.DecodedMessage))))
+    }
+
     func listRegions(_ input: Operations.ListRegions.Input) async throws -> Operations.ListRegions.Output {
         let listed = try await run(TenancyOperations.listRegions) { NoInput() }
         return .ok(.init(body: .json(.init(regions: listed.regions.map { .init(name: $0) }))))

@@ -6,7 +6,7 @@ import PostgresNIO
 extension RoleRepository {
     private static let select = """
         SELECT role_id, account_id, name, path, arn, trust_policy, description, max_session_duration,
-               permissions_boundary_arn, created_at FROM iam_roles
+               permissions_boundary_arn, created_at, service_linked_to FROM iam_roles
         """
 
     /// The role, or IAM's NoSuchEntity; `locked` takes its row lock for a change that checks its dependents.
@@ -67,14 +67,14 @@ extension RoleRepository {
 
     private func decode(_ q: PostgresQuery) async throws -> [RoleRecord] {
         var out: [RoleRecord] = []
-        for try await (id, acct, n, p, arn, trust, desc, maxDur, boundary, created) in try await tx.query(q).decode(
-            (String, String, String, String, String, String, String?, Int, String?, Date).self)
+        for try await (id, acct, n, p, arn, trust, desc, maxDur, boundary, created, service) in try await tx.query(q).decode(
+            (String, String, String, String, String, String, String?, Int, String?, Date, String?).self)
         {
             guard let a = AccountId(acct) else { continue }
             out.append(
                 RoleRecord(
                     roleId: id, account: a, name: n, path: p, arn: arn, trustPolicy: trust, description: desc,
-                    maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created))
+                    maxSessionDuration: maxDur, permissionsBoundaryArn: boundary, createdAt: created, serviceLinkedTo: service))
         }
         return out
     }
