@@ -577,6 +577,11 @@ def organizations_scenario(w):
     d("organizations:TagResource", m, "tag_resource", ResourceId=x.account, Tags=[{"Key": "stage", "Value": "gold"}])
     d("organizations:ListTagsForResource", m, "list_tags_for_resource", ResourceId=x.account)
     d("organizations:UntagResource", m, "untag_resource", ResourceId=x.account, TagKeys=["stage"])
+    delegation = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{x.account}:root"}, "Action": ["organizations:List*"], "Resource": "*"}]})
+    d("organizations:PutResourcePolicy", m, "put_resource_policy", Content=delegation)
+    d("organizations:DescribeResourcePolicy", m, "describe_resource_policy")
+    d("organizations:DeleteResourcePolicy", m, "delete_resource_policy")
 
     for member in (leaver, removed, closing):
         hid = m.orgs.invite_account_to_organization(Target={"Id": member.account, "Type": "ACCOUNT"})["Handshake"]["Id"]

@@ -1,5 +1,6 @@
 """AWS Organizations (and CloudTrail's delegated-administrator registration) through boto3, as tenants made by
 the operator see it: every operation Cairn serves, and the errors AWS answers with."""
+import json
 import time
 import uuid
 
@@ -516,3 +517,35 @@ def test_close_account_is_pending_then_closed_and_the_account_is_refused(org, cl
         orgs.close_account(AccountId=member[0])
     assert code(e) == "AccountAlreadyClosedException"
     assert member[0] in {a["Id"] for a in orgs.list_accounts()["Accounts"]}
+
+
+def test_the_delegation_policy_lets_a_named_member_manage_policies(org, client_factory):
+    account, orgs, _, _, root = org
+    member = create_tenant()
+    hid = orgs.invite_account_to_organization(Target={"Id": member[0], "Type": "ACCOUNT"})["Handshake"]["Id"]
+    member_orgs = tenant_client(client_factory, "organizations", member)
+    member_orgs.accept_handshake(HandshakeId=hid)
+    orgs.enable_policy_type(RootId=root["Id"], PolicyType="SERVICE_CONTROL_POLICY")
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        member_orgs.create_policy(Content=SCP, Description="", Name="delegated", Type="SERVICE_CONTROL_POLICY")
+    assert code(e) == "AccessDeniedException"
+    delegation = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{member[0]}:root"},
+        "Action": ["organizations:CreatePolicy", "organizations:AttachPolicy", "organizations:Describe*", "organizations:List*"],
+        "Resource": "*"}]})
+    put = orgs.put_resource_policy(Content=delegation)["ResourcePolicy"]
+    assert put["ResourcePolicySummary"]["Id"].startswith("rp-")
+    assert put["ResourcePolicySummary"]["Arn"].startswith(f"arn:aws:organizations::{account}:resourcepolicy/o-")
+    policy = member_orgs.create_policy(Content=SCP, Description="", Name="delegated", Type="SERVICE_CONTROL_POLICY")["Policy"]
+    member_orgs.attach_policy(PolicyId=policy["PolicySummary"]["Id"], TargetId=root["Id"])
+    assert member_orgs.describe_resource_policy()["ResourcePolicy"]["Content"] == delegation
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        member_orgs.delete_policy(PolicyId=policy["PolicySummary"]["Id"])
+    assert code(e) == "AccessDeniedException"
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.put_resource_policy(Content=delegation.replace("organizations:AttachPolicy", "organizations:CreateAccount"))
+    assert code(e) == "InvalidInputException" and e.value.response["Reason"] == "UNSUPPORTED_ACTION_IN_RESOURCE_POLICY"
+    orgs.delete_resource_policy()
+    with pytest.raises(botocore.exceptions.ClientError) as e:
+        orgs.describe_resource_policy()
+    assert code(e) == "ResourcePolicyNotFoundException"

@@ -51,6 +51,9 @@ extension OperationCatalogue {
     package static let listHandshakesForOrganization = org("ListHandshakesForOrganization", readOnly: true, rest: ["listOrganizationHandshakes"])
     package static let removeAccountFromOrganization = org("RemoveAccountFromOrganization", readOnly: false, rest: ["removeOrganizationAccount"])
     package static let closeAccount = org("CloseAccount", readOnly: false, rest: ["closeOrganizationAccount"])
+    package static let putResourcePolicy = org("PutResourcePolicy", readOnly: false)
+    package static let describeResourcePolicy = org("DescribeResourcePolicy", readOnly: true)
+    package static let deleteResourcePolicy = org("DeleteResourcePolicy", readOnly: false)
     package static let leaveOrganization = org("LeaveOrganization", readOnly: false, rest: ["leaveOrganization"])
     package static let enableAllFeatures = org("EnableAllFeatures", readOnly: false, rest: ["enableAllFeatures"])
     package static let enablePolicyType = org("EnablePolicyType", readOnly: false, rest: ["enableOrganizationPolicyType"])
@@ -108,6 +111,6 @@ extension OperationCatalogue {
         enableAWSServiceAccess, disableAWSServiceAccess, listAWSServiceAccessForOrganization,
         registerDelegatedAdministrator, deregisterDelegatedAdministrator, listDelegatedAdministrators,
         listDelegatedServicesForAccount, tagResource, untagResource, listTagsForResource, registerOrganizationDelegatedAdmin,
-        deregisterOrganizationDelegatedAdmin,
+        deregisterOrganizationDelegatedAdmin, putResourcePolicy, describeResourcePolicy, deleteResourcePolicy,
     ]
 }

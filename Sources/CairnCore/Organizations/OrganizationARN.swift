@@ -22,6 +22,9 @@ package struct OrganizationARN: Sendable {
         "\(prefix):handshake/\(organizationId)/\(action.lowercased())/\(id)"
     }
 
+    /// The organization's delegation policy (PutResourcePolicy).
+    package func resourcePolicy(_ id: String) -> String { "\(prefix):resourcepolicy/\(organizationId)/\(id)" }
+
     /// AWS-managed policies live in the `aws` namespace, not the organization's; the type is part of the path
     /// in lower case (`resource_control_policy`, `tag_policy`).
     package func policy(_ id: String, type: String, awsManaged: Bool) -> String {

@@ -14,6 +14,7 @@ package enum OrganizationIdentifiers {
         "ou-\(root.dropFirst(2))-" + random(8, lowerAlphanumerics, using: &g)
     }
     package static func newPolicy<G: RandomNumberGenerator>(using g: inout G) -> String { "p-" + random(8, lowerAlphanumerics, using: &g) }
+    package static func newResourcePolicy<G: RandomNumberGenerator>(using g: inout G) -> String { "rp-" + random(8, lowerAlphanumerics, using: &g) }
     package static func newHandshake<G: RandomNumberGenerator>(using g: inout G) -> String { "h-" + random(10, lowerAlphanumerics, using: &g) }
     package static func newCreateAccountRequest<G: RandomNumberGenerator>(using g: inout G) -> String {
         "car-" + random(32, lowerAlphanumerics, using: &g)

@@ -26,6 +26,8 @@ extension ServiceError {
     package static let accountClosureUnderWay = org(
         "ConflictException",
         "The request failed because it conflicts with the current state of the specified resource: the account is already being closed.")
+    package static let resourcePolicyNotFound = org(
+        "ResourcePolicyNotFoundException", "We can't find a resource policy request with the parameter that you specified.")
     package static let sourceParentNotFound = org(
         "SourceParentNotFoundException", "We can't find a source root or OU with the ParentId that you specified.")
     package static let destinationParentNotFound = org(

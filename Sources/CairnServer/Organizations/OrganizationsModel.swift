@@ -1,5 +1,6 @@
 import CairnCore
 import CairnPolicy
+import CairnStore
 import Foundation
 
 /// AWS Organizations' operation inputs and outputs, member names exactly as botocore's model spells them.
@@ -289,5 +290,32 @@ enum OrganizationsModel {
         let members: [MemberAccountRecord]
         let nextToken: String?
         func encode(to encoder: any Encoder) throws {}
+    }
+}
+
+/// The delegation policy's shapes, member names as botocore's model spells them.
+extension OrganizationsModel {
+    struct PutResourcePolicyInput: OperationInput, Codable, Tagged {
+        var Content: String?
+        var Tags: [Tag]?
+    }
+
+    struct ResourcePolicySummary: Encodable, Sendable {
+        var Id: String
+        var Arn: String
+    }
+
+    struct ResourcePolicy: Encodable, Sendable {
+        var ResourcePolicySummary: ResourcePolicySummary
+        var Content: String
+    }
+
+    struct ResourcePolicyOutput: OperationOutput, Encodable {
+        var ResourcePolicy: ResourcePolicy
+
+        init(_ stored: OrganizationResourcePolicyRecord, arns: OrganizationARN) {
+            ResourcePolicy = .init(
+                ResourcePolicySummary: .init(Id: stored.policyId, Arn: arns.resourcePolicy(stored.policyId)), Content: stored.content)
+        }
     }
 }

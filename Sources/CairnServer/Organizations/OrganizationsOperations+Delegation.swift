@@ -28,7 +28,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listAWSServiceAccessForOrganization
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let all = try await tx.organizations.enabledServices(org)
         let page = try OrganizationsPage.slice(all, req, operation: "ListAWSServiceAccessForOrganization")
         return OrganizationsModel.ServiceAccessOutput(
@@ -72,7 +72,7 @@ extension OrganizationsOperations {
         OrganizationsModel.ListDelegatedAdministratorsInput, OrganizationsModel.DelegatedAdministratorsOutput
     >(OperationCatalogue.listDelegatedAdministrators) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let sp = try req.ServicePrincipal.map { v throws(ServiceError) in try OrganizationsInputRules.servicePrincipal(v) }
         let all = try await tx.organizations.delegatedAdministrators(org, servicePrincipal: sp)
         let page = try OrganizationsPage.slice(all, req, operation: "ListDelegatedAdministrators")
@@ -84,7 +84,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listDelegatedServicesForAccount
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let account = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
         guard let m = try await tx.organizations.member(of: org, account: account) else { throw ServiceError.accountNotFound }
         let services = try await tx.organizations.delegatedServices(org, account: m.account)

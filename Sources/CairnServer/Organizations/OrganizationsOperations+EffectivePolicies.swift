@@ -62,7 +62,7 @@ extension OrganizationsOperations {
         OrganizationsModel.ListAccountsWithInvalidEffectivePolicyInput, OrganizationsModel.InvalidEffectivePolicyAccountsOutput
     >(OperationCatalogue.listAccountsWithInvalidEffectivePolicy) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let type = try Self.effectivePolicyType(req.PolicyType)
         guard org.enables(type) else { throw ServiceError.effectivePolicyNotFound }
         var invalid: [MemberAccountRecord] = []
@@ -80,7 +80,7 @@ extension OrganizationsOperations {
         OrganizationsModel.ListEffectivePolicyValidationErrorsInput, OrganizationsModel.EffectivePolicyValidationErrorsOutput
     >(OperationCatalogue.listEffectivePolicyValidationErrors) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let account = try OrganizationsInputRules.id(req.AccountId, "AccountId", OrganizationIdentifiers.isAccount)
         let type = try Self.effectivePolicyType(req.PolicyType)
         guard let id = AccountId(account), try await tx.organizations.member(of: org, account: account) != nil else {

@@ -51,7 +51,7 @@ extension OrganizationsOperations {
         OperationCatalogue.describeCreateAccountStatus
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let id = try OrganizationsInputRules.id(req.CreateAccountRequestId, "CreateAccountRequestId", OrganizationIdentifiers.isCreateAccountRequest)
         guard let s = try await tx.organizations.createAccountStatus(org, id: id) else { throw ServiceError.createAccountStatusNotFound }
         return OrganizationsModel.CreateAccountStatusOutput(CreateAccountStatus: .init(s))
@@ -61,7 +61,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listCreateAccountStatus
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         for (i, s) in (req.States ?? []).enumerated() {
             _ = try OrganizationsInputRules.oneOf(s, "States[\(i)]", ["IN_PROGRESS", "SUCCEEDED", "FAILED"])
         }
@@ -180,7 +180,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listHandshakesForOrganization
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let keep = try Self.handshakeFilter(req.Filter)
         let all = try await tx.organizations.handshakes(forOrganization: org).filter(keep)
         let page = try OrganizationsPage.slice(all, req, operation: "ListHandshakesForOrganization")

@@ -32,7 +32,7 @@ extension OrganizationsOperations {
 
     static let listRoots = Operation<OrganizationsModel.ListRootsInput, OrganizationsModel.RootsOutput>(OperationCatalogue.listRoots) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let page = try OrganizationsPage.slice([OrganizationsModel.Root(org, partition: ctx.partition)], req, operation: "ListRoots")
         return OrganizationsModel.RootsOutput(Roots: page.items, NextToken: page.nextToken)
     }
@@ -40,7 +40,7 @@ extension OrganizationsOperations {
     static let enablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.enablePolicyType) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)
         let type = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
         guard rootId == org.rootId else { throw ServiceError.rootNotFound }
@@ -54,7 +54,7 @@ extension OrganizationsOperations {
     static let disablePolicyType = Operation<OrganizationsModel.PolicyTypeInput, OrganizationsModel.RootOutput>(OperationCatalogue.disablePolicyType)
     { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let rootId = try OrganizationsInputRules.id(req.RootId, "RootId", OrganizationIdentifiers.isRoot)
         let type = try OrganizationsInputRules.policyType(req.PolicyType, "PolicyType")
         guard rootId == org.rootId else { throw ServiceError.rootNotFound }

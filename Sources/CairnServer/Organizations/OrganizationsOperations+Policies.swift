@@ -68,7 +68,7 @@ extension OrganizationsOperations {
     static let createPolicy = Operation<OrganizationsModel.CreatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.createPolicy) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let type = try OrganizationsInputRules.policyType(req.Type, "Type")
         let name = try Self.policyName(req.Name)
         let description = try Self.policyDescription(req.Description)
@@ -83,7 +83,7 @@ extension OrganizationsOperations {
     static let updatePolicy = Operation<OrganizationsModel.UpdatePolicyInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.updatePolicy) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let id = try Self.policyId(req.PolicyId)
         let name = try req.Name.map { v throws(ServiceError) in try Self.policyName(v) }
         let description = try req.Description.map { v throws(ServiceError) in try Self.policyDescription(v) }
@@ -96,21 +96,21 @@ extension OrganizationsOperations {
     static let describePolicy = Operation<OrganizationsModel.PolicyIdInput, OrganizationsModel.PolicyOutput>(OperationCatalogue.describePolicy) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let p = try await Self.policy(tx, org, try Self.policyId(req.PolicyId))
         return Self.output(p, org, ctx.partition)
     }
 
     static let deletePolicy = Operation<OrganizationsModel.PolicyIdInput, NoOutput>(OperationCatalogue.deletePolicy) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         try await tx.organizations.deletePolicy(org, id: try Self.policyId(req.PolicyId))
         return NoOutput()
     }
 
     static let attachPolicy = Operation<OrganizationsModel.PolicyTargetInput, NoOutput>(OperationCatalogue.attachPolicy) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let id = try Self.policyId(req.PolicyId)
         let target = try Self.targetId(req.TargetId)
         let policy = try await Self.policy(tx, org, id)
@@ -122,7 +122,7 @@ extension OrganizationsOperations {
 
     static let detachPolicy = Operation<OrganizationsModel.PolicyTargetInput, NoOutput>(OperationCatalogue.detachPolicy) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let id = try Self.policyId(req.PolicyId)
         let target = try Self.targetId(req.TargetId)
         let policy = try await Self.policy(tx, org, id)
@@ -138,7 +138,7 @@ extension OrganizationsOperations {
     static let listPolicies = Operation<OrganizationsModel.ListPoliciesInput, OrganizationsModel.PoliciesOutput>(OperationCatalogue.listPolicies) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let type = try policyTypeFilter(req.Filter)
         let all = try await tx.organizations.policies(org, type: type)
         let page = try OrganizationsPage.slice(all, req, operation: "ListPolicies")
@@ -149,7 +149,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listPoliciesForTarget
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let target = try Self.targetId(req.TargetId)
         let type = try policyTypeFilter(req.Filter)
         guard try await tx.organizations.targetExists(org, target) else { throw ServiceError.targetNotFound }
@@ -162,7 +162,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listTargetsForPolicy
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let id = try Self.policyId(req.PolicyId)
         _ = try await Self.policy(tx, org, id)
         let ids = try await tx.organizations.targets(org, policy: id)

@@ -23,7 +23,7 @@ extension OrganizationsOperations {
         OperationCatalogue.tagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: input.Tags ?? [], removing: [], t) }
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let id = try Self.resourceId(req.ResourceId)
         guard let given = req.Tags, !given.isEmpty else { throw ServiceError.inputRequired("Tags") }
         let tags = try OrganizationsInputRules.tags(req.Tags)
@@ -35,7 +35,7 @@ extension OrganizationsOperations {
         OperationCatalogue.untagResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: input.TagKeys ?? [], t) }
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireManagement()
+        let org = try await Self.manager(ctx)
         let id = try Self.resourceId(req.ResourceId)
         let keys = try OrganizationTagRules.validateKeys(req.TagKeys)
         try await tx.organizations.untag(org, resource: try await Self.taggable(tx, org, id), keys: keys)
@@ -46,7 +46,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listTagsForResource, target: { input, t in try await tagTarget(input.ResourceId, tags: [], removing: [], t) }
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let id = try await Self.taggable(tx, org, try Self.resourceId(req.ResourceId))
         let page = try OrganizationsPage.slice(try await tx.organizations.tags(org, resource: id), req, operation: "ListTagsForResource")
         return OrganizationsModel.TagsOutput(Tags: page.items.map { .init(Key: $0.key, Value: $0.value) }, NextToken: page.nextToken)

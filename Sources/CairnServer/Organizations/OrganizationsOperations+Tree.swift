@@ -27,7 +27,7 @@ extension OrganizationsOperations {
         OperationCatalogue.describeOrganizationalUnit
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let id = try OrganizationsInputRules.id(req.OrganizationalUnitId, "OrganizationalUnitId", OrganizationIdentifiers.isOrganizationalUnit)
         guard let ou = try await tx.organizations.organizationalUnit(org, id: id) else { throw ServiceError.organizationalUnitNotFound }
         return OrganizationsModel.OUOutput(OrganizationalUnit: .init(ou, in: org, partition: ctx.partition))
@@ -59,7 +59,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listOrganizationalUnitsForParent
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
         guard try await tx.organizations.parentExists(org, parent) else { throw ServiceError.parentNotFound }
         let ous = try await tx.organizations.organizationalUnits(org, parent: parent)
@@ -71,7 +71,7 @@ extension OrganizationsOperations {
     static let listParents = Operation<OrganizationsModel.ListParentsInput, OrganizationsModel.ParentsOutput>(OperationCatalogue.listParents) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let child = try OrganizationsInputRules.id(req.ChildId, "ChildId") {
             OrganizationIdentifiers.isAccount($0) || OrganizationIdentifiers.isOrganizationalUnit($0)
         }
@@ -91,7 +91,7 @@ extension OrganizationsOperations {
     static let listChildren = Operation<OrganizationsModel.ListChildrenInput, OrganizationsModel.ChildrenOutput>(OperationCatalogue.listChildren) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
         let type = try OrganizationsInputRules.oneOf(req.ChildType, "ChildType", ["ACCOUNT", "ORGANIZATIONAL_UNIT"])
         guard try await tx.organizations.parentExists(org, parent) else { throw ServiceError.parentNotFound }
@@ -106,7 +106,7 @@ extension OrganizationsOperations {
     static let listAccounts = Operation<OrganizationsModel.ListAccountsInput, OrganizationsModel.AccountsOutput>(OperationCatalogue.listAccounts) {
         req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let page = try OrganizationsPage.slice(try await tx.organizations.members(of: org), req, operation: "ListAccounts")
         return OrganizationsModel.AccountsOutput(Accounts: page.items.map { .init($0, in: org, partition: ctx.partition) }, NextToken: page.nextToken)
     }
@@ -115,7 +115,7 @@ extension OrganizationsOperations {
         OperationCatalogue.listAccountsForParent
     ) { req, ctx in
         let (tx, facts) = (ctx.tx, ctx.facts)
-        let org = try await Self.standing(tx, facts).requireReader()
+        let org = try await Self.reader(ctx)
         let parent = try OrganizationsInputRules.id(req.ParentId, "ParentId", OrganizationIdentifiers.isParent)
         guard try await tx.organizations.parentExists(org, parent) else { throw ServiceError.parentNotFound }
         let page = try OrganizationsPage.slice(

@@ -16,7 +16,7 @@ enum OrganizationsOperations {
     /// rules (`limit` up to 100) rather than AWS's.
     static let listMemberAccounts = Operation<TenancyModel.ListInput, OrganizationsModel.MembersOutput>(OperationCatalogue.listAccounts) {
         input, ctx in
-        let org = try await standing(ctx.tx, ctx.facts).requireReader()
+        let org = try await reader(ctx)
         let page = try RESTListPage.slice(
             try await ctx.tx.organizations.members(of: org), limit: input.limit, nextToken: input.nextToken, listing: "organization-accounts")
         return OrganizationsModel.MembersOutput(organization: org, members: page.items, nextToken: page.nextToken)

@@ -24,5 +24,6 @@ enum OrganizationsBindings {
         .json(Ops.registerDelegatedAdministrator), .json(Ops.deregisterDelegatedAdministrator), .json(Ops.listDelegatedAdministrators),
         .json(Ops.listDelegatedServicesForAccount),
         .json(Ops.tagResource), .json(Ops.untagResource), .json(Ops.listTagsForResource),
+        .json(Ops.putResourcePolicy), .json(Ops.describeResourcePolicy), .json(Ops.deleteResourcePolicy),
     ]
 }

@@ -135,9 +135,11 @@ import Testing
                 #expect(
                     Set(aws.items.map(\.name)) == [
                         "AdministratorAccess", "ReadOnlyAccess", "AWSCloudTrail_FullAccess", "AWSCloudTrail_ReadOnlyAccess",
+                        // The service-linked roles' policies (migration 0033), under /aws-service-role/.
+                        "CloudTrailServiceRolePolicy", "AWSOrganizationsServiceTrustPolicy", "AccessAnalyzerServiceRolePolicy",
                     ])
                 for p in aws.items {
-                    #expect(p.account == nil && p.arn == "arn:aws:iam::aws:policy/\(p.name)" && p.defaultVersionId == "v1")
+                    #expect(p.account == nil && p.arn == "arn:aws:iam::aws:policy\(p.path)\(p.name)" && p.defaultVersionId == "v1")
                     let v = try #require(try await tx.iamPolicies.version(of: p.arn, id: "v1"))
                     #expect(v.isDefault && v.document.contains("2012-10-17"))
                 }
