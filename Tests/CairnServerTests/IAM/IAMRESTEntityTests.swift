@@ -106,4 +106,42 @@ import Testing
             #expect((json(r)["versions"] as? [Any])?.count == 1, "refusals made no version")
         }
     }
+
+    @Test func usersGroupsAndRolesAreUpdatedAndABadUpdateChangesNothing() async throws {
+        try await withTestServer { server in
+            #expect(try await server.send(.post, "/v1/iam/users", body: #"{"userName":"rita"}"#, headers: headers).status.code == 201)
+            var r = try await server.send(.patch, "/v1/iam/users/rita", body: #"{"newUserName":"rita-ops","newPath":"/ops/"}"#, headers: headers)
+            #expect(r.status.code == 204, "\(String(buffer: r.body))")
+            r = try await server.send(.get, "/v1/iam/users/rita-ops")
+            #expect(json(r)["path"] as? String == "/ops/" && json(r)["arn"] as? String == "arn:aws:iam::\(server.operatorAccount):user/ops/rita-ops")
+            #expect(try await server.send(.get, "/v1/iam/users/rita").status.code == 404)
+
+            #expect(try await server.send(.post, "/v1/iam/groups", body: #"{"groupName":"auditors"}"#, headers: headers).status.code == 201)
+            #expect(
+                try await server.send(.patch, "/v1/iam/groups/auditors", body: #"{"newGroupName":"auditors-eu"}"#, headers: headers).status.code
+                    == 204)
+            #expect(try await server.send(.get, "/v1/iam/groups/auditors-eu").status.code == 200)
+
+            let trust =
+                #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
+            #expect(
+                try await server.send(
+                    .post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers
+                )
+                .status.code == 201)
+            r = try await server.send(.patch, "/v1/iam/roles/deployer", body: #"{"description":"ci","maxSessionDuration":7200}"#, headers: headers)
+            #expect(r.status.code == 204, "\(String(buffer: r.body))")
+            r = try await server.send(.patch, "/v1/iam/roles/deployer", body: #"{"maxSessionDuration":10}"#, headers: headers)
+            #expect(r.status.code == 400 && (json(r)["detail"] as? String)?.contains("maxSessionDuration") == true, "\(json(r))")
+            r = try await server.send(.get, "/v1/iam/roles/deployer")
+            #expect(json(r)["maxSessionDuration"] as? Int == 7200 && json(r)["description"] as? String == "ci", "\(json(r))")
+            let other = trust.replacingOccurrences(of: "123456789012", with: "210987654321")
+            r = try await server.send(.put, "/v1/iam/roles/deployer/trust-policy", body: #"{"policyDocument":"\#(other)"}"#, headers: headers)
+            #expect(r.status.code == 204, "\(String(buffer: r.body))")
+            r = try await server.send(.get, "/v1/iam/roles/deployer")
+            #expect(String(buffer: r.body).contains("210987654321"), "\(String(buffer: r.body))")
+            r = try await server.send(.put, "/v1/iam/roles/deployer/trust-policy", body: #"{"policyDocument":"{}"}"#, headers: headers)
+            #expect(r.status.code == 400, "\(String(buffer: r.body))")
+        }
+    }
 }

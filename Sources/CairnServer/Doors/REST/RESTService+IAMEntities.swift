@@ -113,3 +113,40 @@ extension RESTService {
         .init(tags: page.Tags.map { .init(key: $0.Key ?? "", value: $0.Value ?? "") }, nextToken: page.Marker)
     }
 }
+
+/// Updates of users, groups and roles over REST.
+extension RESTService {
+    func updateIamUser(_ input: Operations.UpdateIamUser.Input) async throws -> Operations.UpdateIamUser.Output {
+        _ = try await run(IAMOps.updateUser) {
+            guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
+            return IAMModel.UpdateUserInput(UserName: input.path.userName, NewUserName: b.newUserName, NewPath: b.newPath)
+        }
+        return .noContent(.init())
+    }
+
+    func updateIamGroup(_ input: Operations.UpdateIamGroup.Input) async throws -> Operations.UpdateIamGroup.Output {
+        _ = try await run(IAMOps.updateGroup) {
+            guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
+            return IAMModel.UpdateGroupInput(GroupName: input.path.groupName, NewGroupName: b.newGroupName, NewPath: b.newPath)
+        }
+        return .noContent(.init())
+    }
+
+    func updateIamRole(_ input: Operations.UpdateIamRole.Input) async throws -> Operations.UpdateIamRole.Output {
+        _ = try await run(IAMOps.updateRole) {
+            guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
+            return IAMModel.UpdateRoleInput(RoleName: input.path.roleName, Description: b.description, MaxSessionDuration: b.maxSessionDuration)
+        }
+        return .noContent(.init())
+    }
+
+    func updateIamAssumeRolePolicy(
+        _ input: Operations.UpdateIamAssumeRolePolicy.Input
+    ) async throws -> Operations.UpdateIamAssumeRolePolicy.Output {
+        _ = try await run(IAMOps.updateAssumeRolePolicy) {
+            guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
+            return IAMModel.UpdateAssumeRolePolicyInput(RoleName: input.path.roleName, PolicyDocument: b.policyDocument)
+        }
+        return .noContent(.init())
+    }
+}
