@@ -39,6 +39,11 @@ package enum ProcessRunner {
         posix_spawn_file_actions_adddup2(&actions, fds[1], 2)
         posix_spawn_file_actions_addclose(&actions, fds[0])
         posix_spawn_file_actions_addclose(&actions, fds[1])
+        // Nothing else of ours goes to the child: a socket or file opened without close-on-exec (by us or a library)
+        // would otherwise live on in PostgreSQL's postmaster — holding a port, and counting against the file
+        // descriptors PostgreSQL must find free at start ("insufficient file descriptors available", seen once on a
+        // busy test run).
+        Self.closeFromThree(&actions)
 
         var environment: [String] = ["LC_ALL=C"]
         var index = 0
@@ -78,5 +83,17 @@ package enum ProcessRunner {
         pointers.append(nil)
         defer { for p in pointers { free(p) } }
         return body(pointers)
+    }
+
+    private typealias AddCloseFrom = @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) -> Int32
+
+    /// glibc's posix_spawn_file_actions_addclosefrom_np (2.34 and later), which the Glibc module does not export:
+    /// found at run time, and skipped where the C library lacks it.
+    private static let addCloseFrom: AddCloseFrom? = dlsym(nil, "posix_spawn_file_actions_addclosefrom_np").map {
+        unsafeBitCast($0, to: AddCloseFrom.self)
+    }
+
+    private static func closeFromThree(_ actions: inout posix_spawn_file_actions_t) {
+        if let addCloseFrom { _ = addCloseFrom(&actions, 3) }
     }
 }
