@@ -10,6 +10,16 @@ import Testing
     let headers = ["content-type": "application/json"]
     let arnQuery = "policyArn=" + "arn:aws:iam::aws:policy/ReadOnlyAccess".addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
 
+    /// A trust policy as JSON text escaped for a JSON string.
+    let trust =
+        #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
+
+    func createDeployer(_ server: TestServer) async throws {
+        let r = try await server.send(
+            .post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers)
+        #expect(r.status.code == 201, "\(String(buffer: r.body))")
+    }
+
     func json(_ r: TestResponse) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(r.body.readableBytesView)) as? [String: Any]) ?? [:]
     }
@@ -56,13 +66,7 @@ import Testing
             r = try await server.send(.get, "/v1/iam/groups/auditors/attached-policies")
             #expect((json(r)["attachedPolicies"] as? [Any])?.isEmpty == true)
 
-            let trust =
-                #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
-            #expect(
-                try await server.send(
-                    .post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers
-                )
-                .status.code == 201)
+            try await createDeployer(server)
             #expect(
                 try await server.send(.post, "/v1/iam/roles/deployer/tags", body: #"{"tags":[{"key":"team","value":"ci"}]}"#, headers: headers).status
                     .code == 204)
@@ -122,13 +126,7 @@ import Testing
                     == 204)
             #expect(try await server.send(.get, "/v1/iam/groups/auditors-eu").status.code == 200)
 
-            let trust =
-                #"{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"sts:AssumeRole\"}]}"#
-            #expect(
-                try await server.send(
-                    .post, "/v1/iam/roles", body: #"{"roleName":"deployer","assumeRolePolicyDocument":"\#(trust)"}"#, headers: headers
-                )
-                .status.code == 201)
+            try await createDeployer(server)
             r = try await server.send(.patch, "/v1/iam/roles/deployer", body: #"{"description":"ci","maxSessionDuration":7200}"#, headers: headers)
             #expect(r.status.code == 204, "\(String(buffer: r.body))")
             r = try await server.send(.patch, "/v1/iam/roles/deployer", body: #"{"maxSessionDuration":10}"#, headers: headers)
