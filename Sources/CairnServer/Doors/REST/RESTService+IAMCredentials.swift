@@ -59,9 +59,7 @@ extension RESTService {
     func enableIamMfaDevice(_ input: Operations.EnableIamMfaDevice.Input) async throws -> Operations.EnableIamMfaDevice.Output {
         _ = try await run(IAMOps.enableMFADevice) {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
-            return IAMModel.MFADeviceInput(
-                UserName: input.path.userName, SerialNumber: b.serialNumber, AuthenticationCode1: b.authenticationCode1,
-                AuthenticationCode2: b.authenticationCode2)
+            return Self.codes(b, for: input.path.userName)
         }
         return .noContent(.init())
     }
@@ -69,11 +67,15 @@ extension RESTService {
     func resyncIamMfaDevice(_ input: Operations.ResyncIamMfaDevice.Input) async throws -> Operations.ResyncIamMfaDevice.Output {
         _ = try await run(IAMOps.resyncMFADevice) {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
-            return IAMModel.MFADeviceInput(
-                UserName: input.path.userName, SerialNumber: b.serialNumber, AuthenticationCode1: b.authenticationCode1,
-                AuthenticationCode2: b.authenticationCode2)
+            return Self.codes(b, for: input.path.userName)
         }
         return .noContent(.init())
+    }
+
+    /// EnableMFADevice's and ResyncMFADevice's input: a device and two consecutive codes.
+    static func codes(_ b: Components.Schemas.IamMfaCodesRequest, for userName: String) -> IAMModel.MFADeviceInput {
+        IAMModel.MFADeviceInput(
+            UserName: userName, SerialNumber: b.serialNumber, AuthenticationCode1: b.authenticationCode1, AuthenticationCode2: b.authenticationCode2)
     }
 
     func deactivateIamMfaDevice(_ input: Operations.DeactivateIamMfaDevice.Input) async throws -> Operations.DeactivateIamMfaDevice.Output {
