@@ -109,15 +109,5 @@ package struct WebIdentityToken: Sendable {
     }
 
     /// RFC 7515's base64url without padding; nil when the text is not that.
-    package static func base64URL(_ text: Substring) -> Data? {
-        guard text.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) else { return nil }
-        var s = text.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        switch s.count % 4 {
-        case 2: s += "=="
-        case 3: s += "="
-        case 1: return nil
-        default: break
-        }
-        return Data(base64Encoded: s)
-    }
+    package static func base64URL(_ text: Substring) -> Data? { Base64URL.decode(text) }
 }

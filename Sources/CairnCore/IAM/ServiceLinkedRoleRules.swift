@@ -9,6 +9,9 @@ package enum ServiceLinkedRoleRules {
         package let description: String
     }
 
+    /// CloudTrail's, which organization trails need in the management account.
+    package static var cloudTrail: LinkedService { services["cloudtrail.amazonaws.com"]! }
+
     package static let services: [String: LinkedService] = [
         "cloudtrail.amazonaws.com": LinkedService(
             principal: "cloudtrail.amazonaws.com", roleName: "AWSServiceRoleForCloudTrail",

@@ -7,15 +7,12 @@ import Foundation
 /// clients do.
 package enum PageToken {
     package static func after(_ position: String, for scope: String) -> String {
-        Data("\(scope):\(position)".utf8).base64EncodedString()
-            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
+        Base64URL.encode(Data("\(scope):\(position)".utf8))
     }
 
     /// The position a token carries, or nil when it is not a token of `scope`.
     package static func key(_ token: String, for scope: String) -> String? {
-        var standard = token.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        standard += String(repeating: "=", count: (4 - standard.count % 4) % 4)
-        guard let data = Data(base64Encoded: standard), let text = String(data: data, encoding: .utf8), text.hasPrefix(scope + ":") else {
+        guard let data = Base64URL.decode(Substring(token)), let text = String(data: data, encoding: .utf8), text.hasPrefix(scope + ":") else {
             return nil
         }
         return String(text.dropFirst(scope.count + 1))

@@ -12,17 +12,13 @@ enum AuthorizationMessageSeal {
     static func seal(_ message: AuthorizationFailureMessage, account: AccountId, secrets: SecretBox) -> String? {
         let payload: JSONValue = .object(["account": .string(account.value), "message": message.json])
         guard let sealed = try? secrets.seal(payload.text) else { return nil }
-        return prefix
-            + sealed.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
+        return prefix + Base64URL.encode(sealed)
     }
 
     /// The decoded message's JSON text; nil for anything Cairn did not seal for `account`.
     static func open(_ text: String, account: AccountId, secrets: SecretBox) -> String? {
         guard text.hasPrefix(prefix) else { return nil }
-        var base64 = text.dropFirst(prefix.count).replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        base64 += String(repeating: "=", count: (4 - base64.count % 4) % 4)
-        guard let data = Data(base64Encoded: base64), let opened = try? secrets.open(data),
+        guard let data = Base64URL.decode(text.dropFirst(prefix.count)), let opened = try? secrets.open(data),
             case .object(let payload) = JSONValue.parse(opened), payload["account"]?.stringValue == account.value,
             let message = payload["message"]
         else { return nil }

@@ -204,8 +204,7 @@ struct Authorizer: Sendable {
 
     /// The refusal, with the sealed message sts:DecodeAuthorizationMessage reads back for the caller's account.
     private func denial(
-        _ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String, action: String? = nil, result: EvaluationResult? = nil,
-        context: [String: ContextValue]? = nil
+        _ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String, action: String? = nil, result: EvaluationResult? = nil
     ) -> ServiceError {
         let action = action ?? facts.operation.action
         var error = ServiceError.accessDenied(principal: facts.principal.arn, action: action, resource: target.resource, tail: tail)
@@ -213,7 +212,7 @@ struct Authorizer: Sendable {
             let message = AuthorizationFailureMessage(
                 principalId: facts.principal.principalId, principalName: facts.principal.userName, principalArn: facts.principal.arn,
                 action: action, resource: target.resource, explicitDeny: result?.decision == .explicitDeny,
-                matched: result?.matchedStatements ?? [], conditions: context ?? self.context(facts, target))
+                matched: result?.matchedStatements ?? [], conditions: context(facts, target))
             error.encodedAuthorizationMessage = AuthorizationMessageSeal.seal(message, account: facts.principal.account, secrets: store.secrets)
         }
         return error

@@ -5,7 +5,6 @@ import Foundation
 /// The organization side of trails: the facts OrganizationTrailRules judge, and the service-linked role
 /// CloudTrail keeps in the management account.
 extension TrailOperations {
-    static let serviceLinkedRoleName = "AWSServiceRoleForCloudTrail"
 
     /// Whether the caller may call what CloudTrail calls on its behalf to set up an organization trail. AWS
     /// does not publish the list; Cairn checks the two reads every such setup needs.
@@ -38,7 +37,7 @@ extension TrailOperations {
         var hasRole = false
         if let org {
             trusted = try await tx.organizations.isServiceAccessEnabled(org, Self.servicePrincipal)
-            hasRole = try await tx.roles.find(account: org.managementAccount, name: Self.serviceLinkedRoleName) != nil
+            hasRole = try await tx.roles.find(account: org.managementAccount, name: ServiceLinkedRoleRules.cloudTrail.roleName) != nil
         }
         let ruleFacts = OrganizationTrailRules.Facts(
             callerAccountId: account.value, standing: ruleStanding, managementAccountId: org?.managementAccount.value,
