@@ -6,6 +6,8 @@ package import CairnPolicy
 /// encoded form to the refused caller; only a principal of the same account allowed sts:DecodeAuthorizationMessage
 /// can read it.
 package struct AuthorizationFailureMessage: Sendable, Equatable {
+    /// The refused caller's account: the only one the message opens for.
+    package let account: AccountId
     package let principalId: String
     package let principalName: String?
     package let principalArn: String
@@ -16,9 +18,10 @@ package struct AuthorizationFailureMessage: Sendable, Equatable {
     package let conditions: [String: ContextValue]
 
     package init(
-        principalId: String, principalName: String?, principalArn: String, action: String, resource: String, explicitDeny: Bool,
+        account: AccountId, principalId: String, principalName: String?, principalArn: String, action: String, resource: String, explicitDeny: Bool,
         matched: [MatchedStatement], conditions: [String: ContextValue]
     ) {
+        self.account = account
         self.principalId = principalId
         self.principalName = principalName
         self.principalArn = principalArn

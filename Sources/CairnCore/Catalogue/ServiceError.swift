@@ -10,8 +10,8 @@ package struct ServiceError: Error, Sendable, Equatable, CustomStringConvertible
     /// InvalidInputException, HandshakeConstraintViolationException); botocore exposes it as `Reason`.
     package let reason: String?
     /// For an authorization refusal: what sts:DecodeAuthorizationMessage decodes (the REST door answers it as
-    /// `encodedAuthorizationMessage`; AWS's doors for IAM, STS, CloudTrail and Organizations answer none).
-    package var encodedAuthorizationMessage: String?
+    /// `encodedAuthorizationMessage`, sealed there; AWS's doors for IAM, STS, CloudTrail and Organizations answer none).
+    package var authorizationFailure: AuthorizationFailureMessage?
     /// Query-protocol fault type: "Sender" for client faults, "Receiver" for ours.
     package var faultType: String { status >= 500 ? "Receiver" : "Sender" }
 

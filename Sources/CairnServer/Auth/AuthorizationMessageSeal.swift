@@ -9,8 +9,8 @@ import Foundation
 enum AuthorizationMessageSeal {
     private static let prefix = "cairn-authz-1."
 
-    static func seal(_ message: AuthorizationFailureMessage, account: AccountId, secrets: SecretBox) -> String? {
-        let payload: JSONValue = .object(["account": .string(account.value), "message": message.json])
+    static func seal(_ message: AuthorizationFailureMessage, secrets: SecretBox) -> String? {
+        let payload: JSONValue = .object(["account": .string(message.account.value), "message": message.json])
         guard let sealed = try? secrets.seal(payload.text) else { return nil }
         return prefix + Base64URL.encode(sealed)
     }

@@ -202,19 +202,17 @@ struct Authorizer: Sendable {
         return c
     }
 
-    /// The refusal, with the sealed message sts:DecodeAuthorizationMessage reads back for the caller's account.
+    /// The refusal, with what sts:DecodeAuthorizationMessage reveals of it (sealed only by the REST door, which
+    /// answers it).
     private func denial(
         _ facts: CallFacts, _ target: AuthorizationTarget, _ tail: String, action: String? = nil, result: EvaluationResult? = nil
     ) -> ServiceError {
         let action = action ?? facts.operation.action
         var error = ServiceError.accessDenied(principal: facts.principal.arn, action: action, resource: target.resource, tail: tail)
-        if let store {
-            let message = AuthorizationFailureMessage(
-                principalId: facts.principal.principalId, principalName: facts.principal.userName, principalArn: facts.principal.arn,
-                action: action, resource: target.resource, explicitDeny: result?.decision == .explicitDeny,
-                matched: result?.matchedStatements ?? [], conditions: context(facts, target))
-            error.encodedAuthorizationMessage = AuthorizationMessageSeal.seal(message, account: facts.principal.account, secrets: store.secrets)
-        }
+        error.authorizationFailure = AuthorizationFailureMessage(
+            account: facts.principal.account, principalId: facts.principal.principalId, principalName: facts.principal.userName,
+            principalArn: facts.principal.arn, action: action, resource: target.resource, explicitDeny: result?.decision == .explicitDeny,
+            matched: result?.matchedStatements ?? [], conditions: context(facts, target))
         return error
     }
 }

@@ -68,7 +68,7 @@ package enum ApplicationBuilder {
         aws.get("/") { request, context in try await door.respond(request, context: context) }
 
         let rest = router.group()
-            .add(middleware: DoorErrorMiddleware.rest)
+            .add(middleware: DoorErrorMiddleware.rest(sealing: store.secrets))
             .add(middleware: AuthenticationMiddleware(authenticator: authenticator, signingService: .cairn))
             .add(middleware: RESTScopeMiddleware())
             .add(middleware: WholeBodyResponseMiddleware())

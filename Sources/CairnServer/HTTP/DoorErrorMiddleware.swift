@@ -1,4 +1,5 @@
 import CairnCore
+import CairnStore
 import Hummingbird
 
 /// A door's error boundary: whatever a door's routes throw — a refused signature, an operation the runner
@@ -8,8 +9,10 @@ struct DoorErrorMiddleware: RouterMiddleware {
     typealias Context = CairnRequestContext
     /// Which shape a request of this door is answered in.
     let door: @Sendable (Request) -> ErrorEncoder.Door
+    /// The REST door seals its refusals' authorization messages with the master key.
+    var sealing: SecretBox? = nil
 
-    static let rest = DoorErrorMiddleware { _ in .rest }
+    static func rest(sealing secrets: SecretBox) -> DoorErrorMiddleware { DoorErrorMiddleware(door: { _ in .rest }, sealing: secrets) }
 
     /// The AWS door: JSON 1.1 and REST-JSON calls name their operation in the target header or the path; the
     /// rest are Query calls, answered in the namespace of the service the request was signed for.
@@ -24,7 +27,8 @@ struct DoorErrorMiddleware: RouterMiddleware {
             return try await next(request, context)
         } catch {
             return ErrorEncoder.response(
-                ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId)
+                ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId,
+                sealing: sealing)
         }
     }
 }

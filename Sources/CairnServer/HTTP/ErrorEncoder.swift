@@ -15,7 +15,8 @@ enum ErrorEncoder {
     /// error members in lowerCamelCase (`reason`), JSON 1.1 ones as their models do (`Reason`).
     enum Door: Sendable { case json(Service?), query(Service?), rest }
 
-    static func response(_ error: ServiceError, door: Door, requestId: String) -> Response {
+    /// `sealing`: the key a REST refusal's encoded authorization message is sealed with.
+    static func response(_ error: ServiceError, door: Door, requestId: String, sealing secrets: SecretBox? = nil) -> Response {
         var headers = HTTPFields()
         // A brief outage (the database failing over): the caller may retry after this many seconds.
         if error.status == 503 { headers[.retryAfter] = "\(ServiceError.retryAfterSeconds)" }
@@ -47,7 +48,9 @@ enum ErrorEncoder {
                 "detail": error.message, "code": error.code, "requestId": requestId,
             ]
             if let reason = error.reason { body["reason"] = reason }
-            if let message = error.encodedAuthorizationMessage { body["encodedAuthorizationMessage"] = message }
+            if let failure = error.authorizationFailure, let secrets, let sealed = AuthorizationMessageSeal.seal(failure, secrets: secrets) {
+                body["encodedAuthorizationMessage"] = sealed
+            }
             return Response(
                 status: .init(code: status), headers: headers,
                 body: .init(byteBuffer: ByteBuffer(data: try! JSONSerialization.data(withJSONObject: body, options: [.sortedKeys]))))
