@@ -102,7 +102,9 @@ def test_tenants_send_their_own_events_through_a_channel(client_factory):
     import hashlib
 
     a = Account(client_factory, prefix="ingest")
-    store = f"arn:aws:cloudtrail:{HOME}:{a.id}:eventdatastore/app"
+    store = a.ct().create_event_data_store(
+        Name="app-feed", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}],
+    )["EventDataStoreArn"]
     channel = a.ct().create_channel(Name="billing-app", Source="Custom", Destinations=[{"Type": "EVENT_DATA_STORE", "Location": store}])
     arn = channel["ChannelArn"]
     data = a.client("cloudtrail-data")

@@ -464,7 +464,9 @@ def trail_scenario(w):
     a.ct.create_trail(Name="golden-gone", S3BucketName="golden-bucket")
     d("cloudtrail:DeleteTrail", a, "delete_trail", Name="golden-gone")
 
-    store = f"arn:aws:cloudtrail:{HOME}:{a.account}:eventdatastore/golden"
+    store = a.ct.create_event_data_store(
+        Name="golden-feed", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}],
+        TerminationProtectionEnabled=False)["EventDataStoreArn"]
     w.values["eventDataStore"] = store
     channel = d("cloudtrail:CreateChannel", a, "create_channel", Name="golden-channel", Source="Custom",
                 Destinations=[{"Type": "EVENT_DATA_STORE", "Location": store}])["ChannelArn"]
@@ -674,6 +676,14 @@ def lake_scenario(w):
     d("cloudtrail:GetImport", a, "get_import", ImportId=imported)
     d("cloudtrail:ListImports", a, "list_imports")
     d("cloudtrail:ListImportFailures", a, "list_import_failures", ImportId=imported)
+    role = a.iam.create_role(RoleName="golden-federation", AssumeRolePolicyDocument=json.dumps({
+        "Version": "2012-10-17",
+        "Statement": [{"Effect": "Allow", "Principal": {"Service": "lakeformation.amazonaws.com"}, "Action": "sts:AssumeRole"}]}))["Role"]
+    w.values["lakeFederationRole"] = role["Arn"]
+    d("cloudtrail:EnableFederation", a, "enable_federation", EventDataStore=store, FederationRoleArn=role["Arn"])
+    d("cloudtrail:DisableFederation", a, "disable_federation", EventDataStore=store)
+    generated = d("cloudtrail:GenerateQuery", a, "generate_query", EventDataStores=[store], Prompt="Which users made the most calls today?")
+    w.values["lakeGeneratedAlias"] = generated["QueryAlias"]
     slow = a.ct.start_query(QueryStatement=f"SELECT count(*) FROM {w.values['lakeStoreId']} x CROSS JOIN {w.values['lakeStoreId']} y")
     w.values["lakeCancelled"] = slow["QueryId"]
     d("cloudtrail:CancelQuery", a, "cancel_query", QueryId=slow["QueryId"])

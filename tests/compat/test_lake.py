@@ -296,3 +296,52 @@ def test_an_import_copies_a_trails_delivered_files_into_a_store(client_factory):
     assert wait_done(ct, query_id)["QueryStatus"] == "FINISHED"
     assert ct.get_query_results(QueryId=query_id)["QueryResultRows"] == [[{"n": "1"}]]
     assert [i["ImportId"] for i in ct.list_imports(Destination=arn)["Imports"]] == [started["ImportId"]]
+
+
+def test_a_store_policy_lets_another_account_query_it_with_boto3(lake, client_factory):
+    a, arn = lake
+    partner = Account(client_factory, prefix="lake-partner")
+    statement = f"SELECT eventName, count(*) AS calls FROM {store_id(arn)} WHERE eventName = 'AddTags' GROUP BY eventName"
+    refused(lambda: partner.ct().start_query(QueryStatement=statement, EventDataStoreOwnerAccountId=a.id), "AccessDeniedException")
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"AWS": f"arn:aws:iam::{partner.id}:root"},
+        "Action": ["cloudtrail:StartQuery", "cloudtrail:DescribeQuery", "cloudtrail:GetQueryResults"], "Resource": arn}]})
+    a.ct().put_resource_policy(ResourceArn=arn, ResourcePolicy=policy)
+    assert a.ct().get_resource_policy(ResourceArn=arn)["ResourcePolicy"] == policy
+    started = partner.ct().start_query(QueryStatement=statement, EventDataStoreOwnerAccountId=a.id)
+    assert started["EventDataStoreOwnerAccountId"] == a.id
+    deadline = time.time() + 30
+    while True:
+        described = partner.ct().describe_query(QueryId=started["QueryId"], EventDataStoreOwnerAccountId=a.id)
+        if described["QueryStatus"] not in ("QUEUED", "RUNNING") or time.time() > deadline:
+            break
+        time.sleep(0.3)
+    assert described["QueryStatus"] == "FINISHED", described
+    rows = partner.ct().get_query_results(QueryId=started["QueryId"], EventDataStoreOwnerAccountId=a.id)["QueryResultRows"]
+    assert rows == [[{"eventName": "AddTags"}, {"calls": "3"}]]
+    a.ct().delete_resource_policy(ResourceArn=arn)
+    refused(lambda: partner.ct().start_query(QueryStatement=statement, EventDataStoreOwnerAccountId=a.id), "AccessDeniedException")
+
+
+def test_federation_and_generated_queries_through_the_cli(lake):
+    a, arn = lake
+    trust = json.dumps({"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Principal": {"Service": "lakeformation.amazonaws.com"}, "Action": "sts:AssumeRole"}]})
+    role = a.iam.create_role(RoleName="lake-federation", AssumeRolePolicyDocument=trust)["Role"]["Arn"]
+    _, enabled, _ = cli(a, "enable-federation", "--event-data-store", arn, "--federation-role-arn", role)
+    assert enabled == {"EventDataStoreArn": arn, "FederationStatus": "ENABLED", "FederationRoleArn": role}
+    got = a.ct().get_event_data_store(EventDataStore=arn)
+    assert got["FederationStatus"] == "ENABLED" and got["FederationRoleArn"] == role
+    refused(lambda: a.ct().delete_event_data_store(EventDataStore=arn), "EventDataStoreFederationEnabledException")
+    _, disabled, _ = cli(a, "disable-federation", "--event-data-store", arn)
+    assert disabled == {"EventDataStoreArn": arn, "FederationStatus": "DISABLED"}
+
+    _, generated, _ = cli(a, "generate-query", "--event-data-stores", arn, "--prompt", "What are the top 5 API calls today?")
+    assert f"FROM {store_id(arn)}" in generated["QueryStatement"] and generated["QueryStatement"].endswith("LIMIT 5"), generated
+    started = a.ct().start_query(QueryAlias=generated["QueryAlias"])
+    described = wait_done(a.ct(), started["QueryId"])
+    assert described["QueryStatus"] == "FINISHED" and described["Prompt"] == "What are the top 5 API calls today?", described
+    rows = a.ct().get_query_results(QueryId=started["QueryId"])["QueryResultRows"]
+    counts = [int(r[1]["events"]) for r in rows]
+    assert 0 < len(rows) <= 5 and all(list(r[0]) == ["event_name"] for r in rows) and counts == sorted(counts, reverse=True), rows
+    refused(lambda: a.ct().generate_query(EventDataStores=[arn], Prompt="hello there"), "GenerateResponseException")

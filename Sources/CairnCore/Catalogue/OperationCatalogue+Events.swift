@@ -10,10 +10,13 @@ extension OperationCatalogue {
         package static let updateChannel = CatalogueOperation(.cloudtrail, "UpdateChannel", readOnly: false, rest: ["updateChannel"])
         package static let deleteChannel = CatalogueOperation(.cloudtrail, "DeleteChannel", readOnly: false, rest: ["deleteChannel"])
         package static let putAuditEvents = CatalogueOperation(.cloudtrailData, "PutAuditEvents", readOnly: false, rest: ["putAuditEvents"])
-        package static let putResourcePolicy = CatalogueOperation(.cloudtrail, "PutResourcePolicy", readOnly: false, rest: ["putChannelPolicy"])
-        package static let getResourcePolicy = CatalogueOperation(.cloudtrail, "GetResourcePolicy", readOnly: true, rest: ["getChannelPolicy"])
+        package static let putResourcePolicy = CatalogueOperation(
+            .cloudtrail, "PutResourcePolicy", readOnly: false, rest: ["putChannelPolicy", "putEventDataStorePolicy", "putDashboardPolicy"])
+        package static let getResourcePolicy = CatalogueOperation(
+            .cloudtrail, "GetResourcePolicy", readOnly: true, rest: ["getChannelPolicy", "getEventDataStorePolicy", "getDashboardPolicy"])
         package static let deleteResourcePolicy = CatalogueOperation(
-            .cloudtrail, "DeleteResourcePolicy", readOnly: false, rest: ["deleteChannelPolicy"])
+            .cloudtrail, "DeleteResourcePolicy", readOnly: false,
+            rest: ["deleteChannelPolicy", "deleteEventDataStorePolicy", "deleteDashboardPolicy"])
         /// Insights: the account's own Insights events and the counts behind them, in the calling region.
         package static let listInsightsData = CatalogueOperation(.cloudtrail, "ListInsightsData", readOnly: true, rest: ["listInsightsData"])
         package static let listInsightsMetricData = CatalogueOperation(

@@ -37,11 +37,16 @@ extension OperationCatalogue {
         package static let searchSampleQueries = CatalogueOperation(
             .cloudtrail, "SearchSampleQueries", readOnly: true, rest: ["searchSampleQueries"])
 
+        package static let enableFederation = CatalogueOperation(.cloudtrail, "EnableFederation", readOnly: false, rest: ["enableFederation"])
+        package static let disableFederation = CatalogueOperation(
+            .cloudtrail, "DisableFederation", readOnly: false, rest: ["disableFederation"])
+        package static let generateQuery = CatalogueOperation(.cloudtrail, "GenerateQuery", readOnly: true, rest: ["generateQuery"])
+
         static let all: [CatalogueOperation] = [
             createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
             startEventDataStoreIngestion, stopEventDataStoreIngestion, startQuery, describeQuery, getQueryResults, listQueries, cancelQuery,
             searchSampleQueries, createDashboard, getDashboard, listDashboards, updateDashboard, deleteDashboard, startDashboardRefresh,
-            startImport, getImport, listImports, listImportFailures, stopImport,
+            startImport, getImport, listImports, listImportFailures, stopImport, enableFederation, disableFederation, generateQuery,
         ]
     }
 }

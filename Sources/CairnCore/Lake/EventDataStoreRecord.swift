@@ -21,6 +21,10 @@ package struct EventDataStoreRecord: Sendable, Equatable {
     package var created: Date
     package var updated: Date
     package var deletionRequested: Date?
+    /// The role Lake query federation uses; federation is ENABLED while one is named.
+    package var federationRoleArn: String?
+    /// The store's resource-based policy (PutResourcePolicy): who else may query it.
+    package var resourcePolicy: String?
 
     package init(
         id: UUID, arn: String, account: String, region: String, name: String, status: EventDataStoreStatus,

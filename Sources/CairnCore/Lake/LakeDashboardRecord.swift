@@ -15,6 +15,12 @@ package struct LakeDashboardRecord: Sendable, Equatable {
     package let created: Date
     package var updated: Date
     package var lastRefreshId: String?
+    /// The dashboard's resource-based policy: CloudTrail (`cloudtrail.amazonaws.com`) refreshes it on its schedule
+    /// only when this allows `cloudtrail:StartDashboardRefresh`.
+    package var resourcePolicy: String?
+    /// When the schedule last started a refresh, and why the last refresh the schedule tried failed.
+    package var scheduledRefresh: Date?
+    package var lastRefreshFailure: String?
 
     package init(
         id: UUID, arn: String, account: String, region: String, name: String, widgets: [LakeDashboardWidget],

@@ -23,6 +23,14 @@ package struct LakeQueryRecord: Sendable, Equatable {
     /// Where the finished query's results are written (`s3://bucket/prefix`), and how that went.
     package var deliveryS3Uri: String?
     package var deliveryStatus: String?
+    /// The account whose stores the query reads when another account started it (EventDataStoreOwnerAccountId,
+    /// allowed by the stores' resource-based policies); nil for the starting account's own stores.
+    package var storeAccount: String?
+    /// The GenerateQuery prompt behind the statement, which DescribeQuery echoes.
+    package var prompt: String?
+
+    /// The account whose stores the query reads.
+    package var storeOwner: String { storeAccount ?? account }
 
     package init(id: UUID, account: String, region: String, storeIds: [UUID], statement: String, status: LakeQueryStatus, created: Date) {
         self.id = id

@@ -36,12 +36,33 @@ enum ChannelOperations {
         return found
     }
 
+    /// Each destination must be an event data store of the caller's that takes channel events (ActivityAuditLog) and
+    /// is not pending deletion. The stores are locked, so DeleteEventDataStore, which refuses a store a channel sends
+    /// to, cannot slip in between.
+    static func checkStores(_ destinations: [ChannelDestination], _ ctx: OperationContext) async throws {
+        let account = ctx.facts.principal.account.value
+        for d in destinations {
+            guard let id = try? EventDataStoreRules.storeId(d.location, partition: ctx.partition, region: ctx.facts.region, account: account),
+                let store = try await ctx.tx.eventDataStores.find(id, account: account, region: ctx.facts.region, lock: true)
+            else { throw EventDataStoreRules.notFound(d.location) }
+            try EventDataStoreRules.checkActive(store)
+            guard store.category == .activityAuditLog else {
+                throw ServiceError(
+                    code: "InvalidEventDataStoreCategoryException", status: 400,
+                    message:
+                        "Event data store \(store.arn) holds \(store.category.rawValue) events; a channel sends to a store of ActivityAuditLog events."
+                )
+            }
+        }
+    }
+
     static let createChannel = Operation<ChannelModel.CreateChannelInput, ChannelModel.Channel>(Entry.createChannel) { input, ctx in
         let name = try ChannelRules.validateName(input.Name)
         let source = try ChannelRules.validateSource(input.Source)
         let account = ctx.facts.principal.account.value
         let destinations = try ChannelRules.validateDestinations(
             input.Destinations, partition: ctx.partition, region: ctx.facts.region, account: account)
+        try await checkStores(destinations, ctx)
         let tags = try TrailTags.forCreate(input.Tags ?? [])
         let created = try await ctx.tx.channels.create(
             account: account, region: ctx.facts.region, name: name, source: source, destinations: destinations, tags: tags)
@@ -82,6 +103,7 @@ enum ChannelOperations {
         if let destinations = input.Destinations {
             found.destinations = try ChannelRules.validateDestinations(
                 destinations, partition: ctx.partition, region: ctx.facts.region, account: ctx.facts.principal.account.value)
+            try await checkStores(found.destinations, ctx)
         }
         try await ctx.tx.channels.update(found)
         return ChannelModel.Channel(found, full: true, status: false)

@@ -168,6 +168,7 @@ enum EventDataStoreOperations {
                 code: "EventDataStoreTerminationProtectedException", status: 400,
                 message: "Event data store \(found.arn) has termination protection enabled; disable it before deleting the store.")
         }
+        guard found.federationRoleArn == nil else { throw EventDataStoreFederation.alreadyEnabled(found.arn) }
         guard try await !ctx.tx.eventDataStores.hasChannels(found) else {
             throw ServiceError(
                 code: "ChannelExistsForEDSException", status: 400,

@@ -53,6 +53,7 @@ enum LakeDashboardModel {
         var CreatedTimestamp: Date?
         var UpdatedTimestamp: Date?
         var LastRefreshId: String?
+        var LastRefreshFailureReason: String?
 
         enum Form { case created, fetched, updated }
 
@@ -71,6 +72,7 @@ enum LakeDashboardModel {
             if form == .fetched {
                 Status = d.status
                 LastRefreshId = d.lastRefreshId
+                LastRefreshFailureReason = d.lastRefreshFailure
             }
         }
     }

@@ -131,29 +131,53 @@ enum LakeDashboardOperations {
             throw ServiceError(
                 code: "InvalidParameterException", status: 400, message: "QueryParameterValues keys are 3 to 128 characters and values 1 to 128.")
         }
-        let refreshId = String(UInt64(ctx.facts.time.timeIntervalSince1970 * 1000)) + String(format: "%04d", Int.random(in: 0..<10_000))
-        for widget in found.widgets {
-            let statement = LakeDashboardRules.statement(widget, values: input.QueryParameterValues ?? [:], now: ctx.facts.time)
-            let stores = try await LakeQueryOperations.compile(statement, ctx)
+        let planned = try await plan(found, values: input.QueryParameterValues ?? [:], now: ctx.facts.time, tx: ctx.tx)
+        for widget in planned {
             // The refresh queries these stores on the caller's behalf: the caller must be allowed StartQuery on each of
             // them, as StartQuery itself would demand.
-            if let first = stores.first {
-                let target = AuthorizationTarget(resource: first.arn, additionalResources: stores.dropFirst().map(\.arn))
-                guard try await ctx.callerMay(Entry.startQuery, on: target) else {
-                    throw ServiceError.accessDenied(
-                        principal: ctx.facts.principal.arn, action: Entry.startQuery.action, resource: first.arn,
-                        tail: "because refreshing dashboard \(found.name) runs StartQuery on it")
-                }
+            guard let first = widget.stores.first else { continue }
+            let target = AuthorizationTarget(resource: first.arn, additionalResources: widget.stores.dropFirst().map(\.arn))
+            guard try await ctx.callerMay(Entry.startQuery, on: target) else {
+                throw ServiceError.accessDenied(
+                    principal: ctx.facts.principal.arn, action: Entry.startQuery.action, resource: first.arn,
+                    tail: "because refreshing dashboard \(found.name) runs StartQuery on it")
             }
-            var query = LakeQueryRecord(
-                id: UUID(), account: found.account, region: found.region, storeIds: stores.map(\.id), statement: statement, status: .queued,
-                created: ctx.facts.time)
-            query.alias = widget.QueryAlias
-            query.refreshId = refreshId
-            try await ctx.tx.lakeQueries.start(query)
         }
-        found.lastRefreshId = refreshId
-        try await ctx.tx.lakeDashboards.update(found)
+        let refreshId = try await start(&found, planned, now: ctx.facts.time, tx: ctx.tx)
         return LakeDashboardModel.StartDashboardRefreshOutput(RefreshId: refreshId)
+    }
+
+    /// One widget's query of a refresh: the statement with its placeholders filled, and the stores it reads.
+    struct PlannedQuery: Sendable {
+        var widget: LakeDashboardWidget
+        var statement: String
+        var stores: [EventDataStoreRecord]
+    }
+
+    /// The queries a refresh runs, each compiled against the dashboard owner's stores as they are now.
+    static func plan(_ d: LakeDashboardRecord, values: [String: String], now: Date, tx: Transaction) async throws -> [PlannedQuery] {
+        var out: [PlannedQuery] = []
+        for widget in d.widgets {
+            let statement = LakeDashboardRules.statement(widget, values: values, now: now)
+            let stores = try await LakeQueryOperations.compile(statement, account: d.account, region: d.region, now: now, tx: tx)
+            out.append(PlannedQuery(widget: widget, statement: statement, stores: stores))
+        }
+        return out
+    }
+
+    /// Queues the planned queries under one new refresh id, which the dashboard then reports as its last.
+    static func start(_ d: inout LakeDashboardRecord, _ planned: [PlannedQuery], now: Date, tx: Transaction) async throws -> String {
+        let refreshId = String(UInt64(now.timeIntervalSince1970 * 1000)) + String(format: "%04d", Int.random(in: 0..<10_000))
+        for p in planned {
+            var query = LakeQueryRecord(
+                id: UUID(), account: d.account, region: d.region, storeIds: p.stores.map(\.id), statement: p.statement, status: .queued,
+                created: now)
+            query.alias = p.widget.QueryAlias
+            query.refreshId = refreshId
+            try await tx.lakeQueries.start(query)
+        }
+        d.lastRefreshId = refreshId
+        try await tx.lakeDashboards.update(d)
+        return refreshId
     }
 }

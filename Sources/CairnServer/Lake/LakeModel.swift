@@ -32,6 +32,28 @@ enum LakeModel {
         var EventDataStore: String?
     }
 
+    struct EnableFederationInput: OperationInput, Codable {
+        var EventDataStore: String?
+        var FederationRoleArn: String?
+    }
+
+    struct FederationOutput: OperationOutput, Encodable {
+        var EventDataStoreArn: String
+        var FederationStatus: String
+        var FederationRoleArn: String?
+    }
+
+    struct GenerateQueryInput: OperationInput, Codable {
+        var EventDataStores: [String]?
+        var Prompt: String?
+    }
+
+    struct GenerateQueryOutput: OperationOutput, Encodable {
+        var QueryStatement: String
+        var QueryAlias: String
+        var EventDataStoreOwnerAccountId: String?
+    }
+
     struct ListEventDataStoresInput: OperationInput, Codable {
         var NextToken: String?
         var MaxResults: Int?
@@ -53,6 +75,7 @@ enum LakeModel {
         var KmsKeyId: String?
         var BillingMode: String
         var FederationStatus: String?
+        var FederationRoleArn: String?
 
         enum Form { case created, fetched, updated, restored }
 
@@ -70,7 +93,10 @@ enum LakeModel {
             KmsKeyId = s.kmsKeyId
             BillingMode = s.billingMode.rawValue
             if form == .created { TagsList = s.tags }
-            if form == .fetched || form == .updated { FederationStatus = "DISABLED" }
+            if form == .fetched || form == .updated {
+                FederationStatus = s.federationRoleArn == nil ? "DISABLED" : "ENABLED"
+                FederationRoleArn = s.federationRoleArn
+            }
         }
     }
 
@@ -142,6 +168,8 @@ enum LakeModel {
         var ErrorMessage: String?
         var DeliveryS3Uri: String?
         var DeliveryStatus: String?
+        var Prompt: String?
+        var EventDataStoreOwnerAccountId: String?
     }
 
     struct GetQueryResultsInput: OperationInput, Codable {

@@ -7,15 +7,45 @@ import Foundation
 enum LakeQueryOperations {
     typealias Entry = OperationCatalogue.Lake
 
-    /// A query is authorized on every store its statement names.
-    static func target(_ statement: String?, _ t: TargetContext) -> AuthorizationTarget? {
+    /// A query is authorized on every store its statement names, in the account that owns them (the caller's, or
+    /// `EventDataStoreOwnerAccountId`), with each store's resource-based policy. The first store is the call's
+    /// resource; the others are judged by `checkOtherStores` with their own policies.
+    static func target(_ statement: String?, owner: String?, _ t: TargetContext) async throws -> AuthorizationTarget? {
         guard let statement, let parsed = try? LakeQuery.parse(statement) else { return nil }
-        let account = t.facts.principal.account.value, region = t.facts.region
-        let arns = parsed.storeIDs.compactMap { UUID(uuidString: $0) }.map {
-            EventDataStoreRules.arn(partition: t.partition, region: region, account: account, id: $0)
+        let ids = parsed.storeIDs.compactMap { UUID(uuidString: $0) }
+        guard let first = ids.first else { return nil }
+        return try await storeTarget(first, owner: owner, t)
+    }
+
+    /// One store of `owner` (the caller when nil) as a resource, with the policy it carries.
+    static func storeTarget(_ id: UUID, owner: String?, _ t: TargetContext) async throws -> AuthorizationTarget {
+        let account = owner ?? t.facts.principal.account.value, region = t.facts.region
+        let policy = try await t.read { tx in try await tx.eventDataStores.find(id, account: account, region: region)?.resourcePolicy }
+        return AuthorizationTarget(
+            resource: EventDataStoreRules.arn(partition: t.partition, region: region, account: account, id: id), resourceAccount: account,
+            resourcePolicies: policy.map { [$0] } ?? [])
+    }
+
+    /// The stores after the first that a statement reads: the caller must be allowed `entry` on each, under its own
+    /// resource-based policy, as on the first.
+    static func checkOtherStores(_ stores: [EventDataStoreRecord], _ entry: CatalogueOperation, _ ctx: OperationContext) async throws {
+        for store in stores.dropFirst() {
+            let target = AuthorizationTarget(
+                resource: store.arn, resourceAccount: store.account, resourcePolicies: store.resourcePolicy.map { [$0] } ?? [])
+            guard try await ctx.callerMay(entry, on: target) else {
+                throw ServiceError.accessDenied(
+                    principal: ctx.facts.principal.arn, action: entry.action, resource: store.arn,
+                    tail: "because no identity-based or resource-based policy allows the \(entry.action) action")
+            }
         }
-        guard let first = arns.first else { return nil }
-        return AuthorizationTarget(resource: first, additionalResources: Array(arns.dropFirst()))
+    }
+
+    /// DescribeQuery, GetQueryResults and CancelQuery name a store only through the deprecated EventDataStore; with
+    /// one of another account, that store and its policy are the resource.
+    static func queryTarget(_ store: String?, _ owner: String?, _ t: TargetContext) async throws -> AuthorizationTarget? {
+        guard let owner, owner != t.facts.principal.account.value else { return EventDataStoreOperations.target(store, t) }
+        guard let id = try? EventDataStoreRules.storeId(store, partition: t.partition, region: t.facts.region, account: owner) else { return nil }
+        return try await storeTarget(id, owner: owner, t)
     }
 
     static func invalidStatement(_ message: String) -> ServiceError {
@@ -30,74 +60,111 @@ enum LakeQueryOperations {
         return id
     }
 
-    /// The caller's query, reached through a store it names when the request names one.
-    static func query(_ raw: String?, store: String?, _ ctx: OperationContext) async throws -> LakeQueryRecord {
+    /// The caller's query of `owner`'s stores, reached through a store it names when the request names one.
+    static func query(_ raw: String?, store: String?, owner: String, _ ctx: OperationContext) async throws -> LakeQueryRecord {
         let id = try queryId(raw)
         let account = ctx.facts.principal.account.value
-        guard let found = try await ctx.tx.lakeQueries.find(id, account: account), found.region == ctx.facts.region else {
+        guard let found = try await ctx.tx.lakeQueries.find(id, account: account), found.region == ctx.facts.region, found.storeOwner == owner
+        else {
             throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "Query \(raw ?? "") was not found.")
         }
         if let store {
-            let named = try await EventDataStoreOperations.store(store, ctx)
-            try EventDataStoreRules.checkActive(named)
-            guard found.storeIds.contains(named.id) else {
+            let named = try EventDataStoreRules.storeId(store, partition: ctx.partition, region: ctx.facts.region, account: owner)
+            guard found.storeIds.contains(named) else {
                 throw ServiceError(code: "QueryIdNotFoundException", status: 400, message: "Query \(raw ?? "") was not found.")
             }
         }
         return found
     }
 
-    static func checkOwner(_ owner: String?, _ ctx: OperationContext) throws {
-        guard let owner else { return }
-        guard owner.count >= 12, owner.count <= 16, owner.allSatisfy({ $0.isASCII && $0.isNumber }) else {
-            throw ServiceError(code: "InvalidParameterException", status: 400, message: "EventDataStoreOwnerAccountId \(owner) is not an account id.")
+    /// The account whose stores the call reads: `EventDataStoreOwnerAccountId` when given (12–16 digits), else the
+    /// caller's. Another account's stores are reached only through their resource-based policies.
+    static func owner(_ raw: String?, _ ctx: OperationContext) throws -> String {
+        guard let raw else { return ctx.facts.principal.account.value }
+        guard raw.count >= 12, raw.count <= 16, raw.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "EventDataStoreOwnerAccountId \(raw) is not an account id.")
         }
-        guard owner == ctx.facts.principal.account.value else {
-            throw ServiceError(
-                code: "UnsupportedOperationException", status: 400,
-                message: "Querying event data stores of another account is not supported: event data stores here have no resource-based policies.")
-        }
+        return raw
     }
 
-    /// Parses and compiles `statement` against the caller's stores as they are now, refusing it in AWS's words;
-    /// the stores it reads.
-    static func compile(_ statement: String, _ ctx: OperationContext) async throws -> [EventDataStoreRecord] {
+    /// Parses and compiles `statement` against `owner`'s stores (the caller's when nil) as they are now, refusing
+    /// it in AWS's words; the stores it reads.
+    static func compile(_ statement: String, owner: String? = nil, _ ctx: OperationContext) async throws -> [EventDataStoreRecord] {
+        try await compile(statement, account: owner ?? ctx.facts.principal.account.value, region: ctx.facts.region, now: ctx.facts.time, tx: ctx.tx)
+    }
+
+    static func compile(_ statement: String, account: String, region: String, now: Date, tx: Transaction) async throws -> [EventDataStoreRecord] {
         let parsed: LakeQuery
         do throws(LakeQueryError) { parsed = try LakeQuery.parse(statement) } catch { throw invalidStatement(error.message) }
-        let bound = try await LakeStoreBindings.find(
-            parsed.storeIDs, account: ctx.facts.principal.account.value, region: ctx.facts.region, now: ctx.facts.time, tx: ctx.tx)
+        let bound = try await LakeStoreBindings.find(parsed.storeIDs, account: account, region: region, now: now, tx: tx)
         do throws(LakeQueryError) { _ = try parsed.compile(stores: bound.bindings) } catch { throw invalidStatement(error.message) }
         return bound.stores
     }
 
+    /// A statement, or the alias of one GenerateQuery wrote (whose prompt DescribeQuery then echoes).
     static let startQuery = Operation<LakeModel.StartQueryInput, LakeModel.StartQueryOutput>(
-        Entry.startQuery, target: { input, t in target(input.QueryStatement, t) }
-    ) { input, ctx in
-        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
-        if input.QueryAlias != nil || input.QueryParameters != nil {
-            throw ServiceError(
-                code: "UnsupportedOperationException", status: 400,
-                message: "StartQuery takes a QueryStatement here; dashboard widgets run through StartDashboardRefresh.")
+        Entry.startQuery,
+        target: { input, t in
+            guard let alias = input.QueryAlias, input.QueryStatement == nil else {
+                return try await target(input.QueryStatement, owner: input.EventDataStoreOwnerAccountId, t)
+            }
+            let account = t.facts.principal.account.value, region = t.facts.region
+            let generated = try await t.read { tx in try await tx.lakeQueries.generated(alias: alias, account: account, region: region) }
+            return try await target(generated?.statement, owner: generated?.storeAccount, t)
         }
+    ) { input, ctx in
+        var owner = try owner(input.EventDataStoreOwnerAccountId, ctx)
         if let uri = input.DeliveryS3Uri { _ = try LakeResultDelivery.target(uri) }
-        guard let statement = input.QueryStatement else { throw ServiceError.missingParameter("QueryStatement") }
+        var prompt: String? = nil
+        let statement: String
+        switch (input.QueryStatement, input.QueryAlias) {
+        case (let text?, nil):
+            guard input.QueryParameters == nil else {
+                throw ServiceError(
+                    code: "InvalidParameterException", status: 400, message: "QueryParameters go with a QueryAlias, not a QueryStatement.")
+            }
+            statement = text
+        case (nil, let alias?):
+            guard input.QueryParameters == nil else {
+                throw ServiceError(
+                    code: "UnsupportedOperationException", status: 400,
+                    message:
+                        "StartQuery runs a generated query's alias as it is; dashboard widgets with parameters run through StartDashboardRefresh.")
+            }
+            guard
+                let generated = try await ctx.tx.lakeQueries.generated(
+                    alias: alias, account: ctx.facts.principal.account.value, region: ctx.facts.region),
+                input.EventDataStoreOwnerAccountId == nil || input.EventDataStoreOwnerAccountId == generated.storeAccount
+            else { throw invalidStatement("No generated query has the alias \(alias).") }
+            statement = generated.statement
+            prompt = generated.prompt
+            owner = generated.storeAccount
+        case (nil, nil): throw ServiceError.missingParameter("QueryStatement")
+        case (.some, .some):
+            throw ServiceError(code: "InvalidParameterException", status: 400, message: "Give a QueryStatement or a QueryAlias, not both.")
+        }
         guard LakeQueryLimits.statementLength.contains(statement.count) else {
             throw invalidStatement("QueryStatement must be 1 to 10000 characters long.")
         }
-        let stores = try await compile(statement, ctx)
+        let stores = try await compile(statement, owner: owner, ctx)
+        try await checkOtherStores(stores, Entry.startQuery, ctx)
         ctx.recordResources(stores.map { EventRecord.Resource(ARN: $0.arn, accountId: $0.account, type: "AWS::CloudTrail::EventDataStore") })
+        let caller = ctx.facts.principal.account.value
         var query = LakeQueryRecord(
-            id: UUID(), account: ctx.facts.principal.account.value, region: ctx.facts.region, storeIds: stores.map(\.id), statement: statement,
-            status: .queued, created: ctx.facts.time)
+            id: UUID(), account: caller, region: ctx.facts.region, storeIds: stores.map(\.id), statement: statement, status: .queued,
+            created: ctx.facts.time)
         query.deliveryS3Uri = input.DeliveryS3Uri
+        query.storeAccount = owner == caller ? nil : owner
+        query.prompt = prompt
         try await ctx.tx.lakeQueries.start(query)
-        return LakeModel.StartQueryOutput(QueryId: query.id.uuidString.lowercased(), EventDataStoreOwnerAccountId: input.EventDataStoreOwnerAccountId)
+        return LakeModel.StartQueryOutput(
+            QueryId: query.id.uuidString.lowercased(), EventDataStoreOwnerAccountId: owner == caller ? input.EventDataStoreOwnerAccountId : owner)
     }
 
     static let describeQuery = Operation<LakeModel.DescribeQueryInput, LakeModel.DescribeQueryOutput>(
-        Entry.describeQuery, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+        Entry.describeQuery, target: { input, t in try await queryTarget(input.EventDataStore, input.EventDataStoreOwnerAccountId, t) }
     ) { input, ctx in
-        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        let owner = try owner(input.EventDataStoreOwnerAccountId, ctx)
         let q: LakeQueryRecord
         if let alias = input.QueryAlias {
             // A dashboard widget's query: by its alias and the refresh that started it.
@@ -107,26 +174,27 @@ enum LakeQueryOperations {
             }
             q = found
         } else {
-            q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+            q = try await query(input.QueryId, store: input.EventDataStore, owner: owner, ctx)
         }
         return LakeModel.DescribeQueryOutput(
             QueryId: q.id.uuidString.lowercased(), QueryString: q.statement, QueryStatus: q.status.rawValue,
             QueryStatistics: .init(
                 EventsMatched: q.eventsMatched, EventsScanned: q.eventsScanned, BytesScanned: q.bytesScanned,
                 ExecutionTimeInMillis: q.executionMillis, CreationTime: q.created),
-            ErrorMessage: q.errorMessage, DeliveryS3Uri: q.deliveryS3Uri, DeliveryStatus: q.deliveryStatus)
+            ErrorMessage: q.errorMessage, DeliveryS3Uri: q.deliveryS3Uri, DeliveryStatus: q.deliveryStatus, Prompt: q.prompt,
+            EventDataStoreOwnerAccountId: q.storeAccount)
     }
 
     /// Pages of at most `MaxQueryResults` rows (1–1000; default 1000); the token carries the next row's position.
     static let getQueryResults = Operation<LakeModel.GetQueryResultsInput, LakeModel.GetQueryResultsOutput>(
-        Entry.getQueryResults, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+        Entry.getQueryResults, target: { input, t in try await queryTarget(input.EventDataStore, input.EventDataStoreOwnerAccountId, t) }
     ) { input, ctx in
-        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
+        let owner = try owner(input.EventDataStoreOwnerAccountId, ctx)
         let size = input.MaxQueryResults ?? 1000
         guard LakeQueryLimits.pageSize.contains(size) else {
             throw ServiceError(code: "InvalidMaxResultsException", status: 400, message: "MaxQueryResults must be between 1 and 1000.")
         }
-        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+        let q = try await query(input.QueryId, store: input.EventDataStore, owner: owner, ctx)
         var offset = 0
         if let token = input.NextToken {
             guard let at = PageToken.offset(token, for: "GetQueryResults:\(q.id)"), at <= q.resultCount else {
@@ -190,10 +258,10 @@ enum LakeQueryOperations {
     }
 
     static let cancelQuery = Operation<LakeModel.CancelQueryInput, LakeModel.CancelQueryOutput>(
-        Entry.cancelQuery, target: { input, t in EventDataStoreOperations.target(input.EventDataStore, t) }
+        Entry.cancelQuery, target: { input, t in try await queryTarget(input.EventDataStore, input.EventDataStoreOwnerAccountId, t) }
     ) { input, ctx in
-        try checkOwner(input.EventDataStoreOwnerAccountId, ctx)
-        let q = try await query(input.QueryId, store: input.EventDataStore, ctx)
+        let owner = try owner(input.EventDataStoreOwnerAccountId, ctx)
+        let q = try await query(input.QueryId, store: input.EventDataStore, owner: owner, ctx)
         guard !q.status.isTerminal else {
             throw ServiceError(
                 code: "InactiveQueryException", status: 400,

@@ -62,7 +62,7 @@ struct LakeQueryWorker: Sendable {
         do {
             let parsed = try LakeQuery.parse(query.statement)
             let bound = try await store.read(logger: logger) { tx in
-                try await LakeStoreBindings.find(parsed.storeIDs, account: query.account, region: query.region, now: Date(), tx: tx)
+                try await LakeStoreBindings.find(parsed.storeIDs, account: query.storeOwner, region: query.region, now: Date(), tx: tx)
             }
             let compiled = try parsed.compile(stores: bound.bindings)
             // While the statement runs, a watcher repeats CancelQuery's interruption every quarter second once the query

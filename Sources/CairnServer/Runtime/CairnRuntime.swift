@@ -140,6 +140,7 @@ package enum CairnRuntime {
         var worker = LakeQueryWorker(store: store, lakeStore: lakeStore, timeoutSeconds: config.lake.queryTimeoutSeconds, logger: logger)
         worker.buckets = config.delivery.buckets(dataDirectory: config.dataDirectory)
         let lake = worker
+        let dashboards = LakeDashboardScheduler(store: store, logger: logger)
         let imports = LakeImportWorker(store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory), logger: logger)
         let delivery = TrailDelivery(
             store: store, buckets: config.delivery.buckets(dataDirectory: config.dataDirectory),
@@ -176,6 +177,8 @@ package enum CairnRuntime {
             // Queued Lake queries are picked up within a second of their StartQuery.
             RecurringWork(name: "lake", interval: .milliseconds(500), logger: logger) { try await lake.runQueued() },
             RecurringWork(name: "lake-import", interval: .seconds(1), logger: logger) { try await imports.runQueued() },
+            // Dashboards with an ENABLED RefreshSchedule, refreshed by CloudTrail itself when due.
+            RecurringWork(name: "lake-dashboards", interval: .seconds(60), logger: logger) { [dashboards] in try await dashboards.refreshDue() },
             RecurringWork(name: "maintenance", interval: .seconds(3600), logger: logger) {
                 try await store.transaction(logger: logger) { tx in
                     try await tx.events.ensurePartitions()

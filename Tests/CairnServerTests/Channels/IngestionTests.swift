@@ -12,8 +12,16 @@ import Testing
         #"{"version":"1.0","userIdentity":{"type":"CustomUser","principalId":"alice"},"eventSource":"billing.example.com","eventName":"\#(name)","eventTime":"2025-01-01T00:00:00Z","UID":"\#(id)","recipientAccountId":"\#(account)"}"#
     }
 
-    func destinations(_ account: String) -> [[String: Any]] {
-        [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:cloudtrail:us-east-1:\(account):eventdatastore/billing"]]
+    /// A store of the tenant's that takes channel events (ActivityAuditLog), as a channel's destinations.
+    func destinations(_ server: TestServer, _ tenant: Tenant) async throws -> [[String: Any]] {
+        [["Type": "EVENT_DATA_STORE", "Location": try await channelStore(server, tenant)]]
+    }
+
+    func channelStore(_ server: TestServer, _ tenant: Tenant) async throws -> String {
+        let selectors = [["FieldSelectors": [["Field": "eventCategory", "Equals": ["ActivityAuditLog"]]]]]
+        let made = try await server.trailOK(
+            "CreateEventDataStore", ["Name": "feed-\(UUID().uuidString.prefix(8))", "AdvancedEventSelectors": selectors], as: tenant)
+        return try #require(made["EventDataStoreArn"] as? String)
     }
 
     /// PutAuditEvents as boto3's cloudtrail-data client sends it: REST-JSON, the channel in the query string.
@@ -56,7 +64,7 @@ import Testing
             try await server.trailOK("StartLogging", ["Name": advanced], as: owner)
             let channel = try #require(
                 try await server.trailOK(
-                    "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)[
+                    "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": try await destinations(server, owner)], as: owner)[
                         "ChannelArn"] as? String)
             let (status, out) = try await put(server, owner, channel: channel, [["id": "e-1", "eventData": eventData(owner.account, id: "e-1")]])
             #expect(status == 200 && (out["successful"] as? [Any])?.count == 1, "\(out)")
@@ -84,7 +92,7 @@ import Testing
             let partner = try await server.createTenant("partner")
             let channel = try #require(
                 try await server.trailOK(
-                    "CreateChannel", ["Name": "partner-feed", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)[
+                    "CreateChannel", ["Name": "partner-feed", "Source": "Custom", "Destinations": try await destinations(server, owner)], as: owner)[
                         "ChannelArn"] as? String)
             func policy(
                 _ principal: String, action: String = "cloudtrail-data:PutAuditEvents", resource: String? = nil, externalId: String? = "partner-42"
@@ -113,7 +121,7 @@ import Testing
             }
             try await server.trailRefused(
                 "PutResourcePolicy",
-                ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/x", "ResourcePolicy": policy(partner.account)],
+                ["ResourceArn": "arn:aws:cloudtrail:us-east-1:\(owner.account):trail/x", "ResourcePolicy": policy(partner.account)],
                 as: owner, "ResourceTypeNotSupportedException")
             try await server.trailRefused(
                 "PutResourcePolicy",
@@ -163,11 +171,11 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             let created = try await server.trailOK(
-                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": try await destinations(server, owner)], as: owner)
             let arn = try #require(created["ChannelArn"] as? String)
             #expect(arn.hasPrefix("arn:aws:cloudtrail:us-east-1:\(owner.account):channel/"))
             try await server.trailRefused(
-                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
+                "CreateChannel", ["Name": "billing-app", "Source": "Custom", "Destinations": try await destinations(server, owner)], as: owner,
                 "ChannelAlreadyExistsException")
 
             let good = eventData(owner.account, id: "e-1")
@@ -211,19 +219,52 @@ import Testing
         }
     }
 
+    /// A channel sends to stores that exist, take channel events and are not pending deletion; anything else is refused
+    /// with AWS's error and no channel is made or changed.
+    @Test func aChannelsDestinationsMustBeLiveChannelStoresOfTheCaller() async throws {
+        try await withTestServer { server in
+            let owner = try await server.createTenant("owner")
+            let other = try await server.createTenant("other")
+            let management = try #require(
+                try await server.trailOK("CreateEventDataStore", ["Name": "management-lake"], as: owner)["EventDataStoreArn"] as? String)
+            let theirs = try await channelStore(server, other)
+            let gone = try await channelStore(server, owner)
+            try await server.trailOK("UpdateEventDataStore", ["EventDataStore": gone, "TerminationProtectionEnabled": false], as: owner)
+            try await server.trailOK("DeleteEventDataStore", ["EventDataStore": gone], as: owner)
+            let missing = "arn:aws:cloudtrail:us-east-1:\(owner.account):eventdatastore/\(UUID().uuidString.lowercased())"
+            for (location, code) in [
+                (missing, "EventDataStoreNotFoundException"), (management, "InvalidEventDataStoreCategoryException"),
+                (gone, "InactiveEventDataStoreException"), (theirs, "EventDataStoreARNInvalidException"),
+            ] {
+                try await server.trailRefused(
+                    "CreateChannel", ["Name": "feed", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": location]]],
+                    as: owner, code)
+            }
+            #expect((try await server.trailOK("ListChannels", as: owner)["Channels"] as? [[String: Any]])?.isEmpty == true)
+            let live = try await destinations(server, owner)
+            let channel = try #require(
+                try await server.trailOK("CreateChannel", ["Name": "feed", "Source": "Custom", "Destinations": live], as: owner)["ChannelArn"]
+                    as? String)
+            try await server.trailRefused(
+                "UpdateChannel", ["Channel": channel, "Destinations": [["Type": "EVENT_DATA_STORE", "Location": management]]], as: owner,
+                "InvalidEventDataStoreCategoryException")
+            let kept = try await server.trailOK("GetChannel", ["Channel": channel], as: owner)
+            #expect((kept["Destinations"] as? [[String: Any]])?.first?["Location"] as? String == live[0]["Location"] as? String)
+        }
+    }
+
     @Test func channelsAreListedRenamedAndDeletedAndTheirLimitHolds() async throws {
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
+            let store = try await channelStore(server, owner)
+            let into = [["Type": "EVENT_DATA_STORE", "Location": store]]
             for i in 0..<25 {
-                try await server.trailOK(
-                    "CreateChannel", ["Name": "app-\(100 + i)", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+                try await server.trailOK("CreateChannel", ["Name": "app-\(100 + i)", "Source": "Custom", "Destinations": into], as: owner)
             }
             try await server.trailRefused(
-                "CreateChannel", ["Name": "one-more", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
-                "ChannelMaxLimitExceededException")
+                "CreateChannel", ["Name": "one-more", "Source": "Custom", "Destinations": into], as: owner, "ChannelMaxLimitExceededException")
             try await server.trailRefused(
-                "CreateChannel", ["Name": "x", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner,
-                "InvalidParameterException")
+                "CreateChannel", ["Name": "x", "Source": "Custom", "Destinations": into], as: owner, "InvalidParameterException")
             try await server.trailRefused(
                 "CreateChannel",
                 ["Name": "bad-dest", "Source": "Custom", "Destinations": [["Type": "EVENT_DATA_STORE", "Location": "arn:aws:s3:::x"]]],
@@ -240,7 +281,7 @@ import Testing
             let made = try await server.send(
                 .post, "/v1/channels",
                 body:
-                    #"{"name": "rest-app", "source": "Custom", "destinations": [{"type": "EVENT_DATA_STORE", "location": "arn:aws:cloudtrail:us-east-1:\#(owner.account):eventdatastore/x"}]}"#,
+                    #"{"name": "rest-app", "source": "Custom", "destinations": [{"type": "EVENT_DATA_STORE", "location": "\#(store)"}]}"#,
                 credentials: owner.credentials, headers: ["content-type": "application/json"])
             #expect(made.status.code == 201, "\(server.json(made))")
             let id = try #require((server.json(made)["channelArn"] as? String)?.split(separator: "/").last.map(String.init))
@@ -262,7 +303,7 @@ import Testing
         try await withTestServer { server in
             let owner = try await server.createTenant("owner")
             let created = try await server.trailOK(
-                "CreateChannel", ["Name": "busy-app", "Source": "Custom", "Destinations": destinations(owner.account)], as: owner)
+                "CreateChannel", ["Name": "busy-app", "Source": "Custom", "Destinations": try await destinations(server, owner)], as: owner)
             let arn = try #require(created["ChannelArn"] as? String)
             let id = try #require(arn.split(separator: "/").last.map(String.init).flatMap(UUID.init(uuidString:)))
             let answer = PutAnswer()

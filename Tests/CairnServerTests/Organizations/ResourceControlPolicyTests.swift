@@ -166,7 +166,8 @@ import Testing
             let ingestion = IngestionTests()
             let channel = try #require(
                 try await server.trailOK(
-                    "CreateChannel", ["Name": "feed", "Source": "Custom", "Destinations": ingestion.destinations(o.member.account)], as: o.member)[
+                    "CreateChannel", ["Name": "feed", "Source": "Custom", "Destinations": try await ingestion.destinations(server, o.member)],
+                    as: o.member)[
                         "ChannelArn"] as? String)
             let grant =
                 #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Principal":{"AWS":"\#(o.outsider.account)"},"Action":"cloudtrail-data:PutAuditEvents","Resource":"\#(channel)"}]}"#

@@ -73,12 +73,12 @@ extension RESTService {
 /// A channel's resource-based policy over REST: the channel by id or ARN, the policy as a JSON string.
 extension RESTService {
     func getChannelPolicy(_ input: Operations.GetChannelPolicy.Input) async throws -> Operations.GetChannelPolicy.Output {
-        let found = try await run(ChannelOperations.getResourcePolicy) { try policyInput(input.path.channel, policy: nil) }
+        let found = try await run(ResourcePolicyOperations.getResourcePolicy) { try policyInput(input.path.channel, policy: nil) }
         return .ok(.init(body: .json(.init(resourceArn: found.ResourceArn, resourcePolicy: found.ResourcePolicy))))
     }
 
     func putChannelPolicy(_ input: Operations.PutChannelPolicy.Input) async throws -> Operations.PutChannelPolicy.Output {
-        let put = try await run(ChannelOperations.putResourcePolicy) {
+        let put = try await run(ResourcePolicyOperations.putResourcePolicy) {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
             return try policyInput(input.path.channel, policy: b.resourcePolicy)
         }
@@ -86,7 +86,7 @@ extension RESTService {
     }
 
     func deleteChannelPolicy(_ input: Operations.DeleteChannelPolicy.Input) async throws -> Operations.DeleteChannelPolicy.Output {
-        _ = try await run(ChannelOperations.deleteResourcePolicy) { try policyInput(input.path.channel, policy: nil) }
+        _ = try await run(ResourcePolicyOperations.deleteResourcePolicy) { try policyInput(input.path.channel, policy: nil) }
         return .noContent(.init())
     }
 

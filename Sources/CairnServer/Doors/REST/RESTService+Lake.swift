@@ -92,13 +92,16 @@ extension RESTService {
     func startQuery(_ input: Operations.StartQuery.Input) async throws -> Operations.StartQuery.Output {
         let started = try await run(LakeQueryOperations.startQuery) {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
-            return LakeModel.StartQueryInput(QueryStatement: b.queryStatement)
+            return LakeModel.StartQueryInput(
+                QueryStatement: b.queryStatement, QueryAlias: b.queryAlias, EventDataStoreOwnerAccountId: b.eventDataStoreOwnerAccountId)
         }
         return .accepted(.init(body: .json(.init(queryId: started.QueryId))))
     }
 
     func describeQuery(_ input: Operations.DescribeQuery.Input) async throws -> Operations.DescribeQuery.Output {
-        let q = try await run(LakeQueryOperations.describeQuery) { LakeModel.DescribeQueryInput(QueryId: input.path.queryId) }
+        let q = try await run(LakeQueryOperations.describeQuery) {
+            LakeModel.DescribeQueryInput(QueryId: input.path.queryId, EventDataStoreOwnerAccountId: input.query.eventDataStoreOwnerAccountId)
+        }
         let s = q.QueryStatistics
         return .ok(
             .init(
@@ -108,12 +111,14 @@ extension RESTService {
                         queryStatistics: .init(
                             eventsMatched: s.EventsMatched, eventsScanned: s.EventsScanned, bytesScanned: s.BytesScanned,
                             executionTimeInMillis: s.ExecutionTimeInMillis, creationTime: s.CreationTime),
-                        errorMessage: q.ErrorMessage))))
+                        errorMessage: q.ErrorMessage, prompt: q.Prompt, eventDataStoreOwnerAccountId: q.EventDataStoreOwnerAccountId))))
     }
 
     func getQueryResults(_ input: Operations.GetQueryResults.Input) async throws -> Operations.GetQueryResults.Output {
         let r = try await run(LakeQueryOperations.getQueryResults) {
-            LakeModel.GetQueryResultsInput(QueryId: input.path.queryId, NextToken: input.query.nextToken, MaxQueryResults: input.query.limit)
+            LakeModel.GetQueryResultsInput(
+                QueryId: input.path.queryId, NextToken: input.query.nextToken, MaxQueryResults: input.query.limit,
+                EventDataStoreOwnerAccountId: input.query.eventDataStoreOwnerAccountId)
         }
         let rows = r.QueryResultRows.map { row in
             row.map { Components.Schemas.LakeQueryResults.QueryResultRowsPayloadPayloadPayload(additionalProperties: $0) }
@@ -130,7 +135,9 @@ extension RESTService {
     }
 
     func cancelQuery(_ input: Operations.CancelQuery.Input) async throws -> Operations.CancelQuery.Output {
-        let c = try await run(LakeQueryOperations.cancelQuery) { LakeModel.CancelQueryInput(QueryId: input.path.queryId) }
+        let c = try await run(LakeQueryOperations.cancelQuery) {
+            LakeModel.CancelQueryInput(QueryId: input.path.queryId, EventDataStoreOwnerAccountId: input.query.eventDataStoreOwnerAccountId)
+        }
         return .ok(.init(body: .json(.init(queryId: c.QueryId, queryStatus: c.QueryStatus))))
     }
 
@@ -140,7 +147,8 @@ extension RESTService {
             advancedEventSelectors: s.AdvancedEventSelectors.map(advancedSelector),
             multiRegionEnabled: s.MultiRegionEnabled, organizationEnabled: s.OrganizationEnabled, retentionPeriod: s.RetentionPeriod,
             terminationProtectionEnabled: s.TerminationProtectionEnabled, kmsKeyId: s.KmsKeyId, billingMode: s.BillingMode,
-            federationStatus: s.FederationStatus, tags: s.TagsList?.map(tag), createdTimestamp: s.CreatedTimestamp,
+            federationStatus: s.FederationStatus, federationRoleArn: s.FederationRoleArn, tags: s.TagsList?.map(tag),
+            createdTimestamp: s.CreatedTimestamp,
             updatedTimestamp: s.UpdatedTimestamp)
     }
 

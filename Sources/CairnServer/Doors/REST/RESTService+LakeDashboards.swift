@@ -73,6 +73,7 @@ extension RESTService {
             refreshSchedule: d.RefreshSchedule.map {
                 .init(frequency: $0.Frequency.map { .init(unit: $0.Unit, value: $0.Value) }, status: $0.Status, timeOfDay: $0.TimeOfDay)
             }, terminationProtectionEnabled: d.TerminationProtectionEnabled, tags: d.TagsList?.map(tag), createdTimestamp: d.CreatedTimestamp,
-            updatedTimestamp: d.UpdatedTimestamp, lastRefreshId: d.LastRefreshId)
+            updatedTimestamp: d.UpdatedTimestamp, lastRefreshId: d.LastRefreshId,
+            lastRefreshFailureReason: d.LastRefreshFailureReason)
     }
 }

@@ -14,7 +14,7 @@ package struct EventDataStoreRepository: Sendable {
     static let columns = """
         id, account_id, region, name, status, status_before_deletion, category, advanced_event_selectors::text,
         multi_region, organization_enabled, retention_days, termination_protection, kms_key_id, billing_mode, tags::text,
-        created_at, updated_at, deletion_requested_at
+        created_at, updated_at, deletion_requested_at, federation_role_arn, resource_policy
         """
 
     package func create(_ store: EventDataStoreRecord) async throws -> EventDataStoreRecord {
@@ -57,7 +57,8 @@ package struct EventDataStoreRepository: Sendable {
                     organization_enabled = \(store.organizationEnabled), retention_days = \(store.retentionDays),
                     termination_protection = \(store.terminationProtection), kms_key_id = \(store.kmsKeyId),
                     billing_mode = \(store.billingMode.rawValue), tags = \(try JSONColumn.text(store.tags))::jsonb, updated_at = \(store.updated),
-                    deletion_requested_at = \(store.deletionRequested)
+                    deletion_requested_at = \(store.deletionRequested), federation_role_arn = \(store.federationRoleArn),
+                    resource_policy = \(store.resourcePolicy)
                 WHERE id = \(store.id)
                 """)
         } catch  where PostgresFailure(error).isUniqueViolation {
@@ -167,6 +168,8 @@ package struct EventDataStoreRepository: Sendable {
                 created: try r["created_at"].decode(Date.self), updated: try r["updated_at"].decode(Date.self))
             store.statusBeforeDeletion = try r["status_before_deletion"].decode(String?.self).flatMap(EventDataStoreStatus.init(rawValue:))
             store.deletionRequested = try r["deletion_requested_at"].decode(Date?.self)
+            store.federationRoleArn = try r["federation_role_arn"].decode(String?.self)
+            store.resourcePolicy = try r["resource_policy"].decode(String?.self)
             out.append(store)
         }
         return out

@@ -13,7 +13,7 @@ package struct LakeDashboardRepository: Sendable {
 
     static let columns = """
         id, account_id, region, name, widgets::text, refresh_schedule::text, termination_protection, tags::text, status,
-        created_at, updated_at, last_refresh_id
+        created_at, updated_at, last_refresh_id, resource_policy, scheduled_refresh_at, last_refresh_failure
         """
 
     package func create(_ d: LakeDashboardRecord) async throws {
@@ -53,9 +53,21 @@ package struct LakeDashboardRepository: Sendable {
             """
             UPDATE lake_dashboards SET widgets = \(try JSONColumn.text(d.widgets))::jsonb, refresh_schedule = \(try d.refreshSchedule.map(JSONColumn.text))::jsonb,
                 termination_protection = \(d.terminationProtection), tags = \(try JSONColumn.text(d.tags))::jsonb, status = \(d.status),
-                updated_at = \(d.updated), last_refresh_id = \(d.lastRefreshId)
+                updated_at = \(d.updated), last_refresh_id = \(d.lastRefreshId), resource_policy = \(d.resourcePolicy),
+                scheduled_refresh_at = \(d.scheduledRefresh), last_refresh_failure = \(d.lastRefreshFailure)
             WHERE id = \(d.id)
             """)
+    }
+
+    /// Every dashboard, of any account, whose refresh schedule is ENABLED: the scheduler's worklist.
+    package func scheduled() async throws -> [LakeDashboardRecord] {
+        try await records(
+            "SELECT \(unescaped: Self.columns) FROM lake_dashboards WHERE refresh_schedule ->> 'Status' = 'ENABLED' ORDER BY id")
+    }
+
+    /// One dashboard by id, locked: the scheduler's claim on it, so two processes never refresh it twice.
+    package func claim(_ id: UUID) async throws -> LakeDashboardRecord? {
+        try await records("SELECT \(unescaped: Self.columns) FROM lake_dashboards WHERE id = \(id) FOR UPDATE SKIP LOCKED").first
     }
 
     package func delete(_ id: UUID) async throws {
@@ -81,6 +93,9 @@ package struct LakeDashboardRepository: Sendable {
                 status: try r["status"].decode(String.self),
                 created: try r["created_at"].decode(Date.self), updated: try r["updated_at"].decode(Date.self))
             d.lastRefreshId = try r["last_refresh_id"].decode(String?.self)
+            d.resourcePolicy = try r["resource_policy"].decode(String?.self)
+            d.scheduledRefresh = try r["scheduled_refresh_at"].decode(Date?.self)
+            d.lastRefreshFailure = try r["last_refresh_failure"].decode(String?.self)
             out.append(d)
         }
         return out

@@ -16,7 +16,7 @@ package struct LakeQueryRepository: Sendable {
 
     static let columns = """
         id, account_id, region, store_ids, statement, status, error_message, columns, events_matched, events_scanned, bytes_scanned,
-        execution_ms, result_count, created_at, finished_at, delivery_s3_uri, delivery_status
+        execution_ms, result_count, created_at, finished_at, delivery_s3_uri, delivery_status, store_account_id, prompt
         """
 
     package func start(_ query: LakeQueryRecord) async throws {
@@ -34,9 +34,9 @@ package struct LakeQueryRepository: Sendable {
         try await tx.query(
             """
             INSERT INTO lake_queries (id, account_id, region, store_ids, statement, status, created_at, query_alias, refresh_id,
-                                      delivery_s3_uri, delivery_status)
+                                      delivery_s3_uri, delivery_status, store_account_id, prompt)
             VALUES (\(query.id), \(query.account), \(query.region), \(query.storeIds), \(query.statement), 'QUEUED', \(query.created),
-                    \(query.alias), \(query.refreshId), \(query.deliveryS3Uri), \(delivery))
+                    \(query.alias), \(query.refreshId), \(query.deliveryS3Uri), \(delivery), \(query.storeAccount), \(query.prompt))
             """)
         try await tx.query("SELECT pg_notify(\(Self.queuedChannel), '')")
     }
@@ -136,6 +136,7 @@ package struct LakeQueryRepository: Sendable {
     /// Drops queries (and their results) started more than seven days ago.
     package func purge(startedBefore cutoff: Date) async throws {
         try await tx.query("DELETE FROM lake_queries WHERE created_at < \(cutoff)")
+        try await tx.query("DELETE FROM lake_generated_queries WHERE created_at < \(cutoff)")
     }
 
     private func records(_ q: PostgresQuery) async throws -> [LakeQueryRecord] {
@@ -156,6 +157,8 @@ package struct LakeQueryRepository: Sendable {
             query.finished = try r["finished_at"].decode(Date?.self)
             query.deliveryS3Uri = try r["delivery_s3_uri"].decode(String?.self)
             query.deliveryStatus = try r["delivery_status"].decode(String?.self)
+            query.storeAccount = try r["store_account_id"].decode(String?.self)
+            query.prompt = try r["prompt"].decode(String?.self)
             out.append(query)
         }
         return out
@@ -170,5 +173,44 @@ extension LakeQueryRepository {
             UPDATE lake_queries SET status = 'FAILED', error_message = 'The query was interrupted; run it again.', finished_at = now()
             WHERE status = 'RUNNING' AND created_at < \(cutoff)
             """)
+    }
+}
+
+extension LakeQueryRepository {
+    /// A statement GenerateQuery wrote, kept under its alias for StartQuery.
+    package struct GeneratedQuery: Sendable {
+        package var alias: String
+        package var region: String
+        package var storeAccount: String
+        package var statement: String
+        package var prompt: String
+
+        package init(alias: String, region: String, storeAccount: String, statement: String, prompt: String) {
+            self.alias = alias
+            self.region = region
+            self.storeAccount = storeAccount
+            self.statement = statement
+            self.prompt = prompt
+        }
+    }
+
+    package func saveGenerated(_ q: GeneratedQuery, account: String, at time: Date) async throws {
+        try await tx.query(
+            """
+            INSERT INTO lake_generated_queries (account_id, alias, region, store_account_id, statement, prompt, created_at)
+            VALUES (\(account), \(q.alias), \(q.region), \(q.storeAccount), \(q.statement), \(q.prompt), \(time))
+            """)
+    }
+
+    package func generated(alias: String, account: String, region: String) async throws -> GeneratedQuery? {
+        let rows = try await tx.query(
+            """
+            SELECT alias, region, store_account_id, statement, prompt FROM lake_generated_queries
+            WHERE account_id = \(account) AND alias = \(alias) AND region = \(region)
+            """)
+        for try await (a, r, owner, statement, prompt) in rows.decode((String, String, String, String, String).self) {
+            return GeneratedQuery(alias: a, region: r, storeAccount: owner, statement: statement, prompt: prompt)
+        }
+        return nil
     }
 }

@@ -1,0 +1,29 @@
+-- The rest of CloudTrail Lake (issue 21, docs/lake.md): federation, resource-based policies on event data stores
+-- and dashboards, queries of another account's stores, and dashboards refreshed on their schedules.
+
+-- Federation is on while a role is named; the role is what AWS's Glue/Athena integration would assume.
+ALTER TABLE event_data_stores ADD COLUMN federation_role_arn text, ADD COLUMN resource_policy text;
+
+-- A dashboard's policy lets CloudTrail itself (cloudtrail.amazonaws.com) refresh it on its schedule; the
+-- scheduler notes when it last started one and why the last one failed.
+ALTER TABLE lake_dashboards
+    ADD COLUMN resource_policy text,
+    ADD COLUMN scheduled_refresh_at timestamptz,
+    ADD COLUMN last_refresh_failure text;
+
+-- The account whose stores a query reads, when not the account that started it (EventDataStoreOwnerAccountId).
+ALTER TABLE lake_queries ADD COLUMN store_account_id text REFERENCES accounts (id);
+
+-- GenerateQuery's answers: the statement behind each QueryAlias it returns, which StartQuery then runs, and the
+-- prompt, which DescribeQuery echoes. Kept as long as the queries themselves (seven days).
+CREATE TABLE lake_generated_queries (
+    account_id text NOT NULL REFERENCES accounts (id),
+    alias text NOT NULL,
+    region text NOT NULL,
+    store_account_id text NOT NULL,
+    statement text NOT NULL,
+    prompt text NOT NULL,
+    created_at timestamptz NOT NULL,
+    PRIMARY KEY (account_id, alias)
+);
+ALTER TABLE lake_queries ADD COLUMN prompt text;
