@@ -27,3 +27,9 @@ CREATE TABLE lake_generated_queries (
     PRIMARY KEY (account_id, alias)
 );
 ALTER TABLE lake_queries ADD COLUMN prompt text;
+
+-- Insights on a store (PutInsightSelectors with EventDataStore and InsightsDestination): the source store's
+-- selectors and the Insights store its Insights events are for.
+ALTER TABLE event_data_stores
+    ADD COLUMN insight_selectors jsonb NOT NULL DEFAULT '[]',
+    ADD COLUMN insights_destination uuid;

@@ -345,3 +345,21 @@ def test_federation_and_generated_queries_through_the_cli(lake):
     counts = [int(r[1]["events"]) for r in rows]
     assert 0 < len(rows) <= 5 and all(list(r[0]) == ["event_name"] for r in rows) and counts == sorted(counts, reverse=True), rows
     refused(lambda: a.ct().generate_query(EventDataStores=[arn], Prompt="hello there"), "GenerateResponseException")
+
+
+def test_insights_on_a_store_name_their_destination_with_boto3(client_factory):
+    a = Account(client_factory, prefix="lake-insights")
+    ct = a.ct()
+    source = ct.create_event_data_store(Name="source", TerminationProtectionEnabled=False)["EventDataStoreArn"]
+    destination = ct.create_event_data_store(
+        Name="insights", TerminationProtectionEnabled=False,
+        AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["Insight"]}]}])["EventDataStoreArn"]
+    selectors = [{"InsightType": "ApiCallRateInsight"}, {"InsightType": "ApiErrorRateInsight"}]
+    refused(lambda: ct.put_insight_selectors(EventDataStore=source, InsightSelectors=selectors), "InvalidParameterCombinationException")
+    put = ct.put_insight_selectors(EventDataStore=source, InsightsDestination=destination, InsightSelectors=selectors)
+    assert put["EventDataStoreArn"] == source and put["InsightsDestination"] == destination and "TrailARN" not in put
+    got = ct.get_insight_selectors(EventDataStore=store_id(source))
+    assert [s["InsightType"] for s in got["InsightSelectors"]] == ["ApiCallRateInsight", "ApiErrorRateInsight"]
+    assert got["InsightsDestination"] == destination
+    ct.put_insight_selectors(EventDataStore=source, InsightSelectors=[])
+    refused(lambda: ct.get_insight_selectors(EventDataStore=source), "InsightNotEnabledException")

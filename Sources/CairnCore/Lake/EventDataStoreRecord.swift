@@ -25,6 +25,10 @@ package struct EventDataStoreRecord: Sendable, Equatable {
     package var federationRoleArn: String?
     /// The store's resource-based policy (PutResourcePolicy): who else may query it.
     package var resourcePolicy: String?
+    /// Insights on the store's management events (PutInsightSelectors with EventDataStore), and the Insights store
+    /// that holds their events.
+    package var insightSelectors: [TrailInsightSelector] = []
+    package var insightsDestination: UUID?
 
     package init(
         id: UUID, arn: String, account: String, region: String, name: String, status: EventDataStoreStatus,

@@ -55,7 +55,12 @@ package struct InsightEvaluator: Sendable {
                 from: Date(timeIntervalSince1970: end - 3 * interval), to: Date(timeIntervalSince1970: newestEnd), interval: intervalSeconds)
             let trails = try await tx.trails.insightTrails()
             let members = try await tx.delivery.members(of: Set(trails.compactMap(\.organizationId)))
-            let coverage = InsightCoverage(trails: trails, members: members)
+            var stores: [InsightCoverage.StoreSource] = []
+            for store in try await tx.eventDataStores.insightSources() {
+                let accounts = store.organizationEnabled ? try await tx.eventDataStores.organizationAccounts(of: store.account) : [store.account]
+                stores.append(InsightCoverage.StoreSource(store: store, accounts: Set(accounts)))
+            }
+            let coverage = InsightCoverage(trails: trails, members: members, stores: stores)
             var report = Report()
             while end <= newestEnd {
                 try await evaluate(bucketEnding: Date(timeIntervalSince1970: end), tx, coverage, &report)

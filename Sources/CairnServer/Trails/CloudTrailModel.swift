@@ -216,9 +216,17 @@ enum CloudTrailModel {
         }
     }
 
+    /// A trail's selectors (TrailARN) or a store's (EventDataStoreArn, with the InsightsDestination store).
     struct InsightSelectorsOutput: OperationOutput, Encodable {
-        var TrailARN: String
+        var TrailARN: String?
         var InsightSelectors: [TrailInsightSelector]
+        var EventDataStoreArn: String?
+        var InsightsDestination: String?
+    }
+
+    struct GetInsightSelectorsInput: OperationInput, Codable {
+        var TrailName: String?
+        var EventDataStore: String?
     }
 
     struct ResourceTag: Encodable, Sendable {

@@ -22,17 +22,21 @@ extension TrailOperations {
         CloudTrailModel.EventSelectorsOutput(try await resolve(input.TrailName, member: "TrailName", .getEventSelectors, ctx).trail)
     }
 
-    /// Insights go to the trail's own destination; the event-data-store members belong to CloudTrail Lake,
-    /// which Cairn does not have.
+    /// Insights on a trail (TrailName) or on an event data store (EventDataStore with InsightsDestination), never both.
     static let putInsightSelectors = Operation<CloudTrailModel.PutInsightSelectorsInput, CloudTrailModel.InsightSelectorsOutput>(
-        Entry.putInsightSelectors, target: { input, t in target(naming: input.TrailName, t) }
+        Entry.putInsightSelectors,
+        target: { input, t in
+            guard input.EventDataStore != nil else { return target(naming: input.TrailName, t) }
+            return EventDataStoreOperations.insightsTarget(input.EventDataStore, destination: input.InsightsDestination, t)
+        }
     ) { input, ctx in
         if input.EventDataStore != nil || input.InsightsDestination != nil {
-            throw ServiceError(
-                code: "InvalidParameterCombinationException", status: 400,
-                message:
-                    "EventDataStore and InsightsDestination apply to CloudTrail Lake event data stores, which this service does not host; specify TrailName only."
-            )
+            guard input.TrailName == nil else {
+                throw ServiceError(
+                    code: "InvalidParameterCombinationException", status: 400,
+                    message: "Specify TrailName for a trail, or EventDataStore and InsightsDestination for an event data store, not both.")
+            }
+            return try await EventDataStoreOperations.putInsightSelectors(input, ctx)
         }
         guard let inputs = input.InsightSelectors else { throw ServiceError.missingParameter("InsightSelectors") }
         guard input.TrailName != nil else {
@@ -44,9 +48,20 @@ extension TrailOperations {
         return CloudTrailModel.InsightSelectorsOutput(TrailARN: trail.arn.description, InsightSelectors: trail.insightSelectors)
     }
 
-    static let getInsightSelectors = Operation<CloudTrailModel.TrailNameInput, CloudTrailModel.InsightSelectorsOutput>(
-        Entry.getInsightSelectors, target: { input, t in target(naming: input.TrailName, t) }
+    static let getInsightSelectors = Operation<CloudTrailModel.GetInsightSelectorsInput, CloudTrailModel.InsightSelectorsOutput>(
+        Entry.getInsightSelectors,
+        target: { input, t in
+            guard input.EventDataStore != nil else { return target(naming: input.TrailName, t) }
+            return EventDataStoreOperations.target(input.EventDataStore, t)
+        }
     ) { input, ctx in
+        if input.EventDataStore != nil {
+            guard input.TrailName == nil else {
+                throw ServiceError(
+                    code: "InvalidParameterCombinationException", status: 400, message: "Specify TrailName or EventDataStore, not both.")
+            }
+            return try await EventDataStoreOperations.getInsightSelectors(input.EventDataStore, ctx)
+        }
         let trail = try await resolve(input.TrailName, member: "TrailName", .getInsightSelectors, ctx).trail
         return CloudTrailModel.InsightSelectorsOutput(
             TrailARN: trail.arn.description, InsightSelectors: try TrailInsightSelectorRules.forGet(trail.insightSelectors, trailARN: trail.arn))

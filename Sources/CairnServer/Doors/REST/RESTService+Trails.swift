@@ -107,7 +107,7 @@ extension RESTService {
     }
 
     func getTrailInsightSelectors(_ input: Operations.GetTrailInsightSelectors.Input) async throws -> Operations.GetTrailInsightSelectors.Output {
-        let found = try await run(TrailOperations.getInsightSelectors) { CloudTrailModel.TrailNameInput(TrailName: input.path.trail) }
+        let found = try await run(TrailOperations.getInsightSelectors) { CloudTrailModel.GetInsightSelectorsInput(TrailName: input.path.trail) }
         return .ok(.init(body: .json(Self.insightSelectors(found))))
     }
 
@@ -203,7 +203,7 @@ extension RESTService {
 
     static func eventSelectors(_ s: CloudTrailModel.EventSelectorsOutput) -> Components.Schemas.TrailEventSelectors {
         .init(
-            trailARN: s.TrailARN,
+            trailARN: s.TrailARN ?? "",
             eventSelectors: s.EventSelectors?.map {
                 .init(
                     readWriteType: $0.readWriteType.rawValue, includeManagementEvents: $0.includeManagementEvents,
@@ -223,7 +223,7 @@ extension RESTService {
 
     static func insightSelectors(_ s: CloudTrailModel.InsightSelectorsOutput) -> Components.Schemas.TrailInsightSelectors {
         .init(
-            trailARN: s.TrailARN,
+            trailARN: s.TrailARN ?? "",
             insightSelectors: s.InsightSelectors.map {
                 .init(insightType: $0.insightType.rawValue, eventCategories: $0.eventCategories.map(\.rawValue))
             })

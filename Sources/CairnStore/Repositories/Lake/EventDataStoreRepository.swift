@@ -14,7 +14,8 @@ package struct EventDataStoreRepository: Sendable {
     static let columns = """
         id, account_id, region, name, status, status_before_deletion, category, advanced_event_selectors::text,
         multi_region, organization_enabled, retention_days, termination_protection, kms_key_id, billing_mode, tags::text,
-        created_at, updated_at, deletion_requested_at, federation_role_arn, resource_policy
+        created_at, updated_at, deletion_requested_at, federation_role_arn, resource_policy,
+        insight_selectors::text, insights_destination
         """
 
     package func create(_ store: EventDataStoreRecord) async throws -> EventDataStoreRecord {
@@ -58,7 +59,8 @@ package struct EventDataStoreRepository: Sendable {
                     termination_protection = \(store.terminationProtection), kms_key_id = \(store.kmsKeyId),
                     billing_mode = \(store.billingMode.rawValue), tags = \(try JSONColumn.text(store.tags))::jsonb, updated_at = \(store.updated),
                     deletion_requested_at = \(store.deletionRequested), federation_role_arn = \(store.federationRoleArn),
-                    resource_policy = \(store.resourcePolicy)
+                    resource_policy = \(store.resourcePolicy), insight_selectors = \(try JSONColumn.text(store.insightSelectors))::jsonb,
+                    insights_destination = \(store.insightsDestination)
                 WHERE id = \(store.id)
                 """)
         } catch  where PostgresFailure(error).isUniqueViolation {
@@ -98,6 +100,15 @@ package struct EventDataStoreRepository: Sendable {
     /// Whether a channel still sends to the store (DeleteEventDataStore's ChannelExistsForEDSException).
     package func hasChannels(_ store: EventDataStoreRecord) async throws -> Bool {
         try await !channelsSendingTo(store).isEmpty
+    }
+
+    /// Stores collecting events that ask for Insights on them, of every account: the Insights evaluator's sources.
+    package func insightSources() async throws -> [EventDataStoreRecord] {
+        try await records(
+            """
+            SELECT \(unescaped: Self.columns) FROM event_data_stores
+            WHERE status = 'ENABLED' AND jsonb_array_length(insight_selectors) > 0 ORDER BY id
+            """)
     }
 
     /// Every account of the organization `account` manages, itself included.
@@ -170,6 +181,9 @@ package struct EventDataStoreRepository: Sendable {
             store.deletionRequested = try r["deletion_requested_at"].decode(Date?.self)
             store.federationRoleArn = try r["federation_role_arn"].decode(String?.self)
             store.resourcePolicy = try r["resource_policy"].decode(String?.self)
+            store.insightSelectors = try decoder.decode(
+                [TrailInsightSelector].self, from: Data(try r["insight_selectors"].decode(String.self).utf8))
+            store.insightsDestination = try r["insights_destination"].decode(UUID?.self)
             out.append(store)
         }
         return out
