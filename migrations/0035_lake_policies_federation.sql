@@ -33,3 +33,16 @@ ALTER TABLE lake_queries ADD COLUMN prompt text;
 ALTER TABLE event_data_stores
     ADD COLUMN insight_selectors jsonb NOT NULL DEFAULT '[]',
     ADD COLUMN insights_destination uuid;
+
+-- A Lake query may run on a streaming replica (DATABASE_READ_URL): the backend it notes is then the replica's, and
+-- its pid on the primary is some other session's. The server's start time is noted with the pid, and the cancel
+-- signals only a backend of the server it runs on (which also rules out a pid reused after a restart).
+ALTER TABLE lake_queries ADD COLUMN backend_server timestamptz;
+
+CREATE OR REPLACE FUNCTION cairn_cancel_lake_query(query uuid) RETURNS boolean
+LANGUAGE sql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+    SELECT coalesce(bool_or(pg_cancel_backend(q.backend_pid)), false)
+    FROM lake_queries q
+    WHERE q.id = query AND q.status = 'CANCELLED' AND q.backend_pid IS NOT NULL
+      AND q.backend_server = pg_postmaster_start_time()
+$$;

@@ -67,22 +67,25 @@ struct LakeQueryWorker: Sendable {
             let compiled = try parsed.compile(stores: bound.bindings)
             // While the statement runs, a watcher repeats CancelQuery's interruption every quarter second once the query
             // reads CANCELLED: a cancel that lands before the statement has started (between the transaction's settings)
-            // would otherwise be lost.
+            // would otherwise be lost, and CancelQuery itself, on the primary, cannot reach a statement on a replica.
             let outcome = try await withThrowingTaskGroup(of: LakeQueryExecution.Outcome?.self) { group in
                 group.addTask {
                     try await lakeStore.transaction(logger: logger) { tx in
                         try await tx.lakeExecution.run(
                             compiled, accounts: bound.accounts.sorted(), stores: bound.stores.map(\.id), timeoutSeconds: timeoutSeconds,
                             maximumRows: maximumRows
-                        ) { pid in
-                            try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.noteBackend(claimed.id, pid: pid) }
+                        ) { pid, server in
+                            try await store.transaction(logger: logger) { tx in
+                                try await tx.lakeQueries.noteBackend(claimed.id, pid: pid, server: server)
+                            }
                         }
                     }
                 }
                 group.addTask {
+                    // On the Lake pool's own server, which is where the statement runs (a replica, when one is named).
                     while !Task.isCancelled {
                         try await Task.sleep(for: .milliseconds(250))
-                        try await store.transaction(logger: logger) { tx in try await tx.lakeQueries.interrupt(claimed.id) }
+                        try await lakeStore.read(logger: logger) { tx in try await tx.lakeQueries.interrupt(claimed.id) }
                     }
                     return nil
                 }

@@ -71,4 +71,86 @@ import Testing
         #expect(gone?.status == 200 && gone?.body.contains("standby-gone") == true)
         #expect(try await replicaReads(p, "unavailable") >= 1)
     }
+
+    func cloudTrail(_ p: CairnProcess, _ operation: String, _ body: [String: Any]) async throws -> [String: Any] {
+        let text = String(decoding: try JSONSerialization.data(withJSONObject: body), as: UTF8.self)
+        let reply = await HTTPProbe.signedAWSCall(
+            port: p.port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.\(operation)", body: text,
+            credentials: Self.credentials)
+        #expect(reply?.status == 200, "\(operation): \(String(describing: reply?.body))")
+        return (try? JSONSerialization.jsonObject(with: Data((reply?.body ?? "").utf8)) as? [String: Any]) ?? [:]
+    }
+
+    /// Starts a Lake query and waits for it to end; its status and rows.
+    func query(_ p: CairnProcess, _ statement: String, within seconds: Double = 30) async throws -> (String, [[[String: String]]]) {
+        let id = try #require(try await cloudTrail(p, "StartQuery", ["QueryStatement": statement])["QueryId"] as? String)
+        let deadline = Date().addingTimeInterval(seconds)
+        var status = "QUEUED"
+        while ["QUEUED", "RUNNING"].contains(status), Date() < deadline {
+            try await Task.sleep(for: .milliseconds(200))
+            status = try await cloudTrail(p, "DescribeQuery", ["QueryId": id])["QueryStatus"] as? String ?? ""
+        }
+        let rows = try await cloudTrail(p, "GetQueryResults", ["QueryId": id])["QueryResultRows"] as? [[[String: String]]] ?? []
+        return (status, rows)
+    }
+
+    /// Lake queries run on the standby: a standby that stops replaying answers without what it has not replayed, and
+    /// CancelQuery stops a statement running there (the worker is then free for the next query well within the timeout).
+    @Test(.timeLimit(.minutes(4)))
+    func lakeQueriesRunOnTheStandbyAndACancelReachesThem() async throws {
+        let primary = try TestCluster.primary()
+        defer { primary.destroy() }
+        let standby = try TestCluster.standby(of: primary, synchronous: false)
+        defer { standby.destroy() }
+        let port = CairnProcess.freePort()
+        let p = try CairnProcess(
+            ["serve"],
+            environment: [
+                "CAIRN_DATA_DIR": NSTemporaryDirectory() + "cairn-replica-\(UUID().uuidString.prefix(8))", "CAIRN_LISTEN": "127.0.0.1:\(port)",
+                "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
+                "DATABASE_URL": "postgres://cairn@/cairn?host=\(primary.socketDirectory)",
+                "DATABASE_READ_URL": "postgres://cairn@/cairn?host=\(standby.socketDirectory)",
+                "CAIRN_ROOT_ACCESS_KEY_ID": Self.credentials.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": Self.credentials.secret,
+                "CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "120",
+            ], port: port)
+        defer { p.stopNow() }
+        try await p.waitUntilReady()
+        let arn = try #require(try await cloudTrail(p, "CreateEventDataStore", ["Name": "replica-lake"])["EventDataStoreArn"] as? String)
+        let store = String(arn.split(separator: "/").last!)
+        #expect(await createUser(p, "lake-before") == 200)
+        let count = "SELECT count(*) AS users FROM \(store) WHERE eventName = 'CreateUser'"
+        var (status, rows) = try await query(p, count)
+        for _ in 0..<20 where rows != [[["users": "1"]]] {
+            try await Task.sleep(for: .milliseconds(250))
+            (status, rows) = try await query(p, count)
+        }
+        #expect(status == "FINISHED" && rows == [[["users": "1"]]], "\(status) \(rows)")
+
+        try standby.execute("SELECT pg_wal_replay_pause()")
+        #expect(await createUser(p, "lake-while-paused") == 200)
+        (status, rows) = try await query(p, count)
+        #expect(status == "FINISHED" && rows == [[["users": "1"]]], "the paused standby has not replayed the second user: \(rows)")
+        try standby.execute("SELECT pg_wal_replay_resume()")
+        (status, rows) = try await query(p, count)
+        for _ in 0..<20 where rows != [[["users": "2"]]] {
+            try await Task.sleep(for: .milliseconds(250))
+            (status, rows) = try await query(p, count)
+        }
+        #expect(rows == [[["users": "2"]]], "\(rows)")
+
+        // A runaway statement on the standby, cancelled: the one worker is free again long before the 120 s timeout.
+        let slow = try #require(
+            try await cloudTrail(
+                p, "StartQuery", ["QueryStatement": "SELECT count(*) FROM \(store) a" + "bcdefghi".map { " CROSS JOIN \(store) \($0)" }.joined()])[
+                    "QueryId"] as? String)
+        for _ in 0..<50 {
+            if try await cloudTrail(p, "DescribeQuery", ["QueryId": slow])["QueryStatus"] as? String == "RUNNING" { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        let cancelled = try await cloudTrail(p, "CancelQuery", ["QueryId": slow])
+        #expect(cancelled["QueryStatus"] as? String == "CANCELLED")
+        let started = ContinuousClock.now
+        (status, _) = try await query(p, count, within: 60)
+        #expect(status == "FINISHED" && ContinuousClock.now - started < .seconds(30), "the next query waited for the cancelled one")
+    }
 }

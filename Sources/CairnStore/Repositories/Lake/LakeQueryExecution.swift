@@ -29,10 +29,12 @@ package struct LakeQueryExecution: Sendable {
     /// Must run inside `Store.transaction`: every setting is LOCAL to it, and it ends with the transaction.
     package func run(
         _ query: LakeCompiledQuery, accounts: [String], stores: [UUID] = [], timeoutSeconds: Int, maximumRows: Int,
-        started: @Sendable (Int32) async throws -> Void = { _ in }
+        started: @Sendable (Int32, Date) async throws -> Void = { _, _ in }
     ) async throws -> Outcome {
         try await tx.query("SET TRANSACTION READ ONLY")
-        for try await pid in try await tx.query("SELECT pg_backend_pid()").decode(Int32.self) { try await started(pid) }
+        // The backend, and the server it is on (its start time): a replica's pid means nothing on the primary.
+        let backend = try await tx.query("SELECT pg_backend_pid(), pg_postmaster_start_time()")
+        for try await (pid, server) in backend.decode((Int32, Date).self) { try await started(pid, server) }
         try await tx.query("SELECT set_config('cairn.lake_accounts', \(accounts.joined(separator: ",")), true)")
         try await tx.query("SELECT set_config('cairn.lake_stores', \(stores.map { $0.uuidString.lowercased() }.joined(separator: ",")), true)")
         try await tx.query("SELECT set_config('statement_timeout', \("\(max(1, timeoutSeconds))s"), true)")

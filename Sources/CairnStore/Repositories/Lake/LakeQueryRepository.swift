@@ -76,14 +76,15 @@ package struct LakeQueryRepository: Sendable {
             "UPDATE lake_queries SET status = 'CANCELLED', finished_at = \(time) WHERE id = \(id) AND status IN ('QUEUED', 'RUNNING')")
     }
 
-    /// Stops the statement of a query marked CANCELLED, if it is running on this database (migration 0023).
+    /// Stops the statement of a query marked CANCELLED, if it is running on the server this transaction is on
+    /// (migrations 0023 and 0035): the primary, or the replica a Lake pool reads.
     package func interrupt(_ id: UUID) async throws {
         try await tx.query("SELECT cairn_cancel_lake_query(\(id))")
     }
 
     /// Notes which database backend runs the query, so CancelQuery can stop it (nil once its statement is done).
-    package func noteBackend(_ id: UUID, pid: Int32?) async throws {
-        try await tx.query("UPDATE lake_queries SET backend_pid = \(pid) WHERE id = \(id)")
+    package func noteBackend(_ id: UUID, pid: Int32?, server: Date? = nil) async throws {
+        try await tx.query("UPDATE lake_queries SET backend_pid = \(pid), backend_server = \(server) WHERE id = \(id)")
     }
 
     /// Takes the oldest queued query for this worker, or nil when none waits.
