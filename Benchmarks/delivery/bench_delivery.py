@@ -49,7 +49,7 @@ def main():
         arn = ct.create_trail(**settings)["TrailARN"]
         ct.start_logging(Name=arn)
         channel = ct.create_channel(Name="bench", Source="Custom", Destinations=[
-            {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:us-east-1:{account}:eventdatastore/bench"}])["ChannelArn"]
+            {"Type": "EVENT_DATA_STORE", "Location": ct.create_event_data_store(Name="bench", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}])["EventDataStoreArn"]}])["ChannelArn"]
         body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": audit_event_data(account, i)} for i in range(100)]})
         path = "/PutAuditEvents?channelArn=" + channel.replace(":", "%3A").replace("/", "%2F")
         headers = signed(server.endpoint, "POST", path, body, "cloudtrail-data", key, secret, {"content-type": "application/json"})

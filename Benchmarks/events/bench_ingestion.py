@@ -42,7 +42,7 @@ def main():
         account, key, secret = server.tenant("ingest")
         ct = boto3.client("cloudtrail", endpoint_url=server.endpoint, region_name="us-east-1", aws_access_key_id=key, aws_secret_access_key=secret)
         arn = ct.create_channel(Name="bench", Source="Custom", Destinations=[
-            {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:us-east-1:{account}:eventdatastore/bench"}])["ChannelArn"]
+            {"Type": "EVENT_DATA_STORE", "Location": ct.create_event_data_store(Name="bench", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}])["EventDataStoreArn"]}])["ChannelArn"]
         body = json.dumps({"auditEvents": [{"id": f"e-{i}", "eventData": audit_event_data(account, i)} for i in range(100)]})
         path = "/PutAuditEvents?channelArn=" + arn.replace(":", "%3A").replace("/", "%2F")
         headers = signed(server.endpoint, "POST", path, body, "cloudtrail-data", key, secret, {"content-type": "application/json"})

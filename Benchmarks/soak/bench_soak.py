@@ -354,7 +354,7 @@ def main():
                               aws_secret_access_key=secret)
             trail = ct.create_trail(Name="soak", S3BucketName="soak-logs", EnableLogFileValidation=True)["TrailARN"]
             ct.start_logging(Name=trail)
-            store = f"arn:aws:cloudtrail:us-east-1:{account}:eventdatastore/soak"
+            store = ct.create_event_data_store(Name="soak", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}])["EventDataStoreArn"]
             channel = ct.create_channel(Name="soak", Source="Custom", Destinations=[{"Type": "EVENT_DATA_STORE", "Location": store}])["ChannelArn"]
             bucket = os.path.join(args.data, "buckets", "soak-logs")
             most = max(int(x) for x in args.probe_threads.split(","))

@@ -251,7 +251,7 @@ def main():
         trail_arn = ct.create_trail(Name=f"restore-delivery-{run}", S3BucketName=BUCKET, EnableLogFileValidation=True)["TrailARN"]
         ct.start_logging(Name=trail_arn)
         channel = ct.create_channel(Name=f"restore-{run}", Source="Custom", Destinations=[
-            {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:{HOME}:{original.account}:eventdatastore/restore"}])["ChannelArn"]
+            {"Type": "EVENT_DATA_STORE", "Location": ct.create_event_data_store(Name=f"restore-{run}", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}])["EventDataStoreArn"]}])["ChannelArn"]
 
         before, middle, after = ({"users": [], "trails": [], "events": []} for _ in range(3))
         batch(original, run, "before", channel, before)

@@ -452,7 +452,7 @@ def main():
         trail_arn = ct.create_trail(Name=f"failover-delivery-{run_id}", S3BucketName=BUCKET, EnableLogFileValidation=True)["TrailARN"]
         ct.start_logging(Name=trail_arn)
         channel = ct.create_channel(Name=f"failover-{run_id}", Source="Custom", Destinations=[
-            {"Type": "EVENT_DATA_STORE", "Location": f"arn:aws:cloudtrail:{HOME}:{a.account}:eventdatastore/failover"}])["ChannelArn"]
+            {"Type": "EVENT_DATA_STORE", "Location": ct.create_event_data_store(Name=f"failover-{run_id}", AdvancedEventSelectors=[{"FieldSelectors": [{"Field": "eventCategory", "Equals": ["ActivityAuditLog"]}]}])["EventDataStoreArn"]}])["ChannelArn"]
         accounts = [(a.account, ROOT_KEY, ROOT_SECRET)]
         for i in range(4):
             status, body = rest(a.endpoint, "POST", "/v1/accounts", {"name": f"failover-{run_id}-{i}", "email": f"failover-{run_id}-{i}@example.com"})

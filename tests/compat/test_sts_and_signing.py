@@ -61,9 +61,9 @@ def test_unknown_region_is_refused(client_factory):
 
 
 def test_json_protocol_errors_parse_in_botocore(client_factory):
-    # An operation Cairn does not serve (CloudTrail Lake federation) is refused in the JSON 1.1 error shape.
+    # An operation Cairn does not serve (GetEventConfiguration) is refused in the JSON 1.1 error shape.
     with pytest.raises(botocore.exceptions.ClientError) as e:
-        client_factory("cloudtrail").disable_federation(EventDataStore="federated-store")
+        client_factory("cloudtrail").get_event_configuration(TrailName="configured-trail")
     assert e.value.response["Error"]["Code"] == "UnknownOperationException"
     assert e.value.response["ResponseMetadata"]["HTTPStatusCode"] == 400
     assert e.value.response["ResponseMetadata"]["RequestId"]

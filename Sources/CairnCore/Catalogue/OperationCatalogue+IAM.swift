@@ -13,12 +13,13 @@ extension OperationCatalogue {
         package static let listGroups = CatalogueOperation(.iam, "ListGroups", readOnly: true, rest: ["listIamGroups"])
         package static let deleteGroup = CatalogueOperation(.iam, "DeleteGroup", readOnly: false, rest: ["deleteIamGroup"])
         package static let updateGroup = CatalogueOperation(.iam, "UpdateGroup", readOnly: false, rest: ["updateIamGroup"])
-        package static let tagPolicy = CatalogueOperation(.iam, "TagPolicy", readOnly: false)
-        package static let untagPolicy = CatalogueOperation(.iam, "UntagPolicy", readOnly: false)
-        package static let listPolicyTags = CatalogueOperation(.iam, "ListPolicyTags", readOnly: true)
-        package static let generateCredentialReport = CatalogueOperation(.iam, "GenerateCredentialReport", readOnly: false)
-        package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true)
-        package static let getAccessKeyLastUsed = CatalogueOperation(.iam, "GetAccessKeyLastUsed", readOnly: true)
+        package static let tagPolicy = CatalogueOperation(.iam, "TagPolicy", readOnly: false, rest: ["tagIamPolicy"])
+        package static let untagPolicy = CatalogueOperation(.iam, "UntagPolicy", readOnly: false, rest: ["untagIamPolicy"])
+        package static let listPolicyTags = CatalogueOperation(.iam, "ListPolicyTags", readOnly: true, rest: ["listIamPolicyTags"])
+        package static let generateCredentialReport = CatalogueOperation(
+            .iam, "GenerateCredentialReport", readOnly: false, rest: ["generateIamCredentialReport"])
+        package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true, rest: ["getIamCredentialReport"])
+        package static let getAccessKeyLastUsed = CatalogueOperation(.iam, "GetAccessKeyLastUsed", readOnly: true, rest: ["getIamAccessKeyLastUsed"])
         package static let getAccountAuthorizationDetails = CatalogueOperation(.iam, "GetAccountAuthorizationDetails", readOnly: true)
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
@@ -27,12 +28,14 @@ extension OperationCatalogue {
         package static let getRole = CatalogueOperation(.iam, "GetRole", readOnly: true, rest: ["getIamRole"])
         package static let listRoles = CatalogueOperation(.iam, "ListRoles", readOnly: true, rest: ["listIamRoles"])
         package static let updateRole = CatalogueOperation(.iam, "UpdateRole", readOnly: false, rest: ["updateIamRole"])
-        package static let updateRoleDescription = CatalogueOperation(.iam, "UpdateRoleDescription", readOnly: false)
-        package static let listEntitiesForPolicy = CatalogueOperation(.iam, "ListEntitiesForPolicy", readOnly: true)
-        package static let getAccountSummary = CatalogueOperation(.iam, "GetAccountSummary", readOnly: true)
-        package static let createAccountAlias = CatalogueOperation(.iam, "CreateAccountAlias", readOnly: false)
-        package static let deleteAccountAlias = CatalogueOperation(.iam, "DeleteAccountAlias", readOnly: false)
-        package static let listAccountAliases = CatalogueOperation(.iam, "ListAccountAliases", readOnly: true)
+        package static let updateRoleDescription = CatalogueOperation(
+            .iam, "UpdateRoleDescription", readOnly: false, rest: ["updateIamRoleDescription"])
+        package static let listEntitiesForPolicy = CatalogueOperation(
+            .iam, "ListEntitiesForPolicy", readOnly: true, rest: ["listIamEntitiesForPolicy"])
+        package static let getAccountSummary = CatalogueOperation(.iam, "GetAccountSummary", readOnly: true, rest: ["getIamAccountSummary"])
+        package static let createAccountAlias = CatalogueOperation(.iam, "CreateAccountAlias", readOnly: false, rest: ["createIamAccountAlias"])
+        package static let deleteAccountAlias = CatalogueOperation(.iam, "DeleteAccountAlias", readOnly: false, rest: ["deleteIamAccountAlias"])
+        package static let listAccountAliases = CatalogueOperation(.iam, "ListAccountAliases", readOnly: true, rest: ["listIamAccountAliases"])
         package static let deleteRole = CatalogueOperation(.iam, "DeleteRole", readOnly: false, rest: ["deleteIamRole"])
         package static let updateAssumeRolePolicy = CatalogueOperation(
             .iam, "UpdateAssumeRolePolicy", readOnly: false, rest: ["updateIamAssumeRolePolicy"])
@@ -90,18 +93,26 @@ extension OperationCatalogue {
         package static let deleteAccessKey = CatalogueOperation(.iam, "DeleteAccessKey", readOnly: false, rest: ["deleteIamAccessKey"])
         package static let getContextKeysForPrincipalPolicy = CatalogueOperation(.iam, "GetContextKeysForPrincipalPolicy", readOnly: true)
         package static let getContextKeysForCustomPolicy = CatalogueOperation(.iam, "GetContextKeysForCustomPolicy", readOnly: true)
-        package static let createOpenIDConnectProvider = CatalogueOperation(.iam, "CreateOpenIDConnectProvider", readOnly: false)
-        package static let getOpenIDConnectProvider = CatalogueOperation(.iam, "GetOpenIDConnectProvider", readOnly: true)
-        package static let listOpenIDConnectProviders = CatalogueOperation(.iam, "ListOpenIDConnectProviders", readOnly: true)
-        package static let deleteOpenIDConnectProvider = CatalogueOperation(.iam, "DeleteOpenIDConnectProvider", readOnly: false)
+        package static let createOpenIDConnectProvider = CatalogueOperation(
+            .iam, "CreateOpenIDConnectProvider", readOnly: false, rest: ["createIamOidcProvider"])
+        package static let getOpenIDConnectProvider = CatalogueOperation(
+            .iam, "GetOpenIDConnectProvider", readOnly: true, rest: ["getIamOidcProvider"])
+        package static let listOpenIDConnectProviders = CatalogueOperation(
+            .iam, "ListOpenIDConnectProviders", readOnly: true, rest: ["listIamOidcProviders"])
+        package static let deleteOpenIDConnectProvider = CatalogueOperation(
+            .iam, "DeleteOpenIDConnectProvider", readOnly: false, rest: ["deleteIamOidcProvider"])
         package static let updateOpenIDConnectProviderThumbprint = CatalogueOperation(
-            .iam, "UpdateOpenIDConnectProviderThumbprint", readOnly: false)
-        package static let addClientIDToOpenIDConnectProvider = CatalogueOperation(.iam, "AddClientIDToOpenIDConnectProvider", readOnly: false)
+            .iam, "UpdateOpenIDConnectProviderThumbprint", readOnly: false, rest: ["updateIamOidcProviderThumbprints"])
+        package static let addClientIDToOpenIDConnectProvider = CatalogueOperation(
+            .iam, "AddClientIDToOpenIDConnectProvider", readOnly: false, rest: ["addIamOidcProviderClientId"])
         package static let removeClientIDFromOpenIDConnectProvider = CatalogueOperation(
-            .iam, "RemoveClientIDFromOpenIDConnectProvider", readOnly: false)
-        package static let tagOpenIDConnectProvider = CatalogueOperation(.iam, "TagOpenIDConnectProvider", readOnly: false)
-        package static let untagOpenIDConnectProvider = CatalogueOperation(.iam, "UntagOpenIDConnectProvider", readOnly: false)
-        package static let listOpenIDConnectProviderTags = CatalogueOperation(.iam, "ListOpenIDConnectProviderTags", readOnly: true)
+            .iam, "RemoveClientIDFromOpenIDConnectProvider", readOnly: false, rest: ["removeIamOidcProviderClientId"])
+        package static let tagOpenIDConnectProvider = CatalogueOperation(
+            .iam, "TagOpenIDConnectProvider", readOnly: false, rest: ["tagIamOidcProvider"])
+        package static let untagOpenIDConnectProvider = CatalogueOperation(
+            .iam, "UntagOpenIDConnectProvider", readOnly: false, rest: ["untagIamOidcProvider"])
+        package static let listOpenIDConnectProviderTags = CatalogueOperation(
+            .iam, "ListOpenIDConnectProviderTags", readOnly: true, rest: ["listIamOidcProviderTags"])
         package static let updateAccountPasswordPolicy = CatalogueOperation(
             .iam, "UpdateAccountPasswordPolicy", readOnly: false, rest: ["updateIamPasswordPolicy"])
         package static let getAccountPasswordPolicy = CatalogueOperation(
@@ -113,9 +124,12 @@ extension OperationCatalogue {
         package static let updateLoginProfile = CatalogueOperation(.iam, "UpdateLoginProfile", readOnly: false, rest: ["updateIamLoginProfile"])
         package static let deleteLoginProfile = CatalogueOperation(.iam, "DeleteLoginProfile", readOnly: false, rest: ["deleteIamLoginProfile"])
         package static let changePassword = CatalogueOperation(.iam, "ChangePassword", readOnly: false, rest: ["changeIamPassword"])
-        package static let createServiceLinkedRole = CatalogueOperation(.iam, "CreateServiceLinkedRole", readOnly: false)
-        package static let deleteServiceLinkedRole = CatalogueOperation(.iam, "DeleteServiceLinkedRole", readOnly: false)
-        package static let getServiceLinkedRoleDeletionStatus = CatalogueOperation(.iam, "GetServiceLinkedRoleDeletionStatus", readOnly: true)
+        package static let createServiceLinkedRole = CatalogueOperation(
+            .iam, "CreateServiceLinkedRole", readOnly: false, rest: ["createIamServiceLinkedRole"])
+        package static let deleteServiceLinkedRole = CatalogueOperation(
+            .iam, "DeleteServiceLinkedRole", readOnly: false, rest: ["deleteIamServiceLinkedRole"])
+        package static let getServiceLinkedRoleDeletionStatus = CatalogueOperation(
+            .iam, "GetServiceLinkedRoleDeletionStatus", readOnly: true, rest: ["getIamServiceLinkedRoleDeletionStatus"])
         package static let createVirtualMFADevice = CatalogueOperation(
             .iam, "CreateVirtualMFADevice", readOnly: false, rest: ["createIamVirtualMfaDevice"])
         package static let enableMFADevice = CatalogueOperation(.iam, "EnableMFADevice", readOnly: false, rest: ["enableIamMfaDevice"])
@@ -126,10 +140,10 @@ extension OperationCatalogue {
         package static let listMFADevices = CatalogueOperation(.iam, "ListMFADevices", readOnly: true, rest: ["listIamMfaDevices"])
         package static let listVirtualMFADevices = CatalogueOperation(
             .iam, "ListVirtualMFADevices", readOnly: true, rest: ["listIamVirtualMfaDevices"])
-        package static let getMFADevice = CatalogueOperation(.iam, "GetMFADevice", readOnly: true)
-        package static let tagMFADevice = CatalogueOperation(.iam, "TagMFADevice", readOnly: false)
-        package static let untagMFADevice = CatalogueOperation(.iam, "UntagMFADevice", readOnly: false)
-        package static let listMFADeviceTags = CatalogueOperation(.iam, "ListMFADeviceTags", readOnly: true)
+        package static let getMFADevice = CatalogueOperation(.iam, "GetMFADevice", readOnly: true, rest: ["getIamMfaDevice"])
+        package static let tagMFADevice = CatalogueOperation(.iam, "TagMFADevice", readOnly: false, rest: ["tagIamMfaDevice"])
+        package static let untagMFADevice = CatalogueOperation(.iam, "UntagMFADevice", readOnly: false, rest: ["untagIamMfaDevice"])
+        package static let listMFADeviceTags = CatalogueOperation(.iam, "ListMFADeviceTags", readOnly: true, rest: ["listIamMfaDeviceTags"])
 
         package static let all: [CatalogueOperation] = [
             createUser,
