@@ -37,6 +37,9 @@ import hashlib
 import json
 import os
 import re
+import subprocess
+import sys
+import tempfile
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -720,6 +723,20 @@ def federation_scenario(w):
       WebIdentityToken=idp.token(), DurationSeconds=900)
     d("iam:DeleteOpenIDConnectProvider", root, "delete_open_id_connect_provider", OpenIDConnectProviderArn=arn)
     idp.close()
+
+    # A SAML provider, from metadata written by tests/saml/saml_fixtures.py (signxml's certificates).
+    with tempfile.TemporaryDirectory() as out:
+        subprocess.run([sys.executable, str(Path(__file__).parent.parent / "saml" / "saml_fixtures.py"), out], check=True)
+        metadata = (Path(out) / "metadata.xml").read_text()
+    saml = d("iam:CreateSAMLProvider", root, "create_saml_provider", Name="golden-saml", SAMLMetadataDocument=metadata)["SAMLProviderArn"]
+    w.values["samlProviderArn"] = saml
+    d("iam:GetSAMLProvider", root, "get_saml_provider", SAMLProviderArn=saml)
+    d("iam:ListSAMLProviders", root, "list_saml_providers")
+    d("iam:UpdateSAMLProvider", root, "update_saml_provider", SAMLProviderArn=saml, SAMLMetadataDocument=metadata)
+    d("iam:TagSAMLProvider", root, "tag_saml_provider", SAMLProviderArn=saml, Tags=[{"Key": "stage", "Value": "gold"}])
+    d("iam:ListSAMLProviderTags", root, "list_saml_provider_tags", SAMLProviderArn=saml)
+    d("iam:UntagSAMLProvider", root, "untag_saml_provider", SAMLProviderArn=saml, TagKeys=["stage"])
+    d("iam:DeleteSAMLProvider", root, "delete_saml_provider", SAMLProviderArn=saml)
 
 
 @pytest.fixture(scope="module")

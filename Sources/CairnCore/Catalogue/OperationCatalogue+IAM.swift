@@ -113,6 +113,14 @@ extension OperationCatalogue {
             .iam, "UntagOpenIDConnectProvider", readOnly: false, rest: ["untagIamOidcProvider"])
         package static let listOpenIDConnectProviderTags = CatalogueOperation(
             .iam, "ListOpenIDConnectProviderTags", readOnly: true, rest: ["listIamOidcProviderTags"])
+        package static let createSAMLProvider = CatalogueOperation(.iam, "CreateSAMLProvider", readOnly: false)
+        package static let getSAMLProvider = CatalogueOperation(.iam, "GetSAMLProvider", readOnly: true)
+        package static let listSAMLProviders = CatalogueOperation(.iam, "ListSAMLProviders", readOnly: true)
+        package static let updateSAMLProvider = CatalogueOperation(.iam, "UpdateSAMLProvider", readOnly: false)
+        package static let deleteSAMLProvider = CatalogueOperation(.iam, "DeleteSAMLProvider", readOnly: false)
+        package static let tagSAMLProvider = CatalogueOperation(.iam, "TagSAMLProvider", readOnly: false)
+        package static let untagSAMLProvider = CatalogueOperation(.iam, "UntagSAMLProvider", readOnly: false)
+        package static let listSAMLProviderTags = CatalogueOperation(.iam, "ListSAMLProviderTags", readOnly: true)
         package static let updateAccountPasswordPolicy = CatalogueOperation(
             .iam, "UpdateAccountPasswordPolicy", readOnly: false, rest: ["updateIamPasswordPolicy"])
         package static let getAccountPasswordPolicy = CatalogueOperation(
@@ -248,6 +256,14 @@ extension OperationCatalogue {
             tagOpenIDConnectProvider,
             untagOpenIDConnectProvider,
             listOpenIDConnectProviderTags,
+            createSAMLProvider,
+            getSAMLProvider,
+            listSAMLProviders,
+            updateSAMLProvider,
+            deleteSAMLProvider,
+            tagSAMLProvider,
+            untagSAMLProvider,
+            listSAMLProviderTags,
             updateAccountPasswordPolicy,
             getAccountPasswordPolicy,
             deleteAccountPasswordPolicy,

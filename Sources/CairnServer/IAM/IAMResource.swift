@@ -41,6 +41,10 @@ enum IAMResource {
             resource = arn(.policy, policy)
         } else if let provider = member("OpenIDConnectProviderArn") {
             resource = provider
+        } else if let provider = member("SAMLProviderArn") {
+            resource = provider
+        } else if operation.name == "CreateSAMLProvider", let name = member("Name") {
+            resource = SAMLProviderRules.arn(partition: partition, account: account, name: name)
         } else if let url = member("Url"), let identifier = try? OpenIDConnectProviderRules.identifier(url: url) {
             resource = OpenIDConnectProviderRules.arn(partition: partition, account: account, identifier: identifier)
         } else if let name = member("AWSServiceName") {

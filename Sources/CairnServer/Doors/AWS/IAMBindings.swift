@@ -33,6 +33,8 @@ enum IAMBindings {
         .query(Ops.deleteOpenIDConnectProvider), .query(Ops.updateOpenIDConnectProviderThumbprint),
         .query(Ops.addClientIDToOpenIDConnectProvider), .query(Ops.removeClientIDFromOpenIDConnectProvider),
         .query(Ops.tagOpenIDConnectProvider), .query(Ops.untagOpenIDConnectProvider), .query(Ops.listOpenIDConnectProviderTags),
+        .query(Ops.createSAMLProvider), .query(Ops.getSAMLProvider), .query(Ops.listSAMLProviders), .query(Ops.updateSAMLProvider),
+        .query(Ops.deleteSAMLProvider), .query(Ops.tagSAMLProvider), .query(Ops.untagSAMLProvider), .query(Ops.listSAMLProviderTags),
         .query(Ops.updateAccountPasswordPolicy), .query(Ops.getAccountPasswordPolicy), .query(Ops.deleteAccountPasswordPolicy),
         .query(Ops.createLoginProfile), .query(Ops.getLoginProfile), .query(Ops.updateLoginProfile), .query(Ops.deleteLoginProfile),
         .query(Ops.changePassword), .query(Ops.updateGroup), .query(Ops.tagPolicy), .query(Ops.untagPolicy), .query(Ops.listPolicyTags),
