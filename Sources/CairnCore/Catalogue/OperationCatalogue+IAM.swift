@@ -113,14 +113,14 @@ extension OperationCatalogue {
             .iam, "UntagOpenIDConnectProvider", readOnly: false, rest: ["untagIamOidcProvider"])
         package static let listOpenIDConnectProviderTags = CatalogueOperation(
             .iam, "ListOpenIDConnectProviderTags", readOnly: true, rest: ["listIamOidcProviderTags"])
-        package static let createSAMLProvider = CatalogueOperation(.iam, "CreateSAMLProvider", readOnly: false)
-        package static let getSAMLProvider = CatalogueOperation(.iam, "GetSAMLProvider", readOnly: true)
-        package static let listSAMLProviders = CatalogueOperation(.iam, "ListSAMLProviders", readOnly: true)
-        package static let updateSAMLProvider = CatalogueOperation(.iam, "UpdateSAMLProvider", readOnly: false)
-        package static let deleteSAMLProvider = CatalogueOperation(.iam, "DeleteSAMLProvider", readOnly: false)
-        package static let tagSAMLProvider = CatalogueOperation(.iam, "TagSAMLProvider", readOnly: false)
-        package static let untagSAMLProvider = CatalogueOperation(.iam, "UntagSAMLProvider", readOnly: false)
-        package static let listSAMLProviderTags = CatalogueOperation(.iam, "ListSAMLProviderTags", readOnly: true)
+        package static let createSAMLProvider = CatalogueOperation(.iam, "CreateSAMLProvider", readOnly: false, rest: ["createIamSamlProvider"])
+        package static let getSAMLProvider = CatalogueOperation(.iam, "GetSAMLProvider", readOnly: true, rest: ["getIamSamlProvider"])
+        package static let listSAMLProviders = CatalogueOperation(.iam, "ListSAMLProviders", readOnly: true, rest: ["listIamSamlProviders"])
+        package static let updateSAMLProvider = CatalogueOperation(.iam, "UpdateSAMLProvider", readOnly: false, rest: ["updateIamSamlProvider"])
+        package static let deleteSAMLProvider = CatalogueOperation(.iam, "DeleteSAMLProvider", readOnly: false, rest: ["deleteIamSamlProvider"])
+        package static let tagSAMLProvider = CatalogueOperation(.iam, "TagSAMLProvider", readOnly: false, rest: ["tagIamSamlProvider"])
+        package static let untagSAMLProvider = CatalogueOperation(.iam, "UntagSAMLProvider", readOnly: false, rest: ["untagIamSamlProvider"])
+        package static let listSAMLProviderTags = CatalogueOperation(.iam, "ListSAMLProviderTags", readOnly: true, rest: ["listIamSamlProviderTags"])
         package static let updateAccountPasswordPolicy = CatalogueOperation(
             .iam, "UpdateAccountPasswordPolicy", readOnly: false, rest: ["updateIamPasswordPolicy"])
         package static let getAccountPasswordPolicy = CatalogueOperation(

@@ -91,4 +91,32 @@ import Testing
             #expect(status == 400 && body.contains("InvalidInput"), "\(body)")
         }
     }
+
+    @Test func aProviderLivesOverRESTToo() async throws {
+        try await withTestServer { server in
+            let metadata = try SAMLFixtures.text("metadata.xml")
+            let body = String(
+                decoding: try JSONSerialization.data(withJSONObject: ["name": "rest-idp", "samlMetadataDocument": metadata]), as: UTF8.self)
+            let headers = ["content-type": "application/json"]
+            var r = try await server.send(.post, "/v1/iam/saml-providers", body: body, headers: headers)
+            #expect(r.status.code == 201, "\(String(buffer: r.body))")
+            let arn = try #require(server.json(r)["providerArn"] as? String)
+            let named = "providerArn=" + arn.addingPercentEncoding(withAllowedCharacters: CharacterSet(charactersIn: "-._~").union(.alphanumerics))!
+            r = try await server.send(.get, "/v1/iam/saml-provider", query: named)
+            #expect(
+                server.json(r)["samlMetadataDocument"] as? String == metadata && server.json(r)["assertionEncryptionMode"] as? String == "Allowed")
+            r = try await server.send(.get, "/v1/iam/saml-providers")
+            #expect((server.json(r)["providers"] as? [[String: Any]])?.first?["arn"] as? String == arn)
+            #expect(
+                try await server.send(
+                    .post, "/v1/iam/saml-provider/tags", query: named, body: #"{"tags":[{"key":"team","value":"id"}]}"#, headers: headers
+                ).status.code == 204)
+            r = try await server.send(.get, "/v1/iam/saml-provider/tags", query: named)
+            #expect((server.json(r)["tags"] as? [[String: String]]) == [["key": "team", "value": "id"]])
+            r = try await server.send(.put, "/v1/iam/saml-provider", query: named, body: #"{"samlMetadataDocument":"<x/>"}"#, headers: headers)
+            #expect(r.status.code == 400, "\(String(buffer: r.body))")
+            #expect(try await server.send(.delete, "/v1/iam/saml-provider", query: named).status.code == 204)
+            #expect(try await server.send(.get, "/v1/iam/saml-provider", query: named).status.code == 404)
+        }
+    }
 }
