@@ -34,15 +34,18 @@ import Testing
         #expect(claims.audience == "https://signin.aws.amazon.com/saml")
         #expect(claims.audienceRestriction == ["urn:amazon:webservices"])
         #expect(
-            claims.roles == [
+            claims.session.roles == [
                 SAMLRolePair(roleArn: "arn:aws:iam::123456789012:role/Admin", providerArn: "arn:aws:iam::123456789012:saml-provider/ExampleIdP"),
                 SAMLRolePair(roleArn: "arn:aws:iam::123456789012:role/ReadOnly", providerArn: "arn:aws:iam::123456789012:saml-provider/ExampleIdP"),
             ])
-        #expect(claims.roleSessionName == "alice@example.com")
-        #expect(claims.sessionDuration == 7200)
-        #expect(claims.sourceIdentity == "alice")
-        #expect(claims.principalTags == [SAMLSessionTag(key: "Department", value: "Engineering"), SAMLSessionTag(key: "CostCenter", value: "1234")])
-        #expect(claims.transitiveTagKeys == ["Department"])
+        #expect(claims.session.roleSessionName == "alice@example.com")
+        #expect(claims.session.sessionDuration == 7200)
+        #expect(claims.session.sourceIdentity == "alice")
+        #expect(
+            claims.session.principalTags == [
+                SAMLSessionTag(key: "Department", value: "Engineering"), SAMLSessionTag(key: "CostCenter", value: "1234"),
+            ])
+        #expect(claims.session.transitiveTagKeys == ["Department"])
         #expect(claims.notOnOrAfter > Date())
         #expect(try #require(claims.sessionNotOnOrAfter) > claims.notOnOrAfter)
         #expect(claims.attributes.first { $0.name == "urn:oid:2.5.4.3" }?.values == ["Zo\u{EB} O'Brien & <Co>"])
@@ -57,7 +60,7 @@ import Testing
     @Test func acceptsTheBase64FormSTSReceives() throws {
         let encoded = Data(try SAMLFixtures.bytes("valid-assertion-signed.xml")).base64EncodedString(options: .lineLength76Characters)
         let claims = try validator.validate(base64Response: encoded, at: Date(), cryptography: keys)
-        #expect(claims.roleSessionName == "alice@example.com")
+        #expect(claims.session.roleSessionName == "alice@example.com")
     }
 
     @Test(arguments: [

@@ -7,6 +7,20 @@ import Testing
 @Suite(.serialized) struct ReplicaReadTests {
     static let credentials = TestCredentials(accessKeyId: "AKIAREPLICA000000001", secret: "replica-secret-0123456789abcdef")
 
+    /// `cairn serve` on the primary, reading from the standby.
+    func serve(primary: TestCluster, standby: TestCluster, extra: [String: String] = [:]) throws -> CairnProcess {
+        let port = CairnProcess.freePort()
+        var environment = [
+            "CAIRN_DATA_DIR": NSTemporaryDirectory() + "cairn-replica-\(UUID().uuidString.prefix(8))", "CAIRN_LISTEN": "127.0.0.1:\(port)",
+            "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
+            "DATABASE_URL": "postgres://cairn@/cairn?host=\(primary.socketDirectory)",
+            "DATABASE_READ_URL": "postgres://cairn@/cairn?host=\(standby.socketDirectory)",
+            "CAIRN_ROOT_ACCESS_KEY_ID": Self.credentials.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": Self.credentials.secret,
+        ]
+        environment.merge(extra) { $1 }
+        return try CairnProcess(["serve"], environment: environment, port: port)
+    }
+
     func lookupCreateUsers(_ p: CairnProcess) async -> HTTPProbe.Reply? {
         await HTTPProbe.signedAWSCall(
             port: p.port, service: "cloudtrail", target: "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.LookupEvents",
@@ -36,16 +50,7 @@ import Testing
         defer { primary.destroy() }
         let standby = try TestCluster.standby(of: primary, synchronous: false)
         defer { standby.destroy() }
-        let port = CairnProcess.freePort()
-        let p = try CairnProcess(
-            ["serve"],
-            environment: [
-                "CAIRN_DATA_DIR": NSTemporaryDirectory() + "cairn-replica-\(UUID().uuidString.prefix(8))", "CAIRN_LISTEN": "127.0.0.1:\(port)",
-                "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
-                "DATABASE_URL": "postgres://cairn@/cairn?host=\(primary.socketDirectory)",
-                "DATABASE_READ_URL": "postgres://cairn@/cairn?host=\(standby.socketDirectory)",
-                "CAIRN_ROOT_ACCESS_KEY_ID": Self.credentials.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": Self.credentials.secret,
-            ], port: port)
+        let p = try serve(primary: primary, standby: standby)
         defer { p.stopNow() }
         try await p.waitUntilReady()
 
@@ -102,17 +107,7 @@ import Testing
         defer { primary.destroy() }
         let standby = try TestCluster.standby(of: primary, synchronous: false)
         defer { standby.destroy() }
-        let port = CairnProcess.freePort()
-        let p = try CairnProcess(
-            ["serve"],
-            environment: [
-                "CAIRN_DATA_DIR": NSTemporaryDirectory() + "cairn-replica-\(UUID().uuidString.prefix(8))", "CAIRN_LISTEN": "127.0.0.1:\(port)",
-                "CAIRN_MIGRATIONS_DIR": TestPostgres.migrationsDirectory.path,
-                "DATABASE_URL": "postgres://cairn@/cairn?host=\(primary.socketDirectory)",
-                "DATABASE_READ_URL": "postgres://cairn@/cairn?host=\(standby.socketDirectory)",
-                "CAIRN_ROOT_ACCESS_KEY_ID": Self.credentials.accessKeyId, "CAIRN_ROOT_SECRET_ACCESS_KEY": Self.credentials.secret,
-                "CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "120",
-            ], port: port)
+        let p = try serve(primary: primary, standby: standby, extra: ["CAIRN_LAKE_QUERY_TIMEOUT_SECONDS": "120"])
         defer { p.stopNow() }
         try await p.waitUntilReady()
         let arn = try #require(try await cloudTrail(p, "CreateEventDataStore", ["Name": "replica-lake"])["EventDataStoreArn"] as? String)

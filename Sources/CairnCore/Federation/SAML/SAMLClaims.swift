@@ -15,12 +15,8 @@ package struct SAMLClaims: Sendable, Hashable {
     package let audience: String
     /// Every Audience value in the assertion's AudienceRestriction elements.
     package let audienceRestriction: [String]
-    package let roles: [SAMLRolePair]
-    package let roleSessionName: String
-    package let sessionDuration: Int?
-    package let sourceIdentity: String?
-    package let principalTags: [SAMLSessionTag]
-    package let transitiveTagKeys: [String]
+    /// The AWS attributes: roles, session name and duration, source identity, session tags.
+    package let session: SAMLSessionAttributes
     /// The SubjectConfirmationData NotOnOrAfter: the assertion cannot be presented after this.
     package let notOnOrAfter: Date
     /// The AuthnStatement's SessionNotOnOrAfter, which caps the session's expiry when present.
@@ -36,12 +32,7 @@ package struct SAMLClaims: Sendable, Hashable {
         self.subjectType = subjectType
         self.audience = audience
         self.audienceRestriction = audienceRestriction
-        roles = session.roles
-        roleSessionName = session.roleSessionName
-        sessionDuration = session.sessionDuration
-        sourceIdentity = session.sourceIdentity
-        principalTags = session.principalTags
-        transitiveTagKeys = session.transitiveTagKeys
+        self.session = session
         self.notOnOrAfter = notOnOrAfter
         self.sessionNotOnOrAfter = sessionNotOnOrAfter
         self.attributes = attributes
@@ -50,6 +41,6 @@ package struct SAMLClaims: Sendable, Hashable {
     /// The Role value naming this role and provider, if the IdP granted it: the caller's RoleArn and PrincipalArn
     /// must both match one pair.
     package func role(_ roleArn: String, provider providerArn: String) -> SAMLRolePair? {
-        roles.first { $0.roleArn == roleArn && $0.providerArn == providerArn }
+        session.roles.first { $0.roleArn == roleArn && $0.providerArn == providerArn }
     }
 }
