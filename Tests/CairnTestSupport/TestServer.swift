@@ -73,6 +73,15 @@ package func withTestServer(
     organizationAccountLimit: Int = OrganizationLimits.defaultAccountLimit, oidcCAFile: String? = nil, oidcPrivateNetworks: Bool = true,
     _ body: @escaping @Sendable (TestServer) async throws -> Void
 ) async throws {
+    try await TestServerSlots.shared.holding {
+        try await withLiveTestServer(
+            organizationAccountLimit: organizationAccountLimit, oidcCAFile: oidcCAFile, oidcPrivateNetworks: oidcPrivateNetworks, body)
+    }
+}
+
+private func withLiveTestServer(
+    organizationAccountLimit: Int, oidcCAFile: String?, oidcPrivateNetworks: Bool, _ body: @escaping @Sendable (TestServer) async throws -> Void
+) async throws {
     try await withTestStore { store in
         let outcome = try await Bootstrap(
             regions: RegionName.defaults, rootCredentials: (testRootCredentials.accessKeyId, testRootCredentials.secret)

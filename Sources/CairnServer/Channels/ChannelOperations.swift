@@ -38,10 +38,10 @@ enum ChannelOperations {
 
     /// Each destination must be an event data store of the caller's that takes channel events (ActivityAuditLog) and
     /// is not pending deletion. The stores are locked, so DeleteEventDataStore, which refuses a store a channel sends
-    /// to, cannot slip in between.
+    /// to, cannot slip in between; in one order (by ARN), so two calls naming the same stores cannot deadlock.
     static func checkStores(_ destinations: [ChannelDestination], _ ctx: OperationContext) async throws {
         let account = ctx.facts.principal.account.value
-        for d in destinations {
+        for d in destinations.sorted(by: { $0.location < $1.location }) {
             guard let id = try? EventDataStoreRules.storeId(d.location, partition: ctx.partition, region: ctx.facts.region, account: account),
                 let store = try await ctx.tx.eventDataStores.find(id, account: account, region: ctx.facts.region, lock: true)
             else { throw EventDataStoreRules.notFound(d.location) }
