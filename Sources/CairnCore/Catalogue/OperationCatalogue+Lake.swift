@@ -40,7 +40,7 @@ extension OperationCatalogue {
         package static let enableFederation = CatalogueOperation(.cloudtrail, "EnableFederation", readOnly: false, rest: ["enableFederation"])
         package static let disableFederation = CatalogueOperation(
             .cloudtrail, "DisableFederation", readOnly: false, rest: ["disableFederation"])
-        package static let generateQuery = CatalogueOperation(.cloudtrail, "GenerateQuery", readOnly: true, rest: ["generateQuery"])
+        package static let generateQuery = CatalogueOperation(.cloudtrail, "GenerateQuery", readOnly: false, rest: ["generateQuery"])
 
         static let all: [CatalogueOperation] = [
             createEventDataStore, getEventDataStore, listEventDataStores, updateEventDataStore, deleteEventDataStore, restoreEventDataStore,
