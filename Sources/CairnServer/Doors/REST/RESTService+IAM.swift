@@ -147,7 +147,7 @@ extension RESTService {
 extension RESTService {
     static func tag(_ t: Components.Schemas.IamTag) -> IAMModel.Tag { .init(Key: t.key, Value: t.value) }
 
-    private static func tags(_ tags: [IAMModel.Tag]?) -> [Components.Schemas.IamTag]? {
+    static func tags(_ tags: [IAMModel.Tag]?) -> [Components.Schemas.IamTag]? {
         tags.map { $0.map { .init(key: $0.Key ?? "", value: $0.Value ?? "") } }
     }
 

@@ -110,7 +110,7 @@ extension RESTService {
     }
 
     static func tagList(_ page: IAMModel.TagsOutput) -> Components.Schemas.IamTagList {
-        .init(tags: page.Tags.map { .init(key: $0.Key ?? "", value: $0.Value ?? "") }, nextToken: page.Marker)
+        .init(tags: tags(page.Tags) ?? [], nextToken: page.Marker)
     }
 }
 

@@ -17,7 +17,7 @@ extension RESTService {
                 Url: b.url, ClientIDList: b.clientIds, ThumbprintList: b.thumbprints, Tags: b.tags?.map(Self.tag))
         }
         return .created(
-            .init(body: .json(.init(providerArn: created.OpenIDConnectProviderArn, tags: created.Tags.map(Self.iamTags)))))
+            .init(body: .json(.init(providerArn: created.OpenIDConnectProviderArn, tags: Self.tags(created.Tags)))))
     }
 
     func getIamOidcProvider(_ input: Operations.GetIamOidcProvider.Input) async throws -> Operations.GetIamOidcProvider.Output {
@@ -29,7 +29,7 @@ extension RESTService {
                 body: .json(
                     .init(
                         url: p.Url, clientIds: p.ClientIDList, thumbprints: p.ThumbprintList, createDate: p.CreateDate,
-                        tags: p.Tags.map(Self.iamTags)))))
+                        tags: Self.tags(p.Tags)))))
     }
 
     func deleteIamOidcProvider(_ input: Operations.DeleteIamOidcProvider.Input) async throws -> Operations.DeleteIamOidcProvider.Output {
@@ -89,9 +89,5 @@ extension RESTService {
             IAMModel.OpenIDConnectProviderInput(OpenIDConnectProviderArn: input.query.providerArn, TagKeys: input.query.tagKeys)
         }
         return .noContent(.init())
-    }
-
-    static func iamTags(_ tags: [IAMModel.Tag]) -> [Components.Schemas.IamTag] {
-        tags.map { .init(key: $0.Key ?? "", value: $0.Value ?? "") }
     }
 }

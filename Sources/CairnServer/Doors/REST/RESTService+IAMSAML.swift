@@ -17,7 +17,7 @@ extension RESTService {
             guard case .json(let b) = input.body else { throw ServiceError.serialization("expected application/json") }
             return IAMModel.CreateSAMLProviderInput(SAMLMetadataDocument: b.samlMetadataDocument, Name: b.name, Tags: b.tags?.map(Self.tag))
         }
-        return .created(.init(body: .json(.init(providerArn: created.SAMLProviderArn, tags: created.Tags.map(Self.iamTags)))))
+        return .created(.init(body: .json(.init(providerArn: created.SAMLProviderArn, tags: Self.tags(created.Tags)))))
     }
 
     func getIamSamlProvider(_ input: Operations.GetIamSamlProvider.Input) async throws -> Operations.GetIamSamlProvider.Output {
@@ -27,7 +27,7 @@ extension RESTService {
                 body: .json(
                     .init(
                         samlProviderUuid: p.SAMLProviderUUID, samlMetadataDocument: p.SAMLMetadataDocument, createDate: p.CreateDate,
-                        validUntil: p.ValidUntil, assertionEncryptionMode: p.AssertionEncryptionMode, tags: p.Tags.map(Self.iamTags)))))
+                        validUntil: p.ValidUntil, assertionEncryptionMode: p.AssertionEncryptionMode, tags: Self.tags(p.Tags)))))
     }
 
     func updateIamSamlProvider(_ input: Operations.UpdateIamSamlProvider.Input) async throws -> Operations.UpdateIamSamlProvider.Output {
