@@ -87,7 +87,7 @@ enum ResourcePolicyOperations {
         let account = ctx.facts.principal.account.value, region = ctx.facts.region
         let theirs = parts[1] != Substring(ctx.partition) || parts[3] != Substring(region) || parts[4] != Substring(account)
         if parts[5].hasPrefix("eventdatastore/") {
-            guard !theirs, let id = UUID(uuidString: String(parts[5].dropFirst("eventdatastore/".count))),
+            guard let id = try? EventDataStoreRules.storeId(raw, partition: ctx.partition, region: region, account: account),
                 let store = try await ctx.tx.eventDataStores.find(id, account: account, region: region, lock: true)
             else { throw notFound(raw) }
             try EventDataStoreRules.checkActive(store)
