@@ -724,10 +724,13 @@ def federation_scenario(w):
     d("iam:DeleteOpenIDConnectProvider", root, "delete_open_id_connect_provider", OpenIDConnectProviderArn=arn)
     idp.close()
 
-    # A SAML provider, from metadata written by tests/saml/saml_fixtures.py (signxml's certificates).
+    # A SAML provider, from metadata written by tests/saml/saml_fixtures.py (signxml's certificates), and a Response
+    # for this account's role Admin through its provider ExampleIdP.
     with tempfile.TemporaryDirectory() as out:
-        subprocess.run([sys.executable, str(Path(__file__).parent.parent / "saml" / "saml_fixtures.py"), out], check=True)
+        subprocess.run([sys.executable, str(Path(__file__).parent.parent / "saml" / "saml_fixtures.py"), out, root.account],
+                       check=True)
         metadata = (Path(out) / "metadata.xml").read_text()
+        assertion = base64.b64encode((Path(out) / "session-1.xml").read_bytes()).decode()
     saml = d("iam:CreateSAMLProvider", root, "create_saml_provider", Name="golden-saml", SAMLMetadataDocument=metadata)["SAMLProviderArn"]
     w.values["samlProviderArn"] = saml
     d("iam:GetSAMLProvider", root, "get_saml_provider", SAMLProviderArn=saml)
@@ -737,6 +740,18 @@ def federation_scenario(w):
     d("iam:ListSAMLProviderTags", root, "list_saml_provider_tags", SAMLProviderArn=saml)
     d("iam:UntagSAMLProvider", root, "untag_saml_provider", SAMLProviderArn=saml, TagKeys=["stage"])
     d("iam:DeleteSAMLProvider", root, "delete_saml_provider", SAMLProviderArn=saml)
+
+    example = root.iam.create_saml_provider(Name="ExampleIdP", SAMLMetadataDocument=metadata)["SAMLProviderArn"]
+    trust = {"Version": "2012-10-17", "Statement": [{
+        "Effect": "Allow", "Principal": {"Federated": example},
+        "Action": ["sts:AssumeRoleWithSAML", "sts:TagSession", "sts:SetSourceIdentity"],
+        "Condition": {"StringEquals": {"saml:aud": "https://signin.aws.amazon.com/saml"}}}]}
+    admin = root.iam.create_role(RoleName="Admin", AssumeRolePolicyDocument=json.dumps(trust))["Role"]
+    nq = base64.b64encode(hashlib.sha1(f"https://idp.example.com/saml{root.account}/ExampleIdP".encode()).digest()).decode()
+    w.values.update(exampleSamlProviderArn=example, samlRoleArn=admin["Arn"], samlRoleId=admin["RoleId"], samlNameQualifier=nq)
+    # botocore sends this call unsigned too.
+    d("sts:AssumeRoleWithSAML", root, "assume_role_with_saml", RoleArn=admin["Arn"], PrincipalArn=example, SAMLAssertion=assertion,
+      DurationSeconds=900)
 
 
 @pytest.fixture(scope="module")

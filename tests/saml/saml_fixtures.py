@@ -2,7 +2,9 @@
 """Writes SAML 2.0 fixtures for Cairn's tests into OUTPUT_DIR, signed by signxml (an XML-DSig implementation
 independent of Cairn's), so the Swift verifier is checked against signatures it did not make.
 
-Usage: saml_fixtures.py OUTPUT_DIR
+Usage: saml_fixtures.py OUTPUT_DIR [ACCOUNT]
+  ACCOUNT: the 12-digit account of the roles and the provider (ExampleIdP) the Role attributes name; 123456789012
+  unless given (AssumeRoleWithSAML tests pass the account of the server they call).
 Needs: pip install signxml cryptography   (signxml brings lxml)
 
 Files written:
@@ -27,6 +29,9 @@ Files written:
   status-failure.xml                  signed Response whose status is Requester
   doctype-entity.xml                  a DOCTYPE declaring an entity that the document uses
   small-rsa-cert.pem, ec-cert.pem     certificates whose keys a SAML provider must not be created with
+  session-1.xml … session-3.xml       valid, assertion signed, each with its own assertion ID (_session-N), for
+                                      AssumeRoleWithSAML calls that must each succeed once
+  role-not-granted.xml                valid, but its Role attribute grants only the role Other
 """
 
 import base64
@@ -116,12 +121,12 @@ def attribute(name, *values):
 
 def assertion_xml(now, assertion_id="_assertion-1", *, name_id="alice@example.com", recipient=GLOBAL_ENDPOINT,
                   audience="urn:amazon:webservices", lifetime=datetime.timedelta(hours=1), role="Admin",
-                  placeholder=True):
+                  placeholder=True, grants_read_only=True):
     base = "https://aws.amazon.com/SAML/Attributes/"
     end = now + lifetime
     attributes = "".join([
         attribute(base + "Role", f"arn:aws:iam::{ACCOUNT}:role/{role},{PROVIDER_ARN}",
-                  f"{PROVIDER_ARN},arn:aws:iam::{ACCOUNT}:role/ReadOnly"),
+                  *([f"{PROVIDER_ARN},arn:aws:iam::{ACCOUNT}:role/ReadOnly"] if grants_read_only else [])),
         attribute(base + "RoleSessionName", "alice@example.com"),
         attribute(base + "SessionDuration", "7200"),
         attribute(base + "SourceIdentity", "alice"),
@@ -208,8 +213,12 @@ def document(xml):
 
 
 def main():
-    if len(sys.argv) != 2:
+    global ACCOUNT, PROVIDER_ARN
+    if len(sys.argv) not in (2, 3):
         sys.exit(__doc__)
+    if len(sys.argv) == 3:
+        ACCOUNT = sys.argv[2]
+        PROVIDER_ARN = f"arn:aws:iam::{ACCOUNT}:saml-provider/ExampleIdP"
     out = Path(sys.argv[1])
     out.mkdir(parents=True, exist_ok=True)
     now = datetime.datetime.now(datetime.timezone.utc).replace(microsecond=0)
@@ -279,6 +288,11 @@ def main():
     files["small-rsa-cert.pem"] = make_key_and_certificate(
         "small.example", rsa.generate_private_key(public_exponent=65537, key_size=1024))[1].decode()
     files["ec-cert.pem"] = make_key_and_certificate("ec.example", ec.generate_private_key(ec.SECP256R1()))[1].decode()
+
+    for n in range(1, 4):
+        files[f"session-{n}.xml"] = document(response_xml(now, sign(assertion_xml(now, f"_session-{n}"), key, certificate)))
+    files["role-not-granted.xml"] = document(response_xml(
+        now, sign(assertion_xml(now, "_other-role", role="Other", grants_read_only=False), key, certificate)))
 
     for name, text in files.items():
         (out / name).write_text(text, encoding="utf-8")

@@ -7,6 +7,9 @@ package enum OperationCatalogue {
     /// Unsigned, as AWS's is: the caller has no AWS credentials yet, only its identity provider's token.
     package static let assumeRoleWithWebIdentity = CatalogueOperation(
         .sts, "AssumeRoleWithWebIdentity", readOnly: false, resource: .any, recordedReadOnly: true, unsigned: true)
+    /// Unsigned, as AWS's is: the caller presents its SAML identity provider's signed assertion.
+    package static let assumeRoleWithSAML = CatalogueOperation(
+        .sts, "AssumeRoleWithSAML", readOnly: false, resource: .any, recordedReadOnly: true, unsigned: true)
     /// Needs no permission, as AWS's (the credentials act as their caller, with STS's own limits on what they call).
     package static let getSessionToken = CatalogueOperation(
         .sts, "GetSessionToken", readOnly: false, alwaysAllowed: true, recordedReadOnly: true)
@@ -28,6 +31,7 @@ package enum OperationCatalogue {
             getCallerIdentity,
             assumeRole,
             assumeRoleWithWebIdentity,
+            assumeRoleWithSAML,
             getSessionToken,
             getFederationToken,
             getAccessKeyInfo,

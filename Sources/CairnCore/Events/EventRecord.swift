@@ -9,12 +9,12 @@ package struct EventRecord: Sendable, Codable, Equatable {
         package var principalId: String
         /// nil for an `AWSAccount` identity: the copy of a cross-account call in the resource owner's account.
         package var arn: String?
-        /// nil for a `WebIdentityUser`, which belongs to no account.
+        /// nil for a `WebIdentityUser` or `SAMLUser`, which belongs to no account.
         package var accountId: String?
         package var accessKeyId: String?
         package var userName: String?
         package var sessionContext: SessionContext?
-        /// `WebIdentityUser` only: the provider that vouched for the caller.
+        /// `WebIdentityUser` (the provider's ARN) and `SAMLUser` (the name qualifier) only: who vouched for the caller.
         package var identityProvider: String? = nil
     }
 
@@ -98,10 +98,10 @@ extension EventRecord.SessionContext {
 
 extension EventRecord.UserIdentity {
     package init(_ p: Principal) {
-        if p.type == .webIdentityUser {
+        if p.type.isExternalIdentity {
             self.init(
                 type: p.type.rawValue, principalId: p.principalId, arn: nil, accountId: nil, accessKeyId: nil, userName: p.userName,
-                sessionContext: nil, identityProvider: p.arn)
+                sessionContext: nil, identityProvider: p.identityProvider)
             return
         }
         let context = p.session.map { s in

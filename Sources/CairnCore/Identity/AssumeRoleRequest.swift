@@ -17,14 +17,7 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         roleArn arn: String?, sessionName session: String?, durationSeconds: Int?, policy: String?, policyArns arns: [String],
         tags given: [(key: String?, value: String?)], transitiveTagKeys: [String], externalId: String?, sourceIdentity: String?
     ) throws(ServiceError) {
-        guard let arn, !arn.isEmpty else { throw .missingParameter("roleArn") }
-        guard (20...2048).contains(arn.count) else {
-            throw .validation("roleArn", "Member must have length greater than or equal to 20")
-        }
-        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
-        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", let account = AccountId(String(parts[4])),
-            parts[5].hasPrefix("role/"), let name = parts[5].split(separator: "/").last, !name.isEmpty
-        else { throw ServiceError(code: "ValidationError", status: 400, message: "\(arn) is invalid") }
+        let role = try Self.role(arn)
         guard let session, !session.isEmpty else { throw .missingParameter("roleSessionName") }
         guard (2...64).contains(session.count), session.allSatisfy(Self.isSessionCharacter) else {
             throw .validation("roleSessionName", "Member must satisfy regular expression pattern: [\\w+=,.@-]*")
@@ -57,9 +50,9 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         if let s = sourceIdentity, !(2...64).contains(s.count) {
             throw .validation("sourceIdentity", "Member must have length between 2 and 64")
         }
-        roleArn = arn
-        roleAccount = account
-        roleName = String(name)
+        roleArn = role.arn
+        roleAccount = role.account
+        roleName = role.name
         sessionName = session
         self.durationSeconds = durationSeconds
         self.policy = policy
@@ -68,6 +61,19 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         self.transitiveTagKeys = transitiveTagKeys
         self.externalId = externalId
         self.sourceIdentity = sourceIdentity
+    }
+
+    /// A role ARN as STS checks it: its account and the role's name (the last element of its path).
+    package static func role(_ arn: String?) throws(ServiceError) -> (arn: String, account: AccountId, name: String) {
+        guard let arn, !arn.isEmpty else { throw .missingParameter("roleArn") }
+        guard (20...2048).contains(arn.count) else {
+            throw .validation("roleArn", "Member must have length greater than or equal to 20")
+        }
+        let parts = arn.split(separator: ":", maxSplits: 5, omittingEmptySubsequences: false)
+        guard parts.count == 6, parts[0] == "arn", parts[2] == "iam", let account = AccountId(String(parts[4])),
+            parts[5].hasPrefix("role/"), let name = parts[5].split(separator: "/").last, !name.isEmpty
+        else { throw ServiceError(code: "ValidationError", status: 400, message: "\(arn) is invalid") }
+        return (arn, account, String(name))
     }
 
     private static func isSessionCharacter(_ c: Character) -> Bool {

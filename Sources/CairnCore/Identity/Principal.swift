@@ -15,6 +15,8 @@ package struct Principal: Sendable, Equatable {
     /// role; for a federated user's session (GetFederationToken) the IAM user, in the same fields; for a user's own
     /// session (GetSessionToken) no issuer.
     package let session: RoleSession?
+    /// For an external identity (`WebIdentityUser`, `SAMLUser`): what CloudTrail writes as identityProvider.
+    package let identityProvider: String?
 
     package struct RoleSession: Sendable, Equatable {
         package let roleArn: String
@@ -52,7 +54,7 @@ package struct Principal: Sendable, Equatable {
 
     package init(
         type: PrincipalType, account: AccountId, arn: String, principalId: String, accessKeyId: String,
-        userName: String? = nil, tags: [String: String] = [:], session: RoleSession? = nil
+        userName: String? = nil, tags: [String: String] = [:], session: RoleSession? = nil, identityProvider: String? = nil
     ) {
         self.type = type
         self.account = account
@@ -62,6 +64,7 @@ package struct Principal: Sendable, Equatable {
         self.userName = userName
         self.tags = tags
         self.session = session
+        self.identityProvider = identityProvider
     }
 
     /// The caller of sts:AssumeRoleWithWebIdentity: its ARN is the provider's (what a trust policy's `Federated`
@@ -70,7 +73,16 @@ package struct Principal: Sendable, Equatable {
     package static func webIdentity(providerArn: String, audience: String, subject: String, roleAccount: AccountId) -> Principal {
         Principal(
             type: .webIdentityUser, account: roleAccount, arn: providerArn, principalId: "\(providerArn):\(audience):\(subject)",
-            accessKeyId: "", userName: subject)
+            accessKeyId: "", userName: subject, identityProvider: providerArn)
+    }
+
+    /// The caller of sts:AssumeRoleWithSAML: its ARN is the SAML provider's (what a trust policy's `Federated`
+    /// principal names), its id `<name qualifier>:<subject>` and identityProvider the name qualifier, as CloudTrail
+    /// writes them, and its account the role's, where the call is recorded.
+    package static func saml(providerArn: String, nameQualifier: String, subject: String, roleAccount: AccountId) -> Principal {
+        Principal(
+            type: .samlUser, account: roleAccount, arn: providerArn, principalId: "\(nameQualifier):\(subject)", accessKeyId: "",
+            userName: subject, identityProvider: nameQualifier)
     }
 
     package static func root(of account: AccountId, partition: String, accessKeyId: String) -> Principal {

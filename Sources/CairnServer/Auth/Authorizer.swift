@@ -109,9 +109,9 @@ struct Authorizer: Sendable {
     private func policies(
         for principal: Principal, epoch: Int64, organizationEpoch: Int64, logger: Logger, reading tx: Transaction?
     ) async throws -> PolicyCache.Entry {
-        // A web-identity caller is no principal of the account: no identity policy or SCP speaks for it, only
-        // the role's trust policy (and the role owner's RCPs).
-        if principal.type == .webIdentityUser {
+        // A web-identity or SAML caller is no principal of the account: no identity policy or SCP speaks for it,
+        // only the role's trust policy (and the role owner's RCPs).
+        if principal.type.isExternalIdentity {
             return PolicyCache.Entry(
                 epoch: epoch, organizationEpoch: organizationEpoch, identity: CompiledPolicySet([], type: .identity), boundary: nil,
                 session: nil, scpLevels: [], organizationId: nil, orgPaths: [], isManagementAccount: false)

@@ -159,9 +159,9 @@ struct OperationRunner: Sendable {
         }
         var facts = facts
         // IAM, STS and Organizations record a refused call without its parameters (docs/events.md), except a
-        // refused AssumeRoleWithWebIdentity, which AWS records with its role and session name.
+        // refused AssumeRoleWithWebIdentity or AssumeRoleWithSAML, which AWS records with its role and session name.
         if answer.code.hasPrefix("AccessDenied"), [.iam, .sts, .organizations].contains(facts.operation.service),
-            facts.operation != OperationCatalogue.assumeRoleWithWebIdentity
+            !facts.principal.type.isExternalIdentity
         {
             facts.requestParameters = nil
         }

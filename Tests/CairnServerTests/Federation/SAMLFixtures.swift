@@ -27,13 +27,20 @@ enum SAMLFixtures {
         return der
     }
 
-    private static func generate() -> Result<URL, GenerationFailed> {
+    /// A fresh set whose Role attributes name roles and the provider `ExampleIdP` in `account`: what an
+    /// AssumeRoleWithSAML test presents to a server whose tenant has that account.
+    static func generated(for account: String) throws -> URL {
+        try generate(account: account).get()
+    }
+
+    private static func generate(account: String? = nil) -> Result<URL, GenerationFailed> {
         let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         let script = packageRoot.appendingPathComponent("tests/saml/saml_fixtures.py")
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("cairn-saml-fixtures-\(UUID().uuidString)")
         do {
-            let result = try ProcessRunner.run("python3", [script.path, output.path], searchPath: ProcessInfo.processInfo.environment["PATH"])
+            let result = try ProcessRunner.run(
+                "python3", [script.path, output.path] + (account.map { [$0] } ?? []), searchPath: ProcessInfo.processInfo.environment["PATH"])
             guard result.status == 0 else {
                 return .failure(GenerationFailed(description: "saml_fixtures.py failed (pip install signxml cryptography?): \(result.output)"))
             }

@@ -21,6 +21,7 @@ package struct SAMLAssertionReader: Sendable {
     package func read(_ assertion: XMLElementNode) throws(SAMLRefusal) -> SAMLClaims {
         let saml = XMLNamespaces.assertion
         guard assertion.attribute("Version") == "2.0" else { throw .malformedResponse("the assertion's Version is not 2.0") }
+        guard let assertionID = assertion.attribute("ID"), !assertionID.isEmpty else { throw .malformedResponse("the assertion has no ID") }
         let issuer = try Self.one("Issuer", in: assertion).text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard issuer == expectedIssuer else { throw .issuerMismatch(found: issuer, expected: expectedIssuer) }
 
@@ -53,7 +54,7 @@ package struct SAMLAssertionReader: Sendable {
 
         let attributes = try Self.attributes(of: assertion)
         return SAMLClaims(
-            issuer: issuer, subject: subjectValue, subjectType: subjectType, audience: recipient,
+            assertionID: assertionID, issuer: issuer, subject: subjectValue, subjectType: subjectType, audience: recipient,
             audienceRestriction: audiences.flatMap { $0 }, session: try SAMLSessionAttributes(attributes: attributes),
             notOnOrAfter: notOnOrAfter, sessionNotOnOrAfter: sessionNotOnOrAfter, attributes: attributes)
     }
@@ -103,7 +104,8 @@ package struct SAMLAssertionReader: Sendable {
         return matches[0]
     }
 
-    private static func attributes(of assertion: XMLElementNode) throws(SAMLRefusal) -> [SAMLAttribute] {
+    /// Every attribute of the assertion's attribute statements, in document order.
+    package static func attributes(of assertion: XMLElementNode) throws(SAMLRefusal) -> [SAMLAttribute] {
         let saml = XMLNamespaces.assertion
         var result: [SAMLAttribute] = []
         for statement in assertion.childElements("AttributeStatement", in: saml) {

@@ -4,6 +4,8 @@ package import Foundation
 /// (`saml:sub`, `saml:sub_type`, `saml:aud`, `saml:iss`, …). Only ever produced by `SAMLResponseValidator`, after
 /// the signature and every rule held, and only from the element the signature covers.
 package struct SAMLClaims: Sendable, Hashable {
+    /// The assertion's ID: what the record names (`sAMLAssertionID`) and what replay protection remembers.
+    package let assertionID: String
     /// The assertion's Issuer: the provider's entity ID. Input to NameQualifier.
     package let issuer: String
     /// The NameID value (`saml:sub`).
@@ -24,9 +26,10 @@ package struct SAMLClaims: Sendable, Hashable {
     package let attributes: [SAMLAttribute]
 
     package init(
-        issuer: String, subject: String, subjectType: String, audience: String, audienceRestriction: [String],
+        assertionID: String, issuer: String, subject: String, subjectType: String, audience: String, audienceRestriction: [String],
         session: SAMLSessionAttributes, notOnOrAfter: Date, sessionNotOnOrAfter: Date?, attributes: [SAMLAttribute]
     ) {
+        self.assertionID = assertionID
         self.issuer = issuer
         self.subject = subject
         self.subjectType = subjectType

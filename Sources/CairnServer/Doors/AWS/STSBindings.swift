@@ -8,5 +8,6 @@ enum STSBindings {
         .unsignedQuery(STSOperations.assumeRoleWithWebIdentity) { input, partition in
             try STSOperations.webIdentityCaller(input, partition: partition)
         },
+        .unsignedQuery(STSOperations.assumeRoleWithSAML) { input, partition in try STSOperations.samlCaller(input, partition: partition) },
     ]
 }
