@@ -20,7 +20,8 @@ extension OperationCatalogue {
             .iam, "GenerateCredentialReport", readOnly: false, rest: ["generateIamCredentialReport"])
         package static let getCredentialReport = CatalogueOperation(.iam, "GetCredentialReport", readOnly: true, rest: ["getIamCredentialReport"])
         package static let getAccessKeyLastUsed = CatalogueOperation(.iam, "GetAccessKeyLastUsed", readOnly: true, rest: ["getIamAccessKeyLastUsed"])
-        package static let getAccountAuthorizationDetails = CatalogueOperation(.iam, "GetAccountAuthorizationDetails", readOnly: true)
+        package static let getAccountAuthorizationDetails = CatalogueOperation(
+            .iam, "GetAccountAuthorizationDetails", readOnly: true, rest: ["getIamAccountAuthorizationDetails"])
         package static let addUserToGroup = CatalogueOperation(.iam, "AddUserToGroup", readOnly: false, rest: ["addIamUserToGroup"])
         package static let removeUserFromGroup = CatalogueOperation(.iam, "RemoveUserFromGroup", readOnly: false, rest: ["removeIamUserFromGroup"])
         package static let listGroupsForUser = CatalogueOperation(.iam, "ListGroupsForUser", readOnly: true, rest: ["listIamGroupsForUser"])
@@ -91,8 +92,10 @@ extension OperationCatalogue {
         package static let listAccessKeys = CatalogueOperation(.iam, "ListAccessKeys", readOnly: true, rest: ["listIamAccessKeys"])
         package static let updateAccessKey = CatalogueOperation(.iam, "UpdateAccessKey", readOnly: false, rest: ["updateIamAccessKey"])
         package static let deleteAccessKey = CatalogueOperation(.iam, "DeleteAccessKey", readOnly: false, rest: ["deleteIamAccessKey"])
-        package static let getContextKeysForPrincipalPolicy = CatalogueOperation(.iam, "GetContextKeysForPrincipalPolicy", readOnly: true)
-        package static let getContextKeysForCustomPolicy = CatalogueOperation(.iam, "GetContextKeysForCustomPolicy", readOnly: true)
+        package static let getContextKeysForPrincipalPolicy = CatalogueOperation(
+            .iam, "GetContextKeysForPrincipalPolicy", readOnly: true, rest: ["getIamContextKeysForPrincipalPolicy"])
+        package static let getContextKeysForCustomPolicy = CatalogueOperation(
+            .iam, "GetContextKeysForCustomPolicy", readOnly: true, rest: ["getIamContextKeysForCustomPolicy"])
         package static let createOpenIDConnectProvider = CatalogueOperation(
             .iam, "CreateOpenIDConnectProvider", readOnly: false, rest: ["createIamOidcProvider"])
         package static let getOpenIDConnectProvider = CatalogueOperation(

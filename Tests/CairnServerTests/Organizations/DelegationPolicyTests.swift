@@ -80,3 +80,33 @@ import Testing
         }
     }
 }
+
+/// The delegation policy over REST: the same operations, in REST's shapes and REST's problems.
+@Suite struct DelegationPolicyRESTTests {
+    @Test func theDelegationPolicyIsPutReadAndDeletedOverREST() async throws {
+        try await withTestServer { server in
+            let management = try await server.createTenant("rest-mgmt")
+            let member = try await server.createTenant("rest-delegate")
+            try await server.organizationForTrails(management: management, members: [member])
+            let policy = DelegationPolicyTests().delegation(member, ["organizations:Describe*", "organizations:List*"])
+            try await server.restRefused(.get, "/v1/organization/resource-policy", as: management, "ResourcePolicyNotFoundException")
+            // Refused, changing nothing: no content, content that is not a policy, a member putting it.
+            let (status, _) = try await server.rest(.put, "/v1/organization/resource-policy", ["tags": []], as: management)
+            #expect(status == 400)
+            try await server.restRefused(.put, "/v1/organization/resource-policy", ["content": "{not json"], as: management, "InvalidInputException")
+            try await server.restRefused(.put, "/v1/organization/resource-policy", ["content": policy], as: member, "AccessDeniedException")
+            try await server.restRefused(.get, "/v1/organization/resource-policy", as: management, "ResourcePolicyNotFoundException")
+
+            let put = try await server.rest(
+                .put, "/v1/organization/resource-policy", ["content": policy, "tags": [["key": "owner", "value": "platform"]]], as: management,
+                expect: 200)
+            let summary = try #require(put["resourcePolicySummary"] as? [String: Any])
+            #expect((summary["id"] as? String)?.hasPrefix("rp-") == true && put["content"] as? String == policy, "\(put)")
+            let read = try await server.rest(.get, "/v1/organization/resource-policy", as: member, expect: 200)
+            #expect((read["resourcePolicySummary"] as? [String: Any])?["arn"] as? String == summary["arn"] as? String)
+            try await server.rest(.get, "/v1/organization/accounts", as: member, expect: 200)
+            try await server.rest(.delete, "/v1/organization/resource-policy", as: management, expect: 204)
+            try await server.restRefused(.get, "/v1/organization/accounts", as: member, "AccessDeniedException")
+        }
+    }
+}
