@@ -11,6 +11,8 @@ package struct AssumeRoleRequest: Sendable, Equatable {
     package let transitiveTagKeys: [String]
     package let externalId: String?
     package let sourceIdentity: String?
+    /// STS's PackedPolicySize of the session policy and tags (SessionPolicies).
+    package let packedPolicySize: Int
 
     /// From the request's members as sent; `tags` in request order, each pair as sent.
     package init(
@@ -25,25 +27,7 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         if let d = durationSeconds, !(900...43200).contains(d) {
             throw .validation("durationSeconds", "Member must have value between 900 and 43200")
         }
-        guard arns.count <= 10 else { throw .validation("policyArns", "Member must have length less than or equal to 10") }
-        var tags: [String: String] = [:]
-        for (i, pair) in given.enumerated() {
-            let n = i + 1
-            guard let k = pair.key, (1...128).contains(k.count) else {
-                throw .validation("tags.\(n).member.key", "Member must have length between 1 and 128")
-            }
-            let v = pair.value ?? ""
-            guard v.count <= 256 else { throw .validation("tags.\(n).member.value", "Member must have length less than or equal to 256") }
-            if tags.keys.contains(where: { $0.lowercased() == k.lowercased() }) {
-                throw ServiceError(
-                    code: "InvalidParameterValue", status: 400, message: "Duplicate tag keys found. Please note that Tag keys are case insensitive.")
-            }
-            tags[k] = v
-        }
-        guard tags.count <= 50 else { throw .validation("tags", "Member must have length less than or equal to 50") }
-        if let p = policy {
-            guard (1...2048).contains(p.count) else { throw .validation("policy", "Member must have length less than or equal to 2048") }
-        }
+        let narrowing = try SessionPolicies(policy: policy, policyArns: arns, tags: given)
         if let e = externalId, !(2...1224).contains(e.count) {
             throw .validation("externalId", "Member must have length between 2 and 1224")
         }
@@ -55,9 +39,10 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         roleName = role.name
         sessionName = session
         self.durationSeconds = durationSeconds
-        self.policy = policy
-        policyArns = arns
-        self.tags = tags
+        self.policy = narrowing.policy
+        policyArns = narrowing.policyArns
+        tags = narrowing.tags
+        packedPolicySize = narrowing.packedPolicySize
         self.transitiveTagKeys = transitiveTagKeys
         self.externalId = externalId
         self.sourceIdentity = sourceIdentity
@@ -87,9 +72,4 @@ package struct AssumeRoleRequest: Sendable, Equatable {
         (tags.isEmpty ? [] : ["sts:TagSession"]) + (sourceIdentity == nil ? [] : ["sts:SetSourceIdentity"])
     }
 
-    /// STS's PackedPolicySize: the percentage of the packed session-policy and tag allowance used.
-    package var packedPolicySize: Int {
-        let size = (policy?.filter { !$0.isWhitespace }.count ?? 0) + tags.reduce(0) { $0 + $1.key.count + $1.value.count }
-        return min(100, (size * 100 + 2047) / 2048)
-    }
 }

@@ -57,11 +57,9 @@ extension STSOperations {
         }
         let name = try federatedName(input.Name)
         let seconds = try duration(input.DurationSeconds, root: false)
-        // The request's policies and tags, checked as AssumeRole's are (the role ARN is only a placeholder).
-        let request = try AssumeRoleRequest(
-            roleArn: "arn:aws:iam::\(who.account.value):role/federation", sessionName: name, durationSeconds: nil, policy: input.Policy,
-            policyArns: (input.PolicyArns ?? []).compactMap(\.arn), tags: (input.Tags ?? []).map { ($0.Key, $0.Value) },
-            transitiveTagKeys: [], externalId: nil, sourceIdentity: nil)
+        // The request's policies and tags, checked as AssumeRole's are.
+        let request = try SessionPolicies(
+            policy: input.Policy, policyArns: (input.PolicyArns ?? []).compactMap(\.arn), tags: (input.Tags ?? []).map { ($0.Key, $0.Value) })
         try lintSessionPolicy(request.policy)
         try await requireManagedPolicies(request.policyArns, ctx.tx)
         let session = try await ctx.tx.sessions.issue(

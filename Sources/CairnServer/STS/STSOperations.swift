@@ -41,9 +41,12 @@ enum STSOperations {
         }
     ) { input, ctx in
         let request = try input.checked
-        // A role that does not exist has no trust policy: authorization refused it before this.
+        // A role that does not exist has no trust policy: authorization refused it before this, and one deleted since
+        // is refused the same way, not answered as a failure of ours.
         guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName) else {
-            throw ServiceError.internalFailure
+            throw ServiceError.accessDenied(
+                principal: ctx.facts.principal.arn, action: ctx.facts.operation.action, resource: request.roleArn,
+                tail: "because no role trust policy allows the \(ctx.facts.operation.action) action")
         }
         ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
         // Role chaining is limited to one hour, as AWS limits it.
