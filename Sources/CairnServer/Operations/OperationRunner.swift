@@ -37,7 +37,7 @@ struct OperationRunner: Sendable {
         let ticket = underWay.enter()
         let started = ContinuousClock.now
         defer {
-            Timer(label: "cairn_operation_duration_seconds", dimensions: [("operation", entry.action)])
+            MetricHandles.shared.timer("cairn_operation_duration_seconds", [("operation", entry.action)])
                 .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         }
         let input: Input
@@ -191,6 +191,6 @@ struct OperationRunner: Sendable {
     #endif
 
     private func count(_ operation: CatalogueOperation, outcome: String) {
-        Counter(label: "cairn_operations_total", dimensions: [("operation", operation.action), ("outcome", outcome)]).increment()
+        MetricHandles.shared.counter("cairn_operations_total", [("operation", operation.action), ("outcome", outcome)]).increment()
     }
 }
