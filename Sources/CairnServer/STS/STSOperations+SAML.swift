@@ -119,16 +119,7 @@ extension STSOperations {
         }
         let request = try input.checked(claims)
         let nameQualifier = SAMLNameQualifier.value(issuer: claims.issuer, accountID: named.account.value, providerName: named.providerName)
-        var context = SAMLConditionKeys.context(claims, nameQualifier: nameQualifier, doc: "\(named.account.value)/\(named.providerName)")
-        context["sts:RoleSessionName"] = .single(request.sessionName)
-        if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
-        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
-        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
-        // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
-        var target = AuthorizationTarget(
-            resource: request.roleArn, resourceAccount: request.roleAccount.value,
-            resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
-        target.additionalActions = request.sessionPermissions
-        return target
+        let context = SAMLConditionKeys.context(claims, nameQualifier: nameQualifier, doc: "\(named.account.value)/\(named.providerName)")
+        return trustTarget(request, role: role, context: context)
     }
 }

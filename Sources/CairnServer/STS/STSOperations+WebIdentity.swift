@@ -84,21 +84,12 @@ extension STSOperations {
         }
         try token.check(issuer: OpenIDConnectProviderRules.issuer(identifier), clientIds: provider.clientIds, now: t.facts.time)
         var context: [String: ContextValue] = [
-            "sts:RoleSessionName": .single(request.sessionName),
             "aws:FederatedProvider": .single(t.facts.principal.arn),
             "\(identifier):aud": .single(token.audiences.first(where: provider.clientIds.contains) ?? ""),
             "\(identifier):sub": .single(token.subject ?? ""),
         ]
         if !token.authenticationMethods.isEmpty { context["\(identifier):amr"] = .multiple(token.authenticationMethods) }
         if let email = token.claims["email"]?.stringValue { context["\(identifier):email"] = .single(email) }
-        if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
-        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
-        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
-        // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
-        var target = AuthorizationTarget(
-            resource: request.roleArn, resourceAccount: request.roleAccount.value,
-            resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
-        target.additionalActions = request.sessionPermissions
-        return target
+        return trustTarget(request, role: role, context: context)
     }
 }

@@ -87,11 +87,8 @@ enum STSOperations {
         }
         try lintSessionPolicy(request.policy)
         let role = try await t.read { tx in try await tx.roles.find(account: request.roleAccount, name: request.roleName) }
-        var context: [String: ContextValue] = ["sts:RoleSessionName": .single(request.sessionName)]
+        var context: [String: ContextValue] = [:]
         if let e = request.externalId { context["sts:ExternalId"] = .single(e) }
-        if let s = request.sourceIdentity { context["sts:SourceIdentity"] = .single(s) }
-        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
-        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
         // A valid code makes this request MFA-authenticated, for the trust policy's aws:MultiFactorAuthPresent; the
         // body spends it.
         if let mfa {
@@ -99,7 +96,19 @@ enum STSOperations {
             context["aws:MultiFactorAuthPresent"] = .single("true")
             context["aws:MultiFactorAuthAge"] = .single("0")
         }
-        // A role that does not exist has no trust policy: the engine refuses, and the caller learns nothing more.
+        return trustTarget(request, role: role, context: context)
+    }
+
+    /// What every AssumeRole* call is authorized against: the role's trust policy, with the caller's own keys
+    /// (`context`) and the session's — its name, source identity and tags — and the session permissions
+    /// (sts:TagSession, sts:SetSourceIdentity) the trust policy must grant as well. A role that does not exist has no
+    /// trust policy: the engine refuses, and the caller learns nothing more.
+    static func trustTarget(_ request: AssumeRoleRequest, role: RoleRecord?, context: [String: ContextValue]) -> AuthorizationTarget {
+        var context = context
+        context["sts:RoleSessionName"] = .single(request.sessionName)
+        if let source = request.sourceIdentity { context["sts:SourceIdentity"] = .single(source) }
+        context.merge(TagConditionKeys.request(request.tags.map { (key: $0.key, value: $0.value) })) { a, _ in a }
+        if !request.transitiveTagKeys.isEmpty { context["sts:TransitiveTagKeys"] = .multiple(request.transitiveTagKeys) }
         var target = AuthorizationTarget(
             resource: request.roleArn, resourceAccount: request.roleAccount.value,
             resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)

@@ -102,13 +102,8 @@ import Testing
             let expires = try #require(try? Date(String(expiration), strategy: .iso8601))
             #expect(abs(expires.timeIntervalSinceNow - 3600) < 120, "\(expiration)")
 
-            let key = try #require(xml.firstMatch(of: /<AccessKeyId>([^<]+)</)?.1)
-            let secret = try #require(xml.firstMatch(of: /<SecretAccessKey>([^<]+)</)?.1)
-            let token = try #require(xml.firstMatch(of: /<SessionToken>([^<]+)</)?.1)
-            let regions = try await server.send(
-                .get, "/v1/regions", credentials: TestCredentials(accessKeyId: String(key), secret: String(secret)),
-                headers: ["x-amz-security-token": String(token)])
-            #expect(regions.status == .ok)
+            let session = try STSAnswerCredentials(xml)
+            #expect(try await session.listRegions(on: server).status == .ok)
 
             let recorded = try await events(server, setup.tenant.account)
             let call = try #require(recorded.first { $0.eventName == "AssumeRoleWithSAML" })
@@ -124,7 +119,7 @@ import Testing
             #expect(Set(call.resources?.map(\.type) ?? []) == ["AWS::IAM::Role", "AWS::IAM::SAMLProvider"] && call.readOnly)
             let text = call.jsonText
             let assertion = try setup.response("session-1.xml")
-            #expect(!text.contains(assertion.prefix(40)) && !text.contains(String(secret)), "no credential is recorded")
+            #expect(!text.contains(assertion.prefix(40)) && !text.contains(session.credentials.secret), "no credential is recorded")
             let later = try #require(recorded.first { $0.eventName == "ListRegions" })
             #expect(later.userIdentity.type == "AssumedRole" && later.userIdentity.sessionContext?.sourceIdentity == "alice")
         }

@@ -83,13 +83,8 @@ import Testing
             #expect(xml.contains("<SubjectFromWebIdentityToken>\(Self.subject)</SubjectFromWebIdentityToken>"))
             #expect(xml.contains("<Audience>sts.amazonaws.com</Audience>") && xml.contains("<Provider>\(provider)</Provider>"))
             #expect(xml.contains("<Arn>arn:aws:sts::\(server.operatorAccount):assumed-role/ci-deployer/ci-run-1</Arn>"))
-            let key = try #require(xml.firstMatch(of: /<AccessKeyId>([^<]+)</)?.1)
-            let secret = try #require(xml.firstMatch(of: /<SecretAccessKey>([^<]+)</)?.1)
-            let sessionToken = try #require(xml.firstMatch(of: /<SessionToken>([^<]+)</)?.1)
-            let credentials = TestCredentials(accessKeyId: String(key), secret: String(secret))
-            let regions = try await server.send(
-                .get, "/v1/regions", credentials: credentials, headers: ["x-amz-security-token": String(sessionToken)])
-            #expect(regions.status == .ok)
+            let session = try STSAnswerCredentials(xml)
+            #expect(try await session.listRegions(on: server).status == .ok)
 
             let recorded = try await events(server)
             let call = try #require(recorded.first { $0.eventName == "AssumeRoleWithWebIdentity" })
@@ -101,7 +96,8 @@ import Testing
             #expect(call.responseElements?["subjectFromWebIdentityToken"]?.stringValue == Self.subject)
             #expect(call.resources?.first?.ARN == role && call.readOnly)
             let text = call.jsonText
-            #expect(!text.contains(token) && !text.contains(String(secret)) && !text.contains(String(sessionToken)), "no credential is recorded")
+            #expect(
+                !text.contains(token) && !text.contains(session.credentials.secret) && !text.contains(session.sessionToken), "no credential is recorded")
             let later = try #require(recorded.first { $0.eventName == "ListRegions" })
             #expect(later.userIdentity.type == "AssumedRole")
             #expect(later.userIdentity.sessionContext?.webIdFederationData?.federatedProvider == provider)
@@ -263,13 +259,8 @@ import Testing
             r = try await assume(server, role: role, token: tagged)
             let xml = String(buffer: r.body)
             #expect(r.status == .ok, "\(xml)")
-            let key = try #require(xml.firstMatch(of: /<AccessKeyId>([^<]+)</)?.1)
-            let secret = try #require(xml.firstMatch(of: /<SecretAccessKey>([^<]+)</)?.1)
-            let token = try #require(xml.firstMatch(of: /<SessionToken>([^<]+)</)?.1)
-            let regions = try await server.send(
-                .get, "/v1/regions", credentials: TestCredentials(accessKeyId: String(key), secret: String(secret)),
-                headers: ["x-amz-security-token": String(token)])
-            #expect(regions.status == .ok, "the session's principal tag team=ci satisfies the role's policy")
+            #expect(
+                try await STSAnswerCredentials(xml).listRegions(on: server).status == .ok, "the session's principal tag team=ci satisfies the role's policy")
         }
         await idp.stop()
     }
