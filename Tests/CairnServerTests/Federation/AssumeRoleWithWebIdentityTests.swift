@@ -97,7 +97,8 @@ import Testing
             #expect(call.resources?.first?.ARN == role && call.readOnly)
             let text = call.jsonText
             #expect(
-                !text.contains(token) && !text.contains(session.credentials.secret) && !text.contains(session.sessionToken), "no credential is recorded")
+                !text.contains(token) && !text.contains(session.credentials.secret) && !text.contains(session.sessionToken),
+                "no credential is recorded")
             let later = try #require(recorded.first { $0.eventName == "ListRegions" })
             #expect(later.userIdentity.type == "AssumedRole")
             #expect(later.userIdentity.sessionContext?.webIdFederationData?.federatedProvider == provider)
@@ -260,7 +261,8 @@ import Testing
             let xml = String(buffer: r.body)
             #expect(r.status == .ok, "\(xml)")
             #expect(
-                try await STSAnswerCredentials(xml).listRegions(on: server).status == .ok, "the session's principal tag team=ci satisfies the role's policy")
+                try await STSAnswerCredentials(xml).listRegions(on: server).status == .ok,
+                "the session's principal tag team=ci satisfies the role's policy")
         }
         await idp.stop()
     }
