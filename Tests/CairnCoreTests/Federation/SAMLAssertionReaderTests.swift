@@ -100,4 +100,14 @@ import Testing
             try read(Self.assertion(notOnOrAfter: "soon"))
         }
     }
+
+    /// Replay protection keeps the ID, so one longer than it can store is refused as malformed, not left to fail the
+    /// database's check.
+    @Test func anAssertionIDMustFitWhatReplayProtectionKeeps() throws {
+        let fits = String(repeating: "a", count: SAMLAssertionReader.maximumIDLength)
+        #expect(try read(Self.assertion().replacingOccurrences(of: #"ID="_a""#, with: #"ID="\#(fits)""#)).assertionID == fits)
+        #expect(throws: SAMLRefusal.malformedResponse("the assertion needs an ID of 1 to 1024 characters")) {
+            try read(Self.assertion().replacingOccurrences(of: #"ID="_a""#, with: #"ID="\#(fits)b""#))
+        }
+    }
 }

@@ -6,6 +6,9 @@ package import Foundation
 package struct SAMLAssertionReader: Sendable {
     package static let bearerMethod = "urn:oasis:names:tc:SAML:2.0:cm:bearer"
     private static let nameIDFormatPrefix = "urn:oasis:names:tc:SAML:2.0:nameid-format:"
+    /// The longest assertion ID accepted: replay protection keeps it (migration 0037's column allows 1,024); IdPs
+    /// write 20–50 characters.
+    package static let maximumIDLength = 1024
     private static let unspecifiedNameIDFormat = "urn:oasis:names:tc:SAML:1.1:nameid-format:unspecified"
 
     package let expectedIssuer: String
@@ -21,7 +24,9 @@ package struct SAMLAssertionReader: Sendable {
     package func read(_ assertion: XMLElementNode) throws(SAMLRefusal) -> SAMLClaims {
         let saml = XMLNamespaces.assertion
         guard assertion.attribute("Version") == "2.0" else { throw .malformedResponse("the assertion's Version is not 2.0") }
-        guard let assertionID = assertion.attribute("ID"), !assertionID.isEmpty else { throw .malformedResponse("the assertion has no ID") }
+        guard let assertionID = assertion.attribute("ID"), (1...Self.maximumIDLength).contains(assertionID.count) else {
+            throw .malformedResponse("the assertion needs an ID of 1 to \(Self.maximumIDLength) characters")
+        }
         let issuer = try Self.one("Issuer", in: assertion).text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard issuer == expectedIssuer else { throw .issuerMismatch(found: issuer, expected: expectedIssuer) }
 

@@ -12,12 +12,13 @@ extension Transaction {
 package struct SAMLAssertionUseRepository: Sendable {
     let tx: Transaction
 
-    /// Records the assertion as spent until `until`; false when it already was. Expired rows go first, so the
-    /// table holds only assertions that could still be presented.
+    /// Records the assertion as spent until `until`; false when it already was. Expired rows go in the same
+    /// statement, so the table holds only assertions that could still be presented. (A row the insert conflicts with
+    /// is never an expired one: the validator refuses an assertion past its NotOnOrAfter.)
     package func spend(account: AccountId, provider: String, assertionID: String, until: Date, now: Date) async throws -> Bool {
-        try await tx.query("DELETE FROM saml_assertion_uses WHERE spent_until < \(now)")
         let rows = try await tx.query(
             """
+            WITH expired AS (DELETE FROM saml_assertion_uses WHERE spent_until < \(now))
             INSERT INTO saml_assertion_uses (account_id, provider_name, assertion_id, spent_until)
             VALUES (\(account.value), \(provider), \(assertionID), \(until))
             ON CONFLICT (account_id, provider_name, assertion_id) DO NOTHING RETURNING 1
