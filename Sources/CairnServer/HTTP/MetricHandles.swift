@@ -18,20 +18,20 @@ final class MetricHandles: Sendable {
     private let timers = Mutex<[Key: Timer]>([:])
 
     func counter(_ label: String, _ dimensions: [(String, String)]) -> Counter {
-        let key = Key(label: label, values: dimensions.flatMap { [$0.0, $0.1] })
-        return counters.withLock { cached in
-            if let hit = cached[key] { return hit }
-            let made = Counter(label: label, dimensions: dimensions)
-            cached[key] = made
-            return made
-        }
+        Self.handle(in: counters, label, dimensions) { Counter(label: label, dimensions: dimensions) }
     }
 
     func timer(_ label: String, _ dimensions: [(String, String)]) -> Timer {
+        Self.handle(in: timers, label, dimensions) { Timer(label: label, dimensions: dimensions) }
+    }
+
+    private static func handle<Handle>(
+        in cache: borrowing Mutex<[Key: Handle]>, _ label: String, _ dimensions: [(String, String)], make: () -> Handle
+    ) -> Handle {
         let key = Key(label: label, values: dimensions.flatMap { [$0.0, $0.1] })
-        return timers.withLock { cached in
+        return cache.withLock { cached in
             if let hit = cached[key] { return hit }
-            let made = Timer(label: label, dimensions: dimensions)
+            let made = make()
             cached[key] = made
             return made
         }

@@ -23,19 +23,23 @@ extension STSOperations {
         let claims = try verified(input, provider: provider, at: ctx.facts.time)
         guard claims.role(named.roleArn, provider: principalArn) != nil,
             let role = try await ctx.tx.roles.find(account: named.account, name: named.roleName)
-        else { throw notAuthorized(ctx.facts.principal.arn, named.roleArn) }
+        else { throw noTrust(ctx.facts, roleArn: named.roleArn) }
         let request = try input.checked(claims)
         ctx.recordResources([
             .init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role"),
             .init(ARN: principalArn, accountId: named.account.value, type: "AWS::IAM::SAMLProvider"),
         ])
-        var duration = request.durationSeconds ?? min(3600, role.maxSessionDuration)
-        guard duration <= role.maxSessionDuration else {
-            throw ServiceError(
-                code: "ValidationError", status: 400, message: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
+        var duration = try federatedDuration(request, role: role)
+        // The IdP's SessionNotOnOrAfter ends the session sooner, as AWS documents; one already past (within the clock
+        // skew the validator allows) would issue credentials that never work, so it is refused as expired.
+        if let end = claims.sessionNotOnOrAfter {
+            let remaining = Int(end.timeIntervalSince(ctx.facts.time))
+            guard remaining > 0 else {
+                throw ServiceError(
+                    code: "ExpiredTokenException", status: 400, message: SAMLRefusal.expired(what: "authentication session", at: end).description)
+            }
+            duration = min(duration, remaining)
         }
-        // The IdP's SessionNotOnOrAfter ends the session sooner, as AWS documents.
-        if let end = claims.sessionNotOnOrAfter { duration = min(duration, max(1, Int(end.timeIntervalSince(ctx.facts.time)))) }
         try await requireManagedPolicies(request.policyArns, ctx.tx)
         let spent = try await ctx.tx.samlAssertionUses.spend(
             account: named.account, provider: named.providerName, assertionID: claims.assertionID,
@@ -68,12 +72,6 @@ extension STSOperations {
     }
 
     private static var samlProviderMissing: ServiceError { WebIdentityToken.invalid("Specified provider doesn't exist") }
-
-    private static func notAuthorized(_ principal: String, _ roleArn: String) -> ServiceError {
-        .accessDenied(
-            principal: principal, action: OperationCatalogue.assumeRoleWithSAML.action, resource: roleArn,
-            tail: "because no role trust policy allows the sts:AssumeRoleWithSAML action")
-    }
 
     /// The claims of a Response the provider's metadata vouches for, or STS's refusal: an IdP that reported a
     /// failure is IDPRejectedClaim, an expired assertion ExpiredTokenException, anything else InvalidIdentityToken.
@@ -115,7 +113,7 @@ extension STSOperations {
         let claims = try verified(input, provider: provider, at: t.facts.time)
         // The IdP must have granted this role through this provider; a trust policy cannot widen that.
         guard claims.role(named.roleArn, provider: t.facts.principal.arn) != nil else {
-            throw notAuthorized(t.facts.principal.arn, named.roleArn)
+            throw noTrust(t.facts, roleArn: named.roleArn)
         }
         let request = try input.checked(claims)
         let nameQualifier = SAMLNameQualifier.value(issuer: claims.issuer, accountID: named.account.value, providerName: named.providerName)

@@ -20,16 +20,10 @@ extension STSOperations {
             let audience = token.audiences.first(where: provider.clientIds.contains), let subject = token.subject
         else { throw WebIdentityToken.invalid("The OpenIDConnect provider or its client id was removed during the call.") }
         guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName) else {
-            throw ServiceError.accessDenied(
-                principal: ctx.facts.principal.arn, action: ctx.facts.operation.action, resource: request.roleArn,
-                tail: "because no role trust policy allows the \(ctx.facts.operation.action) action")
+            throw noTrust(ctx.facts, roleArn: request.roleArn)
         }
         ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
-        let duration = request.durationSeconds ?? min(3600, role.maxSessionDuration)
-        guard duration <= role.maxSessionDuration else {
-            throw ServiceError(
-                code: "ValidationError", status: 400, message: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
-        }
+        let duration = try federatedDuration(request, role: role)
         try await requireManagedPolicies(request.policyArns, ctx.tx)
         let providerArn = ctx.facts.principal.arn
         let session = try await ctx.tx.sessions.issue(

@@ -44,9 +44,7 @@ enum STSOperations {
         // A role that does not exist has no trust policy: authorization refused it before this, and one deleted since
         // is refused the same way, not answered as a failure of ours.
         guard let role = try await ctx.tx.roles.find(account: request.roleAccount, name: request.roleName) else {
-            throw ServiceError.accessDenied(
-                principal: ctx.facts.principal.arn, action: ctx.facts.operation.action, resource: request.roleArn,
-                tail: "because no role trust policy allows the \(ctx.facts.operation.action) action")
+            throw noTrust(ctx.facts, roleArn: request.roleArn)
         }
         ctx.recordResources([.init(ARN: role.arn, accountId: role.account.value, type: "AWS::IAM::Role")])
         // Role chaining is limited to one hour, as AWS limits it.
@@ -114,6 +112,25 @@ enum STSOperations {
             resourcePolicies: role.map { [$0.trustPolicy] } ?? [], resourcePolicyKind: .trust, context: context)
         target.additionalActions = request.sessionPermissions
         return target
+    }
+
+    /// The refusal of an AssumeRole* call whose role does not trust the caller, or is gone: AccessDenied, the words the
+    /// engine uses when no trust policy allows it.
+    static func noTrust(_ facts: CallFacts, roleArn: String) -> ServiceError {
+        .accessDenied(
+            principal: facts.principal.arn, action: facts.operation.action, resource: roleArn,
+            tail: "because no role trust policy allows the \(facts.operation.action) action")
+    }
+
+    /// A federated session's length (AssumeRoleWithWebIdentity, AssumeRoleWithSAML): as asked, else an hour, never
+    /// past the role's MaxSessionDuration.
+    static func federatedDuration(_ request: AssumeRoleRequest, role: RoleRecord) throws(ServiceError) -> Int {
+        let duration = request.durationSeconds ?? min(3600, role.maxSessionDuration)
+        guard duration <= role.maxSessionDuration else {
+            throw ServiceError(
+                code: "ValidationError", status: 400, message: "The requested DurationSeconds exceeds the MaxSessionDuration set for this role.")
+        }
+        return duration
     }
 
     /// A session policy must be one the engine accepts as such (STS refuses it before any policy is read).

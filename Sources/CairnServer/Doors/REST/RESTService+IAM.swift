@@ -211,6 +211,6 @@ extension RESTService {
     }
 
     static func attached(_ page: IAMModel.AttachedPoliciesOutput) -> Components.Schemas.IamAttachedPolicyList {
-        .init(attachedPolicies: page.AttachedPolicies.map { .init(policyName: $0.PolicyName, policyArn: $0.PolicyArn) }, nextToken: page.Marker)
+        .init(attachedPolicies: page.AttachedPolicies.map(Self.attached), nextToken: page.Marker)
     }
 }
