@@ -35,12 +35,14 @@ package struct CallFacts: Sendable {
     package func record(
         eventId: String = CallIdentifier.next(), response: JSONValue?, error: ServiceError?, resources: [EventRecord.Resource]? = nil
     ) -> EventRecord {
-        EventRecord(
+        var record = EventRecord(
             userIdentity: .init(principal), eventTime: EventRecord.timestamp(time),
             eventSource: operation.service.eventSource, eventName: operation.name, awsRegion: eventRegion,
             sourceIPAddress: sourceIP, userAgent: userAgent, errorCode: error?.code, errorMessage: error?.message,
             requestParameters: requestParameters, responseElements: error == nil ? response : nil,
             requestID: requestId, eventID: eventId, readOnly: operation.recordedReadOnly,
             resources: resources, recipientAccountId: principal.account.value)
+        if principal.session?.fromConsole == true { record.sessionCredentialFromConsole = "true" }
+        return record
     }
 }

@@ -36,3 +36,16 @@ package enum EventExport {
         return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }
+
+extension EventExport {
+    /// CloudTrail's log-file document, `{"Records":[…]}`: what AWS's console downloads as JSON, and what
+    /// `aws cloudtrail validate-logs` and every log reader already parse. Each record is written as stored.
+    package static func recordsDocument(_ events: [(record: EventRecord, json: String)]) -> String {
+        var out = #"{"Records":["#
+        for (i, event) in events.enumerated() {
+            if i > 0 { out += "," }
+            out += event.json
+        }
+        return out + "]}"
+    }
+}

@@ -24,6 +24,10 @@ extension EventRecord {
         if let requestParameters { requestParameters.write(into: &out) } else { out += "null" }
         out += #","responseElements":"#
         if let responseElements { responseElements.write(into: &out) } else { out += "null" }
+        if let additionalEventData {
+            out += #","additionalEventData":"#
+            additionalEventData.write(into: &out)
+        }
         Self.member("requestID", requestID, into: &out)
         Self.member("eventID", eventID, into: &out)
         out += readOnly ? #","readOnly":true"# : #","readOnly":false"#
@@ -43,6 +47,7 @@ extension EventRecord {
         Self.member("recipientAccountId", recipientAccountId, into: &out)
         Self.member("sharedEventID", sharedEventID, into: &out)
         Self.member("eventCategory", eventCategory, into: &out)
+        Self.member("sessionCredentialFromConsole", sessionCredentialFromConsole, into: &out)
         out += "}"
         return out
     }

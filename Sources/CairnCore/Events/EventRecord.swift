@@ -68,7 +68,10 @@ package struct EventRecord: Sendable, Codable, Equatable {
     package var errorMessage: String?
     package var requestParameters: JSONValue?
     package var responseElements: JSONValue?
-    package var requestID: String
+    /// Sign-in events only (`LoginTo`, `MobileVersion`, `MFAUsed`, `MFAIdentifier`), PascalCase as AWS writes them.
+    package var additionalEventData: JSONValue? = nil
+    /// nil for a sign-in event, which AWS records without one.
+    package var requestID: String?
     package var eventID: String
     package var readOnly: Bool
     package var resources: [Resource]?
@@ -78,6 +81,8 @@ package struct EventRecord: Sendable, Codable, Equatable {
     /// Set on every copy of a call recorded in more than one account (a cross-account AssumeRole).
     package var sharedEventID: String?
     package var eventCategory = "Management"
+    /// The string `"true"` on a call made with console credentials, absent otherwise, as AWS writes it.
+    package var sessionCredentialFromConsole: String? = nil
 
     /// CloudTrail's timestamps: UTC, whole seconds, `Z`.
     package static func timestamp(_ date: Date) -> String { UTCTimestamp.iso8601(date) }

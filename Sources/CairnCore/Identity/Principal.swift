@@ -35,10 +35,14 @@ package struct Principal: Sendable, Equatable {
         /// without MFA.
         package let mfaAuthenticatedAt: Date?
         package var mfaAuthenticated: Bool { mfaAuthenticatedAt != nil }
+        /// A console session (signed in at /console): the user itself, recorded with `sessionCredentialFromConsole`.
+        package let fromConsole: Bool
         package init(
             roleArn: String, roleId: String, roleName: String, sessionName: String, issuedAt: Date, expiresAt: Date,
-            sourceIdentity: String? = nil, federatedProvider: String? = nil, issuerType: String? = "Role", mfaAuthenticatedAt: Date? = nil
+            sourceIdentity: String? = nil, federatedProvider: String? = nil, issuerType: String? = "Role", mfaAuthenticatedAt: Date? = nil,
+            fromConsole: Bool = false
         ) {
+            self.fromConsole = fromConsole
             self.roleArn = roleArn
             self.roleId = roleId
             self.roleName = roleName

@@ -10,8 +10,8 @@ package enum SessionCredentialRules {
         case .federatedUser where op.service == .iam || op.service == .sts:
             return "because a federated user's session cannot call \(op.service.actionPrefix) operations"
         case .iamUser, .root:
-            // Only a user's own session (GetSessionToken) has no issuer.
-            guard session.issuerType == nil else { return nil }
+            // Only a user's own session (GetSessionToken) has no issuer; a console session acts as the user itself.
+            guard session.issuerType == nil, !session.fromConsole else { return nil }
             if op.service == .iam && !session.mfaAuthenticated {
                 return "because credentials from GetSessionToken call IAM only when the session was authenticated with MFA"
             }

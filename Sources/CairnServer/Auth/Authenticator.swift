@@ -50,7 +50,7 @@ struct Authenticator: Sendable {
             throw ServiceError.wrongSigningService(claim.service)
         }
         guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
-        let (found, regionKnown) = try await lookup(claim, logger: logger)
+        let (found, regionKnown) = try await lookup(accessKeyId: claim.accessKeyId, region: claim.region, logger: logger)
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
         if let tokenHash = key.sessionTokenSHA256 {
             // Temporary credentials are only valid with their own session token.
@@ -73,12 +73,12 @@ struct Authenticator: Sendable {
     }
 
     /// The credential and whether the scope's region exists: from memory while fresh, else one round trip.
-    private func lookup(_ claim: SigV4Request.Claim, logger: Logger) async throws -> (AccessKeyRecord?, Bool) {
+    func lookup(accessKeyId: String, region: String, logger: Logger) async throws -> (AccessKeyRecord?, Bool) {
         let read = { [store] in
-            try await store.read(logger: logger) { tx in try await tx.accessKeys.lookup(claim.accessKeyId, region: claim.region) }
+            try await store.read(logger: logger) { tx in try await tx.accessKeys.lookup(accessKeyId, region: region) }
         }
         guard let credentials else { return try await read() }
-        return try await credentials.value(for: claim.accessKeyId + "|" + claim.region, load: read)
+        return try await credentials.value(for: accessKeyId + "|" + region, load: read)
     }
 
     static func parseTimestamp(_ s: String) -> Date? { UTCTimestamp.parseCompact(s) }

@@ -77,6 +77,8 @@ package enum ApplicationBuilder {
         try RESTService(runner: runner).registerHandlers(
             on: rest, configuration: .init(jsonEncodingOptions: [.withoutEscapingSlashes]),
             middlewares: [OptionalBodyMiddleware(), RESTOperationGuard(runner: runner)])
+        // The web console: a third door over the same runner (Console/ConsoleDoor).
+        ConsoleDoor(runner: runner, authenticator: authenticator, view: try ConsoleView()).add(to: router)
         return Components(
             router: router, services: [ChangeFeed(store: store, freshness: caches.freshness, logger: logger)], freshness: caches.freshness)
     }

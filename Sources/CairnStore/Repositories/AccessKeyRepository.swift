@@ -80,19 +80,19 @@ package struct AccessKeyRepository: Sendable {
                     session: .init(
                         roleArn: userArn ?? "", roleId: userId, roleName: userName ?? "", sessionName: sessionName, issuedAt: created,
                         expiresAt: expires, issuerType: "IAMUser"))
-            case ("user", _, _, let userId?):
+            case ("user", _, _, let userId?), ("console", _, _, let userId?):
                 principal = Principal(
                     type: .iamUser, account: accountId, arn: arn, principalId: userId, accessKeyId: accessKeyId, userName: userName,
                     tags: Self.decodeTags(userTags),
                     session: .init(
                         roleArn: arn, roleId: userId, roleName: userName ?? "", sessionName: "", issuedAt: created, expiresAt: expires,
-                        issuerType: nil, mfaAuthenticatedAt: mfaAt))
-            case ("user", _, _, nil):
+                        issuerType: nil, mfaAuthenticatedAt: mfaAt, fromConsole: kind == "console"))
+            case ("user", _, _, nil), ("console", _, _, nil):
                 principal = Principal(
                     type: .root, account: accountId, arn: arn, principalId: account, accessKeyId: accessKeyId,
                     session: .init(
                         roleArn: arn, roleId: account, roleName: "", sessionName: "", issuedAt: created, expiresAt: expires, issuerType: nil,
-                        mfaAuthenticatedAt: mfaAt))
+                        mfaAuthenticatedAt: mfaAt, fromConsole: kind == "console"))
             default:
                 return (nil, false)
             }

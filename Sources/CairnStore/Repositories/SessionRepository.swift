@@ -15,11 +15,12 @@ package struct IssuedSession: Sendable {
     package let assumedRoleId: String
 }
 
-/// Who a session of a user acts as: the user itself (GetSessionToken) or a federated user it names
-/// (GetFederationToken).
+/// Who a session of a user acts as: the user itself (GetSessionToken), a federated user it names
+/// (GetFederationToken), or the user itself signed in to the console.
 package enum UserSessionKind: String, Sendable {
     case user
     case federated
+    case console
 }
 
 package struct SessionRepository: Sendable {
@@ -48,7 +49,7 @@ package struct SessionRepository: Sendable {
         let arn: String
         let principalId: String
         switch kind {
-        case .user:
+        case .user, .console:
             (arn, principalId) = (userArn, userId ?? account.value)
         case .federated:
             (arn, principalId) = ("arn:\(tx.partition):sts::\(account.value):federated-user/\(name)", "\(account.value):\(name)")
@@ -85,6 +86,12 @@ package struct SessionRepository: Sendable {
             """)
         return IssuedSession(
             accessKeyId: keyId, secret: secret, sessionToken: token, expiresAt: expires, assumedRoleArn: arn, assumedRoleId: principalId)
+    }
+
+    /// Ends a console session at sign-out: its credentials stop authenticating at once. Only a console session
+    /// can be ended this way, so a cookie can never end a session STS issued.
+    package func endConsoleSession(accessKeyId: String) async throws {
+        try await tx.query("DELETE FROM sts_sessions WHERE access_key_id = \(accessKeyId) AND kind = 'console'")
     }
 
     /// Drops sessions that expired more than a day ago; they can no longer authenticate anyway.

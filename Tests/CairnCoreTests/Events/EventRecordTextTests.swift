@@ -44,7 +44,14 @@ import Testing
         ]
         written.managementEvent = false
         plain.eventCategory = "Insight"
-        return [plain, failed, written]
+        // A console call, and a sign-in: no request id, PascalCase additionalEventData.
+        var console = written
+        console.sessionCredentialFromConsole = "true"
+        var signIn = plain
+        signIn.requestID = nil
+        signIn.eventType = "AwsConsoleSignIn"
+        signIn.additionalEventData = .object(["LoginTo": .string("https://c.example/console/events"), "MFAUsed": .string("No")])
+        return [plain, failed, written, console, signIn]
     }
 
     @Test func theWrittenTextDecodesToTheSameRecordAndObjectAsFoundationsEncoding() throws {
