@@ -38,8 +38,9 @@ PASSWORD = "Console-pass-1234!"
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
 READ_TRAILS = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Resource": "*", "Action": [
     "cloudtrail:Describe*", "cloudtrail:Get*", "cloudtrail:List*", "cloudtrail:LookupEvents"]}]}
-NAV = {"Event history": "/console/events", "Trails": "/console/trails", "Organization": "/console/organization",
-       "IAM": "/console/iam", "Policy simulator": "/console/simulator"}
+NAV = {"Event history": "/console/events", "Insights": "/console/insights", "Trails": "/console/trails",
+       "Organization": "/console/organization", "IAM": "/console/iam", "Policy simulator": "/console/simulator",
+       "Lake queries": "/console/lake"}
 
 
 # The browser and its checks
@@ -238,7 +239,7 @@ def test_root_keys_sign_in_and_every_page_renders_accessibly_without_console_err
     assert_no_console_errors(driver)
     sign_in_with_keys(driver, world.key, world.secret)
     assert_signed_in_as(driver, world.root_arn)
-    for name in ("events", "trails", "organization", "iam", "simulator"):
+    for name in ("events", "insights", "trails", "organization", "iam", "simulator", "lake"):
         console(driver, f"/{name}")
         assert path_of(driver) == f"/console/{name}"
         assert driver.find_element(By.CSS_SELECTOR, "main#main") and text_of(driver, "error") is None, text_of(driver, "error")
@@ -425,3 +426,27 @@ def test_a_post_without_the_sessions_csrf_token_is_refused_with_403_and_creates_
     assert status in (302, 303) and urllib.parse.urlsplit(headers["Location"]).path == "/console/trails", (status, body[:500])
     names = [t["Name"] for t in world.ct.describe_trails()["trailList"]]
     assert "csrf-right" in names and not {"csrf-missing", "csrf-wrong", "csrf-other"} & set(names), names
+
+
+def test_a_lake_query_run_in_the_console_shows_the_stores_rows(driver, world):
+    arn = world.ct.create_event_data_store(Name="console-store", RetentionPeriod=30)["EventDataStoreArn"]
+    for _ in range(2):
+        world.ct.describe_trails()
+    sign_in_with_keys(driver, world.key, world.secret)
+    use_region(driver, HOME)
+    console(driver, "/lake")
+    assert "console-store" in driver.find_element(By.ID, "event-data-stores").text
+    statement = (f"SELECT eventName, count(*) AS calls FROM {arn.split('/')[-1]} "
+                 f"WHERE eventName = 'DescribeTrails' GROUP BY eventName")
+    submit(driver, "lake-query", statement=statement)
+    deadline = time.time() + 30
+    while "FINISHED" not in (text_of(driver, "query-status") or "") and time.time() < deadline:
+        assert "FAILED" not in (text_of(driver, "query-status") or ""), text_of(driver, "query-status")
+        driver.find_element(By.ID, "refresh-query").click()
+    assert "FINISHED" in text_of(driver, "query-status"), text_of(driver, "query-status")
+    headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#query-results thead th")]
+    cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#query-results tbody tr:first-child td")]
+    assert headers == ["eventName", "calls"] and cells[0] == "DescribeTrails" and int(cells[1]) >= 2, (headers, cells)
+    screenshot(driver, "lake-results")
+    assert_accessible(driver, "lake results")
+    assert_no_console_errors(driver)

@@ -30,10 +30,19 @@ extension ConsoleDoor {
             page.values["organization"] = ConsoleView.model(described.Organization)
             page.values["hasOrganization"] = true
         }
-        guard case .success(let roots) = await run(OrganizationsOperations.listRoots, caller, [:]), let root = roots.Roots.first else {
+        let root: OrganizationsModel.Root
+        switch await run(OrganizationsOperations.listRoots, caller, [:]) {
+        case .failure(let error):
+            // A member account may describe its organization but not walk it: the page says why the tree is missing.
+            page.error = error
+            page.values["hasOrganization"] = false
             return page
+        case .success(let roots):
+            guard let first = roots.Roots.first else { return page }
+            root = first
         }
-        let scpEnabled = root.PolicyTypes.contains { $0.Type == "SERVICE_CONTROL_POLICY" && $0.Status == "ENABLED" }
+        // Every enabled policy type's policies are listed at every node (SCPs, RCPs, tag and the other management policies).
+        let enabledTypes = root.PolicyTypes.filter { $0.Status == "ENABLED" }.map(\.Type)
         var parents: [[String: Any]] = [["id": root.Id, "name": "Root"]]
         var accounts: [[String: Any]] = []
         func node(id: String, name: String, kind: String, depth: Int) async -> [String: Any] {
@@ -41,13 +50,14 @@ extension ConsoleDoor {
                 "id": id, "name": name, "kind": kind, "isAccount": kind == "account", "status": "", "policies": [[String: Any]](),
                 "hasPolicies": false, "children": [[String: Any]](), "hasChildren": false,
             ]
-            if scpEnabled,
-                case .success(let attached) = await run(
-                    OrganizationsOperations.listPoliciesForTarget, caller, ["TargetId": id, "Filter": "SERVICE_CONTROL_POLICY"])
-            {
-                values["policies"] = attached.Policies.map { ["id": $0.Id, "name": $0.Name] }
-                values["hasPolicies"] = !attached.Policies.isEmpty
+            var policies: [[String: Any]] = []
+            for type in enabledTypes {
+                if case .success(let attached) = await run(OrganizationsOperations.listPoliciesForTarget, caller, ["TargetId": id, "Filter": type]) {
+                    policies += attached.Policies.map { ["id": $0.Id, "name": $0.Name, "type": $0.Type] }
+                }
             }
+            values["policies"] = policies
+            values["hasPolicies"] = !policies.isEmpty
             guard kind != "account", depth < 6 else { return values }
             var children: [[String: Any]] = []
             for unit in await allPages(OrganizationsOperations.listOrganizationalUnitsForParent, caller, ["ParentId": id], \.OrganizationalUnits) {

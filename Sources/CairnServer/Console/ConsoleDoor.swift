@@ -65,6 +65,10 @@ struct ConsoleDoor: Sendable {
         console.get("iam") { request, context in try await signedIn(request, context, post: false, iamPage) }
         console.post("iam/policies") { request, context in try await signedIn(request, context, post: true, createPolicy) }
 
+        console.get("lake") { request, context in try await signedIn(request, context, post: false, lakePage) }
+        console.post("lake") { request, context in try await signedIn(request, context, post: true, startQuery) }
+        console.get("insights") { request, context in try await signedIn(request, context, post: false, insightsPage) }
+
         console.get("simulator") { request, context in try await signedIn(request, context, post: false, simulatorPage) }
         console.post("simulator") { request, context in try await signedIn(request, context, post: true, simulate) }
     }

@@ -72,7 +72,7 @@ struct ConsolePage {
 
 /// The console's sections, in the nav's order.
 enum ConsoleSection: String, CaseIterable, Sendable {
-    case events, trails, organization, iam, simulator
+    case events, insights, trails, organization, iam, simulator, lake
 
     var path: String { "/console/\(rawValue)" }
 
@@ -83,6 +83,8 @@ enum ConsoleSection: String, CaseIterable, Sendable {
         case .organization: "Organization"
         case .iam: "IAM"
         case .simulator: "Policy simulator"
+        case .insights: "Insights"
+        case .lake: "Lake queries"
         }
     }
 }

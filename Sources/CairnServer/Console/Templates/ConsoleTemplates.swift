@@ -6,5 +6,6 @@ enum ConsoleTemplates {
     static let all: [(name: String, text: String)] = [
         ("layout", layout), ("sign-in", signIn), ("events", events), ("event", event), ("trails", trails), ("trail", trail),
         ("organization", organization), ("node", node), ("account", account), ("iam", iam), ("simulator", simulator),
+        ("lake", lake), ("insights", insights),
     ]
 }
