@@ -70,6 +70,35 @@ def cairn_server(binary, port, key, secret, extra_env=None, data=None):
             shutil.rmtree(data, ignore_errors=True)
 
 
+def keep_data(path):
+    """Makes --data's directory, readable by the embedded PostgreSQL's own user when the benchmark runs as root."""
+    if path:
+        os.makedirs(path, exist_ok=True)
+        os.chmod(path, 0o755)
+
+
+def filled_tenant(server, saved, name, events, fill_sql, setup=None):
+    """A tenant whose history holds `events` synthetic events: made (and `setup(endpoint, key, secret)` run), filled
+    by `fill_sql` and VACUUMed on the first run, and read back from the file `saved` (if any) on later runs.
+    Returns (account, key, secret, fill seconds or None when reused)."""
+    if saved and os.path.exists(saved):
+        with open(saved) as f:
+            account, key, secret = json.load(f)["tenant"][:3]
+        return account, key, secret, None
+    account, key, secret = server.tenant(name)
+    if setup:
+        setup(server.endpoint, key, secret)
+    started = time.perf_counter()
+    server.psql(fill_sql.format(account=account, count=events))
+    # psql -c runs a script as one transaction, which VACUUM refuses: it goes on its own.
+    server.psql("VACUUM (ANALYZE) events")
+    fill_s = time.perf_counter() - started
+    if saved:
+        with open(saved, "w") as f:
+            json.dump({"tenant": [account, key, secret]}, f)
+    return account, key, secret, fill_s
+
+
 def wait_ready(url, attempts=600):
     for _ in range(attempts):
         try:

@@ -32,7 +32,7 @@ import urllib.parse
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "events"))
 import boto3  # noqa: E402
-from benchlib import cairn_server, rss_kb  # noqa: E402
+from benchlib import cairn_server, filled_tenant, keep_data, rss_kb  # noqa: E402
 from bench_lookup_events import FILL  # noqa: E402
 
 KEY_ID, SECRET = "AKIABENCHROOT0000017", "bench-root-secret-console-0123456789a"
@@ -105,24 +105,9 @@ def main():
     args = ap.parse_args()
 
     saved = os.path.join(args.data, "bench-console.json") if args.data else None
-    if args.data:
-        os.makedirs(args.data, exist_ok=True)
-        os.chmod(args.data, 0o755)
+    keep_data(args.data)
     with cairn_server(args.binary, args.port, KEY_ID, SECRET, data=args.data) as server:
-        fill_s = None
-        if saved and os.path.exists(saved):
-            with open(saved) as f:
-                account, key, secret = json.load(f)["tenant"]
-        else:
-            account, key, secret = server.tenant("console")
-            setup(server.endpoint, key, secret)
-            started = time.perf_counter()
-            server.psql(FILL.format(account=account, count=args.events))
-            server.psql("VACUUM (ANALYZE) events")
-            fill_s = time.perf_counter() - started
-            if saved:
-                with open(saved, "w") as f:
-                    json.dump({"tenant": [account, key, secret]}, f)
+        account, key, secret, fill_s = filled_tenant(server, saved, "console", args.events, FILL, setup)
         stored = int(server.psql(f"SELECT count(*) FROM events WHERE account_id = '{account}'"))
         event_id = server.psql(f"SELECT event_id FROM events WHERE account_id = '{account}' AND event_name = 'Synthetic7' "
                                "ORDER BY event_time DESC LIMIT 1")

@@ -24,7 +24,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), ".."))
-from benchlib import cairn_server, cloudtrail_wrk  # noqa: E402
+from benchlib import cairn_server, cloudtrail_wrk, filled_tenant, keep_data  # noqa: E402
 
 KEY_ID, SECRET = "AKIABENCHROOT0000004", "bench-root-secret-lookup-0123456789ab"
 
@@ -67,24 +67,9 @@ def main():
     args = ap.parse_args()
 
     saved = os.path.join(args.data, "bench-lookup.json") if args.data else None
-    if args.data:
-        os.makedirs(args.data, exist_ok=True)
-        os.chmod(args.data, 0o755)
+    keep_data(args.data)
     with cairn_server(args.binary, args.port, KEY_ID, SECRET, data=args.data) as server:
-        fill_s = None
-        if saved and os.path.exists(saved):
-            with open(saved) as f:
-                account, key, secret = json.load(f)["tenant"]
-        else:
-            account, key, secret = server.tenant("history")
-            started = time.perf_counter()
-            server.psql(FILL.format(account=account, count=args.events))
-            # psql -c runs a script as one transaction, which VACUUM refuses: it goes on its own.
-            server.psql("VACUUM (ANALYZE) events")
-            fill_s = time.perf_counter() - started
-            if saved:
-                with open(saved, "w") as f:
-                    json.dump({"tenant": [account, key, secret]}, f)
+        account, key, secret, fill_s = filled_tenant(server, saved, "history", args.events, FILL)
         stored = int(server.psql(f"SELECT count(*) FROM events WHERE account_id = '{account}'"))
         size = server.psql(
             "SELECT pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid"

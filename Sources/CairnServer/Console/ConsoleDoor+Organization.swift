@@ -11,9 +11,7 @@ extension ConsoleDoor {
     ]
 
     func organizationPage(_ caller: ConsoleCaller) async throws -> Response {
-        var page = await organizationTree(caller)
-        page.flash = caller.form["done"].flatMap { Self.organizationDone[$0] }
-        return await html(page, caller)
+        await html(await organizationTree(caller), caller, done: Self.organizationDone)
     }
 
     private func organizationTree(_ caller: ConsoleCaller) async -> ConsolePage {

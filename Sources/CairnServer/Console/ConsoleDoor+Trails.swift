@@ -13,9 +13,7 @@ extension ConsoleDoor {
     ]
 
     func trailsPage(_ caller: ConsoleCaller) async throws -> Response {
-        var page = await trailList(caller)
-        page.flash = caller.form["done"].flatMap { Self.doneMessages[$0] }
-        return await html(page, caller)
+        await html(await trailList(caller), caller, done: Self.doneMessages)
     }
 
     private func trailList(_ caller: ConsoleCaller) async -> ConsolePage {
@@ -71,9 +69,7 @@ extension ConsoleDoor {
     }
 
     func trailPage(_ name: String, _ caller: ConsoleCaller) async throws -> Response {
-        var page = await trailDetail(caller.form.text("arn") ?? name, caller)
-        page.flash = caller.form["done"].flatMap { Self.doneMessages[$0] }
-        return await html(page, caller)
+        await html(await trailDetail(caller.form.text("arn") ?? name, caller), caller, done: Self.doneMessages)
     }
 
     private func trailDetail(_ identifier: String, _ caller: ConsoleCaller) async -> ConsolePage {

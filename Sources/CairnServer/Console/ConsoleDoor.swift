@@ -158,6 +158,14 @@ struct ConsoleDoor: Sendable {
         return response
     }
 
+    /// A page reached after Post/Redirect/Get: its `done` field names what the form did, worded from `messages` (the
+    /// field itself is never shown, so a crafted link cannot put words on the page).
+    func html(_ page: ConsolePage, _ caller: ConsoleCaller, done messages: [String: String]) async -> Response {
+        var page = page
+        page.flash = caller.form["done"].flatMap { messages[$0] }
+        return await html(page, caller)
+    }
+
     /// A page showing an operation's refusal, with the refusal's own status.
     func failed(_ page: ConsolePage, _ error: ServiceError, _ caller: ConsoleCaller) async -> Response {
         var page = page
