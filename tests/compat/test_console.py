@@ -330,6 +330,13 @@ def test_moving_an_account_to_an_ou_in_the_console_moves_it_in_organizations(dri
     assert member.get_attribute("data-kind") == "account" and parent_of(world.member).get_attribute("data-id") == world.ous["Prod"]
     assert world.orgs.list_parents(ChildId=world.member)["Parents"] == [{"Id": world.ous["Prod"], "Type": "ORGANIZATIONAL_UNIT"}]
     screenshot(driver, "organization-moved")
+    assert_accessible(driver, "organization after a move")
+    assert_no_console_errors(driver)
+    member.find_element(By.TAG_NAME, "a").click()
+    assert path_of(driver) == f"/console/organization/accounts/{world.member}"
+    assert world.member in driver.find_element(By.ID, "main").text and world.ous["Prod"] in driver.find_element(By.ID, "main").text
+    screenshot(driver, "account")
+    assert_accessible(driver, "account")
     assert_no_console_errors(driver)
 
 
@@ -449,4 +456,29 @@ def test_a_lake_query_run_in_the_console_shows_the_stores_rows(driver, world):
     assert headers == ["eventName", "calls"] and cells[0] == "DescribeTrails" and int(cells[1]) >= 2, (headers, cells)
     screenshot(driver, "lake-results")
     assert_accessible(driver, "lake results")
+    assert_no_console_errors(driver)
+
+
+def test_the_policy_editor_shows_validation_findings_and_creates_only_a_policy_without_errors(driver, world):
+    sign_in_with_keys(driver, world.key, world.secret)
+    console(driver, "/iam")
+    broken = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "s3:GetObject", "Resource": "*", "Principal": "*"}]}'
+    submit(driver, "create-policy", policyName="console-broken", policyDocument=broken)
+    types = [li.get_attribute("data-finding-type") for li in driver.find_elements(By.CSS_SELECTOR, "#policy-findings li")]
+    assert "ERROR" in types, types
+    assert "MalformedPolicyDocument" in (text_of(driver, "error") or "")
+    assert_no_console_errors(driver, allowed_statuses=(400,))
+    names = [p["PolicyName"] for p in world.iam.list_policies(Scope="Local")["Policies"]]
+    assert "console-broken" not in names
+    # iam:PassRole on every role is a SECURITY_WARNING, not an error: the policy is created and the finding shown.
+    wide = '{"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "iam:PassRole", "Resource": "*"}]}'
+    submit(driver, "create-policy", policyName="console-wide", policyDocument=wide)
+    assert text_of(driver, "error") is None, text_of(driver, "error")
+    assert "console-wide" in (text_of(driver, "flash") or "")
+    types = [li.get_attribute("data-finding-type") for li in driver.find_elements(By.CSS_SELECTOR, "#policy-findings li")]
+    assert types == ["SECURITY_WARNING"], types
+    assert "console-wide" in driver.find_element(By.ID, "iam-policies").text
+    assert "console-wide" in [p["PolicyName"] for p in world.iam.list_policies(Scope="Local")["Policies"]]
+    screenshot(driver, "iam-policy-findings")
+    assert_accessible(driver, "iam policy editor")
     assert_no_console_errors(driver)

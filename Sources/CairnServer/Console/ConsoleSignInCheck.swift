@@ -43,12 +43,16 @@ struct ConsoleSignInCheck: Sendable {
             guard let user = try await tx.iamUsers.find(account: account, name: userName) else { return nil }
             return (user, try await tx.loginProfiles.find(userId: user.userId), try await tx.mfaDevices.enabled(forUser: user.userId))
         }
-        guard let (user, profile, devices) = found else { return Verdict(signIn: .unknownUser, principal: nil, account: account) }
+        guard let (user, profile, devices) = found else {
+            _ = try await PasswordHasher.matches(password, PasswordHasher.decoy)
+            return Verdict(signIn: .unknownUser, principal: nil, account: account)
+        }
         let principal = Principal(
             type: .iamUser, account: account, arn: user.arn, principalId: user.userId, accessKeyId: "", userName: user.name,
             tags: Dictionary(user.tags.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a }))
         // A user without a login profile has no password to match, as AWS answers it.
-        guard let profile, try await PasswordHasher.matches(password, profile.passwordHash) else {
+        let matched = try await PasswordHasher.matches(password, profile?.passwordHash ?? PasswordHasher.decoy)
+        guard let profile, matched else {
             return Verdict(signIn: .failedAuthentication, principal: principal, account: account)
         }
         if profile.passwordResetRequired {

@@ -19,6 +19,10 @@ enum PasswordHasher {
         return "pbkdf2-sha256$\(rounds)$\(Data(salt).base64EncodedString())$\(derived.base64EncodedString())"
     }
 
+    /// A hash no password is known to match, of today's cost: checked against when there is no user or no login
+    /// profile, so a refused sign-in takes as long whether or not the name exists (no user enumeration by timing).
+    static let decoy = "pbkdf2-sha256$\(rounds)$Y2Fpcm4tbm8tc3VjaC11c2Vy$ZGVjb3ktaGFzaC1tYXRjaGVzLW5vIHBhc3N3b3JkLTAw"
+
     /// Whether `password` is the one `stored` was made from; a stored text of another form matches nothing.
     static func matches(_ password: String, _ stored: String) async throws -> Bool {
         let parts = stored.split(separator: "$")
