@@ -18,13 +18,9 @@ import Testing
     /// suite's timing-sensitive tests (Insights' buckets, the delivery crash test's call counts) it made them miss
     /// their windows on a 2-core machine. It waits (at most 7 minutes) until the machine's one-minute load is below
     /// three quarters of its cores, which is when the rest of the suite has mostly finished.
-    ///
-    /// The point-in-time restore test is light (one PostgreSQL, one `cairn`, a few calls); it waits at most 150 s, by
-    /// when the timing-sensitive suites are done, so it runs beside the long client-compatibility run instead of after
-    /// the failover test.
-    func waitForAQuietMachine(atMost wait: Duration = .seconds(420)) async throws {
+    func waitForAQuietMachine() async throws {
         let cores = Double(ProcessInfo.processInfo.activeProcessorCount)
-        let deadline = ContinuousClock.now + wait
+        let deadline = ContinuousClock.now + .seconds(420)
         while ContinuousClock.now < deadline {
             let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? ""
             if let load = text.split(separator: " ").first.flatMap({ Double($0) }), load < cores * 0.75 { return }
@@ -32,8 +28,8 @@ import Testing
         }
     }
 
-    func runScript(_ script: String, timeout: Duration, quietWait: Duration = .seconds(420)) async throws -> (status: Int32, output: String) {
-        try await waitForAQuietMachine(atMost: quietWait)
+    func runScript(_ script: String, timeout: Duration) async throws -> (status: Int32, output: String) {
+        try await waitForAQuietMachine()
         let log = NSTemporaryDirectory() + "deploy-\(UUID().uuidString.prefix(8)).log"
         let process = try CairnProcess.spawn(
             "/bin/sh",
@@ -55,7 +51,7 @@ import Testing
 
     @Test(.enabled(if: toolsInstalled, "needs pgbackrest"))
     func aPointInTimeRestoreAnswersWithEverythingUpToItsTarget() async throws {
-        let (status, output) = try await runScript("deploy/backup/restore_test.py", timeout: .seconds(600), quietWait: .seconds(150))
+        let (status, output) = try await runScript("deploy/backup/restore_test.py", timeout: .seconds(600))
         print("deploy/backup/restore_test.py:\n\(output)")
         #expect(status == 0 && output.contains("RESULT: PASS"), "\(output.suffix(3000))")
     }
