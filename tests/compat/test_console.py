@@ -24,9 +24,9 @@ from cairn_rest import create_tenant
 try:
     from axe_selenium_python import Axe
     from selenium import webdriver
+    from selenium.common.exceptions import WebDriverException
     from selenium.webdriver.chrome.service import Service
     from selenium.webdriver.common.by import By
-    from selenium.webdriver.support import expected_conditions as EC
     from selenium.webdriver.support.ui import Select, WebDriverWait
     MISSING = None
 except ImportError as e:  # reported by the browser fixture, so that collection still works
@@ -125,19 +125,38 @@ def fill(driver, form_id, **fields):
             element.send_keys(value)
 
 
+def replaced(element):
+    """A wait condition: the element's page is gone. Chromedriver reports a node of a page already replaced either as
+    stale or as an inspector error ("Node with given id does not belong to the document"); both mean it is gone."""
+    def gone(_):
+        try:
+            element.is_enabled()
+            return False
+        except WebDriverException:  # StaleElementReferenceException is one
+            return True
+    return gone
+
+
 def submit(driver, form_id, **fields):
     """Fills and submits a form with its own submit button, and waits for the page that answers."""
     fill(driver, form_id, **fields)
     page = driver.find_element(By.TAG_NAME, "html")
     driver.find_element(By.ID, form_id).find_element(
         By.CSS_SELECTOR, "button:not([type]), button[type=submit], input[type=submit]").click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(page))
+    WebDriverWait(driver, 20).until(replaced(page))
     WebDriverWait(driver, 20).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def text_of(driver, element_id):
     found = driver.find_elements(By.ID, element_id)
     return found[0].text if found else None
+
+
+def check_page(driver, name):
+    """What every page must be: kept as a screenshot, accessible, and quiet in the browser's console."""
+    screenshot(driver, name)
+    assert_accessible(driver, name)
+    assert_no_console_errors(driver)
 
 
 def sign_in_with_keys(driver, key, secret):
@@ -234,9 +253,7 @@ def test_unauthenticated_visits_redirect_to_sign_in_and_wrong_credentials_fail_w
 
 def test_root_keys_sign_in_and_every_page_renders_accessibly_without_console_errors(driver, world):
     assert driver.find_elements(By.ID, "keys-sign-in") and driver.find_elements(By.ID, "password-sign-in")
-    screenshot(driver, "sign-in")
-    assert_accessible(driver, "sign-in")
-    assert_no_console_errors(driver)
+    check_page(driver, "sign-in")
     sign_in_with_keys(driver, world.key, world.secret)
     assert_signed_in_as(driver, world.root_arn)
     for name in ("events", "insights", "trails", "organization", "iam", "simulator", "lake"):
@@ -251,9 +268,7 @@ def test_root_keys_sign_in_and_every_page_renders_accessibly_without_console_err
             element = driver.find_element(By.ID, form)
             assert urllib.parse.urlsplit(element.get_attribute("action")).path == action and element.get_attribute("method") == "post"
             assert element.find_element(By.CSS_SELECTOR, "input[type=hidden][name=csrf]").get_attribute("value")
-        screenshot(driver, name)
-        assert_accessible(driver, name)
-        assert_no_console_errors(driver)
+        check_page(driver, name)
 
 
 def test_event_history_filters_by_event_name_opens_the_record_and_downloads_json_and_csv(driver, world):
@@ -279,14 +294,12 @@ def test_event_history_filters_by_event_name_opens_the_record_and_downloads_json
 
     page = driver.find_element(By.TAG_NAME, "html")
     link.click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(page))
+    WebDriverWait(driver, 20).until(replaced(page))
     assert path_of(driver) == f"/console/events/{event_id}"
     record = json.loads(driver.find_element(By.ID, "event-record").text)
     assert record["eventName"] == "CreateOrganization" and record["eventID"] == event_id
     assert record["recipientAccountId"] == world.account
-    screenshot(driver, "event-record")
-    assert_accessible(driver, "event record")
-    assert_no_console_errors(driver)
+    check_page(driver, "event-record")
 
 
 def test_a_trail_created_in_the_console_starts_and_stops_logging_as_cloudtrail_reports(driver, world):
@@ -301,15 +314,13 @@ def test_a_trail_created_in_the_console_starts_and_stops_logging_as_cloudtrail_r
     assert cells[1:5] == [HOME, "Yes", "No", "Off"], cells
     page = driver.find_element(By.TAG_NAME, "html")
     row.find_element(By.CSS_SELECTOR, "a[href$='/console/trails/console-trail']").click()
-    WebDriverWait(driver, 20).until(EC.staleness_of(page))
+    WebDriverWait(driver, 20).until(replaced(page))
     assert "Logging: Off" in driver.find_element(By.ID, "trail-status").text
     for form, shown, logging in (("start-logging", "Logging: On", True), ("stop-logging", "Logging: Off", False)):
         submit(driver, form)
         assert shown in driver.find_element(By.ID, "trail-status").text, text_of(driver, "error")
         assert world.ct.get_trail_status(Name="console-trail")["IsLogging"] is logging
-    screenshot(driver, "trail")
-    assert_accessible(driver, "trail")
-    assert_no_console_errors(driver)
+    check_page(driver, "trail")
 
 
 def test_moving_an_account_to_an_ou_in_the_console_moves_it_in_organizations(driver, world):
@@ -329,15 +340,11 @@ def test_moving_an_account_to_an_ou_in_the_console_moves_it_in_organizations(dri
     member = tree.find_element(By.CSS_SELECTOR, f"li[data-id='{world.ous['Prod']}'] li[data-id='{world.member}']")
     assert member.get_attribute("data-kind") == "account" and parent_of(world.member).get_attribute("data-id") == world.ous["Prod"]
     assert world.orgs.list_parents(ChildId=world.member)["Parents"] == [{"Id": world.ous["Prod"], "Type": "ORGANIZATIONAL_UNIT"}]
-    screenshot(driver, "organization-moved")
-    assert_accessible(driver, "organization after a move")
-    assert_no_console_errors(driver)
+    check_page(driver, "organization-moved")
     member.find_element(By.TAG_NAME, "a").click()
     assert path_of(driver) == f"/console/organization/accounts/{world.member}"
     assert world.member in driver.find_element(By.ID, "main").text and world.ous["Prod"] in driver.find_element(By.ID, "main").text
-    screenshot(driver, "account")
-    assert_accessible(driver, "account")
-    assert_no_console_errors(driver)
+    check_page(driver, "account")
 
 
 def simulate(driver, **fields):
@@ -454,9 +461,7 @@ def test_a_lake_query_run_in_the_console_shows_the_stores_rows(driver, world):
     headers = [th.text for th in driver.find_elements(By.CSS_SELECTOR, "#query-results thead th")]
     cells = [td.text for td in driver.find_elements(By.CSS_SELECTOR, "#query-results tbody tr:first-child td")]
     assert headers == ["eventName", "calls"] and cells[0] == "DescribeTrails" and int(cells[1]) >= 2, (headers, cells)
-    screenshot(driver, "lake-results")
-    assert_accessible(driver, "lake results")
-    assert_no_console_errors(driver)
+    check_page(driver, "lake-results")
 
 
 def test_the_policy_editor_shows_validation_findings_and_creates_only_a_policy_without_errors(driver, world):
@@ -479,6 +484,4 @@ def test_the_policy_editor_shows_validation_findings_and_creates_only_a_policy_w
     assert types == ["SECURITY_WARNING"], types
     assert "console-wide" in driver.find_element(By.ID, "iam-policies").text
     assert "console-wide" in [p["PolicyName"] for p in world.iam.list_policies(Scope="Local")["Policies"]]
-    screenshot(driver, "iam-policy-findings")
-    assert_accessible(driver, "iam policy editor")
-    assert_no_console_errors(driver)
+    check_page(driver, "iam-policy-findings")

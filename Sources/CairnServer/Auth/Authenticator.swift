@@ -52,24 +52,31 @@ struct Authenticator: Sendable {
         guard AccessKeyFormat.isPlausibleId(claim.accessKeyId) else { throw ServiceError.unrecognizedClient }
         let (found, regionKnown) = try await lookup(accessKeyId: claim.accessKeyId, region: claim.region, logger: logger)
         guard let key = found, key.active else { throw ServiceError.unrecognizedClient }
-        if let tokenHash = key.sessionTokenSHA256 {
-            // Temporary credentials are only valid with their own session token.
-            guard let token = claim.sessionToken,
-                SigV4Request.constantTimeEquals(SigV4Request.hex(SHA256.hash(data: Data(token.utf8))), tokenHash)
-            else { throw ServiceError.unrecognizedClient }
-        } else if claim.sessionToken != nil {
-            // Long-term keys carry no session token; one sent with them is a forged or stale token.
-            throw ServiceError.unrecognizedClient
-        }
+        // Temporary credentials are only valid with their own session token; long-term keys carry none, and one sent
+        // with them is a forged or stale token.
+        guard Self.sessionTokenMatches(claim.sessionToken, key) else { throw ServiceError.unrecognizedClient }
         guard request.verify(claim, signingKey: signingKeys.key(for: claim, secret: key.secret)) else { throw ServiceError.signatureMismatch }
-        guard regionKnown else {
-            throw ServiceError.unknownRegion(claim.region)
+        return try Self.admit(key, region: claim.region, regionKnown: regionKnown, service: service, now: now)
+    }
+
+    /// Whether `token` is the credential's own session token (compared as its SHA-256, in constant time), or both
+    /// are absent.
+    static func sessionTokenMatches(_ token: String?, _ key: AccessKeyRecord) -> Bool {
+        switch (token, key.sessionTokenSHA256) {
+        case (nil, nil): true
+        case (let token?, let hash?): SigV4Request.constantTimeEquals(SigV4Request.hex(SHA256.hash(data: Data(token.utf8))), hash)
+        default: false
         }
+    }
+
+    /// What every proven credential must still pass, whichever way it was proven (a signature, a console session): a
+    /// region that exists, credentials not expired, an active account.
+    static func admit(_ key: AccessKeyRecord, region: String, regionKnown: Bool, service: Service, now: Date) throws -> Authenticated {
+        guard regionKnown else { throw ServiceError.unknownRegion(region) }
         if let expiry = key.expiresAt, expiry <= now { throw ServiceError.expiredToken }
         guard key.accountActive else { throw ServiceError.accountSuspended(key.principal.account.value) }
         return Authenticated(
-            principal: key.principal, region: claim.region, service: service, policyEpoch: key.policyEpoch,
-            organizationEpoch: key.organizationEpoch)
+            principal: key.principal, region: region, service: service, policyEpoch: key.policyEpoch, organizationEpoch: key.organizationEpoch)
     }
 
     /// The credential and whether the scope's region exists: from memory while fresh, else one round trip.

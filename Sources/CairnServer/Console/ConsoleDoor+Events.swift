@@ -7,8 +7,6 @@ import Hummingbird
 /// filters (one lookup attribute and a time range), fifty a page; an event's full record; the filtered range as a
 /// file. Every read is cloudtrail:LookupEvents, authorized and recorded as the API's is.
 extension ConsoleDoor {
-    static let lookupAttributes = ["EventName", "Username", "ResourceName", "ResourceType", "EventSource", "EventId", "ReadOnly", "AccessKeyId"]
-
     /// The filter as the page's form holds it, and as LookupEvents' fields.
     struct EventFilter {
         var attribute: String
@@ -17,7 +15,7 @@ extension ConsoleDoor {
         var end: String?
 
         init(_ form: ConsoleForm) {
-            attribute = form.text("attribute").flatMap { lookupAttributes.contains($0) ? $0 : nil } ?? "EventName"
+            attribute = form.text("attribute").flatMap(EventLookup.Attribute.init(rawValue:))?.rawValue ?? EventLookup.Attribute.eventName.rawValue
             value = form.text("value")
             start = form.text("start")
             end = form.text("end")
@@ -46,7 +44,7 @@ extension ConsoleDoor {
 
         var values: [String: Any] {
             [
-                "attributes": ConsoleDoor.lookupAttributes.map { ["name": $0, "selected": $0 == attribute] as [String: Any] },
+                "attributes": EventLookup.Attribute.allCases.map { ["name": $0.rawValue, "selected": $0.rawValue == attribute] as [String: Any] },
                 "value": value ?? "", "start": start ?? "", "end": end ?? "",
             ]
         }

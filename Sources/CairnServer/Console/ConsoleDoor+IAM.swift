@@ -8,9 +8,7 @@ import Hummingbird
 /// document with an ERROR finding, as the AWS console's editor does.
 extension ConsoleDoor {
     func iamPage(_ caller: ConsoleCaller) async throws -> Response {
-        var page = await iamLists(caller)
-        if caller.form["done"] == "policy" { page.flash = "Policy created." }
-        return await html(page, caller)
+        await html(await iamLists(caller), caller)
     }
 
     private func iamLists(_ caller: ConsoleCaller) async -> ConsolePage {
@@ -34,45 +32,46 @@ extension ConsoleDoor {
         return page
     }
 
+    /// Validates, then creates: the page that answers shows the findings either way, and lists the account's
+    /// policies once, after the outcome is known.
     func createPolicy(_ caller: ConsoleCaller) async throws -> Response {
         let form = caller.form
         let document = form["policyDocument"] ?? ""
-        var page = await iamLists(caller)
-        page.error = nil
-        page.status = 200
-        page.values["draft"] = ["policyName": form["policyName"] ?? "", "policyDocument": document]
         let validated = await run(AccessAnalyzerOperations.validatePolicy, caller) {
             AccessAnalyzerModel.ValidatePolicyInput(policyDocument: document, policyType: "IDENTITY_POLICY")
         }
+        var findings: [PolicyFinding] = []
+        var outcome: Result<IAMModel.PolicyOutput, ServiceError>
         switch validated {
         case .failure(let error):
-            return await failed(page, error, caller)
+            outcome = .failure(error)
+        case .success(let validation) where validation.findings.contains(where: { $0.findingType == .error }):
+            findings = validation.findings
+            outcome = .failure(
+                ServiceError(code: "MalformedPolicyDocument", status: 400, message: "The policy has errors: fix the findings below and save again"))
         case .success(let validation):
-            page.values["findings"] = validation.findings.map { finding -> [String: Any] in
-                var item: [String: Any] = ["type": finding.findingType.rawValue, "code": finding.issueCode, "details": finding.findingDetails]
-                if let location = finding.locations.first { item["line"] = String(location.span.start.line) }
-                return item
-            }
-            page.values["hasFindings"] = !validation.findings.isEmpty
-            if validation.findings.contains(where: { $0.findingType == .error }) {
-                let error = ServiceError(
-                    code: "MalformedPolicyDocument", status: 400, message: "The policy has errors: fix the findings below and save again")
-                return await failed(page, error, caller)
-            }
+            findings = validation.findings
+            var fields = ["PolicyDocument": document]
+            if let name = form.text("policyName") { fields["PolicyName"] = name }
+            if let description = form.text("description") { fields["Description"] = description }
+            outcome = await run(IAMOperations.createPolicy, caller, fields)
         }
-        var fields = ["PolicyDocument": document]
-        if let name = form.text("policyName") { fields["PolicyName"] = name }
-        if let description = form.text("description") { fields["Description"] = description }
-        switch await run(IAMOperations.createPolicy, caller, fields) {
+        var page = await iamLists(caller)
+        page.values["findings"] = findings.map { finding -> [String: Any] in
+            var item: [String: Any] = ["type": finding.findingType.rawValue, "code": finding.issueCode, "details": finding.findingDetails]
+            if let location = finding.locations.first { item["line"] = String(location.span.start.line) }
+            return item
+        }
+        page.values["hasFindings"] = !findings.isEmpty
+        switch outcome {
         case .failure(let error):
+            page.values["draft"] = ["policyName": form["policyName"] ?? "", "policyDocument": document]
             return await failed(page, error, caller)
         case .success(let created):
-            // The findings stay on screen with the new policy listed.
-            var done = await iamLists(caller)
-            done.values["findings"] = page.values["findings"]
-            done.values["hasFindings"] = page.values["hasFindings"]
-            done.flash = "Policy \(created.Policy.PolicyName) created."
-            return await html(done, caller)
+            page.error = nil
+            page.status = 200
+            page.flash = "Policy \(created.Policy.PolicyName) created."
+            return await html(page, caller)
         }
     }
 }

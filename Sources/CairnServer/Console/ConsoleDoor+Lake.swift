@@ -19,21 +19,21 @@ extension ConsoleDoor {
         }
         guard let queryId = caller.form.text("queryId") else { return await html(page, caller) }
         page.values["queryId"] = queryId
-        var described: LakeModel.DescribeQueryOutput?
+        var result = await run(LakeQueryOperations.describeQuery, caller, ["QueryId": queryId])
         let deadline = ContinuousClock.now + Self.queryWait
-        while true {
-            switch await run(LakeQueryOperations.describeQuery, caller, ["QueryId": queryId]) {
-            case .failure(let error): return await failed(page, error, caller)
-            case .success(let found): described = found
-            }
-            guard let status = described?.QueryStatus, status == "QUEUED" || status == "RUNNING", ContinuousClock.now < deadline else { break }
+        while case .success(let found) = result, !Self.isOver(found), ContinuousClock.now < deadline {
             try await Task.sleep(for: .milliseconds(250))
+            result = await run(LakeQueryOperations.describeQuery, caller, ["QueryId": queryId])
         }
-        guard let described else { return await html(page, caller) }
+        let described: LakeModel.DescribeQueryOutput
+        switch result {
+        case .failure(let error): return await failed(page, error, caller)
+        case .success(let found): described = found
+        }
         page.values["statement"] = described.QueryString
         page.values["query"] = ConsoleView.model(described)
-        page.values["running"] = described.QueryStatus == "QUEUED" || described.QueryStatus == "RUNNING"
-        if described.QueryStatus == "FINISHED" {
+        page.values["running"] = !Self.isOver(described)
+        if described.QueryStatus == LakeQueryStatus.finished.rawValue {
             var fields = ["QueryId": queryId, "MaxQueryResults": "100"]
             if let next = caller.form.text("next") { fields["NextToken"] = next }
             switch await run(LakeQueryOperations.getQueryResults, caller, fields) {
@@ -47,6 +47,10 @@ extension ConsoleDoor {
             }
         }
         return await html(page, caller)
+    }
+
+    private static func isOver(_ query: LakeModel.DescribeQueryOutput) -> Bool {
+        LakeQueryStatus(rawValue: query.QueryStatus)?.isTerminal ?? true
     }
 
     func startQuery(_ caller: ConsoleCaller) async throws -> Response {

@@ -28,7 +28,7 @@ extension ConsoleDoor {
     }
 
     func signIn(_ request: Request, _ context: CairnRequestContext) async throws -> Response {
-        let form = ConsoleForm(encoded: Substring(String(buffer: try await request.body.collect(upTo: context.maxUploadSize))))
+        let form = ConsoleForm(encoded: String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
         guard let expected = request.cookies[ConsoleSession.signInCookieName]?.value, let sent = form["csrf"],
             SigV4Request.constantTimeEquals(expected, sent)
         else {

@@ -33,7 +33,8 @@ extension ConsoleDoor {
         for (i, action) in form.lines("actions").enumerated() { fields["ActionNames.member.\(i + 1)"] = action }
         for (i, resource) in form.lines("resources").enumerated() { fields["ResourceArns.member.\(i + 1)"] = resource }
         for (i, line) in form.lines("context").enumerated() {
-            let parts = line.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            // `=value` and a bare `=` give an empty name, which the operation refuses naming the member.
+            let parts = line.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
             fields["ContextEntries.member.\(i + 1).ContextKeyName"] = parts[0]
             fields["ContextEntries.member.\(i + 1).ContextKeyValues.member.1"] = parts.count > 1 ? parts[1] : ""
             fields["ContextEntries.member.\(i + 1).ContextKeyType"] = "string"

@@ -25,9 +25,9 @@ extension ConsoleDoor {
         case .success(let described):
             var rows: [[String: Any]] = []
             for trail in described.trailList {
-                let shadow = trail.HomeRegion != caller.region
-                let owner = trail.TrailARN.split(separator: ":", omittingEmptySubsequences: false).dropFirst(4).first.map(String.init)
-                let identifier = shadow || owner != caller.principal.account.value ? trail.TrailARN : trail.Name
+                let shadow = trail.HomeRegion != caller.region, foreign = Self.isForeign(trail, caller)
+                // A trail seen here but kept elsewhere (a shadow, or another account's organization trail) is named by ARN.
+                let identifier = shadow || foreign ? trail.TrailARN : trail.Name
                 var logging = "Unknown"
                 if case .success(let status) = await run(TrailOperations.getTrailStatus, caller, ["Name": identifier]) {
                     logging = status.IsLogging ? "On" : "Off"
@@ -36,12 +36,17 @@ extension ConsoleDoor {
                     "name": trail.Name, "arn": trail.TrailARN, "href": Self.trailHref(trail.Name, identifier: identifier),
                     "homeRegion": trail.HomeRegion ?? caller.region, "multiRegion": trail.IsMultiRegionTrail ? "Yes" : "No",
                     "organization": trail.IsOrganizationTrail ? "Yes" : "No", "shadow": shadow,
-                    "readOnly": owner != caller.principal.account.value, "logging": logging,
+                    "readOnly": foreign, "logging": logging,
                 ])
             }
             page.values["trails"] = rows
         }
         return page
+    }
+
+    /// Whether another account owns the trail (an organization trail seen in a member account): its ARN says.
+    static func isForeign(_ trail: CloudTrailModel.Trail, _ caller: ConsoleCaller) -> Bool {
+        (try? TrailARN.parse(trail.TrailARN))?.accountId != caller.principal.account.value
     }
 
     static func trailHref(_ name: String, identifier: String) -> String {
@@ -83,7 +88,7 @@ extension ConsoleDoor {
         case .success(let found):
             page.title = "Trail \(found.Trail.Name)"
             page.values["trail"] = ConsoleView.model(found.Trail)
-            page.values["readOnly"] = found.Trail.HomeRegion != caller.region || !found.Trail.TrailARN.contains(":\(caller.principal.account.value):")
+            page.values["readOnly"] = found.Trail.HomeRegion != caller.region || Self.isForeign(found.Trail, caller)
             page.values["actionBase"] = "/console/trails/\(ConsoleForm.escaped(found.Trail.Name))"
         }
         if case .success(let status) = await run(TrailOperations.getTrailStatus, caller, ["Name": identifier]) {

@@ -112,8 +112,13 @@ struct ConsoleDoor: Sendable {
             let authenticated: Authenticator.Authenticated
             do {
                 authenticated = try await authenticator.authenticate(console: session, region: region, now: Date(), logger: context.logger)
+            } catch let error as ServiceError where error == .unknownRegion(region) {
+                // A region that does not exist (or no longer does): the session is still good, the choice is not.
+                var response = Self.redirect("/console/events")
+                response.headers.append(HTTPField(name: .setCookie, value: Self.clearing(ConsoleSession.regionCookieName)))
+                return response
             } catch let error as ServiceError where error.status < 500 {
-                // An ended, expired or forged session, or a region that no longer exists: sign in again.
+                // An ended, expired or forged session: sign in again.
                 var response = Self.redirect("/console/sign-in")
                 response.headers.append(HTTPField(name: .setCookie, value: Self.clearing(ConsoleSession.cookieName)))
                 response.headers.append(HTTPField(name: .setCookie, value: Self.clearing(ConsoleSession.regionCookieName)))
@@ -121,12 +126,12 @@ struct ConsoleDoor: Sendable {
             }
             let form: ConsoleForm
             if post {
-                form = ConsoleForm(encoded: Substring(String(buffer: try await request.body.collect(upTo: context.maxUploadSize))))
+                form = ConsoleForm(encoded: String(buffer: try await request.body.collect(upTo: context.maxUploadSize)))
                 guard session.accepts(csrf: form["csrf"]) else {
                     return Self.text("The form's CSRF token is missing or not this session's: reload the page and try again.\n", status: .forbidden)
                 }
             } else {
-                form = ConsoleForm(encoded: Substring(request.uri.query ?? ""))
+                form = ConsoleForm(encoded: request.uri.query ?? "")
             }
             let caller = ConsoleCaller(
                 session: session, authenticated: authenticated, sourceIP: context.sourceIP,

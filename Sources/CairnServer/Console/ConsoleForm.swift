@@ -1,50 +1,34 @@
-import Foundation
-
-/// An HTML form's fields (`application/x-www-form-urlencoded`, from a body or a query string): `+` is a space, the
-/// rest percent-decoded. A name given twice keeps its values in order, as a `<select multiple>` or repeated
-/// checkbox sends them; `[name]` is the first.
+/// An HTML form's fields (`application/x-www-form-urlencoded`, from a body or a query string), read by the AWS
+/// door's own form parser (`+` a space, the rest percent-decoded). The console's forms send each name once.
 struct ConsoleForm: Sendable {
-    private(set) var fields: [(name: String, value: String)] = []
+    private let fields: [String: String]
 
-    init(encoded text: Substring) {
-        for pair in text.split(separator: "&", omittingEmptySubsequences: true) {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let name = Self.decode(parts[0]) else { continue }
-            fields.append((name, parts.count > 1 ? Self.decode(parts[1]) ?? "" : ""))
-        }
-    }
+    init(encoded text: String) { fields = SigV4Request.parseQuery(text) }
 
-    init(_ fields: [(name: String, value: String)] = []) { self.fields = fields }
+    init() { fields = [:] }
 
-    subscript(name: String) -> String? { fields.first { $0.name == name }?.value }
+    subscript(name: String) -> String? { fields[name] }
 
     /// The field's text, trimmed, or nil when it is absent or blank: blank inputs mean "not given".
     func text(_ name: String) -> String? {
-        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = fields[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
         return value
     }
 
     /// A checkbox sends its field only when checked.
-    func checked(_ name: String) -> Bool { self[name] != nil }
+    func checked(_ name: String) -> Bool { fields[name] != nil }
 
     /// A textarea's non-blank lines, trimmed.
     func lines(_ name: String) -> [String] {
-        (self[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-    }
-
-    private static func decode(_ s: Substring) -> String? {
-        String(s).replacingOccurrences(of: "+", with: " ").removingPercentEncoding
+        (fields[name] ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
     /// The fields as a query string, for links that keep a filter (next page, downloads).
     static func encode(_ fields: [(String, String)]) -> String {
-        fields.map { name, value in "\(escaped(name))=\(escaped(value))" }.joined(separator: "&")
+        fields.map { "\(escaped($0.0))=\(escaped($0.1))" }.joined(separator: "&")
     }
 
-    /// Text safe in a query string or as one path segment: only RFC 3986's unreserved characters stay as they are.
-    static func escaped(_ text: String) -> String {
-        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        allowed.insert(charactersIn: "-._~")
-        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-    }
+    /// Text safe in a query string or as one path segment: RFC 3986's unreserved characters stay, the rest is
+    /// percent-encoded (SigV4's own encoding).
+    static func escaped(_ text: String) -> String { SigV4Request.uriEncode(text) }
 }

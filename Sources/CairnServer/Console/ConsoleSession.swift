@@ -34,7 +34,7 @@ struct ConsoleSession: Sendable, Equatable {
     /// per session, and cannot be computed by a page that cannot read the HttpOnly cookie.
     var csrfToken: String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("cairn-console-csrf".utf8), using: SymmetricKey(data: Data(sessionToken.utf8)))
-        return Data(mac).map { String(format: "%02x", $0) }.joined()
+        return SigV4Request.hex(mac)
     }
 
     func accepts(csrf: String?) -> Bool {
@@ -45,6 +45,6 @@ struct ConsoleSession: Sendable, Equatable {
     /// A fresh random token for the sign-in form's double-submit cookie.
     static func newSignInToken() -> String {
         var g = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &g)) }.joined()
+        return SigV4Request.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &g) })
     }
 }

@@ -29,9 +29,7 @@ struct ConsoleSignInCheck: Sendable {
         guard key.active, key.principal.type == .root || key.principal.type == .iamUser,
             SigV4Request.constantTimeEquals(secret, key.secret)
         else { return Verdict(signIn: .failedAuthentication, principal: key.principal, account: account) }
-        guard key.accountActive else {
-            return Verdict(signIn: .refused("The account \(account.value) is suspended"), principal: key.principal, account: account)
-        }
+        guard key.accountActive else { return Self.inactive(key.principal) }
         guard key.principal.type == .iamUser else { return Verdict(signIn: .success, principal: key.principal, account: account) }
         let devices = try await store.read(logger: logger) { tx in try await tx.mfaDevices.enabled(forUser: key.principal.principalId) }
         return Self.withMFA(devices, code: mfaCode, principal: key.principal)
@@ -39,11 +37,14 @@ struct ConsoleSignInCheck: Sendable {
 
     func password(account accountText: String, userName: String, password: String, mfaCode: String?) async throws -> Verdict {
         guard let account = AccountId(accountText) else { return Verdict(signIn: .failedAuthentication, principal: nil, account: nil) }
-        let found = try await store.read(logger: logger) { tx -> (IAMUserRecord, LoginProfileRecord?, [VirtualMFADeviceRecord])? in
+        let found = try await store.read(logger: logger) { tx -> (IAMUserRecord, LoginProfileRecord?, [VirtualMFADeviceRecord], Bool)? in
             guard let user = try await tx.iamUsers.find(account: account, name: userName) else { return nil }
-            return (user, try await tx.loginProfiles.find(userId: user.userId), try await tx.mfaDevices.enabled(forUser: user.userId))
+            return (
+                user, try await tx.loginProfiles.find(userId: user.userId), try await tx.mfaDevices.enabled(forUser: user.userId),
+                try await tx.accounts.find(account)?.status == "ACTIVE"
+            )
         }
-        guard let (user, profile, devices) = found else {
+        guard let (user, profile, devices, accountActive) = found else {
             _ = try await PasswordHasher.matches(password, PasswordHasher.decoy)
             return Verdict(signIn: .unknownUser, principal: nil, account: account)
         }
@@ -55,6 +56,7 @@ struct ConsoleSignInCheck: Sendable {
         guard let profile, matched else {
             return Verdict(signIn: .failedAuthentication, principal: principal, account: account)
         }
+        guard accountActive else { return Self.inactive(principal) }
         if profile.passwordResetRequired {
             return Verdict(
                 signIn: .refused("Password reset required: ask an administrator to set a new password (iam:UpdateLoginProfile)"),
@@ -72,9 +74,16 @@ struct ConsoleSignInCheck: Sendable {
                 signIn: .failedAuthentication, principal: principal, account: account,
                 prompt: "This user signs in with MFA: enter the current code from the device \(device.serialNumber)")
         }
-        guard code.utf8.count == 6, code.utf8.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else {
+        // A code that cannot be one (not six digits) fails as a wrong code does, recorded with the device it was for.
+        guard let code = try? VirtualMFADeviceRules.code(code, field: "mfaCode") else {
             return Verdict(signIn: .failedAuthentication, principal: principal, account: account, mfa: (device.serialNumber, "000000"))
         }
         return Verdict(signIn: .success, principal: principal, account: account, mfa: (device.serialNumber, code))
+    }
+
+    /// A suspended or closing account's principals sign in no more than they call: refused after the proof held, so the
+    /// refusal tells nothing to whoever does not hold it.
+    private static func inactive(_ principal: Principal) -> Verdict {
+        Verdict(signIn: .refused("The account \(principal.account.value) is not active"), principal: principal, account: principal.account)
     }
 }

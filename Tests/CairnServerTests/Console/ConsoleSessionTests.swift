@@ -151,4 +151,62 @@ import Testing
             #expect(replay.headers[.location] == "/console/sign-in")
         }
     }
+
+    @Test func aContextKeyWithoutANameIsRefusedNamingTheMemberAndTheServerGoesOn() async throws {
+        try await withTestServer { server in
+            let browser = ConsoleBrowser(server)
+            _ = try await browser.signInWithKeys(server.root.accessKeyId, server.root.secret)
+            try await browser.get("/console/simulator")
+            let policy = #"{"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":"s3:GetObject","Resource":"*"}]}"#
+            for context in ["=", "=value"] {
+                let refused = try await browser.post(
+                    "/console/simulator", [("mode", "custom"), ("policies", policy), ("actions", "s3:GetObject"), ("context", context)])
+                #expect((400..<500).contains(refused.status.code), "\(context): \(refused.status)")
+                #expect(String(buffer: refused.body).contains(#"<div id="error" role="alert">"#))
+            }
+            #expect(try await browser.get("/console/simulator").status == .ok)
+        }
+    }
+
+    @Test func aRegionThatDoesNotExistIsForgottenButTheSessionStays() async throws {
+        try await withTestServer { server in
+            let browser = ConsoleBrowser(server)
+            _ = try await browser.signInWithKeys(server.root.accessKeyId, server.root.secret)
+            try await browser.get("/console/events")
+            let switched = try await browser.post("/console/region", [("region", "xx-nowhere-9"), ("returnTo", "/console/trails")])
+            #expect(switched.status == .seeOther && browser.cookies["cairn-console-region"] == "xx-nowhere-9")
+            let page = try await browser.get("/console/trails")
+            #expect(page.status == .seeOther && page.headers[.location] == "/console/events")
+            #expect(browser.cookies["cairn-console-region"] == nil && browser.cookies["cairn-console"] != nil)
+            #expect(try await browser.get("/console/events").status == .ok)
+        }
+    }
+
+    @Test func aSuspendedAccountsUserCannotSignInWithTheRightPassword() async throws {
+        try await withTestServer { server in
+            let created = try await server.send(
+                .post, "/v1/accounts", body: #"{"name": "paused", "email": "paused@tenants.example"}"#,
+                headers: ["content-type": "application/json"])
+            let body = try #require(try JSONSerialization.jsonObject(with: Data(created.body.readableBytesView)) as? [String: Any])
+            let account = try #require((body["account"] as? [String: Any])?["id"] as? String)
+            let keys = try #require(body["credentials"] as? [String: String])
+            let root = TestCredentials(accessKeyId: keys["accessKeyId"]!, secret: keys["secretAccessKey"]!)
+            let password = "Console-pass-1234!"
+            #expect(try await server.iamQuery([("Action", "CreateUser"), ("UserName", "ana")], as: root).0 == 200)
+            #expect(try await server.iamQuery([("Action", "CreateLoginProfile"), ("UserName", "ana"), ("Password", password)], as: root).0 == 200)
+            let suspended = try await server.send(
+                .patch, "/v1/accounts/\(account)", body: #"{"status": "SUSPENDED"}"#, headers: ["content-type": "application/json"])
+            #expect(suspended.status == .ok)
+
+            let browser = ConsoleBrowser(server)
+            try await browser.get("/console/sign-in")
+            let answer = try await browser.post("/console/sign-in", [("account", account), ("userName", "ana"), ("password", password)])
+            #expect(answer.status == .unauthorized)
+            #expect(String(buffer: answer.body).contains("is not active"))
+            #expect(browser.cookies["cairn-console"] == nil)
+            let login = try #require(try await records(server, named: "ConsoleLogin").last)
+            #expect(login["responseElements"] == .object(["ConsoleLogin": .string("Failure")]))
+            #expect(login["recipientAccountId"] == .string(account))
+        }
+    }
 }
