@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Group commit for the events that have no write to ride with: reads, and refusals. Each caller waits until
 /// its event is committed (so every answered call has a durable event), but calls arriving while a commit is
@@ -13,16 +14,36 @@ import NIOPosix
 /// a fixed cost in PostgreSQL, so a batch that will be joined in a moment should wait for it, but only for as
 /// long as someone is still coming — the last of them starts the batch at once — and never more than
 /// `gatheringDelay`. A lone caller never waits.
-actor EventCommitQueue {
+///
+/// A lock, not an actor: a caller queues its event and suspends once, until its batch commits. As an actor, each
+/// call hopped onto the actor's executor to queue, was resumed there, and hopped off again — two more
+/// cross-thread wake-ups a call on the signed path.
+///
+/// `maximumInFlight` batches may commit at once, each on its own connection, and only one gathers at a time. One
+/// it is: two in flight were measured again on 2026-12-07 (docs/benchmarks.md) and gave the same requests/s with
+/// smaller batches (16 events against 24 at 64 connections), a fifth more PostgreSQL CPU per call and a worse p99.
+final class EventCommitQueue: Sendable {
+    private typealias Waiting = (row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)
+
+    private struct State {
+        var pending: [Waiting] = []
+        /// Batches being gathered or committed, each by its own task.
+        var committers = 0
+        /// Whether one of them is gathering: events queued now will be in its batch.
+        var gathering = false
+        /// While gathering: resumed when the calls under way have all queued their events, or at the deadline.
+        var gate: CheckedContinuation<Void, Never>?
+        /// Which gathering the armed deadline belongs to, so a late timer cannot cut a later gathering short.
+        var gathered = 0
+    }
+
     private let store: Store
     private let logger: Logger
     private let underWay: CallsUnderWay
-    private var pending: [(row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)] = []
-    private var draining = false
-    /// While gathering: resumed when the calls under way have all queued their events, or at the deadline.
-    private var gate: CheckedContinuation<Void, Never>?
+    private let state = Mutex(State())
     /// The most events one statement inserts; a larger backlog commits in several batches.
     static let maximumBatch = 256
+    static let maximumInFlight = 1
     static let gatheringDelay: TimeAmount = .milliseconds(1)
 
     init(store: Store, underWay: CallsUnderWay = CallsUnderWay(), logger: Logger = Logger(label: "cairn.events")) {
@@ -34,57 +55,84 @@ actor EventCommitQueue {
     /// Returns once the event is committed; throws if it could not be. The row (and its JSON) is built by the
     /// caller, outside the queue, so the queue's own work per batch is only the insert and the commit.
     /// `ticket` is the caller's count among the calls under way, counted out as its event joins the queue.
-    nonisolated func commit(_ record: EventRecord, at time: Date?, leaving ticket: CallsUnderWay.Ticket? = nil) async throws {
-        try await enqueue(try EventRepository.row(record, at: time), ticket)
-    }
-
-    private func enqueue(_ row: EventRepository.EventRow, _ ticket: CallsUnderWay.Ticket?) async throws {
+    func commit(_ record: EventRecord, at time: Date?, leaving ticket: CallsUnderWay.Ticket? = nil) async throws {
+        let row = try EventRepository.row(record, at: time)
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             ticket?.leave()
-            pending.append((row, done))
-            if underWay.current == 0 { openGate() }
-            if !draining {
-                draining = true
-                Task { await self.drain() }
+            let lastToCome = underWay.current == 0
+            let (opened, startCommitter) = state.withLock { state in
+                state.pending.append((row, done))
+                let opened = lastToCome ? state.gate.take() : nil
+                guard !state.gathering, state.committers < Self.maximumInFlight else { return (opened, false) }
+                state.committers += 1
+                state.gathering = true
+                return (opened, true)
             }
+            opened?.resume()
+            if startCommitter { Task { await self.commitBatches() } }
         }
     }
 
-    private func openGate() {
-        gate?.resume()
-        gate = nil
+    private func openGate(_ gathering: Int) {
+        let opened = state.withLock { state in state.gathered == gathering ? state.gate.take() : nil }
+        opened?.resume()
     }
 
-    private func drain() async {
-        while !pending.isEmpty {
-            if underWay.current > 0 && pending.count < Self.maximumBatch {
-                // Calls under way will queue their events in a moment: gather them, as PostgreSQL's commit_delay
-                // does. NIO's timer for the deadline, not Task.sleep, which would wake Dispatch's threads.
-                await withCheckedContinuation { (opened: CheckedContinuation<Void, Never>) in
-                    gate = opened
-                    MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: Self.gatheringDelay) {
-                        Task { await self.openGate() }
-                    }
-                }
+    /// Gathers a batch, commits it, and goes on with the next while events are waiting and no other committer
+    /// is gathering them. Entered with `gathering` set for it.
+    private func commitBatches() async {
+        while true {
+            await gather()
+            let batch = state.withLock { state in
+                let batch = Array(state.pending.prefix(Self.maximumBatch))
+                state.pending.removeFirst(batch.count)
+                state.gathering = false
+                return batch
             }
-            let batch = Array(pending.prefix(Self.maximumBatch))
-            pending.removeFirst(batch.count)
-            do {
-                try await insert(batch.map(\.row))
-                for entry in batch { entry.done.resume() }
-            } catch {
-                // One event the database refuses must not fail its neighbours: retry them one by one.
-                for entry in batch {
-                    do {
-                        try await insert([entry.row])
-                        entry.done.resume()
-                    } catch {
-                        entry.done.resume(throwing: error)
-                    }
+            await commit(batch)
+            let goOn = state.withLock { state in
+                guard !state.pending.isEmpty, !state.gathering else {
+                    state.committers -= 1
+                    return false
+                }
+                state.gathering = true
+                return true
+            }
+            if !goOn { return }
+        }
+    }
+
+    /// Waits while calls under way will queue their events in a moment, as PostgreSQL's commit_delay does. NIO's
+    /// timer for the deadline, not Task.sleep, which would wake Dispatch's threads.
+    private func gather() async {
+        await withCheckedContinuation { (opened: CheckedContinuation<Void, Never>) in
+            // Checked under the lock that queuing takes, so the last call to come either sees the gate or is seen here.
+            let armed: Int? = state.withLock { state in
+                guard underWay.current > 0, state.pending.count < Self.maximumBatch else { return nil }
+                state.gathered &+= 1
+                state.gate = opened
+                return state.gathered
+            }
+            guard let armed else { return opened.resume() }
+            MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: Self.gatheringDelay) { self.openGate(armed) }
+        }
+    }
+
+    private func commit(_ batch: [Waiting]) async {
+        do {
+            try await insert(batch.map(\.row))
+            for entry in batch { entry.done.resume() }
+        } catch {
+            // One event the database refuses must not fail its neighbours: retry them one by one.
+            for entry in batch {
+                do {
+                    try await insert([entry.row])
+                    entry.done.resume()
+                } catch {
+                    entry.done.resume(throwing: error)
                 }
             }
         }
-        draining = false
     }
 
     /// One statement outside an explicit transaction: PostgreSQL commits it on its own, all rows or none, and

@@ -103,10 +103,17 @@ package final class DatabasePool: Service, Sendable {
                 }
             }
         } catch {
-            guard let outage = DatabaseUnavailable(error) else { throw error }
-            suspect.store(true, ordering: .relaxed)
-            throw outage
+            throw outage(from: error)
         }
+    }
+
+    /// A failure as callers see it: a broken connection or a host gone becomes `DatabaseUnavailable` and wakes the
+    /// watch; anything else passes unchanged. For statements on a connection leased outside `withConnection`'s
+    /// closure (`DeferredLease`), whose failures do not pass through it.
+    package func outage(from error: any Error) -> any Error {
+        guard let outage = DatabaseUnavailable(error) else { return error }
+        suspect.store(true, ordering: .relaxed)
+        return outage
     }
 
     /// Returns once a host serves, or throws `DatabaseUnavailable` after `timeout` (start-up's first call).

@@ -36,11 +36,22 @@ package struct Store: Sendable {
     }
 
     /// Reads outside any explicit transaction: what needs no lock and no consistency across statements.
+    /// The connection is leased at the first statement (`DeferredLease`): a read the caches answer leases none.
     package func read<R: Sendable>(
         logger: Logger, isolation: isolated (any Actor)? = #isolation,
         _ body: (Transaction) async throws -> sending R
     ) async throws -> sending R {
-        try await outsideTransaction("read", logger: logger, body)
+        try await measured("read") {
+            let lease = DeferredLease(pool: pool)
+            do {
+                let result = try await body(Transaction(lease: lease, logger: logger, partition: partition, secrets: secrets))
+                await lease.end()
+                return result
+            } catch {
+                await lease.end()
+                throw pool.outage(from: error)
+            }
+        }
     }
 
     /// Reads on a streaming standby once it has replayed `location` (see `ReplicaReads`); nil when it has not
@@ -83,19 +94,18 @@ package struct Store: Sendable {
     private func measured<R: Sendable>(
         _ kind: String, isolation: isolated (any Actor)? = #isolation, _ work: () async throws -> sending R
     ) async throws -> sending R {
-        let inFlight = Meter(label: "cairn_db_in_flight", dimensions: [("kind", kind)])
-        inFlight.increment()
+        let metrics = StoreMetrics.of(kind)
+        metrics.inFlight.increment()
         let started = ContinuousClock.now
         defer {
-            inFlight.decrement()
+            metrics.inFlight.decrement()
             let elapsed = ContinuousClock.now - started
-            Timer(label: "cairn_db_duration_seconds", dimensions: [("kind", kind)])
-                .recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            metrics.duration.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
         }
         do {
             return try await work()
         } catch {
-            Counter(label: "cairn_db_errors_total", dimensions: [("kind", kind)]).increment()
+            metrics.errors.increment()
             throw error
         }
     }
@@ -105,10 +115,31 @@ package struct Store: Sendable {
 /// logger, the ARN partition and the secret box the repositories need; repositories hang off it so an
 /// operation can only touch the database through the transaction it was given.
 package struct Transaction: Sendable {
-    package let connection: PostgresConnection
+    private enum Source: Sendable {
+        case held(PostgresConnection)
+        case deferred(DeferredLease)
+    }
+
+    private let source: Source
     package let logger: Logger
     package let partition: String
     package let secrets: SecretBox
+
+    init(connection: PostgresConnection, logger: Logger, partition: String, secrets: SecretBox) {
+        (source, self.logger, self.partition, self.secrets) = (.held(connection), logger, partition, secrets)
+    }
+
+    init(lease: DeferredLease, logger: Logger, partition: String, secrets: SecretBox) {
+        (source, self.logger, self.partition, self.secrets) = (.deferred(lease), logger, partition, secrets)
+    }
+
+    /// The connection the statements run on; a read's is leased here, at its first statement.
+    package func connection() async throws -> PostgresConnection {
+        switch source {
+        case .held(let connection): connection
+        case .deferred(let lease): try await lease.connection()
+        }
+    }
 
     package var regions: RegionRepository { RegionRepository(tx: self) }
     package var accounts: AccountRepository { AccountRepository(tx: self) }
@@ -120,7 +151,7 @@ package struct Transaction: Sendable {
 
     @discardableResult
     package func query(_ q: PostgresQuery) async throws -> PostgresRowSequence {
-        try await connection.guardedQuery(q, logger: logger)
+        try await connection().guardedQuery(q, logger: logger)
     }
 }
 

@@ -4,7 +4,7 @@ extension Transaction {
     /// Runs a named statement: PostgreSQL parses and plans it once per connection instead of once per call,
     /// which is most of a short lookup's cost. Used for the statements every signed call runs.
     func execute<Statement: PostgresPreparedStatement>(_ statement: Statement) async throws -> [Statement.Row] {
-        try await connection.guardedExecute(statement, logger: logger)
+        try await connection().guardedExecute(statement, logger: logger)
     }
 }
 

@@ -22,9 +22,10 @@ import Testing
                     var pid: Int32 = 0
                     for try await p in try await tx.query("SELECT pg_backend_pid()").decode(Int32.self) { pid = p }
                     try await store.client.query("SELECT pg_terminate_backend(\(pid))")
+                    let connection = try await tx.connection()
                     let deadline = ContinuousClock.now + .seconds(5)
-                    while !tx.connection.isClosed && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
-                    #expect(tx.connection.isClosed, "the client saw the connection close")
+                    while !connection.isClosed && ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+                    #expect(connection.isClosed, "the client saw the connection close")
                     let finished = await HostCheck.within(.seconds(5)) { () async throws -> String in
                         do {
                             try await next(tx)
@@ -47,6 +48,6 @@ import Testing
     }
 
     @Test func aCommitOnAClosedConnectionFailsAtOnce() async throws {
-        try await afterTheServerClosesTheConnection { tx in try await tx.connection.guardedQuery("COMMIT", logger: tx.logger) }
+        try await afterTheServerClosesTheConnection { tx in try await tx.connection().guardedQuery("COMMIT", logger: tx.logger) }
     }
 }

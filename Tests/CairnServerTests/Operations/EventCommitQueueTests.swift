@@ -1,0 +1,79 @@
+import CairnStore
+import CairnTestSupport
+import Foundation
+import Testing
+
+@testable import CairnCore
+@testable import CairnServer
+
+/// The group commit: a caller goes on only once its event is committed, and an event PostgreSQL refuses fails
+/// its own caller, not the neighbours that shared its batch.
+@Suite struct EventCommitQueueTests {
+    func record(id: UUID = UUID()) -> EventRecord {
+        EventRecord(
+            userIdentity: .init(
+                type: "Root", principalId: "111122223333", arn: "arn:aws:iam::111122223333:root", accountId: "111122223333",
+                accessKeyId: nil, userName: nil, sessionContext: nil),
+            eventTime: "2026-12-07T00:00:00Z", eventSource: "cloudtrail.amazonaws.com", eventName: "DescribeTrails",
+            awsRegion: "us-east-1", sourceIPAddress: "127.0.0.1", userAgent: "test", errorCode: nil, errorMessage: nil,
+            requestParameters: nil, responseElements: nil, requestID: UUID().uuidString, eventID: id.uuidString, readOnly: true,
+            resources: nil, recipientAccountId: "111122223333")
+    }
+
+    func stored(_ store: Store, _ id: UUID) async throws -> Int {
+        var count = 0
+        for try await n in try await store.client.query("SELECT count(*)::int8 FROM events WHERE event_id = \(id)").decode(Int.self) {
+            count = n
+        }
+        return count
+    }
+
+    @Test func everyCallerGoesOnOnlyOnceItsOwnEventIsCommitted() async throws {
+        try await withTestStore { store in
+            let underWay = CallsUnderWay()
+            let queue = EventCommitQueue(store: store, underWay: underWay)
+            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<64 {
+                    let ticket = underWay.enter()
+                    group.addTask {
+                        let id = UUID()
+                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
+                        return try await stored(store, id)
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(seen.count == 64 && seen.allSatisfy { $0 == 1 }, "each event was in the table when its caller went on")
+            #expect(underWay.current == 0)
+        }
+    }
+
+    @Test func anEventTheDatabaseRefusesFailsOnlyItsOwnCaller() async throws {
+        try await withTestStore { store in
+            let underWay = CallsUnderWay()
+            let queue = EventCommitQueue(store: store, underWay: underWay)
+            let taken = UUID()
+            let time = Date()
+            try await queue.commit(record(id: taken), at: time)
+            let outcomes = try await withThrowingTaskGroup(of: (UUID, Bool).self) { group in
+                let ids = (0..<9).map { _ in UUID() } + [taken]
+                for id in ids {
+                    let ticket = underWay.enter()
+                    group.addTask {
+                        do {
+                            try await queue.commit(record(id: id), at: time, leaving: ticket)
+                            return (id, true)
+                        } catch {
+                            return (id, false)
+                        }
+                    }
+                }
+                return try await group.reduce(into: [UUID: Bool]()) { $0[$1.0] = $1.1 }
+            }
+            #expect(outcomes[taken] == false, "the duplicate event id was refused")
+            #expect(outcomes.filter { $0.key != taken }.allSatisfy { $0.value }, "its nine neighbours were committed")
+            for (id, committed) in outcomes where committed { #expect(try await stored(store, id) == 1) }
+            #expect(try await stored(store, taken) == 1)
+        }
+    }
+}
