@@ -19,18 +19,16 @@ import Synchronization
 /// call hopped onto the actor's executor to queue, was resumed there, and hopped off again — two more
 /// cross-thread wake-ups a call on the signed path.
 ///
-/// `maximumInFlight` batches may commit at once, each on its own connection, and only one gathers at a time. One
-/// it is: two in flight were measured again on 2026-12-07 (docs/benchmarks.md) and gave the same requests/s with
-/// smaller batches (16 events against 24 at 64 connections), a fifth more PostgreSQL CPU per call and a worse p99.
+/// One batch commits at a time: two in flight were measured again on 2026-12-07 (docs/benchmarks.md) and gave the
+/// same requests/s with smaller batches (16 events against 24 at 64 connections), a fifth more PostgreSQL CPU per
+/// call and a worse p99.
 final class EventCommitQueue: Sendable {
     private typealias Waiting = (row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)
 
     private struct State {
         var pending: [Waiting] = []
-        /// Batches being gathered or committed, each by its own task.
-        var committers = 0
-        /// Whether one of them is gathering: events queued now will be in its batch.
-        var gathering = false
+        /// Whether the task that gathers and commits batches is running; it runs while events are waiting.
+        var committing = false
         /// While gathering: resumed when the calls under way have all queued their events, or at the deadline.
         var gate: CheckedContinuation<Void, Never>?
         /// Which gathering the armed deadline belongs to, so a late timer cannot cut a later gathering short.
@@ -43,7 +41,6 @@ final class EventCommitQueue: Sendable {
     private let state = Mutex(State())
     /// The most events one statement inserts; a larger backlog commits in several batches.
     static let maximumBatch = 256
-    static let maximumInFlight = 1
     static let gatheringDelay: TimeAmount = .milliseconds(1)
 
     init(store: Store, underWay: CallsUnderWay = CallsUnderWay(), logger: Logger = Logger(label: "cairn.events")) {
@@ -63,9 +60,8 @@ final class EventCommitQueue: Sendable {
             let (opened, startCommitter) = state.withLock { state in
                 state.pending.append((row, done))
                 let opened = lastToCome ? state.gate.take() : nil
-                guard !state.gathering, state.committers < Self.maximumInFlight else { return (opened, false) }
-                state.committers += 1
-                state.gathering = true
+                guard !state.committing else { return (opened, false) }
+                state.committing = true
                 return (opened, true)
             }
             opened?.resume()
@@ -78,25 +74,19 @@ final class EventCommitQueue: Sendable {
         opened?.resume()
     }
 
-    /// Gathers a batch, commits it, and goes on with the next while events are waiting and no other committer
-    /// is gathering them. Entered with `gathering` set for it.
+    /// Gathers a batch and commits it, again while events are waiting. Entered with `committing` set for it.
     private func commitBatches() async {
         while true {
             await gather()
             let batch = state.withLock { state in
                 let batch = Array(state.pending.prefix(Self.maximumBatch))
                 state.pending.removeFirst(batch.count)
-                state.gathering = false
                 return batch
             }
             await commit(batch)
             let goOn = state.withLock { state in
-                guard !state.pending.isEmpty, !state.gathering else {
-                    state.committers -= 1
-                    return false
-                }
-                state.gathering = true
-                return true
+                if state.pending.isEmpty { state.committing = false }
+                return state.committing
             }
             if !goOn { return }
         }
