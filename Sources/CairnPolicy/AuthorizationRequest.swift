@@ -8,15 +8,20 @@ package struct AuthorizationRequest: Sendable, Hashable {
     package var context: RequestContext
 
     /// Global keys that follow from the principal (aws:PrincipalArn, aws:username, aws:PrincipalTag/…, …)
-    /// are added unless `context` already has them.
+    /// are added unless `context` already has them. A nil `context` builds none at all, for a request checked only
+    /// against policies that read no context (PolicyBundle.readsContext).
     package init(
         principal: RequestPrincipal, action: String, resource: String, resourceAccount: String? = nil,
-        context: [String: ContextValue] = [:]
+        context: [String: ContextValue]? = [:]
     ) {
         self.principal = principal
         self.action = RequestAction(action)
         self.resource = ParsedArn(resource)
         self.resourceAccount = resourceAccount ?? self.resource.account
+        guard let context else {
+            self.context = RequestContext([:], reservingCapacity: 0)
+            return
+        }
         var ctx = RequestContext(context, reservingCapacity: 8 + principal.tags.count)
         ctx.setDefault(lowercased: "aws:principalarn", single: principal.principalArnKey)
         if !principal.account.isEmpty { ctx.setDefault(lowercased: "aws:principalaccount", single: principal.account) }

@@ -7,6 +7,9 @@ package struct CompiledPolicySet: Sendable {
     /// Candidate lookup by the literal prefixes of Action patterns.
     package let index: ActionIndex
     package let isEmpty: Bool
+    /// Whether any statement reads the request's context: a condition, or a policy variable in a resource. A
+    /// request checked only against sets that read none needs no context built.
+    package let readsContext: Bool
 
     package init(_ documents: [PolicyDocument], type: PolicyType, scpLevel: Int? = nil) {
         self.init(documents.enumerated().map { CompiledPolicy($1, type: type, index: $0, scpLevel: scpLevel) }, type: type)
@@ -25,6 +28,7 @@ package struct CompiledPolicySet: Sendable {
         statements = all
         self.index = index
         isEmpty = policies.isEmpty
+        readsContext = all.contains { !$0.conditions.isEmpty || ($0.resources ?? []).contains { $0.templateResource != nil } }
     }
 
     /// What this set says about a request.

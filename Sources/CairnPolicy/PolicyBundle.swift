@@ -33,6 +33,12 @@ package struct PolicyBundle: Sendable {
         self.resourcePolicyKind = resourcePolicyKind
     }
 
+    /// Whether evaluating against this bundle may read the request's context (CompiledPolicySet.readsContext).
+    package var readsContext: Bool {
+        identity.readsContext || resource.readsContext || boundary?.readsContext == true || session?.readsContext == true
+            || scpLevels.contains(where: \.readsContext) || rcpLevels.contains(where: \.readsContext)
+    }
+
     /// Compiles documents. Empty `boundaries`/`sessionPolicies` mean "none"; `resourceKind` trust compiles
     /// resource documents as trust policies.
     package init(

@@ -20,10 +20,12 @@ package enum ApplicationBuilder {
     }
 
     package static func build(
-        settings: ServerSettings, store: Store, replica: Store? = nil, logger: Logger, registry: PrometheusCollectorRegistry?,
+        settings: ServerSettings, store: Store, replica: Store? = nil, eventLane: EventLane? = nil, logger: Logger,
+        registry: PrometheusCollectorRegistry?,
         services: [any ServiceLifecycle.Service] = [], onServerRunning: @escaping @Sendable (any Channel) async -> Void = { _ in }
     ) throws -> some ApplicationProtocol {
-        let parts = try components(settings: settings, store: store, replica: replica, registry: registry, logger: logger)
+        let parts = try components(
+            settings: settings, store: store, replica: replica, eventLane: eventLane, registry: registry, logger: logger)
         var app = Application(
             router: parts.router,
             configuration: .init(address: .hostname(settings.host, port: settings.port), serverName: "cairn"),
@@ -35,7 +37,7 @@ package enum ApplicationBuilder {
 
     /// The router, and the services it needs running beside it (the change feed that keeps its caches fresh).
     package static func components(
-        settings: ServerSettings, store: Store, replica: Store? = nil, registry: PrometheusCollectorRegistry?,
+        settings: ServerSettings, store: Store, replica: Store? = nil, eventLane: EventLane? = nil, registry: PrometheusCollectorRegistry?,
         logger: Logger = Logger(label: "cairn")
     ) throws -> Components {
         let caches = CallCaches()
@@ -45,7 +47,8 @@ package enum ApplicationBuilder {
         authorizer.resourceControls = caches.resourceControls
         var runner = OperationRunner(
             store: store, authorizer: authorizer,
-            eventQueue: EventCommitQueue(store: store, underWay: underWay), underWay: underWay, caches: caches,
+            eventQueue: EventCommitQueue(store: eventLane?.store ?? store, underWay: underWay, committingOn: eventLane?.loop),
+            underWay: underWay, caches: caches,
             organizationAccountLimit: settings.organizationAccountLimit, replica: replica.map { ReplicaReads(primary: store, replica: $0) })
         runner.webIdentityKeys = WebIdentityKeys(
             fetch: IdentityProviderFetch(

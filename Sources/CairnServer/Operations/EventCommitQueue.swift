@@ -19,6 +19,10 @@ import Synchronization
 /// call hopped onto the actor's executor to queue, was resumed there, and hopped off again — two more
 /// cross-thread wake-ups a call on the signed path.
 ///
+/// The committer runs on its lane's event loop when it has one (EventLane), away from the loops serving requests;
+/// the callers it resumes from there are spread over NIO's loops (a job enqueued from outside them goes to the
+/// next loop in turn), where on a shared loop a whole batch's callers resumed on the committer's one loop.
+///
 /// One batch commits at a time: two in flight were measured again on 2026-12-07 (docs/benchmarks.md) and gave the
 /// same requests/s with smaller batches (16 events against 24 at 64 connections), a fifth more PostgreSQL CPU per
 /// call and a worse p99.
@@ -38,14 +42,22 @@ final class EventCommitQueue: Sendable {
     private let store: Store
     private let logger: Logger
     private let underWay: CallsUnderWay
+    /// The event loop the committer runs on when it has one of its own (EventLane), and its executor.
+    private let committerLoop: (any EventLoop)?
+    private let committerExecutor: EventLoopTaskExecutor?
     private let state = Mutex(State())
     /// The most events one statement inserts; a larger backlog commits in several batches.
     static let maximumBatch = 256
     static let gatheringDelay: TimeAmount = .milliseconds(1)
 
-    init(store: Store, underWay: CallsUnderWay = CallsUnderWay(), logger: Logger = Logger(label: "cairn.events")) {
+    init(
+        store: Store, underWay: CallsUnderWay = CallsUnderWay(), committingOn loop: (any EventLoop)? = nil,
+        logger: Logger = Logger(label: "cairn.events")
+    ) {
         self.store = store
         self.underWay = underWay
+        committerLoop = loop
+        committerExecutor = loop.map(EventLoopTaskExecutor.init)
         self.logger = logger
     }
 
@@ -65,7 +77,7 @@ final class EventCommitQueue: Sendable {
                 return (opened, true)
             }
             opened?.resume()
-            if startCommitter { Task { await self.commitBatches() } }
+            if startCommitter { Task(executorPreference: committerExecutor) { await self.commitBatches() } }
         }
     }
 
@@ -104,7 +116,7 @@ final class EventCommitQueue: Sendable {
                 return state.gathered
             }
             guard let armed else { return opened.resume() }
-            MultiThreadedEventLoopGroup.singleton.any().scheduleTask(in: Self.gatheringDelay) { self.openGate(armed) }
+            (committerLoop ?? MultiThreadedEventLoopGroup.singleton.any()).scheduleTask(in: Self.gatheringDelay) { self.openGate(armed) }
         }
     }
 

@@ -28,6 +28,14 @@ package enum CairnRuntime {
         }
         let pool = session.pool(logger: logger, asService)
         let store = Store(pool: pool, secrets: secrets, partition: config.partition)
+        // The group commit's connections, on an event loop of their own (EventLane).
+        let eventLoops = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let eventPool = session.pool(logger: logger, on: eventLoops) { configuration in
+            asService(&configuration)
+            configuration.options.minimumConnections = 1
+            configuration.options.maximumConnections = 2
+        }
+        let eventLane = EventLane(store: Store(pool: eventPool, secrets: secrets, partition: config.partition), loop: eventLoops.next())
         // Lake queries run on connections of their own, so a long query never holds one the API needs.
         let asLake: (inout PostgresClient.Configuration) -> Void = { configuration in
             asService(&configuration)
@@ -55,15 +63,17 @@ package enum CairnRuntime {
         let lakeStore = Store(pool: lakePool, secrets: secrets, partition: config.partition)
         // The service role exists once the migrations ran: its pools open then.
         let servicePool = GatedService(pool)
+        let eventGate = GatedService(eventPool)
         let lakeGate = GatedService(lakePool)
         let replicaGate = eventReads.map { GatedService($0) }
         // The pools come first and stop last; the server (HTTP and the background work) stops first.
         let server = CairnService(
-            config: config, store: store, lakeStore: lakeStore, replicaStore: replicaStore, owner: owner, servicePool: servicePool,
-            lakePool: lakeGate, replicaPool: replicaGate, migrations: migrations, session: session, registry: registry, logger: logger)
+            config: config, store: store, lakeStore: lakeStore, replicaStore: replicaStore, eventLane: eventLane, owner: owner,
+            servicePool: servicePool, eventPool: eventGate, lakePool: lakeGate, replicaPool: replicaGate, migrations: migrations, session: session,
+            registry: registry, logger: logger)
         var groupConfiguration = ServiceGroupConfiguration(
             services: [
-                .init(service: owner), .init(service: servicePool), .init(service: lakeGate),
+                .init(service: owner), .init(service: servicePool), .init(service: eventGate), .init(service: lakeGate),
             ] + (replicaGate.map { [.init(service: $0)] } ?? []) + [
                 .init(service: server, successTerminationBehavior: .gracefullyShutdownGroup)
             ],
@@ -73,6 +83,7 @@ package enum CairnRuntime {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(config.drainTimeoutSeconds)
         groupConfiguration.maximumCancellationDuration = .seconds(5)
         try await ServiceGroup(configuration: groupConfiguration).run()
+        try? await eventLoops.shutdownGracefully()
     }
 
     /// What `cairn serve` runs once the pools do: migrations and bootstrap, then the HTTP application with
@@ -82,8 +93,10 @@ package enum CairnRuntime {
         let store: Store
         let lakeStore: Store
         let replicaStore: Store?
+        let eventLane: EventLane
         let owner: DatabasePool
         let servicePool: GatedService<DatabasePool>
+        let eventPool: GatedService<DatabasePool>
         let lakePool: GatedService<DatabasePool>
         let replicaPool: GatedService<DatabasePool>?
         let migrations: [Migration]
@@ -115,9 +128,11 @@ package enum CairnRuntime {
                 config, store: store, owner: owner, migrations: migrations, session: session, logger: logger,
                 migrated: {
                     await servicePool.open()
+                    await eventPool.open()
                     await lakePool.open()
                     await replicaPool?.open()
                 })
+            try await eventLane.store.pool.waitUntilServing(timeout: .seconds(30))
             var settings = ServerSettings(
                 host: config.listenHost, port: config.listenPort, partition: config.partition,
                 operatorAccount: outcome.operatorAccount, migrationCount: migrations.count)
@@ -125,7 +140,7 @@ package enum CairnRuntime {
             settings.oidcCAFile = config.oidcCAFile
             settings.oidcAllowsPrivateNetworks = config.oidcAllowsPrivateNetworks
             let app = try ApplicationBuilder.build(
-                settings: settings, store: store, replica: replicaStore, logger: logger, registry: registry,
+                settings: settings, store: store, replica: replicaStore, eventLane: eventLane, logger: logger, registry: registry,
                 services: background(config, store: store, lakeStore: lakeStore, logger: logger),
                 onServerRunning: { [config] channel in announce(config, outcome: outcome, address: channel.localAddress) })
             try await app.run()

@@ -1,6 +1,7 @@
 import CairnStore
 import Foundation
 import Logging
+import NIOCore
 import NIOPosix
 import PostgresNIO
 
@@ -96,13 +97,16 @@ struct DatabaseSession: Sendable {
     }
 
     /// A pool over these hosts, each host's pool configuration shaped by `shape` (the service's pool size, role).
-    func pool(logger: Logger, _ shape: (inout PostgresClient.Configuration) -> Void = { _ in }) -> DatabasePool {
+    func pool(
+        logger: Logger, on eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton,
+        _ shape: (inout PostgresClient.Configuration) -> Void = { _ in }
+    ) -> DatabasePool {
         DatabasePool(
             endpoints: endpoints.map { endpoint in
                 var shaped = endpoint
                 shape(&shaped.pool)
                 return shaped
-            }, attributes: attributes, logger: logger)
+            }, attributes: attributes, eventLoopGroup: eventLoopGroup, logger: logger)
     }
 
     /// CREATE DATABASE cannot run inside a transaction or the target database, so it goes through the

@@ -1,4 +1,5 @@
 package import Logging
+package import NIOCore
 import NIOPosix
 package import PostgresNIO
 import ServiceLifecycle
@@ -56,6 +57,8 @@ package final class DatabasePool: Service, Sendable {
     }
 
     private let source: Source
+    /// The event loops the pool's connections run on: NIO's shared ones, or a group of the pool's own.
+    private let eventLoopGroup: any EventLoopGroup
     private let serving = Mutex<Generation?>(nil)
     private let suspect = Atomic<Bool>(false)
     private let logger: Logger
@@ -63,13 +66,18 @@ package final class DatabasePool: Service, Sendable {
     /// A pool over an already-made PostgresNIO pool; `run` runs it.
     package init(client: PostgresClient, logger: Logger = Logger(label: "cairn.database")) {
         source = .fixed(client)
+        eventLoopGroup = MultiThreadedEventLoopGroup.singleton
         self.logger = logger
     }
 
     /// A pool that finds its host among `endpoints` (in order) and finds it again after a failover.
-    package init(endpoints: [DatabaseEndpoint], attributes: TargetSessionAttributes, watch: Watch = Watch(), logger: Logger) {
+    package init(
+        endpoints: [DatabaseEndpoint], attributes: TargetSessionAttributes, watch: Watch = Watch(),
+        eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
+    ) {
         precondition(!endpoints.isEmpty)
         source = .located(endpoints, attributes, watch)
+        self.eventLoopGroup = eventLoopGroup
         self.logger = logger
     }
 
@@ -174,7 +182,8 @@ package final class DatabasePool: Service, Sendable {
     }
 
     private func serve(_ endpoint: DatabaseEndpoint) {
-        let generation = Generation(endpoint: endpoint.name, client: PostgresClient(configuration: endpoint.pool, backgroundLogger: logger))
+        let generation = Generation(
+            endpoint: endpoint.name, client: PostgresClient(configuration: endpoint.pool, eventLoopGroup: eventLoopGroup, backgroundLogger: logger))
         let previous = serving.withLock { current in
             defer { current = generation }
             return current

@@ -1,14 +1,14 @@
-import NIOCore
+package import NIOCore
 
 /// Runs a task's nonisolated code on one NIO event loop (SE-0417's task executor preference). A connection's queries
 /// start on its own event loop this way, so nothing that loop does — closing the channel — can happen between a
 /// check and the write that follows it (PostgresConnection+Guarded).
-final class EventLoopTaskExecutor: TaskExecutor {
+package final class EventLoopTaskExecutor: TaskExecutor {
     private let eventLoop: any EventLoop
 
-    init(_ eventLoop: any EventLoop) { self.eventLoop = eventLoop }
+    package init(_ eventLoop: any EventLoop) { self.eventLoop = eventLoop }
 
-    func enqueue(_ job: consuming ExecutorJob) {
+    package func enqueue(_ job: consuming ExecutorJob) {
         let job = UnownedJob(job)
         eventLoop.execute { job.runSynchronously(on: self.asUnownedTaskExecutor()) }
     }

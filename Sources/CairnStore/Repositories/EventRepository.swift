@@ -16,7 +16,7 @@ package struct EventRepository: Sendable {
     /// The row that stores a record: its lookup columns and its JSON. Building it is the costly part of
     /// recording, so group commit builds rows in the calling tasks, in parallel, before they queue.
     package static func row(_ record: EventRecord, at time: Date?) throws -> EventRow {
-        guard let id = UUID(uuidString: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
+        guard let id = UUID(text: record.eventID) else { throw EventRepositoryError.badEventId(record.eventID) }
         return EventRow(
             id: id, time: time ?? UTCTimestamp.parse(record.eventTime) ?? Date(), account: record.recipientAccountId,
             region: record.awsRegion, source: record.eventSource, name: record.eventName, readOnly: record.readOnly,

@@ -1,6 +1,7 @@
 import CairnStore
 import CairnTestSupport
 import Foundation
+import NIOPosix
 import Testing
 
 @testable import CairnCore
@@ -75,5 +76,28 @@ import Testing
             for (id, committed) in outcomes where committed { #expect(try await stored(store, id) == 1) }
             #expect(try await stored(store, taken) == 1)
         }
+    }
+
+    @Test func aCommitterOnAnEventLoopOfItsOwnCommitsEveryCallersEvent() async throws {
+        let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let loop = lane.next()
+        try await withTestStore { store in
+            let underWay = CallsUnderWay()
+            let queue = EventCommitQueue(store: store, underWay: underWay, committingOn: loop)
+            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<32 {
+                    let ticket = underWay.enter()
+                    group.addTask {
+                        let id = UUID()
+                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
+                        return try await stored(store, id)
+                    }
+                }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(seen.count == 32 && seen.allSatisfy { $0 == 1 }, "each event was in the table when its caller went on")
+            #expect(underWay.current == 0)
+        }
+        try await lane.shutdownGracefully()
     }
 }
