@@ -29,23 +29,27 @@ import Testing
         return count
     }
 
+    /// `callers` concurrent calls through `queue`; each sees its own event in the table when it goes on.
+    func everyCallerFindsItsEvent(_ queue: EventCommitQueue, _ underWay: CallsUnderWay, _ store: Store, callers: Int) async throws {
+        let seen = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<callers {
+                let ticket = underWay.enter()
+                group.addTask {
+                    let id = UUID()
+                    try await queue.commit(record(id: id), at: Date(), leaving: ticket)
+                    return try await stored(store, id)
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(seen.count == callers && seen.allSatisfy { $0 == 1 }, "each event was in the table when its caller went on")
+        #expect(underWay.current == 0)
+    }
+
     @Test func everyCallerGoesOnOnlyOnceItsOwnEventIsCommitted() async throws {
         try await withTestStore { store in
             let underWay = CallsUnderWay()
-            let queue = EventCommitQueue(store: store, underWay: underWay)
-            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<64 {
-                    let ticket = underWay.enter()
-                    group.addTask {
-                        let id = UUID()
-                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
-                        return try await stored(store, id)
-                    }
-                }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
-            }
-            #expect(seen.count == 64 && seen.allSatisfy { $0 == 1 }, "each event was in the table when its caller went on")
-            #expect(underWay.current == 0)
+            try await everyCallerFindsItsEvent(EventCommitQueue(store: store, underWay: underWay), underWay, store, callers: 64)
         }
     }
 
@@ -80,23 +84,10 @@ import Testing
 
     @Test func aCommitterOnAnEventLoopOfItsOwnCommitsEveryCallersEvent() async throws {
         let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let loop = lane.next()
         try await withTestStore { store in
             let underWay = CallsUnderWay()
-            let queue = EventCommitQueue(store: store, underWay: underWay, committingOn: loop)
-            let seen = try await withThrowingTaskGroup(of: Int.self) { group in
-                for _ in 0..<32 {
-                    let ticket = underWay.enter()
-                    group.addTask {
-                        let id = UUID()
-                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
-                        return try await stored(store, id)
-                    }
-                }
-                return try await group.reduce(into: [Int]()) { $0.append($1) }
-            }
-            #expect(seen.count == 32 && seen.allSatisfy { $0 == 1 }, "each event was in the table when its caller went on")
-            #expect(underWay.current == 0)
+            let queue = EventCommitQueue(store: store, underWay: underWay, committingOn: lane.next())
+            try await everyCallerFindsItsEvent(queue, underWay, store, callers: 32)
         }
         try await lane.shutdownGracefully()
     }
