@@ -23,9 +23,9 @@ import Synchronization
 /// the callers it resumes from there are spread over NIO's loops (a job enqueued from outside them goes to the
 /// next loop in turn), where on a shared loop a whole batch's callers resumed on the committer's one loop.
 ///
-/// One batch commits at a time: two in flight were measured again on 2026-12-07 (docs/benchmarks.md) and gave the
-/// same requests/s with smaller batches (16 events against 24 at 64 connections), a fifth more PostgreSQL CPU per
-/// call and a worse p99.
+/// One batch commits at a time: two in flight were measured again on 2026-12-07, also with the lane
+/// (docs/benchmarks.md), and gave no more requests/s: smaller batches (16 events against 22–24 at 64 connections)
+/// cost more CPU a call, in Cairn and in PostgreSQL, than the idle time they filled.
 final class EventCommitQueue: Sendable {
     private typealias Waiting = (row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)
 
