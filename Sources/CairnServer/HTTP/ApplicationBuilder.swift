@@ -47,7 +47,7 @@ package enum ApplicationBuilder {
         authorizer.resourceControls = caches.resourceControls
         var runner = OperationRunner(
             store: store, authorizer: authorizer,
-            eventQueue: EventCommitQueue(store: eventLane?.store ?? store, underWay: underWay, committingOn: eventLane?.loop),
+            eventQueue: EventCommitQueue(store: store, underWay: underWay, lane: eventLane),
             underWay: underWay, caches: caches,
             organizationAccountLimit: settings.organizationAccountLimit, replica: replica.map { ReplicaReads(primary: store, replica: $0) })
         runner.webIdentityKeys = WebIdentityKeys(

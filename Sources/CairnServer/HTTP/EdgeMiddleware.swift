@@ -1,4 +1,5 @@
 import CairnCore
+import CairnStore
 import HTTPTypes
 import Hummingbird
 import Metrics

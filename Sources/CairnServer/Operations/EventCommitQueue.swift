@@ -40,10 +40,10 @@ final class EventCommitQueue: Sendable {
     }
 
     private let store: Store
+    /// The committer's own pool and loop, if it has them; `store` serves while the lane's pool has no host.
+    private let lane: EventLane?
     private let logger: Logger
     private let underWay: CallsUnderWay
-    /// The event loop the committer runs on when it has one of its own (EventLane), and its executor.
-    private let committerLoop: (any EventLoop)?
     private let committerExecutor: EventLoopTaskExecutor?
     private let state = Mutex(State())
     /// The most events one statement inserts; a larger backlog commits in several batches.
@@ -51,13 +51,12 @@ final class EventCommitQueue: Sendable {
     static let gatheringDelay: TimeAmount = .milliseconds(1)
 
     init(
-        store: Store, underWay: CallsUnderWay = CallsUnderWay(), committingOn loop: (any EventLoop)? = nil,
-        logger: Logger = Logger(label: "cairn.events")
+        store: Store, underWay: CallsUnderWay = CallsUnderWay(), lane: EventLane? = nil, logger: Logger = Logger(label: "cairn.events")
     ) {
         self.store = store
         self.underWay = underWay
-        committerLoop = loop
-        committerExecutor = loop.map(EventLoopTaskExecutor.init)
+        self.lane = lane
+        committerExecutor = lane.map { EventLoopTaskExecutor($0.loop) }
         self.logger = logger
     }
 
@@ -116,7 +115,9 @@ final class EventCommitQueue: Sendable {
                 return state.gathered
             }
             guard let armed else { return opened.resume() }
-            (committerLoop ?? MultiThreadedEventLoopGroup.singleton.any()).scheduleTask(in: Self.gatheringDelay) { self.openGate(armed) }
+            (committerExecutor?.eventLoop ?? MultiThreadedEventLoopGroup.singleton.any()).scheduleTask(in: Self.gatheringDelay) {
+                self.openGate(armed)
+            }
         }
     }
 
@@ -140,6 +141,9 @@ final class EventCommitQueue: Sendable {
     /// One statement outside an explicit transaction: PostgreSQL commits it on its own, all rows or none, and
     /// answers only once the commit is durable, without the two round trips of BEGIN and COMMIT.
     private func insert(_ rows: [EventRepository.EventRow]) async throws {
-        try await store.autocommit(logger: logger) { tx in try await tx.events.insert(rows) }
+        // The lane's pool finds a host again on its own watch, a moment apart from the serving pool's: until it has
+        // one, the serving pool commits (chosen before the statement, so no batch is ever sent twice).
+        let target = lane.map { $0.store.pool.isServing ? $0.store : store } ?? store
+        try await target.autocommit(logger: logger) { tx in try await tx.events.insert(rows) }
     }
 }

@@ -27,7 +27,8 @@ package final class DatabasePool: Service, Sendable {
     private enum Source: Sendable {
         /// A pool its owner runs (tests, one-shot commands): served as is, never retired.
         case fixed(PostgresClient)
-        case located([DatabaseEndpoint], TargetSessionAttributes, Watch)
+        /// Its connections run on `eventLoopGroup`: NIO's shared loops, or a group of the pool's own.
+        case located([DatabaseEndpoint], TargetSessionAttributes, Watch, eventLoopGroup: any EventLoopGroup)
     }
 
     /// One PostgresNIO pool on one host, the task that runs it (cancelling it fails the pool's queued callers), and
@@ -57,8 +58,6 @@ package final class DatabasePool: Service, Sendable {
     }
 
     private let source: Source
-    /// The event loops the pool's connections run on: NIO's shared ones, or a group of the pool's own.
-    private let eventLoopGroup: any EventLoopGroup
     private let serving = Mutex<Generation?>(nil)
     private let suspect = Atomic<Bool>(false)
     private let logger: Logger
@@ -66,7 +65,6 @@ package final class DatabasePool: Service, Sendable {
     /// A pool over an already-made PostgresNIO pool; `run` runs it.
     package init(client: PostgresClient, logger: Logger = Logger(label: "cairn.database")) {
         source = .fixed(client)
-        eventLoopGroup = MultiThreadedEventLoopGroup.singleton
         self.logger = logger
     }
 
@@ -76,8 +74,7 @@ package final class DatabasePool: Service, Sendable {
         eventLoopGroup: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton, logger: Logger
     ) {
         precondition(!endpoints.isEmpty)
-        source = .located(endpoints, attributes, watch)
-        self.eventLoopGroup = eventLoopGroup
+        source = .located(endpoints, attributes, watch, eventLoopGroup: eventLoopGroup)
         self.logger = logger
     }
 
@@ -136,9 +133,9 @@ package final class DatabasePool: Service, Sendable {
     package func run() async {
         switch source {
         case .fixed(let client): await client.run()
-        case .located(let endpoints, let attributes, let watch):
+        case .located(let endpoints, let attributes, let watch, let eventLoopGroup):
             await cancelWhenGracefulShutdown {
-                await self.watch(endpoints, attributes, watch)
+                await self.watch(endpoints, attributes, watch, on: eventLoopGroup)
             }
             if let last = takeServing() {
                 last.retire()
@@ -147,7 +144,9 @@ package final class DatabasePool: Service, Sendable {
         }
     }
 
-    private func watch(_ endpoints: [DatabaseEndpoint], _ attributes: TargetSessionAttributes, _ watch: Watch) async {
+    private func watch(
+        _ endpoints: [DatabaseEndpoint], _ attributes: TargetSessionAttributes, _ watch: Watch, on eventLoopGroup: any EventLoopGroup
+    ) async {
         var probe: (connection: PostgresConnection, endpoint: DatabaseEndpoint)?
         var lastCheck = ContinuousClock.now
         var wasServing = false
@@ -170,7 +169,7 @@ package final class DatabasePool: Service, Sendable {
                 probe = found
                 lastCheck = ContinuousClock.now
                 suspect.store(false, ordering: .relaxed)
-                serve(found.endpoint)
+                serve(found.endpoint, on: eventLoopGroup)
                 wasServing = true
             } else {
                 if wasServing { logger.warning("no database host qualifies as \(attributes.rawValue); calls answer 503 until one does") }
@@ -181,7 +180,7 @@ package final class DatabasePool: Service, Sendable {
         if let probe { HostCheck.close(probe.connection) }
     }
 
-    private func serve(_ endpoint: DatabaseEndpoint) {
+    private func serve(_ endpoint: DatabaseEndpoint, on eventLoopGroup: any EventLoopGroup) {
         let generation = Generation(
             endpoint: endpoint.name, client: PostgresClient(configuration: endpoint.pool, eventLoopGroup: eventLoopGroup, backgroundLogger: logger))
         let previous = serving.withLock { current in

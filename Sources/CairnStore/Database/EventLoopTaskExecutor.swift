@@ -4,7 +4,7 @@ package import NIOCore
 /// start on its own event loop this way, so nothing that loop does — closing the channel — can happen between a
 /// check and the write that follows it (PostgresConnection+Guarded).
 package final class EventLoopTaskExecutor: TaskExecutor {
-    private let eventLoop: any EventLoop
+    package let eventLoop: any EventLoop
 
     package init(_ eventLoop: any EventLoop) { self.eventLoop = eventLoop }
 

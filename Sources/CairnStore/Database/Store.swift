@@ -94,18 +94,18 @@ package struct Store: Sendable {
     private func measured<R: Sendable>(
         _ kind: String, isolation: isolated (any Actor)? = #isolation, _ work: () async throws -> sending R
     ) async throws -> sending R {
-        let metrics = StoreMetrics.of(kind)
-        metrics.inFlight.increment()
+        let dimensions = [("kind", kind)]
+        let inFlight = MetricHandles.shared.meter("cairn_db_in_flight", dimensions)
+        inFlight.increment()
         let started = ContinuousClock.now
         defer {
-            metrics.inFlight.decrement()
-            let elapsed = ContinuousClock.now - started
-            metrics.duration.recordNanoseconds(elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+            inFlight.decrement()
+            MetricHandles.shared.timer("cairn_db_duration_seconds", dimensions).recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         }
         do {
             return try await work()
         } catch {
-            metrics.errors.increment()
+            MetricHandles.shared.counter("cairn_db_errors_total", dimensions).increment()
             throw error
         }
     }

@@ -86,7 +86,7 @@ import Testing
         let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         try await withTestStore { store in
             let underWay = CallsUnderWay()
-            let queue = EventCommitQueue(store: store, underWay: underWay, committingOn: lane.next())
+            let queue = EventCommitQueue(store: store, underWay: underWay, lane: EventLane(store: store, loop: lane.next()))
             try await everyCallerFindsItsEvent(queue, underWay, store, callers: 32)
         }
         try await lane.shutdownGracefully()

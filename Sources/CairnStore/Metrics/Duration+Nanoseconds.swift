@@ -1,6 +1,6 @@
 extension Duration {
     /// swift-metrics timers take integer nanoseconds.
-    var nanoseconds: Int64 {
+    package var nanoseconds: Int64 {
         let (seconds, attoseconds) = components
         return seconds * 1_000_000_000 + attoseconds / 1_000_000_000
     }
@@ -8,5 +8,5 @@ extension Duration {
 
 extension Duration {
     /// Seconds as a fraction, for what a command prints.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+    package var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
