@@ -21,8 +21,8 @@ struct EdgeMiddleware: RouterMiddleware {
         }
         response.headers[.requestId] = context.requestId
         let route = context.endpointPath ?? "unmatched"
-        MetricHandles.shared.counter("cairn_http_requests_total", [("route", route), ("status", String(response.status.code))]).increment()
-        MetricHandles.shared.timer("cairn_http_request_duration_seconds", [("route", route)])
+        MetricHandles.shared.counter("cairn_http_requests_total", ("route", route), ("status", String(response.status.code))).increment()
+        MetricHandles.shared.timer("cairn_http_request_duration_seconds", ("route", route))
             .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         return response
     }

@@ -20,8 +20,8 @@ import Synchronization
 /// cross-thread wake-ups a call on the signed path.
 ///
 /// The committer runs on its lane's event loop when it has one (EventLane), away from the loops serving requests;
-/// the callers it resumes from there are spread over NIO's loops (a job enqueued from outside them goes to the
-/// next loop in turn), where on a shared loop a whole batch's callers resumed on the committer's one loop.
+/// the callers it resumes from there are spread evenly over NIO's loops, where on a shared loop a whole batch's
+/// callers resumed on the committer's one loop.
 ///
 /// One batch commits at a time: two in flight were measured again on 2026-12-07, also with the lane
 /// (docs/benchmarks.md), and gave no more requests/s: smaller batches (16 events against 22–24 at 64 connections)
@@ -124,7 +124,7 @@ final class EventCommitQueue: Sendable {
     private func commit(_ batch: [Waiting]) async {
         do {
             try await insert(batch.map(\.row))
-            for entry in batch { entry.done.resume() }
+            resume(batch.map(\.done))
         } catch {
             // One event the database refuses must not fail its neighbours: retry them one by one.
             for entry in batch {
@@ -135,6 +135,20 @@ final class EventCommitQueue: Sendable {
                     entry.done.resume(throwing: error)
                 }
             }
+        }
+    }
+
+    /// Resumes a committed batch's callers. From the lane, each loop serving requests gets one job that resumes its
+    /// share of them, so a resumed task is enqueued on the loop it runs on: one wake-up a loop a batch, where
+    /// resuming each caller from the lane's thread woke a loop for every caller. The shares are even, as dealing the
+    /// callers round-robin made them. On a shared loop (no lane) each caller resumes where it is.
+    private func resume(_ callers: [CheckedContinuation<Void, any Error>]) {
+        guard lane != nil, callers.count > 1 else { return callers.forEach { $0.resume() } }
+        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
+        let share = (callers.count + loops.count - 1) / loops.count
+        for (index, loop) in loops.enumerated() where index * share < callers.count {
+            let mine = callers[(index * share)..<min(callers.count, (index + 1) * share)]
+            loop.execute { for caller in mine { caller.resume() } }
         }
     }
 

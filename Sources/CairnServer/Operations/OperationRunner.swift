@@ -37,7 +37,7 @@ struct OperationRunner: Sendable {
         let ticket = underWay.enter()
         let started = ContinuousClock.now
         defer {
-            MetricHandles.shared.timer("cairn_operation_duration_seconds", [("operation", entry.action)])
+            MetricHandles.shared.timer("cairn_operation_duration_seconds", ("operation", entry.action))
                 .recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         }
         let input: Input
@@ -191,6 +191,6 @@ struct OperationRunner: Sendable {
     #endif
 
     private func count(_ operation: CatalogueOperation, outcome: String) {
-        MetricHandles.shared.counter("cairn_operations_total", [("operation", operation.action), ("outcome", outcome)]).increment()
+        MetricHandles.shared.counter("cairn_operations_total", ("operation", operation.action), ("outcome", outcome)).increment()
     }
 }

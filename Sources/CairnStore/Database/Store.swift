@@ -94,18 +94,18 @@ package struct Store: Sendable {
     private func measured<R: Sendable>(
         _ kind: String, isolation: isolated (any Actor)? = #isolation, _ work: () async throws -> sending R
     ) async throws -> sending R {
-        let dimensions = [("kind", kind)]
-        let inFlight = MetricHandles.shared.meter("cairn_db_in_flight", dimensions)
+        let dimension = ("kind", kind)
+        let inFlight = MetricHandles.shared.meter("cairn_db_in_flight", dimension)
         inFlight.increment()
         let started = ContinuousClock.now
         defer {
             inFlight.decrement()
-            MetricHandles.shared.timer("cairn_db_duration_seconds", dimensions).recordNanoseconds((ContinuousClock.now - started).nanoseconds)
+            MetricHandles.shared.timer("cairn_db_duration_seconds", dimension).recordNanoseconds((ContinuousClock.now - started).nanoseconds)
         }
         do {
             return try await work()
         } catch {
-            MetricHandles.shared.counter("cairn_db_errors_total", dimensions).increment()
+            MetricHandles.shared.counter("cairn_db_errors_total", dimension).increment()
             throw error
         }
     }

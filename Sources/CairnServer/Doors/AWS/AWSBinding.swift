@@ -25,7 +25,7 @@ struct AWSBinding: Sendable {
     static func json<Input: OperationInput & Decodable, Output: Encodable>(_ operation: Operation<Input, Output>) -> AWSBinding {
         AWSBinding(entry: operation.entry) { frame, scope, runner in
             let output = try await runner.run(operation, in: scope) { try frame.decode(Input.self) }
-            return .json(Data(try AWSJSON.encoder.encode(output).text.utf8))
+            return .json(try AWSJSON.encoder.encode(output).text)
         }
     }
 
@@ -50,9 +50,10 @@ struct AWSBinding: Sendable {
     }
 }
 
-/// What a binding answers: a JSON object for JSON 1.1 and REST-JSON, or the Result element's children for Query.
+/// What a binding answers: a JSON object's text for JSON 1.1 and REST-JSON (copied once, into the response's
+/// buffer), or the Result element's children for Query.
 enum AWSReply: Sendable {
-    case json(Data)
+    case json(String)
     case query([XMLWriter.Node])
 }
 

@@ -38,9 +38,9 @@ struct AWSDoor: Sendable {
 
     private static func response(_ reply: AWSReply, entry: CatalogueOperation, requestId: String) -> Response {
         switch reply {
-        case .json(let data):
+        case .json(let text):
             let type = entry.service.wireProtocol == .restJSON ? "application/json" : "application/x-amz-json-1.1"
-            return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(data: data)))
+            return Response(status: .ok, headers: [.contentType: type], body: .init(byteBuffer: ByteBuffer(string: text)))
         case .query(let children):
             let xml = XMLWriter.document(
                 "\(entry.name)Response", namespace: entry.service.queryVersion?.namespace ?? "",
