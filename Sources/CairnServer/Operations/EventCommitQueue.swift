@@ -143,7 +143,10 @@ final class EventCommitQueue: Sendable {
     /// resuming each caller from the lane's thread woke a loop for every caller. The shares are even, as dealing the
     /// callers round-robin made them. On a shared loop (no lane) each caller resumes where it is.
     private func resume(_ callers: [CheckedContinuation<Void, any Error>]) {
-        guard lane != nil, callers.count > 1 else { return callers.forEach { $0.resume() } }
+        guard lane != nil, callers.count > 1 else {
+            for caller in callers { caller.resume() }
+            return
+        }
         let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
         let share = (callers.count + loops.count - 1) / loops.count
         for (index, loop) in loops.enumerated() where index * share < callers.count {
