@@ -168,7 +168,36 @@ struct SigV4Request: Sendable {
         return key
     }
 
+    /// Written into one string: joining arrays of lines cost the signed path more than hashing the result.
     func canonicalRequest(_ claim: Claim, payload: String, doubleEncodePath: Bool) -> String {
+        var out = ""
+        out.reserveCapacity(320 + rawPath.utf8.count + rawQuery.utf8.count)
+        out += method
+        out += "\n"
+        out += doubleEncodePath ? canonicalPath : (rawPath.isEmpty ? "/" : rawPath)
+        out += "\n"
+        out += canonicalQuery(claim)
+        out += "\n"
+        for name in claim.signedHeaders {
+            out += name
+            out += ":"
+            out += SigV4Request.normalizeHeaderValue(headers[name] ?? "")
+            out += "\n"
+        }
+        out += "\n"
+        for (index, name) in claim.signedHeaders.enumerated() {
+            if index > 0 { out += ";" }
+            out += name
+        }
+        out += "\n"
+        out += payload
+        return out
+    }
+
+    /// The query's parameters decoded, encoded again as SigV4 wants, sorted by name then value; a presigned URL's
+    /// own signature left out.
+    private func canonicalQuery(_ claim: Claim) -> String {
+        guard !rawQuery.isEmpty else { return "" }
         var pairs: [(String, String)] = []
         for item in rawQuery.split(separator: "&", omittingEmptySubsequences: true) {
             let kv = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
@@ -178,13 +207,7 @@ struct SigV4Request: Sendable {
             pairs.append((SigV4Request.uriEncode(k), SigV4Request.uriEncode(v)))
         }
         pairs.sort { $0.0 == $1.0 ? $0.1 < $1.1 : $0.0 < $1.0 }
-        let query = pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
-        let headerLines = claim.signedHeaders.map { name in
-            "\(name):\(SigV4Request.normalizeHeaderValue(headers[name] ?? ""))\n"
-        }.joined()
-        let path = doubleEncodePath ? canonicalPath : (rawPath.isEmpty ? "/" : rawPath)
-        return [method, path, query, headerLines, claim.signedHeaders.joined(separator: ";"), payload]
-            .joined(separator: "\n")
+        return pairs.map { "\($0.0)=\($0.1)" }.joined(separator: "&")
     }
 
     /// AWS (non-S3) signs the path normalized and URI-encoded once more, on top of its wire encoding.

@@ -20,14 +20,15 @@ import Synchronization
 /// cross-thread wake-ups a call on the signed path.
 ///
 /// The committer runs on its lane's event loop when it has one (EventLane), away from the loops serving requests;
-/// the callers it resumes from there are spread evenly over NIO's loops, where on a shared loop a whole batch's
-/// callers resumed on the committer's one loop.
+/// it resumes each caller on the loop the caller came from, where on a shared loop a whole batch's callers resumed
+/// on the committer's one loop.
 ///
 /// One batch commits at a time: two in flight were measured again on 2026-12-07, also with the lane
 /// (docs/benchmarks.md), and gave no more requests/s: smaller batches (16 events against 22–24 at 64 connections)
 /// cost more CPU a call, in Cairn and in PostgreSQL, than the idle time they filled.
 final class EventCommitQueue: Sendable {
-    private typealias Waiting = (row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>)
+    /// A queued event, its caller, and the event loop the caller queued it from (nil off NIO's threads).
+    private typealias Waiting = (row: EventRepository.EventRow, done: CheckedContinuation<Void, any Error>, loop: (any EventLoop)?)
 
     private struct State {
         var pending: [Waiting] = []
@@ -68,8 +69,9 @@ final class EventCommitQueue: Sendable {
         try await withCheckedThrowingContinuation { (done: CheckedContinuation<Void, any Error>) in
             ticket?.leave()
             let lastToCome = underWay.current == 0
+            let loop = MultiThreadedEventLoopGroup.currentEventLoop
             let (opened, startCommitter) = state.withLock { state in
-                state.pending.append((row, done))
+                state.pending.append((row, done, loop))
                 let opened = lastToCome ? state.gate.take() : nil
                 guard !state.committing else { return (opened, false) }
                 state.committing = true
@@ -124,7 +126,7 @@ final class EventCommitQueue: Sendable {
     private func commit(_ batch: [Waiting]) async {
         do {
             try await insert(batch.map(\.row))
-            resume(batch.map(\.done))
+            resume(batch)
         } catch {
             // One event the database refuses must not fail its neighbours: retry them one by one.
             for entry in batch {
@@ -138,20 +140,31 @@ final class EventCommitQueue: Sendable {
         }
     }
 
-    /// Resumes a committed batch's callers. From the lane, each loop serving requests gets one job that resumes its
-    /// share of them, so a resumed task is enqueued on the loop it runs on: one wake-up a loop a batch, where
-    /// resuming each caller from the lane's thread woke a loop for every caller. The shares are even, as dealing the
-    /// callers round-robin made them. On a shared loop (no lane) each caller resumes where it is.
-    private func resume(_ callers: [CheckedContinuation<Void, any Error>]) {
-        guard lane != nil, callers.count > 1 else {
-            for caller in callers { caller.resume() }
+    /// Resumes a committed batch's callers, each on the event loop it queued its event from: that is its
+    /// connection's loop, so its answer is written there without another hop. From the lane, each loop gets one job
+    /// that resumes all of its callers (a resumed task is enqueued on the loop it is resumed on): one wake-up a loop
+    /// a batch, where resuming each caller from the lane's thread woke a loop for every caller. On a shared loop
+    /// (no lane) each caller resumes where it is.
+    private func resume(_ batch: [Waiting]) {
+        guard lane != nil, batch.count > 1 else {
+            for waiting in batch { waiting.done.resume() }
             return
         }
-        let loops = Array(MultiThreadedEventLoopGroup.singleton.makeIterator())
-        let share = (callers.count + loops.count - 1) / loops.count
-        for (index, loop) in loops.enumerated() where index * share < callers.count {
-            let mine = callers[(index * share)..<min(callers.count, (index + 1) * share)]
-            loop.execute { for caller in mine { caller.resume() } }
+        var shares: [(loop: any EventLoop, callers: [CheckedContinuation<Void, any Error>])] = []
+        for waiting in batch {
+            guard let loop = waiting.loop else {
+                waiting.done.resume()
+                continue
+            }
+            if let index = shares.firstIndex(where: { $0.loop === loop }) {
+                shares[index].callers.append(waiting.done)
+            } else {
+                shares.append((loop, [waiting.done]))
+            }
+        }
+        for share in shares {
+            let callers = share.callers
+            share.loop.execute { for caller in callers { caller.resume() } }
         }
     }
 

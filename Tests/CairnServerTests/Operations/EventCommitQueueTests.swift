@@ -91,4 +91,33 @@ import Testing
         }
         try await lane.shutdownGracefully()
     }
+
+    /// Callers queued from two serving loops (as requests are) are resumed, by the lane, a job a loop: each exactly
+    /// once, after its own event is committed, and back on the loop it came from.
+    @Test func callersQueuedFromServingLoopsResumeOnceOnTheirOwnLoop() async throws {
+        let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let serving = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        try await withTestStore { store in
+            let underWay = CallsUnderWay()
+            let queue = EventCommitQueue(store: store, underWay: underWay, lane: EventLane(store: store, loop: lane.next()))
+            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
+                for _ in 0..<48 {
+                    let loop = serving.next()
+                    let ticket = underWay.enter()
+                    group.addTask(executorPreference: EventLoopTaskExecutor(loop)) {
+                        let id = UUID()
+                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
+                        let home = MultiThreadedEventLoopGroup.currentEventLoop === loop
+                        return (try await stored(store, id), home)
+                    }
+                }
+                return try await group.reduce(into: [(Int, Bool)]()) { $0.append($1) }
+            }
+            #expect(outcomes.count == 48 && outcomes.allSatisfy { $0.0 == 1 }, "each event was in the table when its caller went on")
+            #expect(outcomes.allSatisfy { $0.1 }, "each caller went on on the loop it queued from")
+            #expect(underWay.current == 0)
+        }
+        try await serving.shutdownGracefully()
+        try await lane.shutdownGracefully()
+    }
 }
