@@ -45,30 +45,40 @@ struct SigV4Request: Sendable {
         guard auth.hasPrefix("AWS4-HMAC-SHA256 ") else {
             throw .incompleteSignature("Authorization header requires the AWS4-HMAC-SHA256 algorithm.")
         }
-        var fields: [String: String] = [:]
+        // The three fields read into locals, not a dictionary of every field: the header is parsed on every call.
+        // A field named twice keeps its last value; others are ignored.
+        var credential: String?
+        var signedHeaders: String?
+        var signature: String?
         for part in auth.utf8.dropFirst("AWS4-HMAC-SHA256 ".utf8.count).split(separator: UInt8(ascii: ",")) {
             // Trimmed by hand: Foundation's CharacterSet trimming cost more than the rest of the header's parsing.
             let kv = part.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
             guard let eq = kv.firstIndex(of: UInt8(ascii: "=")) else { continue }
             var value = kv[kv.index(after: eq)...]
             while let last = value.last, last == UInt8(ascii: " ") || last == UInt8(ascii: "\t") { value = value.dropLast() }
-            fields[String(decoding: kv[..<eq], as: UTF8.self)] = String(decoding: value, as: UTF8.self)
-        }
-        var missing: [String] = []
-        for name in ["Credential", "SignedHeaders", "Signature"] where fields[name] == nil {
-            missing.append("Authorization header requires '\(name)' parameter.")
+            let name = kv[..<eq]
+            if name.elementsEqual("Credential".utf8) {
+                credential = String(decoding: value, as: UTF8.self)
+            } else if name.elementsEqual("SignedHeaders".utf8) {
+                signedHeaders = String(decoding: value, as: UTF8.self)
+            } else if name.elementsEqual("Signature".utf8) {
+                signature = String(decoding: value, as: UTF8.self)
+            }
         }
         let timestamp = headers["x-amz-date"] ?? ""
-        if timestamp.isEmpty {
-            missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
-        }
-        if !missing.isEmpty {
+        guard let credential, let signedHeaders, let signature, !timestamp.isEmpty else {
+            var missing: [String] = []
+            for (name, value) in [("Credential", credential), ("SignedHeaders", signedHeaders), ("Signature", signature)] where value == nil {
+                missing.append("Authorization header requires '\(name)' parameter.")
+            }
+            if timestamp.isEmpty {
+                missing.append("Authorization header requires existence of either a 'X-Amz-Date' or a 'Date' header.")
+            }
             throw .incompleteSignature(missing.joined(separator: " ") + " Authorization=\(auth.prefix(16))")
         }
         return try buildClaim(
-            credential: fields["Credential"]!, signedHeaders: fields["SignedHeaders"]!,
-            signature: fields["Signature"]!, timestamp: timestamp, sessionToken: headers["x-amz-security-token"],
-            presigned: false, expires: nil)
+            credential: credential, signedHeaders: signedHeaders, signature: signature, timestamp: timestamp,
+            sessionToken: headers["x-amz-security-token"], presigned: false, expires: nil)
     }
 
     private func queryClaim(_ q: [String: String]) throws(ServiceError) -> Claim {
@@ -124,6 +134,8 @@ struct SigV4Request: Sendable {
     /// (botocore, non-S3) or UNSIGNED-PAYLOAD; paths with escapes are signed re-encoded (AWS's rule for
     /// non-S3 services) by botocore but as sent by some other clients. Each form still needs the secret.
     func signingVariants(for claim: Claim) -> [(payload: String, doubleEncodePath: Bool)] {
+        // What nearly every request is: signed in the header, over a path without escapes.
+        if !claim.presigned && !rawPath.utf8.contains(UInt8(ascii: "%")) { return [(bodyHash, true)] }
         var payloads = [bodyHash]
         if claim.presigned { payloads.append(headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD") }
         let encodings = rawPath.contains("%") ? [true, false] : [true]
@@ -238,7 +250,9 @@ struct SigV4Request: Sendable {
     static func asciiLowercased(_ s: some StringProtocol) -> String { asciiLowercased(bytes: s.utf8) }
 
     static func asciiLowercased(bytes: some Collection<UInt8>) -> String {
-        String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
+        // Names and signatures nearly always arrive lowercase already: then no byte is rewritten.
+        guard bytes.contains(where: { (0x41...0x5A).contains($0) }) else { return String(decoding: bytes, as: UTF8.self) }
+        return String(decoding: bytes.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
     }
 
     static func parseQuery(_ raw: String) -> [String: String] {

@@ -12,13 +12,22 @@ final class SigningKeyCache: Sendable {
         let key: SymmetricKey
     }
 
-    private let table = Mutex<[String: Entry]>([:])
+    /// Whose key, for which scope: kept as its parts, so finding a key joins no strings.
+    private struct Scope: Hashable {
+        let accessKeyId: String
+        let date: String
+        let region: String
+        let service: String
+    }
+
+    private let table = Mutex<[Scope: Entry]>([:])
     /// Bounds memory under many keys; eviction is wholesale and only costs a derivation.
     private let capacity = 20_000
 
     func key(for claim: SigV4Request.Claim, secret: String) -> SymmetricKey {
-        let name = claim.accessKeyId + "/" + claim.date + "/" + claim.region + "/" + claim.service
-        let digest = SHA256.hash(data: Data(secret.utf8))
+        let name = Scope(accessKeyId: claim.accessKeyId, date: claim.date, region: claim.region, service: claim.service)
+        var secret = secret
+        let digest = secret.withUTF8 { SHA256.hash(data: UnsafeRawBufferPointer($0)) }
         if let known = table.withLock({ $0[name] }), known.secretDigest == digest { return known.key }
         let key = SigV4Request.signingKey(secret: secret, claim: claim)
         table.withLock { table in
