@@ -133,13 +133,18 @@ struct SigV4Request: Sendable {
     /// The canonical forms a correct client may have signed. Presigned URLs sign either the body's hash
     /// (botocore, non-S3) or UNSIGNED-PAYLOAD; paths with escapes are signed re-encoded (AWS's rule for
     /// non-S3 services) by botocore but as sent by some other clients. Each form still needs the secret.
+    /// Built without intermediate arrays: a header-signed request over a path without escapes, nearly every request,
+    /// has the one form.
     func signingVariants(for claim: Claim) -> [(payload: String, doubleEncodePath: Bool)] {
-        // What nearly every request is: signed in the header, over a path without escapes.
-        if !claim.presigned && !rawPath.utf8.contains(UInt8(ascii: "%")) { return [(bodyHash, true)] }
-        var payloads = [bodyHash]
-        if claim.presigned { payloads.append(headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD") }
-        let encodings = rawPath.contains("%") ? [true, false] : [true]
-        return payloads.flatMap { p in encodings.map { (p, $0) } }
+        let escaped = rawPath.utf8.contains(UInt8(ascii: "%"))
+        var variants = [(payload: bodyHash, doubleEncodePath: true)]
+        if escaped { variants.append((bodyHash, false)) }
+        if claim.presigned {
+            let declared = headers["x-amz-content-sha256"] ?? "UNSIGNED-PAYLOAD"
+            variants.append((declared, true))
+            if escaped { variants.append((declared, false)) }
+        }
+        return variants
     }
 
     /// Whether `secret` produced the claimed signature for any form a correct client may have signed.

@@ -141,15 +141,11 @@ final class EventCommitQueue: Sendable {
     }
 
     /// Resumes a committed batch's callers, each on the event loop it queued its event from: that is its
-    /// connection's loop, so its answer is written there without another hop. From the lane, each loop gets one job
-    /// that resumes all of its callers (a resumed task is enqueued on the loop it is resumed on): one wake-up a loop
-    /// a batch, where resuming each caller from the lane's thread woke a loop for every caller. On a shared loop
-    /// (no lane) each caller resumes where it is.
+    /// connection's loop, so its answer is written there without another hop. Each loop gets one job that resumes
+    /// all of its callers (a resumed task is enqueued on the loop it is resumed on): one wake-up a loop a batch,
+    /// where resuming each caller from the lane's thread woke a loop for every caller. A caller that queued from no
+    /// event loop resumes at once.
     private func resume(_ batch: [Waiting]) {
-        guard lane != nil, batch.count > 1 else {
-            for waiting in batch { waiting.done.resume() }
-            return
-        }
         var shares: [(loop: any EventLoop, callers: [CheckedContinuation<Void, any Error>])] = []
         for waiting in batch {
             guard let loop = waiting.loop else {

@@ -1,6 +1,7 @@
 import CairnStore
 import CairnTestSupport
 import Foundation
+import NIOCore
 import NIOPosix
 import Testing
 
@@ -29,12 +30,15 @@ import Testing
         return count
     }
 
-    /// `callers` concurrent calls through `queue`; each sees its own event in the table when it goes on.
-    func everyCallerFindsItsEvent(_ queue: EventCommitQueue, _ underWay: CallsUnderWay, _ store: Store, callers: Int) async throws {
+    /// `callers` concurrent calls through `queue` (queued from `loops`' event loops in turn, when given); each sees
+    /// its own event in the table when it goes on.
+    func everyCallerFindsItsEvent(
+        _ queue: EventCommitQueue, _ underWay: CallsUnderWay, _ store: Store, callers: Int, from loops: (any EventLoopGroup)? = nil
+    ) async throws {
         let seen = try await withThrowingTaskGroup(of: Int.self) { group in
             for _ in 0..<callers {
                 let ticket = underWay.enter()
-                group.addTask {
+                group.addTask(executorPreference: loops.map { EventLoopTaskExecutor($0.next()) }) {
                     let id = UUID()
                     try await queue.commit(record(id: id), at: Date(), leaving: ticket)
                     return try await stored(store, id)
@@ -92,30 +96,16 @@ import Testing
         try await lane.shutdownGracefully()
     }
 
-    /// Callers queued from two serving loops (as requests are) are resumed, by the lane, a job a loop: each exactly
-    /// once, after its own event is committed, and back on the loop it came from.
-    @Test func callersQueuedFromServingLoopsResumeOnceOnTheirOwnLoop() async throws {
+    /// Callers queued from two serving loops (as requests are) are resumed a job a loop: each exactly once, and only
+    /// after its own event is committed. (Which loop a caller wakes on cannot be seen from here: outside `cairn serve`
+    /// NIO is not the global executor, and a task's executor preference decides where it runs.)
+    @Test func callersQueuedFromServingLoopsEachGoOnOnceTheirEventIsCommitted() async throws {
         let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let serving = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         try await withTestStore { store in
             let underWay = CallsUnderWay()
             let queue = EventCommitQueue(store: store, underWay: underWay, lane: EventLane(store: store, loop: lane.next()))
-            let outcomes = try await withThrowingTaskGroup(of: (Int, Bool).self) { group in
-                for _ in 0..<48 {
-                    let loop = serving.next()
-                    let ticket = underWay.enter()
-                    group.addTask(executorPreference: EventLoopTaskExecutor(loop)) {
-                        let id = UUID()
-                        try await queue.commit(record(id: id), at: Date(), leaving: ticket)
-                        let home = MultiThreadedEventLoopGroup.currentEventLoop === loop
-                        return (try await stored(store, id), home)
-                    }
-                }
-                return try await group.reduce(into: [(Int, Bool)]()) { $0.append($1) }
-            }
-            #expect(outcomes.count == 48 && outcomes.allSatisfy { $0.0 == 1 }, "each event was in the table when its caller went on")
-            #expect(outcomes.allSatisfy { $0.1 }, "each caller went on on the loop it queued from")
-            #expect(underWay.current == 0)
+            try await everyCallerFindsItsEvent(queue, underWay, store, callers: 48, from: serving)
         }
         try await serving.shutdownGracefully()
         try await lane.shutdownGracefully()
