@@ -96,9 +96,10 @@ import Testing
         try await lane.shutdownGracefully()
     }
 
-    /// Callers queued from two serving loops (as requests are) are resumed a job a loop: each exactly once, and only
-    /// after its own event is committed. (Which loop a caller wakes on cannot be seen from here: outside `cairn serve`
-    /// NIO is not the global executor, and a task's executor preference decides where it runs.)
+    /// Callers queued from two serving loops (as requests are), so that the lane resumes them through their loops: each
+    /// goes on exactly once (a second resumption would trap), and only after its own event is committed. (How many jobs
+    /// a loop gets, and which loop a caller wakes on, cannot be seen from here: outside `cairn serve` NIO is not the
+    /// global executor, and a task's executor preference decides where it runs.)
     @Test func callersQueuedFromServingLoopsEachGoOnOnceTheirEventIsCommitted() async throws {
         let lane = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         let serving = MultiThreadedEventLoopGroup(numberOfThreads: 2)
