@@ -56,7 +56,10 @@ def main():
     try:
         with cairn_server(args.binary, 18098, KEY_ID, SECRET) as cairn:
             time.sleep(3)
-            idle = {"cairn_rss_kb": rss_kb(cairn.process.pid)}
+            # RssFile is the binary's and the libraries' pages mapped from the page cache: shared, reclaimable, and
+            # larger when the binary's file is already cached (the kernel maps cached neighbours of a faulted page).
+            idle = {"cairn_rss_kb": rss_kb(cairn.process.pid), "cairn_rss_anon_kb": rss_kb(cairn.process.pid, "RssAnon"),
+                    "cairn_rss_file_kb": rss_kb(cairn.process.pid, "RssFile")}
             prepare(cairn.endpoint, KEY_ID, SECRET)
             moto_endpoint = f"http://127.0.0.1:{MOTO_PORT}"
             if moto:

@@ -117,12 +117,24 @@ package struct EventRepository: Sendable {
     private func window(
         account: AccountId, region: String, _ q: EventLookup, from lower: Date, to upper: Date, strictUpper: Bool, limit: Int
     ) async throws -> [(text: String, time: Date, id: UUID)] {
+        let rows = try await tx.query(
+            Self.windowQuery(account: account, region: region, q, from: lower, to: upper, strictUpper: strictUpper, limit: limit))
+        var out: [(text: String, time: Date, id: UUID)] = []
+        for try await (text, time, id) in rows.decode((String, Date, UUID).self) { out.append((text, time, id)) }
+        return out
+    }
+
+    /// One window's statement. PostgreSQL plans it with its values (an unnamed statement), so an absent filter's
+    /// `NULL IS NULL OR …` folds away and each lookup uses its own index; the partial indexes' conditions (migration
+    /// 0040) are stated where the planner must prove them. EventLookupPlanTests explains it.
+    static func windowQuery(
+        account: AccountId, region: String, _ q: EventLookup, from lower: Date, to upper: Date, strictUpper: Bool, limit: Int
+    ) -> PostgresQuery {
         func value(_ a: EventLookup.Attribute) -> String? { q.filters.first { $0.attribute == a }?.value }
         let eventId = value(.eventId).flatMap { UUID(uuidString: $0) }
         let readOnly = value(.readOnly).map { $0 == "true" }
         let category = q.insights ? "Insight" : "Management"
-        let rows = try await tx.query(
-            """
+        return """
             SELECT record::text, event_time, event_id FROM events
             WHERE account_id = \(account.value) AND region = \(region) AND event_category = \(category)
               AND event_time >= \(lower) AND event_time <= \(upper) AND (NOT \(strictUpper) OR event_time < \(upper))
@@ -132,14 +144,13 @@ package struct EventRepository: Sendable {
               AND (\(value(.username))::text IS NULL OR username = \(value(.username)))
               AND (\(value(.eventSource))::text IS NULL OR event_source = \(value(.eventSource)))
               AND (\(value(.accessKeyId))::text IS NULL OR access_key_id = \(value(.accessKeyId)))
-              AND (\(value(.resourceName))::text IS NULL OR resource_names @> ARRAY[\(value(.resourceName))]::text[])
-              AND (\(value(.resourceType))::text IS NULL OR resource_types @> ARRAY[\(value(.resourceType))]::text[])
+              AND (\(value(.resourceName))::text IS NULL
+                   OR (resource_names <> '{}' AND resource_names @> ARRAY[\(value(.resourceName))]::text[]))
+              AND (\(value(.resourceType))::text IS NULL
+                   OR (resource_types <> '{}' AND resource_types @> ARRAY[\(value(.resourceType))]::text[]))
               AND (\(q.after?.time)::timestamptz IS NULL OR (event_time, event_id) < (\(q.after?.time), \(q.after?.eventId)))
             ORDER BY event_time DESC, event_id DESC LIMIT \(limit)
-            """)
-        var out: [(text: String, time: Date, id: UUID)] = []
-        for try await (text, time, id) in rows.decode((String, Date, UUID).self) { out.append((text, time, id)) }
-        return out
+            """
     }
 
     /// Makes the daily partitions from yesterday to a week ahead; run at start and daily.
