@@ -86,6 +86,7 @@ def main():
             "ResourceName (1 in 1,000)": attr("ResourceName", f"arn:aws:cloudtrail:us-east-1:{account}:trail/t-7"),
             "AccessKeyId (1 in 50)": attr("AccessKeyId", "AKIASYNTHETIC7"),
             "ReadOnly": attr("ReadOnly", "false"),
+            "ReadOnly true": attr("ReadOnly", "true"),
             "EventName, one day 45 days ago": dict(attr("EventName", "Synthetic7"), StartTime=now - 46 * 86400, EndTime=now - 45 * 86400),
             "no attribute, one hour 60 days ago": {"StartTime": now - 60 * 86400 - 3600, "EndTime": now - 60 * 86400},
         }

@@ -25,7 +25,7 @@ package struct EventRepository: Sendable {
             resourceNames: record.resources?.map(\.ARN) ?? [], record: record.jsonText)
     }
 
-    /// One row of `events`: the lookup columns and the record as JSON text.
+    /// One row of `events`: the lookup columns and the record as JSON text (made `storable`).
     package struct EventRow: Sendable {
         package var id: UUID
         package var time: Date
@@ -48,15 +48,16 @@ package struct EventRepository: Sendable {
         ) {
             (self.id, self.time, self.account, self.region, self.source, self.name) = (id, time, account, region, source, name)
             (self.readOnly, self.username, self.accessKeyId, self.category, self.errorCode) = (readOnly, username, accessKeyId, category, errorCode)
-            (self.resourceTypes, self.resourceNames, self.record) = (resourceTypes, resourceNames, record)
+            // Made storable here, in the task that builds the row, not by the group commit's one committer.
+            (self.resourceTypes, self.resourceNames, self.record) = (resourceTypes, resourceNames, EventRepository.storable(record))
         }
     }
 
-    /// Inserts rows in one statement (`unnest` of one array per column). Records pass through `storable`, so
-    /// no caller's NUL can make an event fail to store.
+    /// Inserts rows in one statement (`unnest` of one array per column). Each row's record passed through
+    /// `storable` when the row was made, so no caller's NUL can make an event fail to store.
     package func insert(_ rows: [EventRow]) async throws {
         guard !rows.isEmpty else { return }
-        let records = rows.map { Self.storable($0.record) }
+        let records = rows.map(\.record)
         let types = try rows.map { $0.resourceTypes.isEmpty ? "[]" : Self.storable(try Self.encoder.encode($0.resourceTypes)) }
         let names = try rows.map { $0.resourceNames.isEmpty ? "[]" : Self.storable(try Self.encoder.encode($0.resourceNames)) }
         _ = try await tx.execute(EventBatchInsert(rows: rows, resourceTypes: types, resourceNames: names, records: records))
@@ -174,7 +175,10 @@ package struct EventRepository: Sendable {
     /// literal `\u0000` text stays as it was.
     static func storable(_ json: String) -> String {
         // Almost no record has a NUL escape: finding none costs one scan and no copy.
-        guard json.utf8.contains(UInt8(ascii: "\\")), json.contains("\\u0000") else { return json }
+        // Over the contiguous bytes: through String.UTF8View's iterator this scan was 8 % of the committer's time.
+        let escapes =
+            json.utf8.withContiguousStorageIfAvailable { $0.contains(UInt8(ascii: "\\")) } ?? json.utf8.contains(UInt8(ascii: "\\"))
+        guard escapes, json.contains("\\u0000") else { return json }
         return storable(Data(json.utf8))
     }
 

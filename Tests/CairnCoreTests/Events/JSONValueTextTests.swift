@@ -63,4 +63,14 @@ import Testing
             #expect(foundation(v.text) == v, "Foundation reads the written text too: \(v.text)")
         }
     }
+
+    /// Quote, backslash and the C0 controls are escaped (\n, \r, \t by name, the rest as \u00xx); everything else —
+    /// DEL, multi-byte characters, the slash — is written as it is, whether or not the string needs escapes.
+    @Test func escapesExactlyWhatJSONRequires() {
+        let s = "q\"b\\n\nr\rt\tnul\u{0}bell\u{07}esc\u{1b}del\u{7f}é😀/"
+        #expect(JSONValue.string(s).text == #""q\"b\\n\nr\rt\tnul\u0000bell\u0007esc\u001bdel"# + "\u{7f}é😀/\"")
+        #expect(JSONValue.string("plain é😀/").text == "\"plain é😀/\"")
+        let record = #"{"eventName":"DescribeTrails","userAgent":"aws-cli/2 \"quoted\"","n":1}"#
+        #expect(JSONValue.string(record).text == #""{\"eventName\":\"DescribeTrails\",\"userAgent\":\"aws-cli/2 \\\"quoted\\\"\",\"n\":1}""#)
+    }
 }
