@@ -13,6 +13,9 @@
 --    proves it. The read-only index held every event, though a ReadOnly=true lookup matches most of an account's
 --    events (reads far outnumber writes), which the account/time index with a filter finds as soon as a page is full:
 --    it now holds only the writes, which a ReadOnly=false lookup needs when they are few among many reads.
+--
+-- On an existing history this rebuilds nine indexes before the server starts serving: about five minutes for 10
+-- million events on a 2-core machine (39 s a B-tree, 12 s a GIN index, measured on benchmarks' 19 GB history).
 DROP INDEX events_by_account_time, events_by_name, events_by_source, events_by_username, events_by_access_key,
            events_by_read_only, events_by_resource_name, events_by_resource_type, events_insights;
 
