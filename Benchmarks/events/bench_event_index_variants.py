@@ -54,6 +54,7 @@ def main():
                 x1, e1 = (int(v) for v in server.psql(count).split("|"))
                 cpu = meter.per_call_us(result["rps"] * args.seconds)
                 rps[name].append(result["rps"])
+                # Approximate: the counting statements commit too, and PostgreSQL reports commits within a second, not at once.
                 batch = (e1 - e0) / max(1, x1 - x0 - 2)
                 print(f"{name:16s} {result['rps']:8.0f} requests/s  p50 {result['p50']}  CPU µs a call {cpu}  "
                       f"events a commit {batch:.1f}", flush=True)

@@ -52,7 +52,7 @@ extension JSONValue {
     /// The string's bytes with JSON's escapes, written byte by byte into one buffer: only ASCII needs escaping, and a
     /// multi-byte character's bytes are never ASCII. Appending scalar by scalar to a String cost 4 ms of CPU a
     /// LookupEvents page, whose every event's record is escaped whole as its CloudTrailEvent.
-    static func escaped(_ s: String) -> String {
+    private static func escaped(_ s: String) -> String {
         var text = s
         return text.withUTF8 { bytes in
             var out = [UInt8]()
@@ -65,7 +65,12 @@ extension JSONValue {
                 case 0x0D: escape = UInt8(ascii: "r")
                 case 0x09: escape = UInt8(ascii: "t")
                 case ..<0x20:
-                    for unit in [0x5C, UInt8(ascii: "u"), 0x30, 0x30, hexDigits[Int(b >> 4)], hexDigits[Int(b & 0x0F)]] { out.append(unit) }
+                    out.append(0x5C)
+                    out.append(UInt8(ascii: "u"))
+                    out.append(0x30)
+                    out.append(0x30)
+                    out.append(hexDigits[Int(b >> 4)])
+                    out.append(hexDigits[Int(b & 0x0F)])
                     continue
                 default:
                     out.append(b)

@@ -40,7 +40,8 @@ package struct EventRepository: Sendable {
         package var errorCode: String?
         package var resourceTypes: [String]
         package var resourceNames: [String]
-        package var record: String
+        /// Set only by the initializer, which makes it storable.
+        package private(set) var record: String
 
         package init(
             id: UUID, time: Date, account: String, region: String, source: String, name: String, readOnly: Bool, username: String?,

@@ -17,20 +17,23 @@ import Testing
 
     /// 20,000 events of one account over the last 20 hours: one in 20 a write, one in 100 with a resource, 40 names,
     /// 200 users, 50 access keys, one in 10 from IAM; one in 1,000 an Insights event.
-    let fill = """
+    var fill: String {
+        """
         INSERT INTO events (event_id, event_time, account_id, region, event_source, event_name, read_only, username,
                             access_key_id, event_category, resource_types, resource_names, record)
-        SELECT gen_random_uuid(), now() - (i * interval '3.6 seconds'), '111111111111', 'eu-west-1',
+        SELECT gen_random_uuid(), now() - (i * interval '3.6 seconds'), '\(account)', 'eu-west-1',
                CASE WHEN i % 10 = 0 THEN 'iam.amazonaws.com' ELSE 'cloudtrail.amazonaws.com' END,
                'Call' || (i % 40), i % 20 <> 0, 'user-' || (i % 200), 'AKIAPLAN' || (i % 50),
                CASE WHEN i % 1000 = 0 THEN 'Insight' ELSE 'Management' END,
                CASE WHEN i % 100 = 0 THEN ARRAY['AWS::CloudTrail::Trail'] ELSE '{}' END,
-               CASE WHEN i % 100 = 0 THEN ARRAY['arn:aws:cloudtrail:eu-west-1:111111111111:trail/t-' || (i % 7)] ELSE '{}' END,
+               CASE WHEN i % 100 = 0 THEN ARRAY['arn:aws:cloudtrail:eu-west-1:\(account):trail/t-' || (i % 7)] ELSE '{}' END,
                jsonb_build_object('eventName', 'Call' || (i % 40))
         FROM generate_series(1, 20000) AS i
         """
+    }
 
-    /// The parent index (as migration 0040 names it) of each index the plan of one lookup scans.
+    /// The parent index (as migration 0040 names it) of each index the plan of one lookup scans: the plan's
+    /// "Index Name"s (EXPLAIN's JSON form), which name the partitions' own indexes.
     func indexes(
         of attribute: EventLookup.Attribute?, _ value: String = "", insights: Bool = false, in store: Store
     ) async throws -> Set<String> {
@@ -40,10 +43,10 @@ import Testing
             eventCategory: insights ? "insight" : nil, maxResults: 50, nextToken: nil, now: now)
         let query = EventRepository.windowQuery(
             account: AccountId(account)!, region: "eu-west-1", lookup, from: now - 86_400, to: now, strictUpper: false, limit: 51)
-        let plan = try await store.read(logger: logger) { tx in
-            var lines: [String] = []
-            let rows = try await tx.query(PostgresQuery(unsafeSQL: "EXPLAIN " + query.sql, binds: query.binds))
-            for try await line in rows.decode(String.self) { lines.append(line) }
+        let (plan, parent) = try await store.read(logger: logger) { tx in
+            var plan = ""
+            let rows = try await tx.query(PostgresQuery(unsafeSQL: "EXPLAIN (FORMAT JSON) " + query.sql, binds: query.binds))
+            for try await text in rows.decode(String.self) { plan += text }
             let names = try await tx.query(
                 """
                 SELECT c.relname, p.relname FROM pg_inherits i
@@ -52,17 +55,18 @@ import Testing
                 """)
             var parent: [String: String] = [:]
             for try await (child, name) in names.decode((String, String).self) { parent[child] = name }
-            return (lines, parent)
+            return (plan, parent)
         }
         var used: Set<String> = []
-        for line in plan.0 {
-            guard
-                let range = line.range(of: "Index Scan using ") ?? line.range(of: "Index Scan Backward using ")
-                    ?? line.range(of: "Bitmap Index Scan on ")
-            else { continue }
-            let index = String(line[range.upperBound...].prefix { !$0.isWhitespace })
-            used.insert(plan.1[index] ?? index)
+        func visit(_ node: Any) {
+            if let object = node as? [String: Any] {
+                if let index = object["Index Name"] as? String { used.insert(parent[index] ?? index) }
+                object.values.forEach(visit)
+            } else if let array = node as? [Any] {
+                array.forEach(visit)
+            }
         }
+        visit(try JSONSerialization.jsonObject(with: Data(plan.utf8)))
         return used
     }
 
