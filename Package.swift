@@ -36,6 +36,8 @@ let package = Package(
         // zlib, which every Linux has: log and digest files are gzip, as CloudTrail writes them.
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(name: "CairnCore", dependencies: ["CairnPolicy"], swiftSettings: strict),
+        // Sets Swift concurrency's enqueue hook where NIO's dlsym cannot find it (a statically linked runtime).
+        .target(name: "CConcurrencyHook"),
         .target(
             name: "CairnStore",
             dependencies: [
@@ -54,6 +56,7 @@ let package = Package(
             dependencies: [
                 "CairnStore",
                 "CZlib",
+                "CConcurrencyHook",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 // An identity provider's keys are fetched over TLS checked against the provider's thumbprints,

@@ -6,7 +6,8 @@ the caller's trails and commits its event before answering.
 
 Usage: python3 Benchmarks/http/bench_signed_path.py [--binary .build-release/release/cairn] [--seconds 10]
                                                      [--connections 16] [--rounds 3] [--no-moto]
-Needs: wrk, boto3, botocore, moto[server].
+Needs: wrk, boto3, botocore, moto[server]. The binary measured is the one deployed, with the Swift runtime linked in:
+  swift build -c release --scratch-path .build-release --product cairn --static-swift-stdlib
 
 The cases run in rounds, each round every case once in turn, so that noise on the shared machine hits all alike;
 the report gives each case's median requests/s over the rounds, the ratios of medians the issue asks for

@@ -16,6 +16,10 @@ struct Serve: AsyncParsableCommand {
 
     func run() async throws {
         let logger = common.makeLogger()
+        if !EventLoopExecutor.isInstalled {
+            // Still correct, only slower: every request and query hops between Dispatch's threads and NIO's.
+            logger.warning("Swift's tasks run on Dispatch's threads: NIO's executor was not installed (swift_task_enqueueGlobal_hook not found)")
+        }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         try await FailureReport.exitOnFailure {

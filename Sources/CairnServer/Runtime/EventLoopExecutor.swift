@@ -1,5 +1,7 @@
+import CConcurrencyHook
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// Swift concurrency's jobs on NIO's event loops.
 ///
@@ -8,10 +10,33 @@ import NIOPosix
 /// PostgresNIO both use `MultiThreadedEventLoopGroup.singleton`, so with the singleton as the global executor a
 /// call's tasks and its I/O share threads. This requires that nothing blocks an event loop: Cairn never calls
 /// `EventLoopFuture.wait`, and delivery's long stretches (compression, fsync) run on NIO's thread pool.
+///
+/// NIO finds the runtime's hook with `dlsym`, which fails when the runtime is linked into the executable
+/// (`--static-swift-stdlib`, the deployed build): the toolchain's static link keeps the runtime's symbols out of the
+/// dynamic table (`--exclude-libs ALL`), and the tasks stayed on Dispatch's threads. Then the same hook is set
+/// through a reference resolved at link time (CConcurrencyHook), doing what NIO's does: each job goes to the
+/// current event loop of the singleton group, or to the group's next one off its threads.
 package enum EventLoopExecutor {
+    private static let installedHere = Atomic<Bool>(false)
+
     /// Must run on the main thread before any task starts; returns whether the executor was installed.
     @discardableResult
     package static func install() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+        let installed =
+            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            || cairn_install_enqueue_global_hook(unsafeBitCast(enqueueOnEventLoop, to: UnsafeMutableRawPointer.self))
+        if installed { installedHere.store(true, ordering: .releasing) }
+        return installed
+    }
+
+    /// Whether Swift's tasks run on NIO's event loops in this process.
+    package static var isInstalled: Bool { installedHere.load(ordering: .acquiring) }
+
+    /// The hook: the runtime passes the job and its own enqueue, which is not needed. Two pointer arguments and no
+    /// result are passed alike by the C and Swift conventions on the platforms Cairn builds for (x86-64, arm64),
+    /// the assumption NIO's own hook also makes.
+    private static let enqueueOnEventLoop: @convention(c) (UnsafeMutableRawPointer?, UnsafeMutableRawPointer?) -> Void = { job, _ in
+        guard let job else { return }
+        MultiThreadedEventLoopGroup.singleton.any().enqueue(ExecutorJob(unsafeBitCast(job, to: UnownedJob.self)))
     }
 }
