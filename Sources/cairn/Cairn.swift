@@ -7,7 +7,8 @@ import Foundation
 @main
 enum CairnMain {
     static func main() {
-        EventLoopExecutor.install()
+        // CAIRN_EXECUTOR_HOOK=cairn: Cairn's own hook even where NIO's would take (ServeProcessTests runs both).
+        EventLoopExecutor.install(tryingNIOFirst: ProcessInfo.processInfo.environment["CAIRN_EXECUTOR_HOOK"] != "cairn")
         Task {
             await Cairn.main()
             exit(0)

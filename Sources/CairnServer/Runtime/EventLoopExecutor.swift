@@ -20,10 +20,12 @@ package enum EventLoopExecutor {
     private static let installedHere = Atomic<Bool>(false)
 
     /// Must run on the main thread before any task starts; returns whether the executor was installed.
+    /// `tryingNIOFirst: false` sets Cairn's hook even where NIO's would take, so that a shared-runtime build (the
+    /// tests') can run the path the static binary takes.
     @discardableResult
-    package static func install() -> Bool {
+    package static func install(tryingNIOFirst: Bool = true) -> Bool {
         let installed =
-            NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+            (tryingNIOFirst && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor())
             || cairn_install_enqueue_global_hook(unsafeBitCast(enqueueOnEventLoop, to: UnsafeMutableRawPointer.self))
         if installed { installedHere.store(true, ordering: .releasing) }
         return installed

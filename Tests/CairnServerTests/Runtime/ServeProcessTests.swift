@@ -248,6 +248,26 @@ import Glibc
         await p.stop()
     }
 
+    /// The deployed binary links the Swift runtime in, where NIO cannot find the runtime's enqueue hook and Cairn
+    /// sets it itself; `CAIRN_EXECUTOR_HOOK=cairn` takes that path in this build. Either way served calls run on
+    /// NIO's event loops: Swift's cooperative pool, whose threads a static binary without the hook had
+    /// (`…user-initiated-qos`), never starts, and no warning is logged.
+    @Test(arguments: ["nio", "cairn"]) func servedCallsRunOnNIOsEventLoopsWhicheverSetsTheHook(_ hook: String) async throws {
+        let dir = dataDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let p = try serve(dir, port: CairnProcess.freePort(), extra: ["CAIRN_EXECUTOR_HOOK": hook])
+        defer { p.stopNow() }
+        try await p.waitUntilReady()
+        let creds = try credentials(in: dir)
+        for _ in 0..<20 { #expect(try await callerArn(p, creds) != nil) }
+        let tasks = try FileManager.default.contentsOfDirectory(atPath: "/proc/\(p.pid)/task")
+        let threads = tasks.map { (try? String(contentsOfFile: "/proc/\(p.pid)/task/\($0)/comm", encoding: .utf8)) ?? "" }
+        #expect(threads.contains { $0.hasPrefix("NIO-SGLTN") })
+        #expect(!threads.contains { $0.contains("initiated-qos") }, "Swift's cooperative pool ran: \(threads)")
+        #expect(!p.stderr.contains("Dispatch's threads"))
+        await p.stop()
+    }
+
     @Test func aPortInUseIsOneClearLineAndExitOne() async throws {
         let dir = dataDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
