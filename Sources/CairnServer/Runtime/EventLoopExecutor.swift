@@ -26,9 +26,18 @@ package enum EventLoopExecutor {
     package static func install(tryingNIOFirst: Bool = true) -> Bool {
         let installed =
             (tryingNIOFirst && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor())
-            || cairn_install_enqueue_global_hook(unsafeBitCast(enqueueOnEventLoop, to: UnsafeMutableRawPointer.self))
+            || installCairnHook()
         if installed { installedHere.store(true, ordering: .releasing) }
         return installed
+    }
+
+    /// Within the compiler versions NIO trusts the hook's shape for (NIO checks `compiler(<6.6)` alike).
+    private static func installCairnHook() -> Bool {
+        #if compiler(<6.6)
+        cairn_install_enqueue_global_hook(unsafeBitCast(enqueueOnEventLoop, to: UnsafeMutableRawPointer.self))
+        #else
+        false
+        #endif
     }
 
     /// Whether Swift's tasks run on NIO's event loops in this process.
