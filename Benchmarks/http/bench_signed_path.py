@@ -4,10 +4,11 @@ DescribeTrails over JSON 1.1, the same read over REST (`GET /v1/trails`, signed 
 DescribeTrails beside them. Every Cairn call authenticates with SigV4, is authorized by the policy engine, reads
 the caller's trails and commits its event before answering.
 
-Usage: python3 Benchmarks/http/bench_signed_path.py [--binary .build-release/release/cairn] [--seconds 10]
+Usage: python3 Benchmarks/http/bench_signed_path.py [--binary .build-static/release/cairn] [--seconds 10]
                                                      [--connections 16] [--rounds 3] [--no-moto]
 Needs: wrk, boto3, botocore, moto[server]. The binary measured is the one deployed, with the Swift runtime linked in:
-  swift build -c release --scratch-path .build-release --product cairn --static-swift-stdlib
+  swift build -c release --scratch-path .build-static --product cairn --static-swift-stdlib
+(its own scratch path: the other benchmarks' shared-runtime build in .build-release would otherwise be rebuilt whole).
 
 The cases run in rounds, each round every case once in turn, so that noise on the shared machine hits all alike;
 the report gives each case's median requests/s over the rounds, the ratios of medians the issue asks for
@@ -43,7 +44,7 @@ def prepare(endpoint, key, secret, bucket=False):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--binary", default=".build-release/release/cairn")
+    ap.add_argument("--binary", default=".build-static/release/cairn")
     ap.add_argument("--seconds", type=int, default=10)
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--rounds", type=int, default=3)

@@ -69,8 +69,7 @@ extension JSONValue {
                     out.append(UInt8(ascii: "u"))
                     out.append(0x30)
                     out.append(0x30)
-                    out.append(hexDigits[Int(b >> 4)])
-                    out.append(hexDigits[Int(b & 0x0F)])
+                    Hexadecimal.append(b, to: &out)
                     continue
                 default:
                     out.append(b)
@@ -82,6 +81,4 @@ extension JSONValue {
             return String(decoding: out, as: UTF8.self)
         }
     }
-
-    private static let hexDigits = Array("0123456789abcdef".utf8)
 }

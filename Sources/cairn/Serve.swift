@@ -18,7 +18,7 @@ struct Serve: AsyncParsableCommand {
         let logger = common.makeLogger()
         if !EventLoopExecutor.isInstalled {
             // Still correct, only slower: every request and query hops between Dispatch's threads and NIO's.
-            logger.warning("Swift's tasks run on Dispatch's threads: the runtime's enqueue hook could not be set (another was set first)")
+            logger.warning("Swift's tasks run on Dispatch's threads: the runtime's enqueue hook could not be set")
         }
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))

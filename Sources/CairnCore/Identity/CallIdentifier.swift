@@ -1,3 +1,4 @@
+import CairnPolicy
 import Synchronization
 
 /// Ids for request ids and event ids, in UUID's text form (version 4 layout, lowercase), made without a
@@ -12,7 +13,6 @@ package enum CallIdentifier {
         return bytes
     }()
     private static let counter = Atomic<UInt64>(0)
-    private static let hex = Array("0123456789abcdef".utf8)
 
     package static func next() -> String {
         let n = counter.add(1, ordering: .relaxed).newValue
@@ -21,8 +21,7 @@ package enum CallIdentifier {
         for i in 0..<16 {
             if i == 4 || i == 6 || i == 8 || i == 10 { text.append(UInt8(ascii: "-")) }
             let byte = i < 10 ? prefix[i] : UInt8(truncatingIfNeeded: n >> (8 * (15 - i)))
-            text.append(hex[Int(byte >> 4)])
-            text.append(hex[Int(byte & 0x0F)])
+            Hexadecimal.append(byte, to: &text)
         }
         return String(decoding: text, as: UTF8.self)
     }

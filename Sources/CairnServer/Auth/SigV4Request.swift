@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import Crypto
 import Foundation
 
@@ -293,13 +294,11 @@ struct SigV4Request: Sendable {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(64)
         for b in digest {
-            bytes.append(lowerHexDigits[Int(b >> 4)])
-            bytes.append(lowerHexDigits[Int(b & 0x0F)])
+            Hexadecimal.append(b, to: &bytes)
         }
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    static let lowerHexDigits = Array("0123456789abcdef".utf8)
     static let upperHexDigits = Array("0123456789ABCDEF".utf8)
 
     /// Constant-time comparison: the time taken must not reveal how many leading characters matched.

@@ -19,16 +19,14 @@ import Synchronization
 package enum EventLoopExecutor {
     private static let installedHere = Atomic<Bool>(false)
 
-    /// Must run on the main thread before any task starts; returns whether the executor was installed.
+    /// Must run on the main thread before any task starts; `isInstalled` then says whether it took.
     /// `tryingNIOFirst: false` sets Cairn's hook even where NIO's would take, so that a shared-runtime build (the
     /// tests') can run the path the static binary takes.
-    @discardableResult
-    package static func install(tryingNIOFirst: Bool = true) -> Bool {
+    package static func install(tryingNIOFirst: Bool = true) {
         let installed =
             (tryingNIOFirst && NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor())
             || installCairnHook()
-        if installed { installedHere.store(true, ordering: .releasing) }
-        return installed
+        installedHere.store(installed, ordering: .releasing)
     }
 
     /// Within the compiler versions NIO trusts the hook's shape for (NIO checks `compiler(<6.6)` alike).
