@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import CairnStore
 import Crypto
 import Foundation
@@ -64,7 +65,7 @@ struct Authenticator: Sendable {
     static func sessionTokenMatches(_ token: String?, _ key: AccessKeyRecord) -> Bool {
         switch (token, key.sessionTokenSHA256) {
         case (nil, nil): true
-        case (let token?, let hash?): SigV4Request.constantTimeEquals(SigV4Request.hex(SHA256.hash(data: Data(token.utf8))), hash)
+        case (let token?, let hash?): SigV4Request.constantTimeEquals(Hexadecimal.string(SHA256.hash(data: Data(token.utf8))), hash)
         default: false
         }
     }

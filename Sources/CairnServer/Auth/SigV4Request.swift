@@ -171,9 +171,9 @@ struct SigV4Request: Sendable {
 
     func expectedSignature(for claim: Claim, signingKey: SymmetricKey, payload: String? = nil, doubleEncodePath: Bool = true) -> String {
         var canonical = canonicalRequest(claim, payload: payload ?? bodyHash, doubleEncodePath: doubleEncodePath)
-        let canonicalHash = canonical.withUTF8 { SigV4Request.hex(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        let canonicalHash = canonical.withUTF8 { Hexadecimal.string(SHA256.hash(data: UnsafeRawBufferPointer($0))) }
         var stringToSign = "AWS4-HMAC-SHA256\n\(claim.timestamp)\n\(claim.date)/\(claim.region)/\(claim.service)/aws4_request\n\(canonicalHash)"
-        return stringToSign.withUTF8 { SigV4Request.hex(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer($0), using: signingKey)) }
+        return stringToSign.withUTF8 { Hexadecimal.string(HMAC<SHA256>.authenticationCode(for: UnsafeRawBufferPointer($0), using: signingKey)) }
     }
 
     /// SigV4's key for one day, region and service: four HMACs from the secret, the same for every request
@@ -287,16 +287,6 @@ struct SigV4Request: Sendable {
             }
         }
         return out
-    }
-
-    /// Lower-case hex by table: String(format:) costs a CFString round trip per byte, on every request.
-    static func hex<D: Sequence>(_ digest: D) -> String where D.Element == UInt8 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(64)
-        for b in digest {
-            Hexadecimal.append(b, to: &bytes)
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     static let upperHexDigits = Array("0123456789ABCDEF".utf8)

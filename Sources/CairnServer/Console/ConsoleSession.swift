@@ -1,3 +1,4 @@
+import CairnPolicy
 import Crypto
 import Foundation
 
@@ -34,7 +35,7 @@ struct ConsoleSession: Sendable, Equatable {
     /// per session, and cannot be computed by a page that cannot read the HttpOnly cookie.
     var csrfToken: String {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("cairn-console-csrf".utf8), using: SymmetricKey(data: Data(sessionToken.utf8)))
-        return SigV4Request.hex(mac)
+        return Hexadecimal.string(mac)
     }
 
     func accepts(csrf: String?) -> Bool {
@@ -45,6 +46,6 @@ struct ConsoleSession: Sendable, Equatable {
     /// A fresh random token for the sign-in form's double-submit cookie.
     static func newSignInToken() -> String {
         var g = SystemRandomNumberGenerator()
-        return SigV4Request.hex((0..<32).map { _ in UInt8.random(in: 0...255, using: &g) })
+        return Hexadecimal.string((0..<32).map { _ in UInt8.random(in: 0...255, using: &g) })
     }
 }

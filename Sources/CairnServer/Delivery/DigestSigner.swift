@@ -1,3 +1,4 @@
+import CairnPolicy
 import CairnStore
 import Crypto
 import Foundation
@@ -31,10 +32,10 @@ struct DigestSigner {
 
     /// Hex of the MD5 of the PKCS#1 public key: 32 hex digits, the form CloudTrail's fingerprints take.
     static func fingerprint(of publicKey: Data) -> String {
-        SigV4Request.hex(Insecure.MD5.hash(data: publicKey))
+        Hexadecimal.string(Insecure.MD5.hash(data: publicKey))
     }
 
     func sign(_ text: String) throws -> String {
-        SigV4Request.hex(try key.signature(for: Data(text.utf8), padding: .insecurePKCS1v1_5).rawRepresentation)
+        Hexadecimal.string(try key.signature(for: Data(text.utf8), padding: .insecurePKCS1v1_5).rawRepresentation)
     }
 }

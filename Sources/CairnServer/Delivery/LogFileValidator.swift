@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 package import Crypto
 package import Foundation
 import _CryptoExtras
@@ -95,7 +96,7 @@ package struct LogFileValidator: Sendable {
         if !missing.isEmpty {
             for key in all where isLogFile(key, scope) && !listed.contains(key) {
                 guard let object = try await bucket.get(key: key), let raw = plaintext(object.body),
-                    let original = missing[SigV4Request.hex(SHA256.hash(data: raw))]
+                    let original = missing[Hexadecimal.string(SHA256.hash(data: raw))]
                 else { continue }
                 findings.append(
                     Finding(kind: .log, location: "\(scope.bucketName)/\(key)", problem: "has been moved from its original location \(original)"))
@@ -142,7 +143,7 @@ package struct LogFileValidator: Sendable {
         else { return invalid("public key not found for fingerprint \(digest.digestPublicKeyFingerprint)") }
         let text = DigestFile.stringToSign(
             endTimeText: digest.digestEndTime, bucket: digest.digestS3Bucket, key: digest.digestS3Object,
-            contentSHA256: SigV4Request.hex(SHA256.hash(data: raw)), previousSignature: digest.previousDigestSignature)
+            contentSHA256: Hexadecimal.string(SHA256.hash(data: raw)), previousSignature: digest.previousDigestSignature)
         guard key.isValidSignature(_RSA.Signing.RSASignature(rawRepresentation: signatureBytes), for: Data(text.utf8), padding: .insecurePKCS1v1_5)
         else { return invalid("signature verification failed") }
         if let previousKey = digest.previousDigestS3Object {
@@ -154,7 +155,7 @@ package struct LogFileValidator: Sendable {
                 return invalid("previous digest \(digest.previousDigestS3Bucket ?? scope.bucketName)/\(previousKey) has been deleted")
             }
             guard let previousRaw = plaintext(previous.body),
-                SigV4Request.hex(SHA256.hash(data: previousRaw)) == digest.previousDigestHashValue,
+                Hexadecimal.string(SHA256.hash(data: previousRaw)) == digest.previousDigestHashValue,
                 previous.metadata["signature"] == digest.previousDigestSignature
             else { return invalid("previous digest \(previousKey) has been modified") }
         }
@@ -172,7 +173,7 @@ package struct LogFileValidator: Sendable {
             return Finding(kind: .log, location: location, problem: "not found", hash: log.hashValue)
         }
         guard let raw = plaintext(object.body) else { return Finding(kind: .log, location: location, problem: "invalid format") }
-        guard SigV4Request.hex(SHA256.hash(data: raw)) == log.hashValue else {
+        guard Hexadecimal.string(SHA256.hash(data: raw)) == log.hashValue else {
             return Finding(kind: .log, location: location, problem: "hash value doesn't match")
         }
         return Finding(kind: .log, location: location, problem: nil)

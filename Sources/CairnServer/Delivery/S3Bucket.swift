@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CairnCore
+import CairnPolicy
 import Crypto
 package import Foundation
 import NIOCore
@@ -66,7 +67,7 @@ package struct S3Bucket: LogBucket {
         if let port = endpoint.port { host += ":\(port)" }
         let now = Date()
         let stamp = UTCTimestamp.compact(now)
-        let payloadHash = SigV4Request.hex(SHA256.hash(data: body))
+        let payloadHash = Hexadecimal.string(SHA256.hash(data: body))
         var headers = extra
         headers["host"] = host
         headers["x-amz-date"] = stamp

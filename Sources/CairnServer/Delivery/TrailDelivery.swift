@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 package import CairnStore
 import Crypto
 package import Foundation
@@ -145,7 +146,7 @@ package struct TrailDelivery: Sendable {
                 files.append(
                     (
                         DigestRepository.LogFileRow(
-                            bucket: bucketName, key: key, sha256: SigV4Request.hex(SHA256.hash(data: document)),
+                            bucket: bucketName, key: key, sha256: Hexadecimal.string(SHA256.hash(data: document)),
                             oldest: times.min()!, newest: times.max()!), chunk.count
                     ))
                 start = end
@@ -300,7 +301,7 @@ package struct TrailDelivery: Sendable {
             },
             newestEventTime: files.map(\.newest).max(), oldestEventTime: files.map(\.oldest).min())
         let content = try JSONEncoder().encode(digest)
-        let hash = SigV4Request.hex(SHA256.hash(data: content))
+        let hash = Hexadecimal.string(SHA256.hash(data: content))
         let signature = try signer.sign(
             DigestFile.stringToSign(endTime: now, bucket: bucketName, key: key, contentSHA256: hash, previousSignature: chain.previous?.signature))
         try await buckets.bucket(bucketName).put(

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import CairnCore
+import CairnPolicy
 package import CairnStore
 import Crypto
 package import Foundation
@@ -56,7 +57,7 @@ package struct WebhookSender: Sendable {
         let mac = HMAC<SHA256>.authenticationCode(for: Data("\(stamp).\(message.body)".utf8), using: SymmetricKey(data: Data(endpoint.secret.utf8)))
         var request = HTTPClientRequest(url: endpoint.url.absoluteString)
         request.method = .POST
-        request.headers.add(name: "X-Cairn-Signature", value: "t=\(stamp),v1=\(SigV4Request.hex(mac))")
+        request.headers.add(name: "X-Cairn-Signature", value: "t=\(stamp),v1=\(Hexadecimal.string(mac))")
         if message.kind == "notification" {
             request.headers.add(name: "Content-Type", value: "text/plain; charset=UTF-8")
             request.headers.add(name: "x-amz-sns-message-type", value: "Notification")

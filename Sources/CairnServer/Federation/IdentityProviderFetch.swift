@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import Crypto
 import Foundation
 import NIOCore
@@ -163,7 +164,7 @@ private struct TrustAnchors: Sendable {
 
     /// IAM's thumbprint: the hex SHA-1 of the certificate's DER encoding.
     static func thumbprint(_ der: [UInt8]) -> String {
-        Insecure.SHA1.hash(data: der).map { String(format: "%02x", $0) }.joined()
+        Hexadecimal.string(Insecure.SHA1.hash(data: der))
     }
 }
 

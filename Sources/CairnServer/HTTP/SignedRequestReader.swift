@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import Crypto
 import Foundation
 import HTTPTypes
@@ -21,7 +22,7 @@ enum SignedRequestReader {
             headers[name] = headers[name].map { "\($0),\(field.value)" } ?? field.value
         }
         if headers["host"] == nil, let authority = request.head.authority { headers["host"] = authority }
-        let computed = SigV4Request.hex(SHA256.hash(data: body.readableBytesView))
+        let computed = Hexadecimal.string(SHA256.hash(data: body.readableBytesView))
         var bodyHash = computed
         if let declared = headers["x-amz-content-sha256"] {
             if declared == "UNSIGNED-PAYLOAD" {

@@ -1,4 +1,5 @@
 import CairnCore
+import CairnPolicy
 import Crypto
 import Foundation
 
@@ -37,7 +38,7 @@ struct LakeResultDelivery: Sendable {
             (prefix.isEmpty ? "" : prefix + "/")
             + "AWSLogs/\(query.account)/CloudTrail-Lake/Query/\(day)/\(query.id.uuidString.lowercased())/"
         let file = try Gzip.compress(Self.csv(columns: columns, rows: rows))
-        let hash = SigV4Request.hex(SHA256.hash(data: file))
+        let hash = Hexadecimal.string(SHA256.hash(data: file))
         let bucket = buckets.bucket(bucketName)
         try await bucket.put(key: folder + "result_1.csv.gz", body: file, metadata: [:])
         let sign: [String: Any] = [

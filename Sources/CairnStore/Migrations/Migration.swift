@@ -1,3 +1,4 @@
+import CairnPolicy
 import Crypto
 package import Foundation
 
@@ -10,7 +11,7 @@ package struct Migration: Sendable, Equatable {
     /// SHA-256 of the file's text: an applied migration whose file later changes is refused, because the
     /// database no longer matches what the file claims it did.
     package var checksum: String {
-        SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hexadecimal.string(SHA256.hash(data: Data(sql.utf8)))
     }
 
     package var fileName: String { name }

@@ -1,4 +1,5 @@
 package import CairnCore
+import CairnPolicy
 import Crypto
 package import Foundation
 import PostgresNIO
@@ -71,7 +72,7 @@ package struct SessionRepository: Sendable {
         var tokenBytes = [UInt8](repeating: 0, count: 96)
         for i in tokenBytes.indices { tokenBytes[i] = UInt8.random(in: 0...255, using: &g) }
         let token = "IQoJb3JpZ2luX2Vj" + Data(tokenBytes).base64EncodedString()
-        let tokenHash = SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let tokenHash = Hexadecimal.string(SHA256.hash(data: Data(token.utf8)))
         let expires = now.addingTimeInterval(TimeInterval(duration))
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         let sealed = try tx.secrets.seal(secret)
