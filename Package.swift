@@ -6,11 +6,6 @@ let strict: [SwiftSetting] = [
     .enableUpcomingFeature("InternalImportsByDefault"),
 ]
 
-/// The serving targets' async functions run on their caller's executor (SE-0461) instead of hopping to the
-/// generic one at every call: Swift's jobs run on NIO's event loops with the loop as their executor, so each such
-/// hop was a trip through the loop's task queue (docs/decisions.md).
-let serving: [SwiftSetting] = strict + [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
-
 let package = Package(
     name: "cairn",
     platforms: [.macOS(.v15)],
@@ -54,7 +49,7 @@ let package = Package(
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: serving
+            swiftSettings: strict
         ),
         .target(
             name: "CairnServer",
@@ -81,7 +76,7 @@ let package = Package(
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: serving,
+            swiftSettings: strict,
             plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
         ),
         // Benchmarks: release builds, run by hand (docs/benchmarks.md); never timed in tests.

@@ -10,9 +10,6 @@ package enum Hexadecimal {
         bytes.append(digits[Int(byte & 0x0F)])
     }
 
-    /// Inlinable so that each caller's digest type specializes it: unspecialized, its byte loop went through the
-    /// Sequence witness for every byte (2.7 % of a signed call's CPU, three digests a call).
-    @inlinable
     package static func string<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
         var text: [UInt8] = []
         text.reserveCapacity(64)

@@ -14,7 +14,7 @@ struct AuthenticationMiddleware: RouterMiddleware {
     /// AWS serves unsigned (sts:AssumeRoleWithWebIdentity) and refuses every other as unauthenticated.
     var admitsUnsigned = false
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let (signed, body) = try await SignedRequestReader.read(request, context: context)
         var context = context
         do {

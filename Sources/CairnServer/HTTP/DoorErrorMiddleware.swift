@@ -1,19 +1,10 @@
 import CairnCore
 import CairnStore
 import Hummingbird
-import NIOPosix
 
 /// A door's error boundary: whatever a door's routes throw — a refused signature, an operation the runner
 /// answered with an error, a body past the size limit — leaves in that door's shape. One per door, as a
 /// route group's middleware.
-///
-/// Being the first step of every door's call, it is also where the call settles on its connection's event loop as
-/// its task executor. Swift's jobs run on NIO's loops with the loop as their serial executor (NIO's policy, which
-/// EventLoopExecutor keeps), so every call into a nonisolated async function of a library — Hummingbird's
-/// middleware chain and request body, swift-openapi's handlers, PostgresNIO — left that executor for the generic
-/// one and came back round the loop's task queue: about 70 jobs a signed DescribeTrails, 23 a `/healthz`. With the
-/// loop as the task's preferred executor such a call stays in the job that makes it: 30 jobs a DescribeTrails
-/// (docs/benchmarks.md, 2026-12-08).
 struct DoorErrorMiddleware: RouterMiddleware {
     typealias Context = CairnRequestContext
     /// Which shape a request of this door is answered in.
@@ -31,10 +22,9 @@ struct DoorErrorMiddleware: RouterMiddleware {
         return .query(service)
     }
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
-            guard let loop = MultiThreadedEventLoopGroup.currentEventLoop else { return try await next(request, context) }
-            return try await withTaskExecutorPreference(EventLoopTaskExecutor.of(loop)) { try await next(request, context) }
+            return try await next(request, context)
         } catch {
             return ErrorEncoder.response(
                 ErrorEncoder.serviceError(from: error, logger: context.logger), door: door(request), requestId: context.requestId,

@@ -10,7 +10,7 @@ import Metrics
 struct EdgeMiddleware: RouterMiddleware {
     typealias Context = CairnRequestContext
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let started = ContinuousClock.now
         var response: Response
         do {

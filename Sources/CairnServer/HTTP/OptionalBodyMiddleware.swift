@@ -8,7 +8,7 @@ import OpenAPIRuntime
 struct OptionalBodyMiddleware: ServerMiddleware {
     func intercept(
         _ request: HTTPRequest, body: HTTPBody?, metadata: ServerRequestMetadata, operationID: String,
-        next: @concurrent @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
+        next: @Sendable (HTTPRequest, HTTPBody?, ServerRequestMetadata) async throws -> (HTTPResponse, HTTPBody?)
     ) async throws -> (HTTPResponse, HTTPBody?) {
         guard request.headerFields[.contentType] == nil, let body else { return try await next(request, body, metadata) }
         // No GET in openapi.yaml takes a body: nothing to read, and reading the empty stream cost a GET a few

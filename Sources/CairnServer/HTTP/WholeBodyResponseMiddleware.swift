@@ -9,7 +9,7 @@ struct WholeBodyResponseMiddleware<Context: RequestContext>: RouterMiddleware {
     /// REST answers are pages of at most a few hundred items; beyond this they stream as before.
     static var largestGathered: Int { 1 << 20 }
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)
         guard let length = response.body.contentLength, length <= Self.largestGathered else { return response }
         let gathered = GatheredBody(capacity: length)

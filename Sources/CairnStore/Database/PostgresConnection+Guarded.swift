@@ -28,7 +28,7 @@ extension PostgresConnection {
     /// DatabaseUnavailable) or open for the write (PostgresNIO then fails the statement itself when the connection
     /// goes). Only the start runs there; the rows are read back on the caller's executor.
     private func startedOnEventLoop<R>(_ start: () async throws -> R) async throws -> R {
-        try await withTaskExecutorPreference(EventLoopTaskExecutor.of(eventLoop)) {
+        try await withTaskExecutorPreference(EventLoopTaskExecutor(eventLoop)) {
             guard !isClosed else { throw DatabaseUnavailable("the connection to the database closed") }
             return try await start()
         }

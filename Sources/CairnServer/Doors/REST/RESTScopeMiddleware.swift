@@ -6,7 +6,7 @@ import Hummingbird
 struct RESTScopeMiddleware: RouterMiddleware {
     typealias Context = CairnRequestContext
 
-    func handle(_ request: Request, context: Context, next: @concurrent (Request, Context) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let scope = try context.scope(userAgent: request.headers[.userAgent])
         return try await RequestScope.$current.withValue(scope) { try await next(request, context) }
     }
