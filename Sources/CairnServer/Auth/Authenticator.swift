@@ -1,7 +1,5 @@
 import CairnCore
-import CairnPolicy
 import CairnStore
-import Crypto
 import Foundation
 import Logging
 
@@ -65,7 +63,7 @@ struct Authenticator: Sendable {
     static func sessionTokenMatches(_ token: String?, _ key: AccessKeyRecord) -> Bool {
         switch (token, key.sessionTokenSHA256) {
         case (nil, nil): true
-        case (let token?, let hash?): SigV4Request.constantTimeEquals(Hexadecimal.string(SHA256.hash(data: Data(token.utf8))), hash)
+        case (let token?, let hash?): SigV4Request.constantTimeEquals(SessionRepository.storedDigest(of: token), hash)
         default: false
         }
     }

@@ -61,6 +61,12 @@ package struct SessionRepository: Sendable {
             sourceIdentity: nil, issuedBy: userArn, federatedProvider: nil, mfaAuthenticatedAt: mfaAuthenticatedAt, now: now)
     }
 
+    /// How a session token is kept (`session_token_sha256`): its SHA-256 as lowercase hex, never the token. The
+    /// authenticator compares a presented token in this same form, so both sides must make it here.
+    package static func storedDigest(of token: String) -> String {
+        Hexadecimal.string(SHA256.hash(data: Data(token.utf8)))
+    }
+
     private func insert(
         kind: String, account: AccountId, roleId: String?, roleArn: String?, userId: String?, sessionName: String, arn: String,
         principalId: String, duration: Int, sessionPolicy: String?, policyArns: [String], tags: [String: String], sourceIdentity: String?,
@@ -72,7 +78,7 @@ package struct SessionRepository: Sendable {
         var tokenBytes = [UInt8](repeating: 0, count: 96)
         for i in tokenBytes.indices { tokenBytes[i] = UInt8.random(in: 0...255, using: &g) }
         let token = "IQoJb3JpZ2luX2Vj" + Data(tokenBytes).base64EncodedString()
-        let tokenHash = Hexadecimal.string(SHA256.hash(data: Data(token.utf8)))
+        let tokenHash = Self.storedDigest(of: token)
         let expires = now.addingTimeInterval(TimeInterval(duration))
         let tagsJSON = String(decoding: try JSONEncoder().encode(tags), as: UTF8.self)
         let sealed = try tx.secrets.seal(secret)
